@@ -1,0 +1,308 @@
+"""Plain typed records that flow through crosscheck.
+
+``ingest`` produces :class:`Document`; ``analysis`` produces the per-document
+extractions (:class:`Mention`, :class:`Claim`, :class:`EventMention`,
+:class:`Statement`); ``reconcile`` turns all of them into the cross-document
+picture (:class:`Entity`, :class:`Event`, :class:`ClaimGroup`). Records carry
+no behaviour beyond (de)serialisation so every layer can use them; this module
+imports nothing from the rest of the package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+#: Event measures (counts about one incident) and statistic measures, per DESIGN.md.
+EVENT_MEASURES: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "arrested",
+    "perpetrators",
+    "displaced",
+    "deported",
+    "sentenced",
+    "missing",
+)
+STATISTIC_MEASURES: tuple[str, ...] = ("count", "percent", "rank", "amount")
+MEASURES: tuple[str, ...] = EVENT_MEASURES + STATISTIC_MEASURES
+
+STATUSES: tuple[str, ...] = ("single", "corroborated", "consistent", "conflict", "evolving")
+
+Precision = Literal["day", "month", "year"]
+
+
+def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
+    """A deterministic id such as ``c-1a2b…`` built from ``parts``.
+
+    Ids must not depend on ingest order or process, so re-processing and
+    recomputation from scratch give the same ids.
+    """
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:length]}"
+
+
+@dataclass
+class Document:
+    """One report as stored: normalised text plus metadata."""
+
+    id: str
+    content_hash: str
+    text: str
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    language: str | None = None
+    format: str = "text"
+    supersedes: str | None = None  # id of the previous version of the same path/url
+    status: str = "ok"  # "ok", or e.g. "no extractor for ru"
+    ingested_at: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def summary(self) -> dict[str, Any]:
+        """The listing shape used by ``docs``/``search`` and the claim contract."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "url": self.url,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "language": self.language,
+        }
+
+
+@dataclass
+class Mention:
+    """A span of a document that names an entity."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, ARMED_GROUP, AGENCY, GPE, LOC, FAC, NORP
+    key: str  # canonical key before cross-document resolution (gazetteer id or normalised text)
+    canonical: str | None = None  # gazetteer canonical name when known
+
+    @property
+    def id(self) -> str:
+        return stable_id("m", self.doc_id, self.start, self.end)
+
+
+@dataclass
+class Subject:
+    """What a figure is about: an event or an entity (or, before resolution, a phrase)."""
+
+    kind: Literal["event", "entity", "none"]
+    id: str | None
+    name: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "name": self.name}
+
+
+@dataclass
+class Claim:
+    """A sourced figure, per the claim contract in DESIGN.md."""
+
+    doc_id: str
+    measure: str
+    low: float | int | None
+    high: float | int | None
+    span: tuple[int, int]
+    sentence: str
+    label: str
+    approximate: bool = False
+    vague: bool = False
+    as_of: str | None = None
+    attributed_to: str | None = None
+    # Pre-resolution subject: an event-mention id or an entity key, plus words.
+    subject_kind: Literal["event", "entity", "none"] = "none"
+    subject_ref: str | None = None
+    subject_name: str | None = None
+    # What is counted, normalised ("fighters", "population muslim"): part of the group key.
+    counted: str = ""
+    # Filled by reconcile: the resolved subject.
+    subject: Subject | None = None
+    corrected: bool = False
+    status: str = "machine"  # machine | confirmed | rejected | edited
+
+    @property
+    def id(self) -> str:
+        return stable_id("c", self.doc_id, self.span[0], self.span[1], self.measure)
+
+
+@dataclass
+class EventMention:
+    """One document's description of an incident."""
+
+    doc_id: str
+    type: str  # attack, shooting, bombing, suicide_bombing, arson, arrest, plot, claim, warning, sentencing, deportation
+    trigger: str
+    span: tuple[int, int]
+    sentence: str
+    date: str | None = None  # ISO date at the given precision's start
+    date_precision: Precision | None = None
+    location: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    actors: list[dict[str, str]] = field(default_factory=list)  # {"role", "name", "key"}
+    description: str = ""
+
+    @property
+    def id(self) -> str:
+        return stable_id("em", self.doc_id, self.span[0], self.span[1], self.type)
+
+
+@dataclass
+class Statement:
+    """Who said what: speaker, stance verb and content."""
+
+    doc_id: str
+    speaker: str
+    verb: str
+    stance: str  # claims, denies, blames, warns, confirms, dismisses, says
+    content: str
+    span: tuple[int, int]
+    sentence: str
+    speaker_key: str | None = None
+
+    @property
+    def id(self) -> str:
+        return stable_id("s", self.doc_id, self.span[0], self.span[1])
+
+
+@dataclass
+class Extraction:
+    """Everything analysis found in one document."""
+
+    doc_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A resolved actor, place or organisation across documents."""
+
+    id: str
+    name: str
+    label: str
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # alias -> doc ids that taught it
+    mention_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """A resolved incident across documents."""
+
+    id: str
+    type: str
+    name: str
+    date: str | None = None
+    date_precision: Precision | None = None
+    location: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    mention_ids: list[str] = field(default_factory=list)
+    actors: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Estimate:
+    low: float | int | None
+    best: float | int | None
+    high: float | int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ClaimGroup:
+    """All claims about the same subject and measure, with a verdict."""
+
+    id: str
+    subject: Subject
+    measure: str
+    label: str
+    status: str
+    claims: list[str]
+    sources: int
+    estimate: Estimate
+    conservative: float | int | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "subject": self.subject.to_dict(),
+            "measure": self.measure,
+            "label": self.label,
+            "status": self.status,
+            "claims": list(self.claims),
+            "sources": self.sources,
+            "estimate": self.estimate.to_dict(),
+            "conservative": self.conservative,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class Picture:
+    """The reconciled, cross-document layer that ``reconcile`` computes and the store keeps."""
+
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    groups: list[ClaimGroup] = field(default_factory=list)
+    # claim id -> resolved subject; mention id -> entity id; event-mention id -> event id
+    claim_subjects: dict[str, Subject] = field(default_factory=dict)
+    mention_entities: dict[str, str] = field(default_factory=dict)
+    event_links: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Correction:
+    """An analyst's decision, stored as its own record and re-applied after re-processing."""
+
+    target_kind: Literal["claim", "entity", "event"]
+    target: str  # stable id of the target (claim id, entity key/id, event id)
+    action: str  # confirm, reject, edit, merge, split
+    payload: dict[str, Any] = field(default_factory=dict)
+    author: str = "analyst"
+    reason: str = ""
+    created_at: str | None = None
+    id: int | None = None
+
+
+__all__ = [
+    "EVENT_MEASURES",
+    "MEASURES",
+    "STATISTIC_MEASURES",
+    "STATUSES",
+    "Claim",
+    "ClaimGroup",
+    "Correction",
+    "Document",
+    "Entity",
+    "Estimate",
+    "Event",
+    "EventMention",
+    "Extraction",
+    "Mention",
+    "Picture",
+    "Statement",
+    "Subject",
+    "stable_id",
+]

@@ -1,0 +1,114 @@
+"""Schema migrations, numbered from 1, applied in order and recorded in ``schema_migrations``.
+
+Each migration is a list of statements. The core tables use SQL both SQLite and
+PostgreSQL accept; full-text search differs per backend and lives in
+``FTS_MIGRATIONS``. Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+CORE_MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            path TEXT, url TEXT, title TEXT, outlet TEXT, author TEXT,
+            published TEXT, language TEXT, format TEXT NOT NULL,
+            supersedes TEXT, status TEXT NOT NULL DEFAULT 'ok',
+            ingested_at TEXT NOT NULL, word_count INTEGER NOT NULL,
+            text TEXT NOT NULL)""",
+        "CREATE INDEX documents_path ON documents(path)",
+        "CREATE INDEX documents_url ON documents(url)",
+        """CREATE TABLE mentions (
+            id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL,
+            key TEXT NOT NULL, canonical TEXT)""",
+        "CREATE INDEX mentions_doc ON mentions(doc_id)",
+        "CREATE INDEX mentions_key ON mentions(key)",
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, measure TEXT NOT NULL,
+            low DOUBLE PRECISION, high DOUBLE PRECISION,
+            approximate INTEGER NOT NULL, vague INTEGER NOT NULL,
+            label TEXT NOT NULL, as_of TEXT, attributed_to TEXT, sentence TEXT NOT NULL,
+            span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+            subject_kind TEXT NOT NULL, subject_ref TEXT, subject_name TEXT,
+            counted TEXT NOT NULL)""",
+        "CREATE INDEX claims_doc ON claims(doc_id)",
+        "CREATE INDEX claims_measure ON claims(measure)",
+        """CREATE TABLE event_mentions (
+            id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, type TEXT NOT NULL,
+            trigger_text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+            sentence TEXT NOT NULL, date TEXT, date_precision TEXT, location TEXT, country TEXT,
+            latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+            actors TEXT NOT NULL, description TEXT NOT NULL)""",
+        "CREATE INDEX event_mentions_doc ON event_mentions(doc_id)",
+        """CREATE TABLE statements (
+            id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker TEXT NOT NULL,
+            speaker_key TEXT, verb TEXT NOT NULL, stance TEXT NOT NULL, content TEXT NOT NULL,
+            span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, sentence TEXT NOT NULL)""",
+        "CREATE INDEX statements_doc ON statements(doc_id)",
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, label TEXT NOT NULL,
+            aliases TEXT NOT NULL)""",
+        """CREATE TABLE mention_entities (
+            mention_id TEXT PRIMARY KEY, entity_id TEXT NOT NULL)""",
+        "CREATE INDEX mention_entities_entity ON mention_entities(entity_id)",
+        """CREATE TABLE events (
+            id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, date TEXT,
+            date_precision TEXT, location TEXT, country TEXT,
+            latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, actors TEXT NOT NULL)""",
+        """CREATE TABLE event_links (
+            event_mention_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)""",
+        "CREATE INDEX event_links_event ON event_links(event_id)",
+        """CREATE TABLE claim_subjects (
+            claim_id TEXT PRIMARY KEY, subject_kind TEXT NOT NULL, subject_id TEXT,
+            subject_name TEXT)""",
+        """CREATE TABLE claim_groups (
+            id TEXT PRIMARY KEY, subject_kind TEXT NOT NULL, subject_id TEXT, subject_name TEXT,
+            measure TEXT NOT NULL, label TEXT NOT NULL, status TEXT NOT NULL,
+            sources INTEGER NOT NULL, est_low DOUBLE PRECISION, est_best DOUBLE PRECISION,
+            est_high DOUBLE PRECISION, conservative DOUBLE PRECISION, reason TEXT NOT NULL,
+            claims TEXT NOT NULL)""",
+        "CREATE INDEX claim_groups_status ON claim_groups(status)",
+        """CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY, target_kind TEXT NOT NULL, target TEXT NOT NULL,
+            action TEXT NOT NULL, payload TEXT NOT NULL, author TEXT NOT NULL,
+            reason TEXT NOT NULL, created_at TEXT NOT NULL)""",
+        "CREATE INDEX corrections_target ON corrections(target_kind, target)",
+    ],
+}
+
+SQLITE_FTS: dict[int, list[str]] = {
+    1: [
+        # Contentless-delete FTS would need SQLite 3.43; an ordinary FTS5 table keyed by
+        # doc id works everywhere and is rebuilt by the store on every insert/delete.
+        "CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text,"
+        " tokenize='unicode61 remove_diacritics 2')",
+    ],
+}
+
+POSTGRES_FTS: dict[int, list[str]] = {
+    1: [
+        "ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS"
+        " (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED",
+        "CREATE INDEX documents_tsv ON documents USING GIN (tsv)",
+    ],
+}
+
+
+def migrations_for(dialect: str) -> dict[int, list[str]]:
+    """All statements per version for one dialect ("sqlite" or "postgresql")."""
+    fts = SQLITE_FTS if dialect == "sqlite" else POSTGRES_FTS
+    versions = sorted(set(CORE_MIGRATIONS) | set(fts))
+    result: dict[int, list[str]] = {}
+    for v in versions:
+        statements = list(CORE_MIGRATIONS.get(v, [])) + list(fts.get(v, []))
+        if dialect == "postgresql":
+            statements = [s.replace("id INTEGER PRIMARY KEY", "id SERIAL PRIMARY KEY") for s in statements]
+        result[v] = statements
+    return result
+
+
+LATEST_VERSION = max(CORE_MIGRATIONS)
+
+__all__ = ["LATEST_VERSION", "migrations_for"]

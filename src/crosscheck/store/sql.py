@@ -1,0 +1,586 @@
+"""SQL shared by the SQLite and PostgreSQL stores.
+
+Queries are written with ``?`` placeholders; a backend whose driver wants
+another style rewrites them in :meth:`SqlStore._sql`. Records are (de)serialised
+here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from crosscheck.errors import StoreError
+from crosscheck.model import (
+    Claim,
+    ClaimGroup,
+    Correction,
+    Document,
+    Entity,
+    Estimate,
+    Event,
+    EventMention,
+    Extraction,
+    Mention,
+    Picture,
+    Statement,
+    Subject,
+)
+from crosscheck.store.base import Store
+from crosscheck.store.migrations import migrations_for
+
+_T = TypeVar("_T", Mention, Claim, EventMention, Statement)
+
+DOC_COLUMNS = (
+    "id, content_hash, path, url, title, outlet, author, published, language, format,"
+    " supersedes, status, ingested_at"
+)
+
+
+def _num(value: Any) -> float | int | None:
+    """Numbers come back as floats from DOUBLE columns; whole values are shown as ints."""
+    if value is None:
+        return None
+    f = float(value)
+    return int(f) if f.is_integer() else f
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class SqlStore(Store):
+    """A :class:`Store` over a DB-API connection."""
+
+    dialect = "sqlite"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._depth = 0
+        self.conn: Any = self._connect()
+        self._migrate()
+
+    # -- backend hooks ---------------------------------------------------------------------
+    def _connect(self) -> Any:
+        raise NotImplementedError
+
+    def _sql(self, query: str) -> str:
+        return query
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN")
+
+    def _fts_add(self, doc: Document) -> None:
+        """Index a new document for search (no-op where the database indexes itself)."""
+
+    def _fts_remove(self, doc_id: str) -> None:
+        """Drop a document from the search index."""
+
+    def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _exec(self, query: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self.conn.execute(self._sql(query), tuple(params))
+        except Exception as exc:  # driver exceptions differ per backend
+            raise StoreError(f"{self.url}: database error ({exc}); {query.split()[0]} failed") from exc
+
+    def _many(self, query: str, rows: list[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            cur = self.conn.cursor()
+            cur.executemany(self._sql(query), [tuple(r) for r in rows])
+        except Exception as exc:
+            raise StoreError(f"{self.url}: database error ({exc}) while writing") from exc
+
+    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self._exec(query, params).fetchall())
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.rollback()
+            raise
+        else:
+            self._depth = 0
+            self.conn.commit()
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except Exception:  # closing twice is harmless
+            pass
+
+    # -- migrations -------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self._exec(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+            " applied_at TEXT NOT NULL)"
+        )
+        self.conn.commit()
+        for version, statements in sorted(migrations_for(self.dialect).items()):
+            with self.transaction():
+                done = self._rows("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
+                if done:
+                    continue
+                for statement in statements:
+                    self._exec(statement)
+                self._exec(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                    (version, now_iso()),
+                )
+
+    def schema_version(self) -> int:
+        row = self._rows("SELECT MAX(version) FROM schema_migrations")
+        return int(row[0][0] or 0)
+
+    # -- documents ------------------------------------------------------------------------
+    @staticmethod
+    def _doc(row: Sequence[Any], text: str = "") -> Document:
+        return Document(
+            id=row[0],
+            content_hash=row[1],
+            path=row[2],
+            url=row[3],
+            title=row[4],
+            outlet=row[5],
+            author=row[6],
+            published=row[7],
+            language=row[8],
+            format=row[9],
+            supersedes=row[10],
+            status=row[11],
+            ingested_at=row[12],
+            text=text,
+        )
+
+    def _one_doc(self, where: str, params: Sequence[Any]) -> Document | None:
+        rows = self._rows(f"SELECT {DOC_COLUMNS}, text FROM documents WHERE {where}", params)
+        return self._doc(rows[0], rows[0][13]) if rows else None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        return self._one_doc("id = ?", (doc_id,))
+
+    def document_by_hash(self, content_hash: str) -> Document | None:
+        return self._one_doc("content_hash = ?", (content_hash,))
+
+    def latest_version(self, *, path: str | None = None, url: str | None = None) -> Document | None:
+        if url:
+            doc = self._one_doc("url = ? ORDER BY ingested_at DESC, id LIMIT 1", (url,))
+            if doc is not None:
+                return doc
+        if path:
+            return self._one_doc("path = ? ORDER BY ingested_at DESC, id LIMIT 1", (path,))
+        return None
+
+    def _resolve_document_ref(self, ref: str) -> Document | None:
+        doc = self._one_doc("path = ? OR url = ? ORDER BY ingested_at DESC LIMIT 1", (ref, ref))
+        if doc is not None:
+            return doc
+        rows = self._rows("SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (ref + "%",))
+        if len(rows) == 1:
+            return self.get_document(rows[0][0])
+        return None
+
+    def add_document(self, doc: Document, extraction: Extraction | None = None) -> None:
+        with self.transaction():
+            self._exec(
+                f"INSERT INTO documents ({DOC_COLUMNS}, word_count, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    doc.content_hash,
+                    doc.path,
+                    doc.url,
+                    doc.title,
+                    doc.outlet,
+                    doc.author,
+                    doc.published,
+                    doc.language,
+                    doc.format,
+                    doc.supersedes,
+                    doc.status,
+                    doc.ingested_at or now_iso(),
+                    doc.word_count,
+                    doc.text,
+                ),
+            )
+            self._fts_add(doc)
+            if extraction is not None:
+                self._insert_extraction(extraction)
+
+    def set_document_status(self, doc_id: str, status: str) -> None:
+        with self.transaction():
+            self._exec("UPDATE documents SET status = ? WHERE id = ?", (status, doc_id))
+
+    def documents(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        outlet: str | None = None,
+        language: str | None = None,
+        with_text: bool = False,
+    ) -> list[Document]:
+        where, params = ["1 = 1"], []
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if language:
+            where.append("language = ?")
+            params.append(language)
+        cols = DOC_COLUMNS + (", text" if with_text else "")
+        query = f"SELECT {cols} FROM documents WHERE {' AND '.join(where)} ORDER BY published, id"
+        if limit is not None:
+            query += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [self._doc(r, r[13] if with_text else "") for r in self._rows(query, params)]
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT id FROM documents ORDER BY id")]
+
+    def count_documents(self) -> int:
+        return int(self._rows("SELECT COUNT(*) FROM documents")[0][0])
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[Document]:
+        sql, params = self._search_query(query, limit, offset)
+        ids = [r[0] for r in self._rows(sql, params)]
+        docs = {d.id: d for d in self._docs_by_ids(ids)}
+        return [docs[i] for i in ids if i in docs]
+
+    def _docs_by_ids(self, ids: list[str]) -> list[Document]:
+        out: list[Document] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._rows(f"SELECT {DOC_COLUMNS} FROM documents WHERE id IN ({marks})", chunk)
+            out.extend(self._doc(r) for r in rows)
+        return out
+
+    # -- extractions ------------------------------------------------------------------------
+    def replace_extraction(self, extraction: Extraction) -> None:
+        with self.transaction():
+            for table in ("mentions", "claims", "event_mentions", "statements"):
+                self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (extraction.doc_id,))
+            self._insert_extraction(extraction)
+
+    def _insert_extraction(self, ex: Extraction) -> None:
+        self._many(
+            "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, key, canonical)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(m.id, m.doc_id, m.start, m.end, m.text, m.label, m.key, m.canonical) for m in _unique(ex.mentions)],
+        )
+        self._many(
+            "INSERT INTO claims (id, doc_id, measure, low, high, approximate, vague, label, as_of,"
+            " attributed_to, sentence, span_start, span_end, subject_kind, subject_ref,"
+            " subject_name, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.id, c.doc_id, c.measure, c.low, c.high, int(c.approximate), int(c.vague),
+                    c.label, c.as_of, c.attributed_to, c.sentence, c.span[0], c.span[1],
+                    c.subject_kind, c.subject_ref, c.subject_name, c.counted,
+                )
+                for c in _unique(ex.claims)
+            ],
+        )
+        self._many(
+            "INSERT INTO event_mentions (id, doc_id, type, trigger_text, span_start, span_end,"
+            " sentence, date, date_precision, location, country, latitude, longitude, actors,"
+            " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    e.id, e.doc_id, e.type, e.trigger, e.span[0], e.span[1], e.sentence, e.date,
+                    e.date_precision, e.location, e.country, e.latitude, e.longitude,
+                    json.dumps(e.actors), e.description,
+                )
+                for e in _unique(ex.events)
+            ],
+        )
+        self._many(
+            "INSERT INTO statements (id, doc_id, speaker, speaker_key, verb, stance, content,"
+            " span_start, span_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    s.id, s.doc_id, s.speaker, s.speaker_key, s.verb, s.stance, s.content,
+                    s.span[0], s.span[1], s.sentence,
+                )
+                for s in _unique(ex.statements)
+            ],
+        )
+
+    @staticmethod
+    def _filter(doc: str | None, doc_ids: list[str] | None) -> tuple[str, list[Any]]:
+        if doc is not None:
+            return "doc_id = ?", [doc]
+        if doc_ids is not None:
+            if not doc_ids:
+                return "1 = 0", []
+            return f"doc_id IN ({', '.join('?' for _ in doc_ids)})", list(doc_ids)
+        return "1 = 1", []
+
+    def claims(
+        self,
+        *,
+        doc: str | None = None,
+        measure: str | None = None,
+        doc_ids: list[str] | None = None,
+    ) -> list[Claim]:
+        where, params = self._filter(doc, doc_ids)
+        if measure:
+            where += " AND c.measure = ?"
+            params.append(measure)
+        rows = self._rows(
+            "SELECT c.doc_id, c.measure, c.low, c.high, c.span_start, c.span_end, c.sentence,"
+            " c.label, c.approximate, c.vague, c.as_of, c.attributed_to, c.subject_kind,"
+            " c.subject_ref, c.subject_name, c.counted, s.subject_kind, s.subject_id,"
+            " s.subject_name FROM claims c LEFT JOIN claim_subjects s ON s.claim_id = c.id"
+            f" WHERE {where.replace('doc_id', 'c.doc_id')} ORDER BY c.doc_id, c.span_start",
+            params,
+        )
+        out = []
+        for r in rows:
+            claim = Claim(
+                doc_id=r[0], measure=r[1], low=_num(r[2]), high=_num(r[3]), span=(r[4], r[5]),
+                sentence=r[6], label=r[7], approximate=bool(r[8]), vague=bool(r[9]), as_of=r[10],
+                attributed_to=r[11], subject_kind=r[12], subject_ref=r[13], subject_name=r[14],
+                counted=r[15],
+            )
+            if r[16] is not None:
+                claim.subject = Subject(kind=r[16], id=r[17], name=r[18])
+            out.append(claim)
+        return out
+
+    def mentions(self, *, doc: str | None = None, doc_ids: list[str] | None = None) -> list[Mention]:
+        where, params = self._filter(doc, doc_ids)
+        rows = self._rows(
+            "SELECT doc_id, start_char, end_char, text, label, key, canonical FROM mentions"
+            f" WHERE {where} ORDER BY doc_id, start_char",
+            params,
+        )
+        return [Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+
+    def event_mentions(
+        self, *, doc: str | None = None, doc_ids: list[str] | None = None
+    ) -> list[EventMention]:
+        where, params = self._filter(doc, doc_ids)
+        rows = self._rows(
+            "SELECT doc_id, type, trigger_text, span_start, span_end, sentence, date,"
+            " date_precision, location, country, latitude, longitude, actors, description"
+            f" FROM event_mentions WHERE {where} ORDER BY doc_id, span_start",
+            params,
+        )
+        return [
+            EventMention(
+                doc_id=r[0], type=r[1], trigger=r[2], span=(r[3], r[4]), sentence=r[5], date=r[6],
+                date_precision=r[7], location=r[8], country=r[9], latitude=r[10], longitude=r[11],
+                actors=json.loads(r[12]), description=r[13],
+            )
+            for r in rows
+        ]
+
+    def statements(self, *, doc: str | None = None) -> list[Statement]:
+        where, params = self._filter(doc, None)
+        rows = self._rows(
+            "SELECT doc_id, speaker, verb, stance, content, span_start, span_end, sentence,"
+            f" speaker_key FROM statements WHERE {where} ORDER BY doc_id, span_start",
+            params,
+        )
+        return [
+            Statement(
+                doc_id=r[0], speaker=r[1], verb=r[2], stance=r[3], content=r[4], span=(r[5], r[6]),
+                sentence=r[7], speaker_key=r[8],
+            )
+            for r in rows
+        ]
+
+    # -- picture -----------------------------------------------------------------------------
+    def save_picture(self, picture: Picture) -> None:
+        with self.transaction():
+            for table in (
+                "entities", "mention_entities", "events", "event_links", "claim_subjects",
+                "claim_groups",
+            ):
+                self._exec(f"DELETE FROM {table}")
+            self._many(
+                "INSERT INTO entities (id, name, label, aliases) VALUES (?, ?, ?, ?)",
+                [(e.id, e.name, e.label, json.dumps(e.aliases, sort_keys=True)) for e in picture.entities],
+            )
+            self._many(
+                "INSERT INTO mention_entities (mention_id, entity_id) VALUES (?, ?)",
+                sorted(picture.mention_entities.items()),
+            )
+            self._many(
+                "INSERT INTO events (id, type, name, date, date_precision, location, country,"
+                " latitude, longitude, actors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        e.id, e.type, e.name, e.date, e.date_precision, e.location, e.country,
+                        e.latitude, e.longitude, json.dumps(e.actors),
+                    )
+                    for e in picture.events
+                ],
+            )
+            self._many(
+                "INSERT INTO event_links (event_mention_id, event_id) VALUES (?, ?)",
+                sorted(picture.event_links.items()),
+            )
+            self._many(
+                "INSERT INTO claim_subjects (claim_id, subject_kind, subject_id, subject_name)"
+                " VALUES (?, ?, ?, ?)",
+                [(cid, s.kind, s.id, s.name) for cid, s in sorted(picture.claim_subjects.items())],
+            )
+            self._many(
+                "INSERT INTO claim_groups (id, subject_kind, subject_id, subject_name, measure,"
+                " label, status, sources, est_low, est_best, est_high, conservative, reason, claims)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        g.id, g.subject.kind, g.subject.id, g.subject.name, g.measure, g.label,
+                        g.status, g.sources, g.estimate.low, g.estimate.best, g.estimate.high,
+                        g.conservative, g.reason, json.dumps(g.claims),
+                    )
+                    for g in picture.groups
+                ],
+            )
+
+    def load_picture(self) -> Picture:
+        picture = Picture(entities=self.entities(), events=self.events(), groups=self.groups())
+        picture.mention_entities = dict(self._rows("SELECT mention_id, entity_id FROM mention_entities"))
+        picture.event_links = dict(self._rows("SELECT event_mention_id, event_id FROM event_links"))
+        picture.claim_subjects = {
+            r[0]: Subject(kind=r[1], id=r[2], name=r[3])
+            for r in self._rows("SELECT claim_id, subject_kind, subject_id, subject_name FROM claim_subjects")
+        }
+        return picture
+
+    def entities(self) -> list[Entity]:
+        members: dict[str, list[str]] = {}
+        for mid, eid in self._rows("SELECT mention_id, entity_id FROM mention_entities ORDER BY mention_id"):
+            members.setdefault(eid, []).append(mid)
+        return [
+            Entity(id=r[0], name=r[1], label=r[2], aliases=json.loads(r[3]), mention_ids=members.get(r[0], []))
+            for r in self._rows("SELECT id, name, label, aliases FROM entities ORDER BY name, id")
+        ]
+
+    def events(self) -> list[Event]:
+        members: dict[str, list[str]] = {}
+        for mid, eid in self._rows("SELECT event_mention_id, event_id FROM event_links ORDER BY event_mention_id"):
+            members.setdefault(eid, []).append(mid)
+        rows = self._rows(
+            "SELECT id, type, name, date, date_precision, location, country, latitude, longitude,"
+            " actors FROM events ORDER BY date, id"
+        )
+        return [
+            Event(
+                id=r[0], type=r[1], name=r[2], date=r[3], date_precision=r[4], location=r[5],
+                country=r[6], latitude=r[7], longitude=r[8], actors=json.loads(r[9]),
+                mention_ids=members.get(r[0], []),
+            )
+            for r in rows
+        ]
+
+    def groups(self) -> list[ClaimGroup]:
+        rows = self._rows(
+            "SELECT id, subject_kind, subject_id, subject_name, measure, label, status, sources,"
+            " est_low, est_best, est_high, conservative, reason, claims FROM claim_groups"
+            " ORDER BY subject_name, measure, id"
+        )
+        return [
+            ClaimGroup(
+                id=r[0], subject=Subject(kind=r[1], id=r[2], name=r[3]), measure=r[4], label=r[5],
+                status=r[6], sources=r[7], estimate=Estimate(_num(r[8]), _num(r[9]), _num(r[10])),
+                conservative=_num(r[11]), reason=r[12], claims=json.loads(r[13]),
+            )
+            for r in rows
+        ]
+
+    # -- corrections -------------------------------------------------------------------------
+    def add_correction(self, correction: Correction) -> Correction:
+        created = correction.created_at or now_iso()
+        with self.transaction():
+            self._exec(
+                "INSERT INTO corrections (target_kind, target, action, payload, author, reason,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    correction.target_kind, correction.target, correction.action,
+                    json.dumps(correction.payload, sort_keys=True), correction.author,
+                    correction.reason, created,
+                ),
+            )
+            row = self._rows("SELECT MAX(id) FROM corrections")
+        correction.id = int(row[0][0])
+        correction.created_at = created
+        return correction
+
+    def corrections(self, *, target_kind: str | None = None) -> list[Correction]:
+        where, params = ("target_kind = ?", [target_kind]) if target_kind else ("1 = 1", [])
+        rows = self._rows(
+            "SELECT id, target_kind, target, action, payload, author, reason, created_at"
+            f" FROM corrections WHERE {where} ORDER BY id",
+            params,
+        )
+        return [
+            Correction(
+                id=r[0], target_kind=r[1], target=r[2], action=r[3], payload=json.loads(r[4]),
+                author=r[5], reason=r[6], created_at=r[7],
+            )
+            for r in rows
+        ]
+
+    # -- stats -----------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        def count(table: str) -> int:
+            return int(self._rows(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+        statuses = dict(self._rows("SELECT status, COUNT(*) FROM claim_groups GROUP BY status"))
+        languages = dict(
+            self._rows("SELECT COALESCE(language, 'unknown'), COUNT(*) FROM documents GROUP BY language")
+        )
+        words = self._rows("SELECT COALESCE(SUM(word_count), 0) FROM documents")[0][0]
+        return {
+            "store": self.url,
+            "schema_version": self.schema_version(),
+            "documents": count("documents"),
+            "words": int(words),
+            "languages": languages,
+            "mentions": count("mentions"),
+            "entities": count("entities"),
+            "claims": count("claims"),
+            "events": count("events"),
+            "event_mentions": count("event_mentions"),
+            "statements": count("statements"),
+            "groups": count("claim_groups"),
+            "group_status": {s: int(statuses.get(s, 0)) for s in sorted(statuses)},
+            "corrections": count("corrections"),
+        }
+
+
+def _unique(items: list[_T]) -> list[_T]:
+    """Drop records whose stable id repeats (the same span found twice)."""
+    seen: set[str] = set()
+    out: list[_T] = []
+    for item in items:
+        if item.id not in seen:
+            seen.add(item.id)
+            out.append(item)
+    return out
+
+
+__all__ = ["SqlStore", "now_iso"]

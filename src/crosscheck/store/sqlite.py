@@ -1,0 +1,80 @@
+"""The embedded SQLite store: one file, WAL mode, FTS5 search.
+
+Concurrency: WAL lets readers run beside one writer; writers take the lock up
+front (``BEGIN IMMEDIATE``) and wait up to ``busy_timeout`` for each other, so
+two ingests into one file both succeed, one after the other per batch.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from crosscheck.errors import StoreError
+from crosscheck.model import Document
+from crosscheck.store.sql import SqlStore
+
+BUSY_TIMEOUT_MS = 60_000
+
+
+def fts_query(query: str) -> str:
+    """Turn free text into a safe FTS5 query: every word must match, quotes are literal.
+
+    A user's ``"crocus attack"`` stays a phrase; stray FTS5 operators or
+    punctuation never reach the parser as syntax.
+    """
+    phrases = re.findall(r'"([^"]+)"', query)
+    rest = re.sub(r'"[^"]*"', " ", query)
+    terms = [f'"{p.strip()}"' for p in phrases if p.strip()]
+    terms += ['"' + w.replace('"', "") + '"' for w in re.findall(r"[\w'-]+", rest)]
+    return " AND ".join(terms)
+
+
+class SQLiteStore(SqlStore):
+    dialect = "sqlite"
+
+    def _connect(self) -> Any:
+        path = self.url.removeprefix("sqlite:///").removeprefix("sqlite://")
+        if path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(
+                    f"{self.url}: folder {parent} does not exist; create it or choose another --db"
+                )
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.url}: not a usable SQLite database ({exc}); point --db at another file"
+            ) from exc
+        return conn
+
+    def _begin(self) -> None:
+        # IMMEDIATE takes the write lock now, so a concurrent writer waits instead of
+        # failing later with "database is locked" on upgrade from a read lock.
+        self._exec("BEGIN IMMEDIATE")
+
+    def _fts_add(self, doc: Document) -> None:
+        self._exec(
+            "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
+            (doc.id, doc.title or "", doc.text),
+        )
+
+    def _fts_remove(self, doc_id: str) -> None:
+        self._exec("DELETE FROM documents_fts WHERE doc_id = ?", (doc_id,))
+
+    def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
+        match = fts_query(query)
+        if not match:
+            return "SELECT doc_id FROM documents_fts WHERE 1 = 0", []
+        return (
+            "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            [match, limit, offset],
+        )
