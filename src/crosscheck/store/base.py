@@ -63,6 +63,13 @@ class Store(ABC):
         """Swap one document's extractions (re-processing)."""
 
     @abstractmethod
+    def pending_documents(self) -> list[str]:
+        """Ids of documents stored or re-processed but not yet reconciled."""
+
+    @abstractmethod
+    def clear_pending(self, doc_ids: list[str]) -> None: ...
+
+    @abstractmethod
     def set_document_status(self, doc_id: str, status: str) -> None: ...
 
     @abstractmethod

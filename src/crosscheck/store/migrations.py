@@ -76,6 +76,11 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
             reason TEXT NOT NULL, created_at TEXT NOT NULL)""",
         "CREATE INDEX corrections_target ON corrections(target_kind, target)",
     ],
+    2: [
+        # Documents stored but not yet folded into the picture: a run killed between
+        # storing and reconciling leaves them here, and the next run picks them up.
+        "CREATE TABLE pending_reconcile (doc_id TEXT PRIMARY KEY)",
+    ],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {

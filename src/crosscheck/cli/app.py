@@ -1,0 +1,113 @@
+"""The ``crosscheck`` command: global options and error handling.
+
+Commands live in the modules imported at the bottom, each a thin face over
+one library function in :mod:`crosscheck.pipeline` (or below). User errors
+print one line and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from crosscheck.config import Settings, load_settings
+from crosscheck.errors import CrosscheckError
+from crosscheck.store import Store, open_store
+
+app = typer.Typer(
+    name="crosscheck",
+    help="Turn open-source reports about security events into a sourced, cross-checked picture.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@dataclass
+class State:
+    """Per-invocation settings and a lazily opened store."""
+
+    overrides: dict[str, Any] = field(default_factory=dict)
+    config_file: Path | None = None
+    _settings: Settings | None = None
+    _store: Store | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.overrides, config_file=self.config_file)
+        return self._settings
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings.db)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+STATE = State()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Store: a SQLite file or postgresql:// URL [env CROSSCHECK_DB]"),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy pipeline for English [env CROSSCHECK_SPACY_MODEL]")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Settings file (TOML) [env CROSSCHECK_CONFIG]")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details")] = False,
+) -> None:
+    """Global options apply to every command."""
+    STATE.overrides = {"db": db, "spacy_model": model}
+    STATE.config_file = config
+    STATE._settings = None
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(message)s")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except CrosscheckError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: whole documents already stored are kept", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # click usage errors carry their own exit codes
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+    finally:
+        STATE.close()
+
+
+# Register command modules (each adds its commands to `app`).
+from crosscheck.cli import documents as _documents  # noqa: E402,F401
+from crosscheck.cli import extraction as _extraction  # noqa: E402,F401
+from crosscheck.cli import picture as _picture  # noqa: E402,F401
+
+__all__ = ["STATE", "app", "main"]

@@ -1,0 +1,114 @@
+"""Claims in the contract shape (DESIGN.md), with analyst corrections applied.
+
+``claim_to_dict`` is the single place where the claim contract is produced;
+the CLI, API, web pages and exports all go through it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crosscheck.model import Claim, Correction, Document
+from crosscheck.store import Store
+
+
+def claim_to_dict(claim: Claim, doc: Document | None) -> dict[str, Any]:
+    """One claim exactly as the contract specifies (plus ``corrected`` when an analyst edited it)."""
+    subject = claim.subject
+    if subject is not None:
+        subj = subject.to_dict()
+    else:
+        subj = {
+            "kind": claim.subject_kind,
+            "id": None,
+            "name": claim.subject_name,
+        }
+    out: dict[str, Any] = {
+        "id": claim.id,
+        "document": {
+            "id": claim.doc_id,
+            "path": doc.path if doc else None,
+            "url": doc.url if doc else None,
+            "title": doc.title if doc else None,
+            "outlet": doc.outlet if doc else None,
+            "published": doc.published if doc else None,
+        },
+        "measure": claim.measure,
+        "low": claim.low,
+        "high": claim.high,
+        "approximate": claim.approximate,
+        "vague": claim.vague,
+        "label": claim.label,
+        "subject": subj,
+        "as_of": claim.as_of,
+        "attributed_to": claim.attributed_to,
+        "sentence": claim.sentence,
+        "span": [claim.span[0], claim.span[1]],
+    }
+    if claim.corrected:
+        out["corrected"] = True
+        out["review"] = claim.status
+    return out
+
+
+def apply_claim_corrections(claims: list[Claim], corrections: list[Correction]) -> list[Claim]:
+    """Apply confirm/reject/edit decisions in order; rejected claims keep status "rejected"."""
+    by_id = {c.id: c for c in claims}
+    for corr in corrections:
+        if corr.target_kind != "claim" or corr.target not in by_id:
+            continue
+        claim = by_id[corr.target]
+        claim.corrected = True
+        if corr.action == "confirm":
+            claim.status = "confirmed"
+        elif corr.action == "reject":
+            claim.status = "rejected"
+        elif corr.action == "edit":
+            claim.status = "edited"
+            for key in ("low", "high", "measure", "label", "counted", "as_of", "attributed_to"):
+                if key in corr.payload:
+                    setattr(claim, key, corr.payload[key])
+    return claims
+
+
+def list_claims(
+    store: Store,
+    *,
+    doc: str | None = None,
+    measure: str | None = None,
+    entity: str | None = None,
+    event: str | None = None,
+    include_rejected: bool = False,
+) -> list[dict[str, Any]]:
+    """Claims in contract shape, filtered by document, measure, subject entity or event."""
+    doc_id = None
+    if doc is not None:
+        from crosscheck.pipeline.documents import get_document
+
+        doc_id = get_document(store, doc).id
+    claims = store.claims(doc=doc_id, measure=measure)
+    claims = apply_claim_corrections(claims, store.corrections(target_kind="claim"))
+    if measure:
+        claims = [c for c in claims if c.measure == measure]
+    if entity is not None:
+        claims = [c for c in claims if _subject_matches(c, entity, "entity")]
+    if event is not None:
+        claims = [c for c in claims if _subject_matches(c, event, "event")]
+    if not include_rejected:
+        claims = [c for c in claims if c.status != "rejected"]
+    docs = {d.id: d for d in store.documents()} if claims else {}
+    return [claim_to_dict(c, docs.get(c.doc_id)) for c in claims]
+
+
+def _subject_matches(claim: Claim, ref: str, kind: str) -> bool:
+    subject = claim.subject
+    if subject is None or subject.kind != kind:
+        return False
+    ref_l = ref.lower()
+    return bool(
+        (subject.id and (subject.id == ref or subject.id.startswith(ref)))
+        or (subject.name and ref_l in subject.name.lower())
+    )
+
+
+__all__ = ["apply_claim_corrections", "claim_to_dict", "list_claims"]

@@ -1,0 +1,255 @@
+"""Ingest: read inputs, give each document its identity, extract, store, reconcile.
+
+This is the one function behind ``crosscheck ingest``, web upload and the API.
+Guarantees:
+
+* one bad input never stops the batch: it is reported and the rest is stored;
+* a document and its extractions are written in one transaction, batches of
+  ``settings.batch_size``: a killed run leaves whole documents only, and the
+  next run finds them "unchanged" and reconciles what was left pending;
+* the spaCy pipeline is loaded only when there is something new to extract, so
+  re-ingesting an unchanged corpus costs reading and hashing only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosscheck.config import Settings
+from crosscheck.errors import InputError, NotFoundError
+from crosscheck.ingest import RawDocument, content_hash, read_inputs
+from crosscheck.model import Document, Extraction
+from crosscheck.pipeline.extract import extract_batch
+from crosscheck.store import Store
+from crosscheck.store.sql import now_iso
+
+log = logging.getLogger(__name__)
+
+#: Called with (documents handled so far, total when known, current source).
+Progress = Callable[[int, int | None, str], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did; ``ok`` is False when any input failed."""
+
+    new: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    versions: list[str] = field(default_factory=list)  # new ids that supersede an older version
+    failed: list[InputError] = field(default_factory=list)
+    no_extractor: list[str] = field(default_factory=list)
+    words: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "new": len(self.new),
+            "unchanged": len(self.unchanged),
+            "versions": len(self.versions),
+            "failed": len(self.failed),
+            "no_extractor": len(self.no_extractor),
+            "words": self.words,
+            "new_ids": self.new,
+            "errors": [str(e) for e in self.failed],
+        }
+
+
+def document_from_raw(raw: RawDocument) -> Document:
+    """Identity is the content: the same normalised text always gets the same id."""
+    digest = content_hash(raw.text)
+    return Document(
+        id=f"d-{digest[:16]}",
+        content_hash=digest,
+        text=raw.text,
+        path=raw.path,
+        url=raw.url,
+        title=raw.title,
+        outlet=raw.outlet,
+        author=raw.author,
+        published=raw.published,
+        language=raw.language,
+        format=raw.format,
+        ingested_at=now_iso(),
+    )
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Extractors:
+    """Runs extraction in this process or a pool, created on first need."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.settings = settings
+        self.workers = max(1, workers)
+        self._pool: Any = None
+
+    def run(self, docs: list[Document]) -> list[Extraction | str]:
+        if self.workers == 1 or len(docs) < 2:
+            return extract_batch(docs, self.settings)
+        if self._pool is None:
+            from crosscheck.pipeline.workers import ExtractionPool
+
+            self._pool = ExtractionPool(self.settings, self.workers)
+        result: list[Extraction | str] = self._pool.run(docs)
+        return result
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+
+
+def ingest_raw(
+    store: Store,
+    items: Iterable[RawDocument | InputError],
+    settings: Settings,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    reconcile: bool = True,
+) -> IngestReport:
+    """Store and extract already-read documents (files, uploads, feeds)."""
+    report = IngestReport()
+    seen: set[str] = set()
+    handled = 0
+
+    def fresh() -> Iterator[Document]:
+        nonlocal handled
+        for item in items:
+            handled += 1
+            if isinstance(item, InputError):
+                report.failed.append(item)
+                log.warning("%s", item)
+                if progress:
+                    progress(handled, None, item.source)
+                continue
+            doc = document_from_raw(item)
+            if progress:
+                progress(handled, None, item.source)
+            if doc.content_hash in seen or store.document_by_hash(doc.content_hash) is not None:
+                report.unchanged.append(doc.id)
+                continue
+            seen.add(doc.content_hash)
+            previous = store.latest_version(path=doc.path, url=doc.url)
+            if previous is not None and previous.content_hash != doc.content_hash:
+                doc.supersedes = previous.id
+                report.versions.append(doc.id)
+            yield doc
+
+    extractors = _Extractors(settings, workers or settings.workers)
+    try:
+        for batch in _batches(fresh(), settings.batch_size):
+            results = extractors.run(batch)
+            with store.transaction():
+                for doc, result in zip(batch, results, strict=True):
+                    if isinstance(result, Extraction):
+                        store.add_document(doc, result)
+                    else:
+                        doc.status = result
+                        store.add_document(doc, None)
+                        if result.startswith("no extractor"):
+                            report.no_extractor.append(doc.id)
+                    report.new.append(doc.id)
+                    report.words += doc.word_count
+    finally:
+        extractors.close()
+    if reconcile:
+        reconcile_pending(store)
+    return report
+
+
+def ingest_paths(
+    store: Store,
+    paths: list[str],
+    settings: Settings,
+    *,
+    overrides: dict[str, str | None] | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    reconcile: bool = True,
+) -> IngestReport:
+    """Ingest files, directories and globs into ``store`` (see module docstring)."""
+    items = read_inputs(paths, overrides=overrides, max_bytes=int(settings.max_file_mb * 1024 * 1024))
+    return ingest_raw(
+        store, items, settings, workers=workers, progress=progress, reconcile=reconcile
+    )
+
+
+def reconcile_pending(store: Store) -> None:
+    """Fold every stored-but-unreconciled document into the picture."""
+    from crosscheck.pipeline.picture import update_picture
+
+    pending = store.pending_documents()
+    if not pending:
+        return
+    update_picture(store, set(pending))
+    store.clear_pending(pending)
+
+
+def reprocess(
+    store: Store,
+    settings: Settings,
+    *,
+    doc_refs: list[str] | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Re-run extraction on stored documents (after a model or lexicon change).
+
+    Analyst corrections are records of their own keyed by stable ids, so the
+    picture rebuilt afterwards re-applies them.
+    """
+    if doc_refs:
+        docs = []
+        for ref in doc_refs:
+            doc = store.resolve_document(ref)
+            if doc is None:
+                raise NotFoundError(f"document {ref!r} is not in {store.url}; see `crosscheck docs`")
+            docs.append(doc)
+        source: Iterable[Document] = docs
+    else:
+        source = store.iter_documents()
+    extractors = _Extractors(settings, workers or settings.workers)
+    count = 0
+    try:
+        for batch in _batches(source, settings.batch_size):
+            results = extractors.run(batch)
+            with store.transaction():
+                for doc, result in zip(batch, results, strict=True):
+                    if isinstance(result, Extraction):
+                        store.replace_extraction(result)
+                        store.set_document_status(doc.id, "ok")
+                    else:
+                        store.replace_extraction(Extraction(doc_id=doc.id))
+                        store.set_document_status(doc.id, result)
+                    count += 1
+                    if progress:
+                        progress(count, None, doc.path or doc.id)
+    finally:
+        extractors.close()
+    reconcile_pending(store)
+    return count
+
+
+__all__ = [
+    "IngestReport",
+    "document_from_raw",
+    "ingest_paths",
+    "ingest_raw",
+    "reconcile_pending",
+    "reprocess",
+]

@@ -1,0 +1,57 @@
+"""Extraction in N local processes (``crosscheck ingest --workers N``).
+
+Each worker loads the spaCy pipeline once (pool initializer) and extracts whole
+sub-batches; the parent keeps the store, so only one process writes.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from crosscheck.config import Settings
+from crosscheck.model import Document, Extraction
+from crosscheck.pipeline.extract import extract_batch
+
+_SETTINGS: Settings | None = None
+
+
+def _init(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+    from crosscheck.analysis import get_extractor
+
+    get_extractor("en", settings)  # warm the pipeline before the first batch
+
+
+def _work(docs: list[Document]) -> list[Extraction | str]:
+    assert _SETTINGS is not None
+    return extract_batch(docs, _SETTINGS)
+
+
+class ExtractionPool:
+    """A process pool that splits each batch across its workers, results in order."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.workers = workers
+        # fork would share the parent's SQLite handle and spaCy state; spawn is clean.
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=get_context("spawn"),
+            initializer=_init,
+            initargs=(settings,),
+        )
+
+    def run(self, docs: list[Document]) -> list[Extraction | str]:
+        size = max(1, -(-len(docs) // self.workers))
+        parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+        out: list[Extraction | str] = []
+        for result in self._executor.map(_work, parts):
+            out.extend(result)
+        return out
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = ["ExtractionPool"]
