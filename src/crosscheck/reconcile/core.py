@@ -1,0 +1,120 @@
+"""``reconcile``: the whole cross-document picture from every document's extractions.
+
+Order: entities (then entity corrections), incidents (then event corrections), claim
+corrections, claim subjects, groups and verdicts. Every step sorts its inputs and derives
+ids from stable content, so the same inputs in any order give an identical Picture.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from crosscheck.model import (
+    Claim,
+    Correction,
+    Document,
+    EventMention,
+    Mention,
+    Picture,
+    Subject,
+)
+from crosscheck.reconcile.corrections import (
+    apply_claim_corrections,
+    apply_entity_corrections,
+    apply_event_corrections,
+)
+from crosscheck.reconcile.entities import resolve_entities
+from crosscheck.reconcile.events import dominant_event_ids, resolve_events
+from crosscheck.reconcile.grouping import group_claims
+from crosscheck.reconcile.subjects import SubjectResolver
+from crosscheck.reconcile.verdicts import Judge, Sourcing
+
+log = logging.getLogger(__name__)
+
+
+def _sorted_corrections(corrections: list[Correction]) -> list[Correction]:
+    return sorted(corrections, key=lambda c: (c.id if c.id is not None else 0, c.created_at or ""))
+
+
+def reconcile_with_notes(
+    documents: list[Document],
+    mentions: list[Mention],
+    event_mentions: list[EventMention],
+    claims: list[Claim],
+    corrections: list[Correction] | None = None,
+    fuzzy_threshold: int = 90,
+) -> tuple[Picture, list[str]]:
+    """Like :func:`reconcile`, also returning a note per correction that had to be skipped."""
+    notes: list[str] = []
+    corr = _sorted_corrections(list(corrections or []))
+    mentions = sorted({m.id: m for m in mentions}.values(), key=lambda m: m.id)
+    event_mentions = sorted({e.id: e for e in event_mentions}.values(), key=lambda e: e.id)
+
+    entities = resolve_entities(mentions, fuzzy_threshold)
+    entities = apply_entity_corrections(entities, mentions, corr, notes)
+    mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
+
+    events = resolve_events(event_mentions)
+    events = apply_event_corrections(events, event_mentions, corr, notes)
+    event_links = {mid: e.id for e in events for mid in e.mention_ids}
+
+    fixed, overrides = apply_claim_corrections(list(claims), corr, notes)
+    resolver = SubjectResolver(
+        events,
+        event_mentions,
+        event_links,
+        entities,
+        dominant_event_ids(event_mentions, event_links),
+        {m.id: m.key for m in mentions},
+    )
+    subjects: dict[str, Subject] = {}
+    for c in fixed:
+        ref = overrides.get(c.id)
+        if ref and ref in resolver.events:
+            subjects[c.id] = resolver.event_subject(ref)
+        elif ref and ref in resolver.entities:
+            subjects[c.id] = resolver.entity_subject(ref)
+        else:
+            if ref:
+                notes.append(
+                    f"subject {ref} of edited claim {c.id} no longer exists; resolved anew"
+                )
+            subjects[c.id] = resolver.resolve(c)
+
+    judge = Judge(Sourcing({d.id: d for d in documents}))
+    groups = sorted((judge.judge(raw) for raw in group_claims(fixed, subjects)), key=lambda g: g.id)
+    for note in notes:
+        log.info(note)
+    picture = Picture(
+        entities=entities,
+        events=events,
+        groups=groups,
+        claim_subjects=dict(sorted(subjects.items())),
+        mention_entities=dict(sorted(mention_entities.items())),
+        event_links=dict(sorted(event_links.items())),
+    )
+    return picture, notes
+
+
+def reconcile(
+    documents: list[Document],
+    mentions: list[Mention],
+    event_mentions: list[EventMention],
+    claims: list[Claim],
+    corrections: list[Correction] | None = None,
+    fuzzy_threshold: int = 90,
+) -> Picture:
+    """The cross-document picture: entities, incidents, claim subjects, groups with verdicts.
+
+    Args:
+        documents: document metadata (outlet, publication date); text is not needed.
+        mentions, event_mentions, claims: every document's extractions, in any order.
+        corrections: analyst decisions, applied in id order; stale ones are skipped.
+        fuzzy_threshold: rapidfuzz score for merging entity spellings (Settings.fuzzy_threshold).
+    """
+    return reconcile_with_notes(
+        documents, mentions, event_mentions, claims, corrections, fuzzy_threshold
+    )[0]
+
+
+__all__ = ["reconcile", "reconcile_with_notes"]

@@ -1,0 +1,172 @@
+"""Entity resolution: which mentions, across all documents, name the same actor or place.
+
+Mentions sharing a key (gazetteer id or normalised text) start as one cluster; clusters
+of the same label family are then joined when one is the acronym of the other, when
+their transliterated names are equal ("Путин" / "Putin"), or when their spellings are
+close (rapidfuzz ratio at or above the threshold, long names only). Pure: no store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from crosscheck.model import Entity, Mention, stable_id
+from crosscheck.reconcile.text import acronym, is_acronym, label_family, name_key, tables
+
+
+class UnionFind:
+    """Disjoint sets over strings; the representative is the smallest member (deterministic)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def add(self, item: str) -> None:
+        self.parent.setdefault(item, item)
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+    def groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for item in sorted(self.parent):
+            out[self.find(item)].append(item)
+        return dict(out)
+
+
+@dataclass
+class _KeyCluster:
+    key: str
+    family: str
+    names: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _clusters(mentions: list[Mention]) -> dict[str, _KeyCluster]:
+    out: dict[str, _KeyCluster] = {}
+    for m in mentions:
+        c = out.get(m.key)
+        if c is None:
+            c = out[m.key] = _KeyCluster(m.key, label_family(m.label))
+        c.mentions.append(m)
+        for form in (m.text, m.canonical, m.key):
+            if form and name_key(form):
+                c.names.add(name_key(form))
+    return out
+
+
+def _link_names(clusters: dict[str, _KeyCluster], uf: UnionFind, threshold: int) -> None:
+    """Join key clusters whose names match exactly, as acronyms, or fuzzily."""
+    min_len = int(tables()["fuzzy_min_length"])
+    by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_acronym: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(clusters):
+        c = clusters[key]
+        for name in sorted(c.names):
+            by_name[(c.family, name)].append(key)
+        for m in c.mentions:
+            for form in (m.text, m.canonical):
+                if form and not is_acronym(form):
+                    ac = acronym(form)
+                    if ac:
+                        by_acronym[(c.family, ac)].append(key)
+    for keys in by_name.values():
+        for other in keys[1:]:
+            uf.union(keys[0], other)
+    for (family, name), keys in sorted(by_name.items()):
+        if name.replace(" ", "").isalpha() and " " not in name:
+            for target in by_acronym.get((family, name), []):
+                if _looks_acronym(clusters[keys[0]]):
+                    uf.union(keys[0], target)
+    # Fuzzy spelling variants, blocked by family and first letter so cost stays near-linear.
+    blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for (family, name), keys in sorted(by_name.items()):
+        if len(name) >= min_len:
+            blocks[(family, name[0])].append((name, keys[0]))
+    for entries in blocks.values():
+        for i, (name_a, key_a) in enumerate(entries):
+            for name_b, key_b in entries[i + 1 :]:
+                if abs(len(name_a) - len(name_b)) > max(len(name_a), len(name_b)) * 0.2:
+                    continue
+                if _digits(name_a) != _digits(name_b):
+                    continue
+                if fuzz.ratio(name_a, name_b) >= threshold:
+                    uf.union(key_a, key_b)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _looks_acronym(cluster: _KeyCluster) -> bool:
+    return any(is_acronym(m.text) for m in cluster.mentions)
+
+
+def _pick_name(mentions: list[Mention]) -> str:
+    canon = Counter(m.canonical for m in mentions if m.canonical)
+    if canon:
+        return sorted(canon.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    forms = Counter(m.text.strip() for m in mentions)
+    # Most frequent; ties go to the longer (more informative) form, then alphabetical.
+    return sorted(forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def build_entity(entity_id: str, mentions: list[Mention]) -> Entity:
+    """An :class:`Entity` from its mentions; each alias remembers the documents that taught it."""
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        aliases[m.text.strip()].add(m.doc_id)
+        if m.canonical:
+            aliases[m.canonical].add(m.doc_id)
+    labels = Counter(m.label for m in mentions)
+    label = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return Entity(
+        id=entity_id,
+        name=_pick_name(mentions),
+        label=label,
+        aliases={a: sorted(d) for a, d in sorted(aliases.items())},
+        mention_ids=sorted(m.id for m in mentions),
+    )
+
+
+def entity_id_for(keys: list[str]) -> str:
+    """Stable entity id from the smallest member key, so ids survive re-processing."""
+    return stable_id("n", min(keys))
+
+
+def resolve_entities(mentions: list[Mention], threshold: int = 90) -> list[Entity]:
+    """Cluster mentions into entities.
+
+    Args:
+        mentions: every mention of every document, in any order.
+        threshold: rapidfuzz ratio (0-100) at or above which two long names are one entity.
+
+    Returns:
+        Entities sorted by id, each with sorted mention ids and aliases.
+    """
+    clusters = _clusters(mentions)
+    uf = UnionFind()
+    for key in clusters:
+        uf.add(key)
+    _link_names(clusters, uf, threshold)
+    entities = []
+    for keys in uf.groups().values():
+        members = [m for k in keys for m in clusters[k].mentions]
+        entities.append(build_entity(entity_id_for(keys), members))
+    return sorted(entities, key=lambda e: e.id)
+
+
+__all__ = ["UnionFind", "build_entity", "entity_id_for", "resolve_entities"]

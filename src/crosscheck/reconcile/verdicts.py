@@ -1,0 +1,255 @@
+"""Verdicts on claim groups: single / corroborated / consistent / conflict / evolving.
+
+Implements DESIGN.md's status definitions and UCDP-style estimates:
+
+* sources count once per outlet (no outlet: the document is its own source);
+* an interval with no low is open below, with no high open above; approximate figures are
+  widened by ``approximate_tolerance`` (data/reconcile.yaml) before the overlap test;
+* non-overlapping figures are ``evolving`` when every such pair is explained by time: the
+  claims carry different as-of dates, or they are counts about one event reported on
+  different days and the later figure is the higher one (tolls rise). A statistic with no
+  as-of date may only evolve across ``statistic_evolve_days``; otherwise it is a conflict;
+* rejected claims (analyst corrections) stay in the group but never enter the verdict.
+
+Every number of the estimate names the claim it came from in the reason. Pure: no store.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+
+from crosscheck.model import EVENT_MEASURES, Claim, ClaimGroup, Document, Estimate, stable_id
+from crosscheck.reconcile.grouping import RawGroup, subject_key
+from crosscheck.reconcile.text import tables
+
+Number = float | int
+
+
+def _num(x: float) -> Number:
+    return int(x) if float(x).is_integer() else round(x, 4)
+
+
+def fmt_number(value: Number | None, measure: str = "") -> str:
+    """``6500`` -> ``6,500``; percentages get a ``%``."""
+    if value is None:
+        return "?"
+    v = _num(float(value))
+    text = f"{v:,}" if isinstance(v, int) else f"{v:,.2f}".rstrip("0").rstrip(".")
+    return text + ("%" if measure == "percent" else "")
+
+
+def describe(claim: Claim) -> str:
+    """A claim's figure in words: "at least 130", "up to 100", "2,500–3,500", "about 70%"."""
+    m = claim.measure
+    lo, hi = claim.low, claim.high
+    if lo is None and hi is None:
+        text = "an unspecified number"
+    elif hi is None:
+        text = f"at least {fmt_number(lo, m)}"
+    elif lo is None:
+        text = f"up to {fmt_number(hi, m)}"
+    elif lo == hi:
+        text = ("about " if claim.approximate else "") + fmt_number(lo, m)
+    else:
+        text = f"{fmt_number(lo, m)}–{fmt_number(hi, m)}"
+    return text + (" (vague)" if claim.vague else "")
+
+
+class Sourcing:
+    """Who published each claim, and when."""
+
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self.documents = documents
+
+    def source(self, c: Claim) -> str:
+        doc = self.documents.get(c.doc_id)
+        if doc is not None and doc.outlet:
+            return "outlet:" + doc.outlet.strip().casefold()
+        return "doc:" + c.doc_id
+
+    def name(self, c: Claim) -> str:
+        doc = self.documents.get(c.doc_id)
+        if doc is None:
+            return c.doc_id
+        return doc.outlet or doc.title or doc.path or doc.id
+
+    def published(self, c: Claim) -> str | None:
+        doc = self.documents.get(c.doc_id)
+        return doc.published[:10] if doc is not None and doc.published else None
+
+    def cite(self, c: Claim) -> str:
+        when = self.published(c)
+        return f"{describe(c)} ({self.name(c)}{', ' + when if when else ''})"
+
+
+def interval(c: Claim) -> tuple[float, float]:
+    """The claim as a closed interval, open ends infinite, approximate ones widened."""
+    lo = -math.inf if c.low is None else float(c.low)
+    hi = math.inf if c.high is None else float(c.high)
+    if c.approximate:
+        tol = float(tables()["approximate_tolerance"])
+        lo, hi = lo - abs(lo) * tol, hi + abs(hi) * tol
+    return lo, hi
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    return alo <= bhi and blo <= ahi
+
+
+def point(c: Claim) -> Number | None:
+    """One representative value of a claim's interval."""
+    if c.low is not None and c.high is not None:
+        return c.low if c.low == c.high else _num((float(c.low) + float(c.high)) / 2)
+    return c.low if c.low is not None else c.high
+
+
+def _days(a: str, b: str) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+class Judge:
+    """Computes the verdict of one raw group."""
+
+    def __init__(self, sourcing: Sourcing) -> None:
+        self.s = sourcing
+
+    def _time_explains(self, a: Claim, b: Claim, event_count: bool) -> bool:
+        if a.as_of and b.as_of and a.as_of != b.as_of:
+            return True
+        pa, pb = self.s.published(a), self.s.published(b)
+        if not pa or not pb or pa == pb:
+            return False
+        if event_count:
+            earlier, later = (a, b) if pa < pb else (b, a)
+            return interval(later)[0] > interval(earlier)[1]
+        gap = _days(pa, pb)
+        return gap is not None and gap >= int(tables()["statistic_evolve_days"])
+
+    def judge(self, raw: RawGroup) -> ClaimGroup:
+        """The :class:`ClaimGroup` with status, sources, estimate and reason."""
+        claims = sorted(raw.claims, key=lambda c: c.id)
+        active = [c for c in claims if c.status != "rejected"]
+        sources = {self.s.source(c) for c in active}
+        status, reason = self._status(raw, active, len(sources))
+        estimate, conservative, trace = self._estimate(active, status)
+        labels = Counter(c.label for c in claims if c.label)
+        label = (
+            sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if labels else raw.measure
+        )
+        if trace:
+            reason = f"{reason} ({trace})"
+        kind, ref = subject_key(raw.subject)
+        return ClaimGroup(
+            id=stable_id("g", kind, ref, raw.measure, raw.counted, raw.slot),
+            subject=raw.subject,
+            measure=raw.measure,
+            label=label,
+            status=status,
+            claims=[c.id for c in claims],
+            sources=len(sources),
+            estimate=estimate,
+            conservative=conservative,
+            reason=reason,
+        )
+
+    def _status(self, raw: RawGroup, active: list[Claim], n_sources: int) -> tuple[str, str]:
+        if not active:
+            return "single", "every claim of this group was rejected by an analyst"
+        if n_sources == 1:
+            names = sorted({self.s.cite(c) for c in active})
+            return "single", "only one source gives this figure: " + "; ".join(names)
+        if len({(c.low, c.high) for c in active}) == 1:
+            return "corroborated", (
+                f"{n_sources} sources agree on {describe(active[0])}: "
+                + ", ".join(sorted({self.s.name(c) for c in active}))
+            )
+        pairs = [
+            (a, b)
+            for i, a in enumerate(active)
+            for b in active[i + 1 :]
+            if self.s.source(a) != self.s.source(b)
+        ]
+        apart = [(a, b) for a, b in pairs if not _overlap(a, b)]
+        if not apart:
+            cites = "; ".join(sorted({self.s.cite(c) for c in active}))
+            return "consistent", f"the figures overlap without being identical: {cites}"
+        event_count = raw.measure in EVENT_MEASURES and raw.subject.kind == "event"
+        if all(self._time_explains(a, b, event_count) for a, b in apart):
+            return "evolving", self._evolving_reason(active, event_count)
+        a, b = sorted(apart, key=lambda p: (p[0].id, p[1].id))[0]
+        first, second = sorted((a, b), key=lambda c: (self.s.published(c) or "", c.id))
+        return "conflict", (
+            f"{self.s.cite(first)} and {self.s.cite(second)} do not overlap"
+            " and time does not explain it"
+        )
+
+    def _when(self, c: Claim) -> str:
+        return c.as_of or self.s.published(c) or ""
+
+    def _evolving_reason(self, active: list[Claim], event_count: bool) -> str:
+        ordered = sorted(active, key=lambda c: (self._when(c), c.id))
+        first, last = ordered[0], ordered[-1]
+        if first.as_of and last.as_of:
+            return (
+                f"{describe(last)} as of {last.as_of} ({self.s.name(last)}) follows "
+                f"{describe(first)} as of {first.as_of} ({self.s.name(first)}): "
+                "the figure changed over time"
+            )
+        what = "the toll rose over time" if event_count else "the figure changed over time"
+        return f"{self.s.cite(last)} supersedes {self.s.cite(first)}: {what}"
+
+    def _estimate(self, active: list[Claim], status: str) -> tuple[Estimate, Number | None, str]:
+        credible = [c for c in active if not c.vague] or active
+        if not credible:
+            return Estimate(None, None, None), None, ""
+        lows = [c for c in credible if c.low is not None]
+        highs = [c for c in credible if c.high is not None]
+        low_c = min(lows, key=lambda c: (c.low, c.id)) if lows else None
+        high_c = max(highs, key=lambda c: (c.high, c.id)) if highs else None
+        low = low_c.low if low_c else None
+        high = high_c.high if high_c else None
+        if low_c is None and high_c is not None:
+            low_c = min(highs, key=lambda c: (c.high, c.id))
+            low = low_c.high
+        if high_c is None and low_c is not None:
+            high_c = max(lows, key=lambda c: (c.low, c.id))
+            high = high_c.low
+        pointed = [c for c in credible if point(c) is not None]
+        best_c = self._best(pointed, status)
+        best = point(best_c) if best_c else None
+        cons_c = min(pointed, key=lambda c: (point(c), c.id)) if pointed else None
+        conservative = point(cons_c) if cons_c else None
+        trace = "; ".join(
+            f"{name} {fmt_number(value, credible[0].measure)} from {c.id}"
+            for name, value, c in (
+                ("low", low, low_c),
+                ("best", best, best_c),
+                ("high", high, high_c),
+            )
+            if c is not None
+        )
+        return Estimate(low, best, high), conservative, trace
+
+    def _best(self, pointed: list[Claim], status: str) -> Claim | None:
+        if not pointed:
+            return None
+        if status == "evolving":
+            return max(pointed, key=lambda c: (self._when(c), point(c), c.id))
+        support: dict[Number, set[str]] = {}
+        for c in pointed:
+            value = point(c)
+            assert value is not None
+            support.setdefault(value, set()).add(self.s.source(c))
+        top = max(len(v) for v in support.values())
+        tied = sorted(v for v, srcs in support.items() if len(srcs) == top)
+        median = tied[(len(tied) - 1) // 2]  # lower median: always a value someone reported
+        return min((c for c in pointed if point(c) == median), key=lambda c: c.id)
+
+
+__all__ = ["Judge", "Sourcing", "describe", "fmt_number", "interval", "point"]
