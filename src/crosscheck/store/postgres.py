@@ -1,0 +1,180 @@
+"""The PostgreSQL store: the shared SQL of :mod:`crosscheck.store.sql` over psycopg 3.
+
+For teams that run one store for several analysts, ingest processes and the web
+server at once. Full-text search uses PostgreSQL's own text search (a generated
+``tsvector`` column with a GIN index, see :mod:`crosscheck.store.migrations`).
+
+Concurrency: the connection runs in autocommit mode and :meth:`SqlStore.transaction`
+opens explicit ``BEGIN``/``COMMIT`` blocks, so reads outside a transaction never
+leave a session "idle in transaction". Writers that could trip over each other
+coordinate with advisory locks:
+
+* migrations run under a session lock, so two processes opening a fresh
+  database do not both create the tables;
+* a document insert takes a *try* lock on its content hash: if another
+  transaction is inserting the same report right now, this one skips it instead
+  of waiting on the unique index (waiting could deadlock two batches that hold
+  each other's documents);
+* replacing one document's extractions, saving the picture and numbering
+  corrections take transaction-level locks, so concurrent writers queue instead
+  of losing updates or colliding on primary keys.
+
+This module must not know about the pipeline or any layer above the store.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from crosscheck.errors import StoreError
+from crosscheck.model import Correction, Document, Extraction, Picture
+from crosscheck.store.sql import SqlStore
+
+CONNECT_TIMEOUT_S = 10
+
+# A '?' placeholder, or a quoted literal/identifier that must pass through untouched.
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
+
+
+def pg_placeholders(query: str) -> str:
+    """Rewrite a ``?``-style query for psycopg: ``?`` → ``%s`` and a literal ``%`` → ``%%``.
+
+    Question marks inside quoted literals are left alone (``'?'`` is text, not a
+    parameter); percent signs are doubled everywhere because psycopg formats the
+    whole query string.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token == "?":
+            return "%s"
+        return token.replace("%", "%%")
+
+    return _TOKENS.sub(swap, query)
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password replaced by ``***`` (safe for messages and ``stats``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host += f":{parts.port}"
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+class PostgresStore(SqlStore):
+    """A :class:`~crosscheck.store.base.Store` in a PostgreSQL database (``postgresql://…``)."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        # The real URL (with its password) only reaches the driver; everything the
+        # store prints or reports uses the redacted form.
+        self._dsn = url.replace("postgres://", "postgresql://", 1)
+        super().__init__(redact_url(url))
+
+    # -- backend hooks ---------------------------------------------------------------------
+    def _connect(self) -> Any:
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+            raise StoreError(
+                f"{self.url}: psycopg is not installed ({exc}); run `pip install 'psycopg[binary]'`"
+            ) from exc
+        try:
+            return psycopg.connect(
+                self._dsn,
+                autocommit=True,
+                connect_timeout=CONNECT_TIMEOUT_S,
+                application_name="crosscheck",
+            )
+        except psycopg.Error as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise StoreError(
+                f"cannot connect to {self.url}: {reason}; check that the server runs and the URL"
+                " (host, port, user, password, database name)"
+            ) from exc
+
+    def _sql(self, query: str) -> str:
+        return pg_placeholders(query)
+
+    def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
+        # websearch_to_tsquery never raises on user input: quotes make phrases, "or" and
+        # a leading "-" work as a search engine user expects, stray punctuation is ignored.
+        return (
+            "SELECT d.id FROM documents d, websearch_to_tsquery('simple', ?) q"
+            " WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT ? OFFSET ?",
+            [query, limit, offset],
+        )
+
+    # -- locking ---------------------------------------------------------------------------
+    def _xact_lock(self, key: str) -> None:
+        """Block until this transaction holds the advisory lock named ``key``."""
+        self._exec("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"crosscheck:{key}",))
+
+    def _try_xact_lock(self, key: str) -> bool:
+        row = self._rows(
+            "SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))", (f"crosscheck:{key}",)
+        )
+        return bool(row[0][0])
+
+    def _migrate(self) -> None:
+        key = ("crosscheck:migrate",)
+        self._exec("SELECT pg_advisory_lock(hashtextextended(?, 0))", key)
+        try:
+            super()._migrate()
+        finally:
+            self._exec("SELECT pg_advisory_unlock(hashtextextended(?, 0))", key)
+
+    # -- writes that need coordination ---------------------------------------------------------
+    def add_document(self, doc: Document, extraction: Extraction | None = None) -> None:
+        """Insert ``doc`` unless the same content is stored (or being stored) already.
+
+        A duplicate is skipped silently, as two ingests of one report should end
+        with one copy and no failed batch.
+        """
+        with self.transaction():
+            if not self._try_xact_lock(f"doc:{doc.content_hash}"):
+                return  # another writer is inserting this very report right now
+            seen = self._rows(
+                "SELECT 1 FROM documents WHERE content_hash = ? OR id = ?",
+                (doc.content_hash, doc.id),
+            )
+            if seen:
+                return
+            super().add_document(doc, extraction)
+
+    def replace_extraction(self, extraction: Extraction) -> None:
+        with self.transaction():
+            self._xact_lock(f"extraction:{extraction.doc_id}")
+            super().replace_extraction(extraction)
+
+    def save_picture(self, picture: Picture) -> None:
+        with self.transaction():
+            # Without the lock, a second writer's DELETE would not see the first one's fresh
+            # rows (READ COMMITTED) and its INSERTs would collide with them.
+            self._xact_lock("picture")
+            super().save_picture(picture)
+
+    def add_correction(self, correction: Correction) -> Correction:
+        with self.transaction():
+            # The shared code reads the new id back with MAX(id); the lock keeps another
+            # writer's correction from landing in between.
+            self._xact_lock("corrections")
+            return super().add_correction(correction)
+
+    # -- misc ------------------------------------------------------------------------------
+    def disk_bytes(self) -> int:
+        """Size of the database on disk (tables, indexes, TOAST), for benchmarks."""
+        return int(self._rows("SELECT pg_database_size(current_database())")[0][0])
+
+
+__all__ = ["PostgresStore", "pg_placeholders", "redact_url"]

@@ -1,0 +1,259 @@
+"""The Store contract, run on every backend (SQLite file and a real PostgreSQL database)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from store_records import (
+    TEXT_A,
+    TEXT_B,
+    make_doc,
+    make_extraction,
+    make_extraction_for,
+    picture_for,
+)
+
+from crosscheck.errors import StoreError
+from crosscheck.model import Claim, Correction, Extraction, Picture, Subject
+from crosscheck.store import open_store
+from crosscheck.store.base import Store
+from crosscheck.store.migrations import LATEST_VERSION
+
+
+def test_store_migrates_to_latest_version(store: Store) -> None:
+    assert store.schema_version() == LATEST_VERSION
+
+
+def test_store_migrations_are_idempotent(store: Store, reopen: Callable[[], Store]) -> None:
+    store.add_document(make_doc(TEXT_A))
+    for _ in range(2):
+        again = reopen()
+        try:
+            assert again.schema_version() == LATEST_VERSION
+            assert again.count_documents() == 1
+        finally:
+            again.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        (TEXT_A, {"title": "Blast in Harlow", "outlet": "Daily Lamp", "published": "2031-05-02"}),
+        (TEXT_B, {"path": "in/b.txt", "url": "https://example.org/b", "language": "en"}),
+        ("Ünïcode — 50 % of «quoted» text? yes", {"author": "R. O'Neill", "format": "html"}),
+    ],
+)
+def test_store_document_round_trip(store: Store, text: str, meta: dict[str, str]) -> None:
+    doc = make_doc(text, **meta)
+    store.add_document(doc)
+    got = store.get_document(doc.id)
+    assert got is not None
+    assert got.text == text
+    for key, value in meta.items():
+        assert getattr(got, key) == value
+    assert store.document_by_hash(doc.content_hash) == got
+    assert store.count_documents() == 1
+    assert store.document_ids() == [doc.id]
+    assert store.resolve_document(doc.id[:6]) == got
+
+
+def test_store_documents_filters_and_pages(store: Store) -> None:
+    docs = [make_doc(f"Report number {i} about town {i}.", outlet="A" if i % 2 else "B",
+                     published=f"2031-01-{i + 1:02d}") for i in range(6)]
+    with store.transaction():
+        for doc in docs:
+            store.add_document(doc)
+    assert [d.outlet for d in store.documents(outlet="A")] == ["A"] * 3
+    page = store.documents(limit=2, offset=2)
+    assert [d.published for d in page] == ["2031-01-03", "2031-01-04"]
+    assert all(d.text == "" for d in page)
+    assert [d.id for d in store.iter_documents(batch=4)] == [d.id for d in docs]
+    assert all(d.text for d in store.iter_documents(batch=4))
+
+
+def test_store_latest_version_follows_path_and_url(store: Store) -> None:
+    old = make_doc("First draft of the story.", path="news/x.txt", url="https://e.org/x",
+                   ingested_at="2031-01-01T00:00:00+00:00")
+    new = make_doc("Second draft of the story.", path="news/x.txt", url="https://e.org/x",
+                   supersedes=old.id, ingested_at="2031-01-02T00:00:00+00:00")
+    store.add_document(old)
+    store.add_document(new)
+    by_path = store.latest_version(path="news/x.txt")
+    by_url = store.latest_version(url="https://e.org/x")
+    assert by_path is not None and by_path.id == new.id
+    assert by_url is not None and by_url.supersedes == old.id
+    assert store.latest_version(path="news/none.txt") is None
+    assert store.latest_version() is None
+    resolved = store.resolve_document("news/x.txt")
+    assert resolved is not None and resolved.id == new.id
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("harlow", [TEXT_A]),
+        ("sentenced arson", [TEXT_B]),
+        ('"market hall"', [TEXT_A]),
+        ("nothing-like-this", []),
+        ("(((", []),
+    ],
+)
+def test_store_search_finds_words(store: Store, query: str, expected: list[str]) -> None:
+    for text in (TEXT_A, TEXT_B):
+        store.add_document(make_doc(text, title="report"))
+    assert [d.id for d in store.search(query)] == [make_doc(t).id for t in expected]
+
+
+def test_store_search_ranks_better_match_first(store: Store) -> None:
+    weak = make_doc("A quiet week; one mention of Lorwick near the end.")
+    strong = make_doc("Lorwick, Lorwick and again Lorwick: the town was in every headline.",
+                      title="Lorwick")
+    store.add_document(weak)
+    store.add_document(strong)
+    assert [d.id for d in store.search("lorwick")] == [strong.id, weak.id]
+    assert [d.id for d in store.search("lorwick", limit=1, offset=1)] == [weak.id]
+
+
+def test_store_claims_round_trip(store: Store) -> None:
+    doc = make_doc(TEXT_A)
+    ex = make_extraction(doc)
+    store.add_document(doc, ex)
+    got = store.claims(doc=doc.id)
+    assert [(c.measure, c.low, c.high) for c in got] == [
+        (c.measure, c.low, c.high) for c in ex.claims
+    ]
+    by_measure = {c.measure: c for c in got}
+    assert by_measure["killed"].id == ex.claims[0].id
+    assert isinstance(by_measure["killed"].low, int)
+    assert by_measure["injured"].high is None
+    assert by_measure["injured"].approximate and by_measure["injured"].vague
+    assert by_measure["injured"].as_of == "2031-05-02"
+    assert by_measure["injured"].attributed_to == "the police"
+    assert by_measure["percent"].low == 2.5 and by_measure["percent"].counted == "population"
+    assert not by_measure["killed"].approximate
+    assert by_measure["killed"].subject_name == "Harlow blast"
+    assert store.claims(measure="percent", doc_ids=[doc.id])[0].high == 97.5
+    assert store.claims(doc_ids=[]) == []
+    assert store.mentions(doc=doc.id) == ex.mentions
+    assert store.event_mentions(doc=doc.id) == ex.events
+    assert store.statements(doc=doc.id) == ex.statements
+
+
+def test_store_replace_extraction_swaps_records(store: Store) -> None:
+    doc = make_doc(TEXT_A)
+    store.add_document(doc, make_extraction(doc))
+    fresh = Extraction(
+        doc_id=doc.id,
+        claims=[Claim(doc.id, "killed", 13, 13, (1, 3), "s", "people killed")],
+    )
+    store.replace_extraction(fresh)
+    assert [c.low for c in store.claims(doc=doc.id)] == [13]
+    assert store.mentions(doc=doc.id) == []
+    assert store.statements() == []
+
+
+def test_store_picture_round_trip(store: Store) -> None:
+    doc = make_doc(TEXT_A)
+    ex = make_extraction(doc)
+    store.add_document(doc, ex)
+    picture = picture_for(doc, ex)
+    store.save_picture(picture)
+    store.save_picture(picture)  # saving again replaces, never duplicates
+    loaded = store.load_picture()
+    assert loaded == picture
+    claim = store.claims(measure="killed")[0]
+    assert claim.subject == Subject("event", "e-1", "Harlow bombing")
+    store.save_picture(Picture())
+    assert store.load_picture() == Picture()
+
+
+def test_store_corrections_numbered_and_filtered(store: Store) -> None:
+    first = store.add_correction(Correction("claim", "c-1", "reject", reason="a year"))
+    second = store.add_correction(
+        Correction("entity", "n-1", "merge", {"into": "n-2", "note": "50 %"}, author="ana")
+    )
+    assert first.id is not None and second.id is not None and second.id > first.id
+    assert first.created_at
+    assert [c.target for c in store.corrections()] == ["c-1", "n-1"]
+    only = store.corrections(target_kind="entity")
+    assert len(only) == 1 and only[0].payload == {"into": "n-2", "note": "50 %"}
+    assert only[0].author == "ana"
+
+
+def test_store_stats_counts(store: Store) -> None:
+    doc = make_doc(TEXT_A, language="en")
+    ex = make_extraction(doc)
+    store.add_document(doc, ex)
+    store.add_document(make_doc(TEXT_B))
+    store.save_picture(picture_for(doc, ex))
+    stats = store.stats()
+    assert stats["documents"] == 2
+    assert stats["words"] == len(TEXT_A.split()) + len(TEXT_B.split())
+    assert stats["languages"] == {"en": 1, "unknown": 1}
+    assert stats["claims"] == len(ex.claims)
+    assert stats["group_status"] == {"single": 1}
+    assert stats["schema_version"] == LATEST_VERSION
+
+
+def test_store_transaction_rollback_leaves_nothing(store: Store) -> None:
+    doc = make_doc(TEXT_A)
+    with pytest.raises(RuntimeError, match="stop"), store.transaction():
+        store.add_document(doc, make_extraction(doc))
+        store.add_correction(Correction("claim", "c-1", "confirm"))
+        raise RuntimeError("stop")
+    assert store.count_documents() == 0
+    assert store.claims() == []
+    assert store.corrections() == []
+    store.add_document(doc)  # the connection is usable after the rollback
+    assert store.count_documents() == 1
+
+
+def test_store_failed_statement_raises_store_error_and_recovers(store: Store) -> None:
+    first, second = make_doc(TEXT_A), make_doc(TEXT_B)
+    store.add_document(first, make_extraction(first))
+    store.add_document(second)
+    # A claim whose id already belongs to the first document collides on the primary key.
+    stolen = Extraction(doc_id=second.id, claims=[make_extraction(first).claims[0]])
+    with pytest.raises(StoreError, match="database error"):
+        store.replace_extraction(stolen)
+    assert len(store.claims(doc=first.id)) == 3
+    store.replace_extraction(make_extraction_for(second))
+    assert len(store.claims(doc=second.id)) == 1
+
+
+@pytest.mark.parametrize("writers", [2, 3])
+def test_store_concurrent_writers_all_succeed(store_url: str, writers: int) -> None:
+    open_store(store_url).close()  # migrate once, as `crosscheck init` would
+    per_writer = 15
+    errors: list[BaseException] = []
+
+    def ingest(n: int) -> None:
+        st = open_store(store_url)
+        try:
+            for batch in range(0, per_writer, 5):
+                with st.transaction():
+                    for i in range(batch, batch + 5):
+                        doc = make_doc(f"Writer {n} filed report {i} on the blast.")
+                        st.add_document(doc, make_extraction_for(doc))
+                st.add_correction(Correction("claim", f"c-{n}-{batch}", "confirm"))
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+        finally:
+            st.close()
+
+    threads = [threading.Thread(target=ingest, args=(n,)) for n in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    check = open_store(store_url)
+    try:
+        assert check.count_documents() == writers * per_writer
+        assert len(check.claims()) == writers * per_writer
+        ids = [c.id for c in check.corrections()]
+        assert len(ids) == len(set(ids)) == writers * 3
+    finally:
+        check.close()
