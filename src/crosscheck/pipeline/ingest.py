@@ -98,15 +98,18 @@ class _Extractors:
         self.workers = max(1, workers)
         self._pool: Any = None
 
-    def run(self, docs: list[Document]) -> list[Extraction | str]:
-        if self.workers == 1 or len(docs) < 2:
-            return extract_batch(docs, self.settings)
-        if self._pool is None:
-            from crosscheck.pipeline.workers import ExtractionPool
+    def map(
+        self, batches: Iterable[list[Document]]
+    ) -> Iterator[tuple[list[Document], list[Extraction | str]]]:
+        """(batch, results) pairs in order; a pool overlaps extraction with storing."""
+        if self.workers == 1:
+            for batch in batches:
+                yield batch, extract_batch(batch, self.settings)
+            return
+        from crosscheck.pipeline.workers import ExtractionPool
 
-            self._pool = ExtractionPool(self.settings, self.workers)
-        result: list[Extraction | str] = self._pool.run(docs)
-        return result
+        self._pool = ExtractionPool(self.settings, self.workers)
+        yield from self._pool.map(batches)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -152,8 +155,7 @@ def ingest_raw(
 
     extractors = _Extractors(settings, workers or settings.workers)
     try:
-        for batch in _batches(fresh(), settings.batch_size):
-            results = extractors.run(batch)
+        for batch, results in extractors.map(_batches(fresh(), settings.batch_size)):
             with store.transaction():
                 for doc, result in zip(batch, results, strict=True):
                     if isinstance(result, Extraction):
@@ -226,8 +228,7 @@ def reprocess(
     extractors = _Extractors(settings, workers or settings.workers)
     count = 0
     try:
-        for batch in _batches(source, settings.batch_size):
-            results = extractors.run(batch)
+        for batch, results in extractors.map(_batches(source, settings.batch_size)):
             with store.transaction():
                 for doc, result in zip(batch, results, strict=True):
                     if isinstance(result, Extraction):

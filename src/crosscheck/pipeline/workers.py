@@ -6,7 +6,9 @@ sub-batches; the parent keeps the store, so only one process writes.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
 from crosscheck.config import Settings
@@ -42,13 +44,29 @@ class ExtractionPool:
             initargs=(settings,),
         )
 
-    def run(self, docs: list[Document]) -> list[Extraction | str]:
+    def submit(self, docs: list[Document]) -> list[Future[list[Extraction | str]]]:
+        """Start extracting ``docs`` split across the workers; collect with :meth:`collect`."""
         size = max(1, -(-len(docs) // self.workers))
-        parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+        return [self._executor.submit(_work, docs[i : i + size]) for i in range(0, len(docs), size)]
+
+    @staticmethod
+    def collect(futures: list[Future[list[Extraction | str]]]) -> list[Extraction | str]:
         out: list[Extraction | str] = []
-        for result in self._executor.map(_work, parts):
-            out.extend(result)
+        for future in futures:
+            out.extend(future.result())
         return out
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Extraction | str]]]:
+        """Extract batches in order, keeping the next batch in flight while one is stored."""
+        pending: deque[tuple[list[Document], list[Future[list[Extraction | str]]]]] = deque()
+        for batch in batches:
+            pending.append((batch, self.submit(batch)))
+            if len(pending) > 1:
+                done, futures = pending.popleft()
+                yield done, self.collect(futures)
+        while pending:
+            done, futures = pending.popleft()
+            yield done, self.collect(futures)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

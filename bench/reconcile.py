@@ -1,0 +1,108 @@
+"""Reconciliation benchmark (issue: cross-checking).
+
+On a synthetic corpus with known groups and verdicts (``crosscheck.synth``):
+
+* extract and store N documents (not timed as reconciliation);
+* rebuild the whole picture from scratch, timed in a process limited to one core (goal < 60 s
+  for 10,000 documents), and score it against the corpus' expected groups;
+* add one more document and time the incremental update (goal < 1 s).
+
+Writes ``bench/results/reconcile.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+def run(n_docs: int, workers: int) -> dict[str, Any]:
+    from crosscheck.config import load_settings
+    from crosscheck.pipeline.evaluation import evaluate_store
+    from crosscheck.pipeline.ingest import ingest_paths, reconcile_pending
+    from crosscheck.pipeline.picture import rebuild_picture
+    from crosscheck.store import open_store
+    from crosscheck.synth import generate, write_corpus
+
+    work = Path(tempfile.mkdtemp(prefix="crosscheck-reconcile-"))
+    try:
+        corpus_dir = work / "corpus"
+        corpus = generate(n_docs + 1, seed=11)
+        write_corpus(corpus, corpus_dir)
+        files = sorted(corpus_dir.glob("*.txt"))
+        extra = work / "extra"
+        extra.mkdir()
+        last = files[-1]
+        shutil.move(str(last), extra / last.name)
+        meta = last.with_name(last.stem + ".meta.json")
+        if meta.exists():
+            shutil.move(str(meta), extra / meta.name)
+
+        db = str(work / "bench.db")
+        settings = load_settings({"db": db}, environ={})
+        store = open_store(db)
+        started = time.perf_counter()
+        ingest_paths(store, [str(corpus_dir)], settings, workers=workers, reconcile=False)
+        extract_s = time.perf_counter() - started
+        store.clear_pending(store.pending_documents())
+
+        # One core for the reconcile itself, as the goal states.
+        if hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        started = time.perf_counter()
+        picture = rebuild_picture(store)
+        full_s = time.perf_counter() - started
+
+        expected = corpus_dir / "expected.json"
+        scores: dict[str, Any] = {}
+        if expected.exists():
+            report = evaluate_store(store, expected).to_dict()
+            scores = {k: v for k, v in report.items() if not isinstance(v, (list, dict))}
+
+        ingest_paths(store, [str(extra)], settings, workers=1, reconcile=False)
+        started = time.perf_counter()
+        reconcile_pending(store)
+        add_one_s = time.perf_counter() - started
+        claims = len(store.claims())
+        store.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {
+        "documents": n_docs,
+        "claims": claims,
+        "groups": len(picture.groups),
+        "extract_and_store_seconds": round(extract_s, 2),
+        "full_reconcile_seconds": round(full_s, 3),
+        "full_reconcile_goal": "< 60 s on one core",
+        "add_one_document_seconds": round(add_one_s, 3),
+        "add_one_document_goal": "< 1 s to update the picture after storing it",
+        "scores": scores,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=RESULTS / "reconcile.json")
+    args = parser.parse_args(argv)
+    result = run(args.docs, args.workers)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    json.dump(result, sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
