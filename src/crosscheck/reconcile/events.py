@@ -24,6 +24,7 @@ from crosscheck.reconcile.text import name_key, tables, words
 class _Features:
     id: str
     doc_id: str
+    start: int
     family: str
     date: str | None
     precision: str | None
@@ -63,6 +64,7 @@ def _features(em: EventMention) -> _Features:
     return _Features(
         id=em.id,
         doc_id=em.doc_id,
+        start=em.span[0],
         family=type_family(em.type),
         date=em.date,
         precision=em.date_precision or ("day" if em.date else None),
@@ -222,21 +224,31 @@ def _attach_to_dominant(feats: list[_Features], clusters: _Clusters) -> None:
             if feats[i].date is None and len(clusters.members[clusters.root(i)]) == 1
         ]
         for i in lonely:
-            size: Counter[str] = Counter(
-                clusters.root(k)
-                for k in idxs
-                if k != i and k not in lonely and feats[k].family == feats[i].family
+            ranked = _rank_incidents(
+                [
+                    (clusters.root(k), feats[k].start)
+                    for k in idxs
+                    if k != i and k not in lonely and feats[k].family == feats[i].family
+                ]
             )
-            if not size:
+            if not ranked:
                 continue
-            best = sorted(size.items(), key=lambda kv: (-kv[1], kv[0]))
-            # Two equally prominent incidents: the vague mention could be either; leave it alone.
-            if len(best) > 1 and best[0][1] == best[1][1]:
-                continue
-            members = clusters.members[best[0][0]]
+            members = clusters.members[ranked[0]]
             if feats[i].place and not _place_fits(feats[i], [feats[k] for k in members]):
                 continue
             clusters.try_merge(i, members[0])
+
+
+def _rank_incidents(items: list[tuple[str, int]]) -> list[str]:
+    """Incident ids by how often a document mentions them, then by first position.
+
+    Reports lead with their main incident, so on a tie the one mentioned first wins.
+    """
+    count: Counter[str] = Counter(cid for cid, _ in items)
+    first: dict[str, int] = {}
+    for cid, start in items:
+        first[cid] = min(start, first.get(cid, start))
+    return sorted(count, key=lambda cid: (-count[cid], first[cid], cid))
 
 
 def _place_fits(f: _Features, others: list[_Features]) -> bool:
@@ -255,18 +267,13 @@ def _place_fits(f: _Features, others: list[_Features]) -> bool:
 def dominant_event_ids(
     event_mentions: list[EventMention], event_links: dict[str, str]
 ) -> dict[str, str]:
-    """Per document, the incident most of its event mentions describe (if one clearly leads)."""
-    per_doc: dict[str, Counter[str]] = defaultdict(Counter)
+    """Per document, its main incident: the one mentioned most often, then first."""
+    per_doc: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for em in event_mentions:
         event_id = event_links.get(em.id)
         if event_id and type_family(em.type) == "violent":
-            per_doc[em.doc_id][event_id] += 1
-    out: dict[str, str] = {}
-    for doc_id, counts in per_doc.items():
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            out[doc_id] = ranked[0][0]
-    return out
+            per_doc[em.doc_id].append((event_id, em.span[0]))
+    return {doc_id: _rank_incidents(items)[0] for doc_id, items in per_doc.items()}
 
 
 def _event_name(members: list[EventMention]) -> str:
