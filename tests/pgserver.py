@@ -59,7 +59,9 @@ class PgServer:
     def __init__(self) -> None:
         bindir = find_bindir()
         if bindir is None:
-            raise PgUnavailable(f"PostgreSQL server binaries (initdb, pg_ctl) not found; {SETUP_HINT}")
+            raise PgUnavailable(
+                f"PostgreSQL server binaries (initdb, pg_ctl) not found; {SETUP_HINT}"
+            )
         self.bindir = bindir
         self.as_root = os.geteuid() == 0
         if self.as_root and shutil.which("runuser") is None:
@@ -70,7 +72,9 @@ class PgServer:
 
                 pw = pwd.getpwnam("postgres")
             except KeyError as exc:
-                raise PgUnavailable(f"running as root but there is no `postgres` user; {SETUP_HINT}") from exc
+                raise PgUnavailable(
+                    f"running as root but there is no `postgres` user; {SETUP_HINT}"
+                ) from exc
             self._uid, self._gid = pw.pw_uid, pw.pw_gid
         self.root: Path | None = None
         self.port = 0
@@ -94,8 +98,15 @@ class PgServer:
             if self.as_root:
                 os.chown(path, self._uid, self._gid)
         done = self._run(
-            str(self.bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-            "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
+            str(self.bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
         )
         if done.returncode != 0:
             self.stop()
@@ -108,8 +119,17 @@ class PgServer:
                 " -c full_page_writes=off -c max_connections=60 -c shared_buffers=64MB"
             )
             done = self._run(
-                str(self.bindir / "pg_ctl"), "-D", str(data), "-o", opts,
-                "-l", str(self.root / "server.log"), "-w", "-t", "60", "start",
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                opts,
+                "-l",
+                str(self.root / "server.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
             )
             if done.returncode == 0:
                 return self
@@ -130,7 +150,9 @@ class PgServer:
     def log_tail(self, lines: int = 20) -> str:
         if self.root is None or not (self.root / "server.log").exists():
             return ""
-        return "\n".join((self.root / "server.log").read_text(errors="replace").splitlines()[-lines:])
+        return "\n".join(
+            (self.root / "server.log").read_text(errors="replace").splitlines()[-lines:]
+        )
 
     def __enter__(self) -> PgServer:
         return self.start()

@@ -17,6 +17,8 @@ from crosscheck.errors import StoreError
 from crosscheck.store import open_store
 from crosscheck.store.postgres import PostgresStore, pg_placeholders, redact_url
 
+pytestmark = pytest.mark.postgres
+
 
 @pytest.mark.parametrize(
     ("query", "expected"),
@@ -87,7 +89,9 @@ def _in_threads(n: int, work: Callable[[int], None]) -> list[BaseException]:
 
 def test_postgres_concurrent_inserts_of_same_documents_keep_one_copy(pg_url: str) -> None:
     open_store(pg_url).close()
-    docs = [make_doc(f"Shared report {i}: 12 people died in the {i}th street blast.") for i in range(24)]
+    docs = [
+        make_doc(f"Shared report {i}: 12 people died in the {i}th street blast.") for i in range(24)
+    ]
 
     def ingest(n: int) -> None:
         # Opposite orders: the case where waiting on each other's rows would deadlock.
@@ -131,7 +135,9 @@ def test_postgres_concurrent_picture_saves_do_not_mix(pg_url: str) -> None:
         ("'; DROP TABLE documents; --", []),
     ],
 )
-def test_postgres_search_understands_web_syntax(pg_url: str, query: str, expected: list[str]) -> None:
+def test_postgres_search_understands_web_syntax(
+    pg_url: str, query: str, expected: list[str]
+) -> None:
     texts = {
         "a": "Harlow: a blast hit the market hall.",
         "b": "Harlow police detained two men.",
@@ -173,13 +179,19 @@ def test_postgres_replace_extraction_under_concurrency(pg_url: str) -> None:
     ("env", "outcome"),
     [({"CI": "1"}, "error"), ({"CROSSCHECK_REQUIRE_PG": "1"}, "error"), ({}, "skipped")],
 )
-def test_postgres_fixture_without_binaries_skips_or_fails(env: dict[str, str], outcome: str) -> None:
+def test_postgres_fixture_without_binaries_skips_or_fails(
+    env: dict[str, str], outcome: str
+) -> None:
     environ = {k: v for k, v in os.environ.items() if k not in ("CI", "CROSSCHECK_REQUIRE_PG")}
     environ.update(env, CROSSCHECK_PG_BINDIR="/nonexistent/pg/bin")
     target = f"{Path(__file__)}::test_postgres_reports_disk_size_and_redacted_url"
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", target],
-        capture_output=True, text=True, env=environ, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=120,
+        check=False,
     )
     assert f"1 {outcome}" in done.stdout, done.stdout
     if outcome == "error":

@@ -60,8 +60,14 @@ def test_store_document_round_trip(store: Store, text: str, meta: dict[str, str]
 
 
 def test_store_documents_filters_and_pages(store: Store) -> None:
-    docs = [make_doc(f"Report number {i} about town {i}.", outlet="A" if i % 2 else "B",
-                     published=f"2031-01-{i + 1:02d}") for i in range(6)]
+    docs = [
+        make_doc(
+            f"Report number {i} about town {i}.",
+            outlet="A" if i % 2 else "B",
+            published=f"2031-01-{i + 1:02d}",
+        )
+        for i in range(6)
+    ]
     with store.transaction():
         for doc in docs:
             store.add_document(doc)
@@ -74,10 +80,19 @@ def test_store_documents_filters_and_pages(store: Store) -> None:
 
 
 def test_store_latest_version_follows_path_and_url(store: Store) -> None:
-    old = make_doc("First draft of the story.", path="news/x.txt", url="https://e.org/x",
-                   ingested_at="2031-01-01T00:00:00+00:00")
-    new = make_doc("Second draft of the story.", path="news/x.txt", url="https://e.org/x",
-                   supersedes=old.id, ingested_at="2031-01-02T00:00:00+00:00")
+    old = make_doc(
+        "First draft of the story.",
+        path="news/x.txt",
+        url="https://e.org/x",
+        ingested_at="2031-01-01T00:00:00+00:00",
+    )
+    new = make_doc(
+        "Second draft of the story.",
+        path="news/x.txt",
+        url="https://e.org/x",
+        supersedes=old.id,
+        ingested_at="2031-01-02T00:00:00+00:00",
+    )
     store.add_document(old)
     store.add_document(new)
     by_path = store.latest_version(path="news/x.txt")
@@ -108,8 +123,9 @@ def test_store_search_finds_words(store: Store, query: str, expected: list[str])
 
 def test_store_search_ranks_better_match_first(store: Store) -> None:
     weak = make_doc("A quiet week; one mention of Lorwick near the end.")
-    strong = make_doc("Lorwick, Lorwick and again Lorwick: the town was in every headline.",
-                      title="Lorwick")
+    strong = make_doc(
+        "Lorwick, Lorwick and again Lorwick: the town was in every headline.", title="Lorwick"
+    )
     store.add_document(weak)
     store.add_document(strong)
     assert [d.id for d in store.search("lorwick")] == [strong.id, weak.id]
@@ -257,3 +273,14 @@ def test_store_concurrent_writers_all_succeed(store_url: str, writers: int) -> N
         assert len(ids) == len(set(ids)) == writers * 3
     finally:
         check.close()
+
+
+def test_store_pending_documents_until_cleared(store: Store) -> None:
+    first, second = make_doc(TEXT_A), make_doc(TEXT_B)
+    store.add_document(first)
+    store.add_document(second)
+    assert store.pending_documents() == sorted([first.id, second.id])
+    store.clear_pending([first.id])
+    assert store.pending_documents() == [second.id]
+    store.replace_extraction(make_extraction(first))
+    assert store.pending_documents() == sorted([first.id, second.id])
