@@ -1,10 +1,360 @@
-"""Event mentions (placeholder until implemented)."""
+"""Event mentions: specific incidents (attacks, arrests, plots, claims…) in a chunk.
+
+Triggers are noun and verb lemmas from ``data/event_triggers.yaml``. A trigger
+becomes an event only when it names one incident: a noun with a definite
+determiner, a date, a place or a name, or a verb with a concrete subject or
+object; talk about incidents in general ("the threat of attacks", "attacks in
+many countries") is skipped. Each event gets its sentence, the nearest date
+(resolved against publication), the most specific geocodable place in its
+clause, the actors the syntax names, and a short description.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
 from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.dates import find_dates
+from crosscheck.analysis.geo import Place, geocode
 from crosscheck.model import EventMention, Mention
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ATTACK_TYPES = frozenset({"attack", "shooting", "bombing", "suicide_bombing", "arson"})
+_PLACE_LABELS = ("FAC", "GPE", "LOC")
+_PLACE_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
+_DESCRIPTION_PREPS = frozenset({"on", "in", "at", "against", "near", "outside", "inside"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
+
+
+@dataclass(frozen=True)
+class Triggers:
+    nouns: dict[str, str]
+    verbs: dict[str, str]
+    modifiers: dict[str, str]
+    generic_heads: frozenset[str]
+    carry_verbs: frozenset[str]
+    excluded_objects: frozenset[str]
+    authority_types: frozenset[str]
+
+
+@cache
+def triggers() -> Triggers:
+    """The trigger tables of ``data/event_triggers.yaml``, loaded once."""
+    data: dict[str, Any] = yaml.safe_load((DATA_DIR / "event_triggers.yaml").read_text("utf-8"))
+    nouns: dict[str, str] = {}
+    verbs: dict[str, str] = {}
+    for kind, words in data["types"].items():
+        for noun in words.get("nouns") or ():
+            # Multi-word nouns ("suicide attack") are typed by the modifiers table.
+            if " " not in noun:
+                nouns.setdefault(str(noun), str(kind))
+        for verb in words.get("verbs") or ():
+            verbs.setdefault(str(verb), str(kind))
+    nouns.setdefault("claim", "claim")
+    return Triggers(
+        nouns=nouns,
+        verbs=verbs,
+        modifiers={str(k): str(v) for k, v in (data.get("modifiers") or {}).items()},
+        generic_heads=frozenset(data.get("generic_heads") or ()),
+        carry_verbs=frozenset(data.get("carry_verbs") or ()),
+        excluded_objects=frozenset(data.get("verb_objects_excluded") or ()),
+        authority_types=frozenset(data.get("authority_types") or ()),
+    )
+
+
+def _mention_at(token: Token, mentions: list[Mention], chunk: Chunk) -> Mention | None:
+    start, end = chunk.abs(token.idx, token.idx + len(token.text))
+    for m in mentions:
+        if m.start <= start and end <= m.end:
+            return m
+    return None
+
+
+def _noun_type(token: Token, table: Triggers) -> str | None:
+    kind = table.nouns.get(token.lemma_.lower()) or table.nouns.get(token.lower_)
+    if kind is None:
+        return None
+    if kind == "claim":
+        words = {t.lower_ for t in token.subtree}
+        return "claim" if "responsibility" in words else None
+    if kind in ATTACK_TYPES:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+                special = table.modifiers.get(child.lower_) or table.modifiers.get(child.lemma_)
+                if special and not (kind == "bombing" and special == "bombing"):
+                    return special if kind != "bombing" or special == "suicide_bombing" else kind
+    return kind
+
+
+def _has_anchor(token: Token, mentions: list[Mention], chunk: Chunk) -> bool:
+    """A date, a name or a place in the trigger's phrase makes it one incident."""
+    for t in token.subtree:
+        if t.ent_type_ in ("DATE", "GPE", "FAC", "LOC", "ORG", "PERSON"):
+            return True
+        if t is not token and _mention_at(t, mentions, chunk) is not None:
+            return True
+    return False
+
+
+def _is_specific_noun(token: Token, mentions: list[Mention], chunk: Chunk) -> bool:
+    table = triggers()
+    head = token.head
+    if token.dep_ == "pobj" and head.head.lemma_.lower() in table.generic_heads:
+        return False
+    if token.dep_ in ("compound", "amod"):
+        return False
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    anchored = _has_anchor(token, mentions, chunk)
+    plural = token.tag_ in ("NNS", "NNPS")
+    if plural:
+        counted = any(c.dep_ == "nummod" or c.lower_ in ("twin", "both") for c in token.children)
+        return anchored and (counted or bool(dets & _DEFINITE))
+    if dets & _DEFINITE or any(c.dep_ == "poss" for c in token.children):
+        return True
+    return anchored
+
+
+def _is_specific_verb(token: Token, kind: str) -> bool:
+    table = triggers()
+    if token.pos_ != "VERB":
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        return False
+    if token.dep_ in ("xcomp", "amod", "acomp") and kind in ATTACK_TYPES:
+        return False  # "plans to attack", "wanted to bomb": intentions, not incidents
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(o.lemma_.lower() in table.excluded_objects for o in objects):
+        return False
+    if kind == "claim":
+        return any(o.lower_ == "responsibility" or o.lemma_ in table.nouns for o in objects)
+    has_actor = any(c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj") for c in children)
+    return has_actor and token.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+
+
+def _noun_phrase(token: Token, mentions: list[Mention], chunk: Chunk) -> tuple[str, str | None]:
+    """The name and key of an actor: its mention when known, else the bare noun phrase."""
+    found = _mention_at(token, mentions, chunk)
+    if found is not None:
+        return found.text, found.key
+    for t in token.subtree:
+        found = _mention_at(t, mentions, chunk)
+        if found is not None and t.head is token:
+            return found.text, found.key
+    words = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")] + [token]
+    return " ".join(w.text for w in words), None
+
+
+def _actor(role: str, token: Token, mentions: list[Mention], chunk: Chunk) -> dict[str, str]:
+    name, key = _noun_phrase(token, mentions, chunk)
+    return {"role": role, "name": name, "key": key or name.lower()}
+
+
+def _actors(token: Token, kind: str, mentions: list[Mention], chunk: Chunk) -> list[dict[str, str]]:
+    table = triggers()
+    doer = "authority" if kind in table.authority_types else "perpetrator"
+    actors: list[dict[str, str]] = []
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    if verb is None and token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
+        if token.head.lemma_.lower() in table.carry_verbs:
+            verb = token.head
+    elif verb is None and token.dep_ == "pobj" and token.head.lower_ == "for":
+        # "claimed responsibility for the attack": the claimer is the (claimed) perpetrator.
+        resp = token.head.head
+        if resp.lower_ == "responsibility" and resp.head.pos_ == "VERB":
+            verb = resp.head
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                actors.append(_actor(doer, child, mentions, chunk))
+            elif child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        actors.append(_actor(doer, obj, mentions, chunk))
+            elif (
+                child.dep_ == "dobj"
+                and verb is token
+                and kind in ATTACK_TYPES
+                and child.pos_ != "PRON"
+            ):
+                actors.append(_actor("target", child, mentions, chunk))
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            actors.append(_actor(doer, child, mentions, chunk))
+        if child.dep_ == "prep" and token.pos_ == "NOUN":
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ in _TARGET_PREPS and kind in ATTACK_TYPES:
+                    actors.append(_actor("target", obj, mentions, chunk))
+                elif child.lower_ == "by":
+                    actors.append(_actor(doer, obj, mentions, chunk))
+    unique: dict[tuple[str, str], dict[str, str]] = {}
+    for a in actors:
+        unique.setdefault((a["role"], a["key"]), a)
+    return list(unique.values())
+
+
+def _place(
+    token: Token, sent: Span, mentions: list[Mention], chunk: Chunk
+) -> tuple[Mention, Place] | None:
+    """The most specific geocodable place in the trigger's clause, else its sentence."""
+    clause_root = token
+    while (
+        clause_root.dep_ not in ("ROOT", "ccomp", "advcl", "relcl")
+        and clause_root.head is not clause_root
+    ):
+        clause_root = clause_root.head
+    s_start, s_end = chunk.span_of(sent)
+    clause = {t.idx for t in clause_root.subtree}
+    near = {t.idx for t in token.subtree}
+    scored: list[tuple[int, int, int, Mention, Place]] = []
+    for m in mentions:
+        if m.label not in _PLACE_LABELS or not (s_start <= m.start and m.end <= s_end):
+            continue
+        place = geocode(m.canonical or m.text)
+        if place is None:
+            continue
+        local = m.start - chunk.offset
+        scope = 0 if local in near else 1 if local in clause else 2
+        distance = abs(local - token.idx)
+        scored.append((scope, _PLACE_RANK.get(place.kind, 3), distance, m, place))
+    if not scored:
+        return None
+    best = min(scored, key=lambda s: (s[0], s[1], s[2]))
+    return best[3], best[4]
+
+
+def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
+    found = find_dates(sent, chunk.published)
+    if not found:
+        return None
+    subtree = {t.idx for t in token.subtree}
+    best = min(
+        found,
+        key=lambda d: (d[0] not in subtree, abs(d[0] - token.idx)),
+    )
+    return best[2], best[3]
+
+
+def _description(token: Token, kind: str, place: Mention | None) -> str:
+    doc = token.doc
+    if token.pos_ == "NOUN":
+        left = token.i
+        while (
+            left > 0
+            and doc[left - 1].head.i >= left
+            and doc[left - 1].head.i <= token.i
+            and (doc[left - 1].dep_ in ("compound", "amod", "nmod", "nummod", "poss", "case"))
+            and doc[left - 1].ent_type_ not in ("DATE", "CARDINAL")
+        ):
+            left -= 1
+        # A name split by the tokenizer ("ISIS-K attack") starts where its first token starts.
+        while (
+            left >= 2
+            and doc[left - 1].text in ("-", "–", "—")
+            and doc[left - 1].whitespace_ == ""
+            and doc[left - 2].whitespace_ == ""
+        ):
+            left -= 2
+        words = [t.text_with_ws for t in doc[left : token.i + 1]]
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _DESCRIPTION_PREPS:
+                tail = [t for t in child.subtree if t.ent_type_ != "DATE"][:8]
+                stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
+                tail = tail[:stop]
+                while tail and (tail[-1].dep_ in ("cc", "punct") or tail[-1].is_punct):
+                    tail = tail[:-1]
+                words += [" "] + [t.text_with_ws for t in tail]
+                break
+        text = "".join(words)
+    else:
+        noun = {"suicide_bombing": "suicide bombing", "claim": "claim of responsibility"}
+        text = noun.get(kind, kind)
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and kind in ATTACK_TYPES:
+            text += " on " + " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct"))
+        if place is not None and place.text not in text:
+            text += " in " + place.text
+    for article in ("the ", "The ", "a ", "an "):
+        text = text.removeprefix(article)
+    return " ".join(text.replace(" 's", "'s").replace(" ’s", "’s").split())[:120]
 
 
 def find_events(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
-    return []
+    """Specific incidents named in ``chunk``, one per trigger, in text order."""
+    table = triggers()
+    events: list[EventMention] = []
+    for sent in chunk.sdoc.sents:
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN"):
+                kind = _noun_type(token, table)
+                if kind is None or not _is_specific_noun(token, mentions, chunk):
+                    continue
+            elif token.pos_ == "VERB":
+                kind = table.verbs.get(token.lemma_.lower())
+                if kind is None or not _is_specific_verb(token, kind):
+                    continue
+            else:
+                continue
+            events.append(_event(token, kind, sent, mentions, chunk))
+    _share_dates(events)
+    return events
+
+
+def _share_dates(events: list[EventMention]) -> None:
+    """An undated mention of an incident takes the date of a dated one at the same place.
+
+    Reports date an incident once and then call it "the attack": within one chunk, the
+    same place and the same family of type (attacks, or the claim of an attack) is
+    taken to be the same incident.
+    """
+    dated: dict[tuple[str, str], EventMention] = {}
+    for event in events:
+        if event.date and event.location:
+            dated.setdefault((_family(event.type), event.location), event)
+    for event in events:
+        if event.date is None and event.location:
+            source = dated.get((_family(event.type), event.location))
+            if source is not None:
+                event.date, event.date_precision = source.date, source.date_precision
+
+
+def _family(kind: str) -> str:
+    return "attack" if kind in ATTACK_TYPES or kind == "claim" else kind
+
+
+def _event(
+    token: Token, kind: str, sent: Span, mentions: list[Mention], chunk: Chunk
+) -> EventMention:
+    located = _place(token, sent, mentions, chunk)
+    when = _date(token, sent, chunk)
+    place = located[1] if located else None
+    return EventMention(
+        doc_id=chunk.document.id,
+        type=kind,
+        trigger=token.text,
+        span=chunk.abs(token.idx, token.idx + len(token.text)),
+        sentence=sent.text.strip(),
+        date=when[0] if when else None,
+        date_precision=when[1] if when else None,  # type: ignore[typeddict-item, arg-type]
+        location=located[0].canonical or located[0].text if located else None,
+        country=place.country_name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        actors=_actors(token, kind, mentions, chunk),
+        description=_description(token, kind, located[0] if located else None),
+    )
+
+
+__all__ = ["ATTACK_TYPES", "find_events", "triggers"]
