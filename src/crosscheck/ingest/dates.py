@@ -21,6 +21,9 @@ _SETTINGS: dict[str, Any] = {
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
+_NUMBERS = re.compile(r"\d+")
+#: Longer strings are sentences, not dates; dateparser would only search them slowly.
+_MAX_DATE_CHARS = 100
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -51,8 +54,10 @@ def normalise_published(value: object) -> str | None:
     rfc = parsedate_tz(text)
     if rfc is not None and rfc[0] and _HAS_YEAR.search(text):
         return _valid(rfc[0], rfc[1], rfc[2])
-    if not _HAS_YEAR.search(text):
-        # No four-digit year: dateparser would have to invent one.
+    if not _HAS_YEAR.search(text) or len(_NUMBERS.findall(text)) < 2:
+        # Without a four-digit year and a numeric day, dateparser would have to invent one.
+        return None
+    if len(text) > _MAX_DATE_CHARS:
         return None
     # dateparser is slow to import; most dates take one of the paths above.
     import dateparser

@@ -22,6 +22,7 @@ from crosscheck.ingest.dates import normalise_published
 from crosscheck.ingest.encoding import decode_bytes
 from crosscheck.ingest.language import normalise_language
 from crosscheck.ingest.markup import html_to_text
+from crosscheck.ingest.resources import load_data
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
@@ -69,6 +70,7 @@ def extract_page(page: str, source: str) -> RawDocument:
         include_images=False,
         include_links=False,
         date_extraction_params={"extensive_search": True, "original_date": True},
+        prune_xpath=list(load_data("markup.yaml")["prune_xpath"]),
     )
     text = (getattr(found, "text", None) or "").strip()
     if not text:
