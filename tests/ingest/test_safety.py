@@ -27,6 +27,7 @@ def billion_laughs(levels: int = 10) -> bytes:
         billion_laughs().decode().encode("utf-16"),
         b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
         b'<!doctype x [ <!entity  p "q"> ]><x/>',
+        b'<!-- harmless --><![CDATA[ text ]]><!DOCTYPE x [<!ENTITY p "q">]><x/>',
     ],
 )
 def test_check_xml_safe_refuses_entities(data: bytes) -> None:
@@ -43,6 +44,8 @@ def test_check_xml_safe_refuses_entities(data: bytes) -> None:
         b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
         b'"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"/>',
         b"<rss><channel><title>broken & unescaped</title></rss>",
+        b"<rss><channel><item><description><![CDATA[An attack uses <!ENTITY x 'y'> lines]]>"
+        b"</description></item><!-- <!ENTITY in a comment --></channel></rss>",
     ],
 )
 def test_check_xml_safe_allows_ordinary_feeds(data: bytes) -> None:

@@ -25,6 +25,7 @@ from crosscheck.ingest.sidecar import META_FIELDS, clean_metadata, is_sidecar, r
 from crosscheck.ingest.text import normalise_text
 
 log = logging.getLogger(__name__)
+_MB = 1024 * 1024  # the max_file_mb setting counts binary megabytes
 
 
 def _clean_overrides(overrides: dict[str, str | None] | None) -> dict[str, str | None]:
@@ -59,7 +60,7 @@ def _unsupported(path: Path) -> UnsupportedFormatError:
 def _too_large(path: Path, size: int, max_bytes: int) -> TooLargeError:
     return TooLargeError(
         str(path),
-        f"is {size / 1_000_000:.1f} MB, over the {max_bytes / 1_000_000:g} MB limit",
+        f"is {size / _MB:.1f} MB, over the {max_bytes / _MB:.4g} MB limit",
         "raise the max_file_mb setting or split the file",
     )
 

@@ -61,3 +61,18 @@ def test_read_html_does_not_fetch(fixtures: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(socket, "create_connection", refuse)
     (doc,) = list(read_html(fixtures / "article.html"))
     assert isinstance(doc, RawDocument)
+
+
+def test_read_html_entity_declarations_refused(tmp_path: Path) -> None:
+    from crosscheck.errors import UnsafeInputError
+
+    decls = ['<!ENTITY a0 "ha">'] + [
+        f'<!ENTITY a{i} "' + f"&a{i - 1};" * 10 + '">' for i in range(1, 12)
+    ]
+    path = tmp_path / "bomb.html"
+    path.write_text(
+        "<!DOCTYPE html [" + "".join(decls) + "]><html><body><p>&a11;</p></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnsafeInputError, match="entit"):
+        list(read_html(path))

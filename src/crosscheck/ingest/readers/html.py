@@ -5,7 +5,7 @@ boilerplate never become text) and reads title, site name, author and date.
 It is only ever handed a string, never a URL, so nothing is fetched. When
 trafilatura finds no article, the page's visible text (see
 :mod:`crosscheck.ingest.markup`) is used; a page with no readable text at all
-is refused.
+is refused, as is a page that declares XML entities.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from crosscheck.ingest.encoding import decode_bytes
 from crosscheck.ingest.language import normalise_language
 from crosscheck.ingest.markup import html_to_text
 from crosscheck.ingest.resources import load_data
+from crosscheck.ingest.safety import refuse_entity_declarations
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
@@ -100,7 +101,9 @@ def extract_page(page: str, source: str) -> RawDocument:
 def read_html(path: Path) -> Iterator[RawDocument | InputError]:
     """Yield the one document of an HTML page."""
     source = str(path)
-    yield extract_page(decode_html(path.read_bytes(), source), source)
+    data = path.read_bytes()
+    refuse_entity_declarations(data, source)
+    yield extract_page(decode_html(data, source), source)
 
 
 __all__ = ["decode_html", "extract_page", "read_html"]
