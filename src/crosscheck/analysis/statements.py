@@ -78,8 +78,16 @@ def _content(verb: Token, stance: str, table: StanceTable) -> tuple[Span | None,
     lemma = verb.lemma_.lower()
     comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # The parser hangs "to Ukraine" on the verb or on its object ("link the attack to …").
+    heads = [verb] + ([obj] if obj is not None else [])
     target = next(
-        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "for")), None
+        (
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "with", "for")
+        ),
+        None,
     )
     if lemma in table.needs_target:
         if obj is None or target is None:

