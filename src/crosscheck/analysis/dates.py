@@ -89,9 +89,7 @@ _PART_MONTH_YEAR = re.compile(
 _YEAR_ONLY = re.compile(
     rf"\b(?:(early|mid|late)[\s-]+)?({_YEAR_RE})\b(?!\s*s\b|'s|s\b)", re.IGNORECASE
 )
-_WEEKDAY = re.compile(
-    rf"\b(?:(last|this|past|previous)\s+)?({_WEEKDAY_RE})\b", re.IGNORECASE
-)
+_WEEKDAY = re.compile(rf"\b(?:(last|this|past|previous)\s+)?({_WEEKDAY_RE})\b", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"\b(yesterday|today|tonight|this\s+morning|last\s+night|"
     r"(?:last|this|past|previous)\s+(?:week|month|year)|"
@@ -239,9 +237,7 @@ def _dateparser_settings(published: date | None) -> dict[str, Any]:
         "STRICT_PARSING": False,
     }
     if published is not None:
-        settings["RELATIVE_BASE"] = datetime(
-            published.year, published.month, published.day
-        )
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     return settings
 
 
@@ -252,9 +248,7 @@ def _with_dateparser(text: str, published: date | None) -> DateValue | None:
     import dateparser  # type: ignore[import-untyped]
 
     try:
-        parsed = dateparser.parse(
-            text, languages=["en"], settings=_dateparser_settings(published)
-        )
+        parsed = dateparser.parse(text, languages=["en"], settings=_dateparser_settings(published))
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None:
@@ -321,9 +315,7 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_dates(
-    span: Span, published: date | None = None
-) -> list[tuple[int, int, str, str]]:
+def find_dates(span: Span, published: date | None = None) -> list[tuple[int, int, str, str]]:
     """Dates written in ``span``, as ``(start_char, end_char, iso, precision)``.
 
     Offsets are character offsets in ``span.doc`` (chunk-relative). Candidates
