@@ -219,3 +219,18 @@ def test_read_inputs_dev_corpus() -> None:
         assert doc.outlet == meta["outlet"]
         assert doc.published == meta["published"]
         assert doc.language == "en"
+
+
+def test_read_inputs_never_touches_the_network(
+    fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    docs, _ = _split(list(read_inputs([str(fixtures)])))
+    assert len(docs) >= 6

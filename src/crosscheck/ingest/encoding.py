@@ -34,34 +34,39 @@ _BINARY_HINT = "give a text, Markdown, HTML, PDF, RSS/Atom or JSONL file instead
 
 
 @cache
-def _signatures() -> tuple[tuple[bytes, str], ...]:
+def _signatures() -> tuple[tuple[bytes, str, str], ...]:
     rows = load_data("binary_signatures.yaml")["signatures"]
-    return tuple((bytes.fromhex(row["magic"]), str(row["kind"])) for row in rows)
+    return tuple(
+        (bytes.fromhex(row["magic"]), str(row["kind"]), str(row.get("hint") or _BINARY_HINT))
+        for row in rows
+    )
 
 
 def sniff_binary(data: bytes) -> str | None:
-    """Say why ``data`` looks binary ("a PNG image header", …), or ``None`` if it may be text.
+    """Say why ``data`` looks binary and what to do, or ``None`` if it may be text.
 
     Only the first few kilobytes are examined, so this is cheap on large files.
     Data that starts with a UTF-16/32 byte-order mark is text by declaration.
     """
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return None
-    for magic, kind in _signatures():
+    for magic, kind, hint in _signatures():
         if data.startswith(magic):
-            return f"it starts with a {kind} header"
+            return f"it starts with a {kind} header; {hint}"
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
-        return "it contains NUL bytes"
+        return f"it contains NUL bytes; {_BINARY_HINT}"
     if head:
         controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
         if controls / len(head) > _MAX_CONTROL_SHARE:
-            return f"{controls} of its first {len(head)} bytes are control characters"
+            return (
+                f"{controls} of its first {len(head)} bytes are control characters; {_BINARY_HINT}"
+            )
     return None
 
 
 def _binary_error(source: str, why: str) -> DecodeError:
-    return DecodeError(source, "looks like a binary file, not text", f"{why}; {_BINARY_HINT}")
+    return DecodeError(source, "looks like a binary file, not text", why)
 
 
 def _decode_with_bom(data: bytes, source: str) -> str | None:
