@@ -236,7 +236,14 @@ def _place(
 
 
 def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
-    found = find_dates(sent, chunk.published)
+    text = sent.doc.text
+    # "the deadliest attack since 1979" is not dated 1979.
+    found = [
+        d
+        for d in find_dates(sent, chunk.published)
+        if not text[max(0, d[0] - 7) : d[0]].strip().lower().endswith(("since", "until", "before"))
+        and not text[d[0] : d[1]].lower().startswith(("since", "until", "before"))
+    ]
     if not found:
         return None
     subtree = {t.idx for t in token.subtree}
@@ -282,7 +289,7 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
         noun = {"suicide_bombing": "suicide bombing", "claim": "claim of responsibility"}
         text = noun.get(kind, kind)
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if obj is not None and kind in ATTACK_TYPES:
+        if obj is not None and kind in ATTACK_TYPES and obj.pos_ != "PRON":
             text += " on " + " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct"))
         if place is not None and place.text not in text:
             text += " in " + place.text
