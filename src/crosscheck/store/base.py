@@ -132,6 +132,14 @@ class Store(ABC):
     @abstractmethod
     def load_picture(self) -> Picture: ...
 
+    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+        """Write only what differs between ``old`` (as stored) and ``new``.
+
+        Backends override this to touch a handful of rows after a small update; the
+        default simply replaces everything.
+        """
+        self.save_picture(new)
+
     @abstractmethod
     def entities(self) -> list[Entity]: ...
 

@@ -469,6 +469,25 @@ class SqlStore(Store):
                 ],
             )
 
+    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+        """Delete rows that went away and rewrite rows that changed, table by table."""
+        before, after = picture_rows(old), picture_rows(new)
+        with self.transaction():
+            lock = getattr(self, "_xact_lock", None)
+            if lock is not None:  # PostgreSQL: serialise picture writers
+                lock("picture")
+            for table, (key_col, columns) in PICTURE_TABLES.items():
+                old_rows, new_rows = before[table], after[table]
+                stale = [k for k, row in old_rows.items() if new_rows.get(k) != row]
+                fresh = [row for k, row in new_rows.items() if old_rows.get(k) != row]
+                for start in range(0, len(stale), 500):
+                    chunk = stale[start : start + 500]
+                    marks = ", ".join("?" for _ in chunk)
+                    self._exec(f"DELETE FROM {table} WHERE {key_col} IN ({marks})", chunk)
+                marks = ", ".join("?" for _ in columns)
+                rows: list[Sequence[Any]] = [tuple(r) for r in sorted(fresh)]
+                self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
     def load_picture(self) -> Picture:
         picture = Picture(entities=self.entities(), events=self.events(), groups=self.groups())
         picture.mention_entities = dict(self._rows("SELECT mention_id, entity_id FROM mention_entities"))
@@ -579,6 +598,59 @@ class SqlStore(Store):
             "group_status": {s: int(statuses.get(s, 0)) for s in sorted(statuses)},
             "corrections": count("corrections"),
         }
+
+
+PICTURE_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "entities": ("id", ("id", "name", "label", "aliases")),
+    "mention_entities": ("mention_id", ("mention_id", "entity_id")),
+    "events": (
+        "id",
+        ("id", "type", "name", "date", "date_precision", "location", "country", "latitude",
+         "longitude", "actors"),
+    ),
+    "event_links": ("event_mention_id", ("event_mention_id", "event_id")),
+    "claim_subjects": ("claim_id", ("claim_id", "subject_kind", "subject_id", "subject_name")),
+    "claim_groups": (
+        "id",
+        ("id", "subject_kind", "subject_id", "subject_name", "measure", "label", "status",
+         "sources", "est_low", "est_best", "est_high", "conservative", "reason", "claims"),
+    ),
+}
+
+
+def _f(value: Any) -> float | None:
+    """Numbers as the DOUBLE columns return them, so stored and fresh rows compare equal."""
+    return None if value is None else float(value)
+
+
+def picture_rows(picture: Picture) -> dict[str, dict[str, tuple[Any, ...]]]:
+    """The picture as table rows keyed by primary key (the columns of PICTURE_TABLES)."""
+    return {
+        "entities": {
+            e.id: (e.id, e.name, e.label, json.dumps(e.aliases, sort_keys=True))
+            for e in picture.entities
+        },
+        "mention_entities": {k: (k, v) for k, v in picture.mention_entities.items()},
+        "events": {
+            e.id: (
+                e.id, e.type, e.name, e.date, e.date_precision, e.location, e.country,
+                _f(e.latitude), _f(e.longitude), json.dumps(e.actors),
+            )
+            for e in picture.events
+        },
+        "event_links": {k: (k, v) for k, v in picture.event_links.items()},
+        "claim_subjects": {
+            k: (k, s.kind, s.id, s.name) for k, s in picture.claim_subjects.items()
+        },
+        "claim_groups": {
+            g.id: (
+                g.id, g.subject.kind, g.subject.id, g.subject.name, g.measure, g.label, g.status,
+                g.sources, _f(g.estimate.low), _f(g.estimate.best), _f(g.estimate.high),
+                _f(g.conservative), g.reason, json.dumps(g.claims),
+            )
+            for g in picture.groups
+        },
+    }
 
 
 def _unique(items: list[_T]) -> list[_T]:
