@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reconcile"))
-from recon_records import claim, doc, event, mention  # noqa: E402
+from recon_records import claim, doc, event, mention
 
-from crosscheck.errors import CorrectionError, NotFoundError  # noqa: E402
-from crosscheck.model import Extraction  # noqa: E402
-from crosscheck.pipeline.corrections import audit_log, correct_claim, merge, split  # noqa: E402
-from crosscheck.pipeline.picture import rebuild_picture  # noqa: E402
-from crosscheck.pipeline.views import find_entity  # noqa: E402
-from crosscheck.store import Store  # noqa: E402
+from crosscheck.errors import CorrectionError, NotFoundError
+from crosscheck.model import Extraction
+from crosscheck.pipeline.corrections import audit_log, correct_claim, merge, split
+from crosscheck.pipeline.picture import rebuild_picture
+from crosscheck.pipeline.views import find_entity
+from crosscheck.store import Store
 
 
 def _fill(store: Store) -> list[str]:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reconcile"))
-from recon_records import claim, doc, event, mention  # noqa: E402
+from recon_records import claim, doc, event, mention
 
-from crosscheck.errors import NotFoundError  # noqa: E402
-from crosscheck.model import Document, Extraction  # noqa: E402
-from crosscheck.pipeline.picture import rebuild_picture, update_picture  # noqa: E402
-from crosscheck.pipeline.views import (  # noqa: E402
+from crosscheck.errors import NotFoundError
+from crosscheck.model import Document, Extraction
+from crosscheck.pipeline.picture import rebuild_picture, update_picture
+from crosscheck.pipeline.views import (
     conflicts_view,
     entity_view,
     event_view,
@@ -21,7 +21,7 @@ from crosscheck.pipeline.views import (  # noqa: E402
     find_event,
     groups_view,
 )
-from crosscheck.store import Store, open_store  # noqa: E402
+from crosscheck.store import Store, open_store
 
 
 def _report(i: int, outlet: str, published: str, toll: int) -> tuple[Document, Extraction]:
@@ -100,7 +100,7 @@ def test_views_show_groups_and_find_by_name(store: Store) -> None:
     view = event_view(store, ev["id"])
     assert len(view["mentions"]) == 4 and len(view["documents"]) == 4
     (killed,) = [g for g in view["groups"] if g["measure"] == "killed"]
-    assert [c["outlet"] for c in killed["claim_details"]][0] == "Daily Ledger"
+    assert next(c["outlet"] for c in killed["claim_details"]) == "Daily Ledger"
     assert all(c["sentence"] for c in killed["claim_details"])
     assert {g["status"] for g in conflicts_view(store)} <= {"conflict", "evolving"}
     assert groups_view(store, status="evolving", event=ev["id"])
