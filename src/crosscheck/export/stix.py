@@ -1,0 +1,383 @@
+"""STIX 2.1 export: reports, outlets, actors, places, incidents, figures, notes and opinions.
+
+One ``report`` per document (signed by an ``identity`` for its outlet), ``threat-actor`` /
+``identity`` / ``location`` objects for resolved entities, an ``incident`` per event with
+``relationship`` objects to its actors and place, a ``note`` explaining each contested verdict
+and an ``opinion`` per analyst correction. Figures and verdicts travel in a property extension
+of ours, declared by an ``extension-definition`` whose schema lives in docs/stix/.
+
+The report text goes into ``description`` (plain text) and never into OpenCTI's
+``x_opencti_content``, which OpenCTI renders as HTML: report text is hostile input. Ids and
+timestamps come from the data (see :mod:`crosscheck.export.common`), so the same store always
+gives the same bundle. The mapping from our labels and roles to STIX lives in
+``data/export/stix.yaml``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import stix2
+
+from crosscheck.analysis.geo import country_code, geocode, normalise_place
+from crosscheck.errors import ExportError
+from crosscheck.export.common import (
+    det_uuid,
+    earliest,
+    fallback_time,
+    load_mapping,
+    stix_id,
+    to_timestamp,
+)
+from crosscheck.export.figures import group_record
+from crosscheck.export.registry import ExportResult, register_exporter
+from crosscheck.export.selection import Selection
+from crosscheck.model import ClaimGroup, Correction, Document, Entity, Event
+
+
+def extension_id() -> str:
+    """The id of our figures extension-definition (the key of the extension in objects)."""
+    key = load_mapping("stix")["extension"]["key"]
+    return f"extension-definition--{det_uuid('extension-definition', key)}"
+
+
+def producer_id() -> str:
+    """The id of the crosscheck system identity that signs derived objects."""
+    return stix_id("identity", "producer:" + load_mapping("stix")["producer"]["name"])
+
+
+def outlet_id(outlet: str) -> str:
+    """The id of the organisation identity for ``outlet`` (case-insensitive)."""
+    return stix_id("identity", "outlet:" + " ".join(outlet.casefold().split()))
+
+
+def report_id(doc_id: str) -> str:
+    """The report id of one of our documents."""
+    return stix_id("report", "document:" + doc_id)
+
+
+def incident_id(event_id: str) -> str:
+    """The incident id of one of our events."""
+    return stix_id("incident", "event:" + event_id)
+
+
+def _ext(payload: dict[str, Any]) -> dict[str, Any]:
+    return {extension_id(): {"extension_type": "property-extension", **payload}}
+
+
+def _stamp(value: str | None) -> str:
+    return to_timestamp(value) or fallback_time()
+
+
+class _Builder:
+    """Collects STIX objects for one selection; each kind of record has one method."""
+
+    def __init__(self, selection: Selection) -> None:
+        self.sel = selection
+        self.map = load_mapping("stix")
+        self.objects: dict[str, Any] = {}
+        self.entity_refs: dict[str, str] = {}  # our entity id -> STIX id
+        self.incident_refs: dict[str, str] = {}  # our event id -> STIX id
+        self.doc_refs: dict[str, set[str]] = defaultdict(set)  # doc id -> object_refs
+        self.skipped: dict[str, int] = defaultdict(int)
+        self.docs_of_entity: dict[str, set[str]] = defaultdict(set)
+        for m in selection.mentions:
+            eid = selection.picture.mention_entities.get(m.id)
+            if eid is not None:
+                self.docs_of_entity[eid].add(m.doc_id)
+        self.docs_of_event: dict[str, set[str]] = defaultdict(set)
+        for em in selection.event_mentions:
+            evid = selection.picture.event_links.get(em.id)
+            if evid is not None:
+                self.docs_of_event[evid].add(em.doc_id)
+        self.published = {d.id: d.published for d in selection.documents}
+
+    def add(self, obj: Any) -> str:
+        self.objects[obj.id] = obj
+        return str(obj.id)
+
+    def first_seen(self, doc_ids: set[str]) -> str:
+        return _stamp(earliest([self.published.get(d) for d in doc_ids]))
+
+    # -- fixed objects ---------------------------------------------------------------
+    def producer(self) -> None:
+        spec = self.map["producer"]
+        self.add(stix2.Identity(
+            id=producer_id(), name=spec["name"], identity_class=spec["identity_class"],
+            created=fallback_time(), modified=fallback_time(),
+        ))
+        ext = self.map["extension"]
+        self.add(stix2.ExtensionDefinition(
+            id=extension_id(), created_by_ref=producer_id(), name=ext["name"],
+            description=ext["description"], schema=ext["schema"], version=ext["version"],
+            extension_types=["property-extension"], created=fallback_time(),
+            modified=fallback_time(),
+        ))
+
+    # -- outlets and reports ------------------------------------------------------------
+    def outlet(self, outlet: str, doc_ids: list[str]) -> str:
+        ident = outlet_id(outlet)
+        if ident not in self.objects:
+            stamp = self.first_seen(set(doc_ids))
+            self.add(stix2.Identity(
+                id=ident, name=outlet, identity_class="organization", created=stamp,
+                modified=stamp,
+            ))
+        return ident
+
+    def report(self, doc: Document, outlets: dict[str, list[str]]) -> None:
+        stamp = _stamp(doc.published)
+        refs = sorted(self.doc_refs.get(doc.id, set())) or [producer_id()]
+        ref: dict[str, Any] = {"source_name": doc.outlet or "crosscheck", "external_id": doc.id}
+        if doc.url:
+            ref["url"] = doc.url
+        if len(doc.content_hash) == 64:
+            ref["hashes"] = {"SHA-256": doc.content_hash}
+        extra: dict[str, Any] = {}
+        if doc.outlet:
+            extra["created_by_ref"] = self.outlet(doc.outlet, outlets[doc.outlet])
+        if doc.language:
+            extra["lang"] = doc.language
+        loose = [group_record(g, self.sel) for g in self.sel.groups if self._loose(g, doc.id)]
+        payload: dict[str, Any] = {"document": {
+            "id": doc.id, "path": doc.path, "title": doc.title, "author": doc.author,
+            "language": doc.language, "format": doc.format, "published": doc.published,
+        }}
+        if loose:
+            payload["groups"] = loose
+        self.add(stix2.Report(
+            id=report_id(doc.id), name=doc.title or Path(doc.path or doc.id).name,
+            description=doc.text, published=stamp, created=stamp, modified=stamp,
+            report_types=list(self.map.get("report_types", ["threat-report"])),
+            object_refs=refs, external_references=[ref], extensions=_ext(payload),
+            allow_custom=True, **extra,
+        ))
+
+    def _loose(self, group: ClaimGroup, doc_id: str) -> bool:
+        # Groups whose subject has no object of its own travel with the reports they come from.
+        if group.subject.id in self.entity_refs or group.subject.id in self.incident_refs:
+            return False
+        return any((c := self.sel.claim(cid)) and c["document"]["id"] == doc_id
+                   for cid in group.claims)
+
+    # -- entities ----------------------------------------------------------------------------
+    def entity(self, ent: Entity) -> None:
+        spec = self.map["entities"].get(ent.label)
+        if spec is None:
+            self.skipped[f"label {ent.label}"] += 1
+            return
+        docs = self.docs_of_entity.get(ent.id, set())
+        stamp = self.first_seen(docs)
+        aliases = sorted(a for a in ent.aliases if a != ent.name)
+        groups = [group_record(g, self.sel) for g in self.sel.groups if g.subject.id == ent.id]
+        payload: dict[str, Any] = {"entity": {"id": ent.id, "label": ent.label}}
+        if groups:
+            payload["groups"] = groups
+        common: dict[str, Any] = {"name": ent.name, "created": stamp, "modified": stamp,
+                                  "created_by_ref": producer_id(), "extensions": _ext(payload),
+                                  "allow_custom": True}
+        kind = spec["type"]
+        if kind == "location":
+            sid = self.location(ent.name, None, None, None, docs, common)
+            if sid is None:
+                self.skipped["place not geocoded"] += 1
+                return
+        elif kind == "threat-actor":
+            obj = stix2.ThreatActor(id=stix_id(kind, "entity:" + ent.id),
+                                    threat_actor_types=list(spec.get("threat_actor_types", [])),
+                                    **common, **({"aliases": aliases} if aliases else {}))
+            sid = self.add(obj)
+        elif kind == "intrusion-set":
+            obj = stix2.IntrusionSet(id=stix_id(kind, "entity:" + ent.id), **common,
+                                     **({"aliases": aliases} if aliases else {}))
+            sid = self.add(obj)
+        else:
+            extra = {"x_opencti_aliases": aliases} if aliases else {}
+            obj = stix2.Identity(id=stix_id("identity", "entity:" + ent.id),
+                                 identity_class=spec.get("identity_class", "unknown"),
+                                 **common, **extra)
+            sid = self.add(obj)
+        self.entity_refs[ent.id] = sid
+        for doc_id in docs:
+            self.doc_refs[doc_id].add(sid)
+
+    def location(self, name: str, country: str | None, lat: float | None, lon: float | None,
+                 docs: set[str], common: dict[str, Any] | None = None) -> str | None:
+        """A location object for a place name (geocoded unless coordinates are given)."""
+        key = normalise_place(name) or name.casefold()
+        sid = stix_id("location", "place:" + key)
+        if sid in self.objects:
+            return sid
+        code = country_code(country) if country else None
+        kind = "city"
+        if lat is None or lon is None:
+            place = geocode(name, country)
+            if place is not None:
+                lat, lon, kind = place.latitude, place.longitude, place.kind
+                code = code or place.country
+        if code is None and (lat is None or lon is None):
+            return None
+        stamp = self.first_seen(docs)
+        props: dict[str, Any] = common or {"name": name, "created": stamp, "modified": stamp,
+                                           "created_by_ref": producer_id(), "allow_custom": True}
+        if lat is not None and lon is not None:
+            props |= {"latitude": float(lat), "longitude": float(lon)}
+        if code:
+            props["country"] = code
+        props["x_opencti_location_type"] = self.map["location_types"].get(kind, "Position")
+        return self.add(stix2.Location(id=sid, **props))
+
+    # -- events ---------------------------------------------------------------------------
+    def incident(self, ev: Event, key_to_entity: dict[str, str]) -> None:
+        docs = self.docs_of_event.get(ev.id, set())
+        stamp = _stamp(ev.date) if ev.date else self.first_seen(docs)
+        groups = [group_record(g, self.sel) for g in self.sel.groups if g.subject.id == ev.id]
+        payload: dict[str, Any] = {"event": {
+            "id": ev.id, "type": ev.type, "date": ev.date, "date_precision": ev.date_precision,
+            "location": ev.location, "country": ev.country,
+        }, "groups": groups}
+        where = f" in {ev.location}" if ev.location else ""
+        when = f" on {ev.date}" if ev.date else ""
+        extra: dict[str, Any] = {"first_seen": _stamp(ev.date)} if ev.date else {}
+        sid = self.add(stix2.Incident(
+            id=incident_id(ev.id), name=ev.name, description=f"{ev.type}{where}{when}",
+            created=stamp, modified=stamp, created_by_ref=producer_id(), incident_type=ev.type,
+            extensions=_ext(payload), allow_custom=True, **extra,
+        ))
+        self.incident_refs[ev.id] = sid
+        related = {sid}
+        roles = self.map["actor_roles"]
+        for actor in ev.actors:
+            target = self.entity_refs.get(key_to_entity.get(actor.get("key", ""), ""))
+            if target is None:
+                continue
+            rel_type = roles.get((actor.get("role") or "").lower(), "related-to")
+            related.add(self.relationship(rel_type, sid, target, stamp, actor.get("role")))
+        if ev.location:
+            place = self.location(ev.location, ev.country, ev.latitude, ev.longitude, docs)
+            if place is not None:
+                related |= {place, self.relationship("located-at", sid, place, stamp, None)}
+        for doc_id in docs:
+            self.doc_refs[doc_id] |= related
+
+    def relationship(self, rel_type: str, source: str, target: str, stamp: str,
+                     role: str | None) -> str:
+        sid = stix_id("relationship", f"{rel_type}:{source}:{target}")
+        if sid not in self.objects:
+            extra = {"description": f"role: {role}"} if role else {}
+            self.add(stix2.Relationship(
+                id=sid, relationship_type=rel_type, source_ref=source, target_ref=target,
+                created=stamp, modified=stamp, created_by_ref=producer_id(), **extra,
+            ))
+        return sid
+
+    # -- verdicts and corrections -----------------------------------------------------------
+    def note(self, group: ClaimGroup) -> None:
+        docs = {c["document"]["id"] for cid in group.claims if (c := self.sel.claim(cid))}
+        refs = [report_id(d) for d in sorted(docs)]
+        subject = self.incident_refs.get(group.subject.id or "") or self.entity_refs.get(
+            group.subject.id or "")
+        if subject:
+            refs.insert(0, subject)
+        if not refs:
+            return
+        latest = sorted(p for d in docs if (p := self.published.get(d)))
+        stamp = _stamp(latest[-1] if latest else None)
+        about = group.subject.name or "unknown subject"
+        self.add(stix2.Note(
+            id=stix_id("note", "group:" + group.id), abstract=f"{group.status}: {group.label} "
+            f"({about})", content=group.reason or f"verdict {group.status}", object_refs=refs,
+            authors=[self.map["producer"]["name"]], created=stamp, modified=stamp,
+            created_by_ref=producer_id(), extensions=_ext({"group": group.id}), allow_custom=True,
+        ))
+
+    def opinion(self, corr: Correction) -> None:
+        refs: list[str] = []
+        if corr.target_kind == "claim":
+            claim = self.sel.claim(corr.target)
+            if claim is None:
+                return
+            refs.append(report_id(claim["document"]["id"]))
+            subj = self.incident_refs.get(claim["subject"].get("id") or "")
+            if subj:
+                refs.append(subj)
+        elif corr.target_kind == "event" and corr.target in self.incident_refs:
+            refs.append(self.incident_refs[corr.target])
+        elif corr.target_kind == "entity" and corr.target in self.entity_refs:
+            refs.append(self.entity_refs[corr.target])
+        if not refs:
+            return
+        value = self.map["opinions"].get(corr.action, "neutral")
+        payload = json.dumps(corr.payload, sort_keys=True, ensure_ascii=False)
+        why = f" because {corr.reason}" if corr.reason else ""
+        key = f"{corr.target_kind}:{corr.target}:{corr.action}:{corr.created_at}:{payload}"
+        stamp = _stamp(corr.created_at)
+        self.add(stix2.Opinion(
+            id=stix_id("opinion", "correction:" + key), opinion=value, object_refs=refs,
+            explanation=f"{corr.author} chose to {corr.action} {corr.target_kind} "
+            f"{corr.target}{why}" + (f"; new values {payload}" if corr.payload else ""),
+            authors=[corr.author], created=stamp, modified=stamp,
+            extensions=_ext({"correction": {
+                "target_kind": corr.target_kind, "target": corr.target, "action": corr.action,
+                "payload": corr.payload, "author": corr.author, "reason": corr.reason,
+                "created_at": corr.created_at,
+            }}), allow_custom=True,
+        ))
+
+
+def build_bundle(selection: Selection) -> stix2.Bundle:
+    """The STIX 2.1 bundle for ``selection`` (deterministic ids, timestamps from the data)."""
+    b = _Builder(selection)
+    b.producer()
+    for ent in selection.entities:
+        b.entity(ent)
+    key_to_entity = selection.entity_of_key()
+    for ev in selection.events:
+        b.incident(ev, key_to_entity)
+    outlets: dict[str, list[str]] = defaultdict(list)
+    for doc in selection.documents:
+        if doc.outlet:
+            outlets[doc.outlet].append(doc.id)
+    for doc in selection.documents:
+        b.report(doc, outlets)
+    notes = set(b.map["note_statuses"])
+    for group in selection.groups:
+        if group.status in notes:
+            b.note(group)
+    for corr in selection.corrections:
+        b.opinion(corr)
+    objects = [b.objects[k] for k in sorted(b.objects, key=_order)]
+    bundle_key = det_uuid("bundle", *sorted(b.objects))
+    bundle = stix2.Bundle(objects, id=f"bundle--{bundle_key}", allow_custom=True)
+    return bundle
+
+
+_TYPE_ORDER = ("extension-definition", "identity", "threat-actor", "intrusion-set", "location",
+               "incident", "relationship", "report", "note", "opinion")
+
+
+def _order(sid: str) -> tuple[int, str]:
+    kind = sid.split("--", 1)[0]
+    return (_TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER), sid)
+
+
+@register_exporter("stix", suffix=".json", help="STIX 2.1 bundle for OpenCTI and other platforms")
+def export_stix(selection: Selection, output: Path) -> ExportResult:
+    """Write the STIX 2.1 bundle of ``selection`` to ``output`` (JSON)."""
+    bundle = build_bundle(selection)
+    text = bundle.serialize(pretty=True, ensure_ascii=False)
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{output}: cannot write the STIX bundle ({exc.strerror})") from exc
+    counts: dict[str, int] = defaultdict(int)
+    for obj in bundle.objects:
+        counts[obj.type] += 1
+    return ExportResult(format="stix", paths=[str(output)], counts=dict(sorted(counts.items())))
+
+
+__all__ = ["build_bundle", "export_stix", "extension_id", "incident_id", "outlet_id",
+           "producer_id", "report_id"]
