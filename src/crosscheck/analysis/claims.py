@@ -1,10 +1,307 @@
-"""Numeric claims (placeholder until implemented)."""
+"""Numeric claims: the figures of a chunk, as :class:`~crosscheck.model.Claim` records.
+
+Pipeline per sentence: find number phrases (:mod:`.quantities`), drop the numbers that
+are not figures (years, dates, ages, durations, names, footnotes, list markers, "one of
+the"), read what each counts (:mod:`.measures`, :mod:`.statistics`), sum conjoined
+counts ("three Tajik and one Uzbek national"), then attach the subject, the source
+(:mod:`.provenance`) and the as-of date.
+
+Sub-counts introduced by "including"/"among them" ("at least 93 people, including nine
+children") are skipped: the total is the figure; the part is detail, and reporting it
+as its own toll would make grouping compare a part with a whole.
+"""
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Doc, Span, Token
+
 from crosscheck.analysis.context import Chunk
-from crosscheck.model import Claim, EventMention, Mention
+from crosscheck.analysis.measures import Reading, lemma, lexicon, read_count
+from crosscheck.analysis.provenance import as_of, attribution
+from crosscheck.analysis.quantities import Quantity, find_quantities
+from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
+from crosscheck.model import EVENT_MEASURES, Claim, EventMention, Mention
+
+_PHONE = re.compile(r"^\+?\d[\d\s().-]{7,}\d$")
+_NAME_ENTS = {"ORG", "PERSON", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"}
+_TIME_ENTS = {"DATE", "TIME"}
+_SUBCOUNT = {"including", "include", "among", "of whom", "incl"}
+_DEFINITE = {"the", "these", "those", "all", "both", "its", "their", "his", "her", "our"}
+_AGE_WORDS = {"aged", "age", "ages"}
+
+
+def _is_year(tok: Token, q: Quantity) -> bool:
+    text = tok.text
+    return (
+        q.kind == "cardinal"
+        and bool(re.fullmatch(r"\d{4}", text))
+        and 1800 <= int(text) <= 2100
+        and q.start == q.anchor == q.end - 1
+    )
+
+
+def _not_a_figure(doc: Doc, q: Quantity) -> bool:
+    """Numbers that are not claims: dates, ages, durations, names, markers, pronouns."""
+    anchor = doc[q.anchor]
+    first = doc[q.start]
+    nxt = doc[q.end] if q.end < len(doc) else None
+    prev = doc[q.start - 1] if q.start > 0 else None
+    not_counted = set(lexicon()["not_counted_nouns"])
+    if q.kind == "cardinal" and not q.vague:
+        if _is_year(anchor, q) or any(
+            doc[i].ent_type_ in _TIME_ENTS for i in range(q.start, q.end)
+        ):
+            return True
+        if any(doc[i].ent_type_ in _NAME_ENTS for i in range(q.start, q.end)):
+            return True
+    if (
+        q.vague
+        and anchor.ent_type_ in _TIME_ENTS
+        and nxt is not None
+        and (lemma(nxt) in not_counted)
+    ):
+        return True
+    if prev is not None and (
+        (prev.lower_ in _AGE_WORDS)
+        or (prev.text[:1].isupper() and lemma(prev).rstrip(".") in lexicon()["name_prefixes"])
+    ):
+        return True
+    if nxt is not None:
+        # "a 35-year-old", "a 20-minute siege", "a 300-page report"
+        after = doc[q.end + 1] if q.end + 1 < len(doc) else None
+        if (
+            nxt.text in ("-", "–")
+            and after is not None
+            and (lemma(after) in not_counted or after.lower_.startswith("year"))
+        ):
+            return True
+        if nxt.lower_.startswith("-year") or nxt.lower_ in ("years-old", "year-old"):
+            return True
+        if (
+            lemma(nxt) in not_counted
+            and q.kind == "cardinal"
+            and q.low is not None
+            and not (q.vague)
+        ):
+            return True
+    # Footnote markers "[1]", list markers "1." / "2)" at a line start.
+    bracketed = prev is not None and prev.text in ("[", "(") and nxt is not None
+    closed = bracketed and nxt is not None and nxt.text in ("]", ")")
+    if closed and q.kind == "cardinal" and not q.vague and (q.value or 0) < 1000:
+        return True
+    line_start = prev is None or "\n" in prev.text
+    if line_start and nxt is not None and nxt.text in (".", ")") and first.is_sent_start:
+        return True
+    if _PHONE.match(doc[q.start : q.end].text):
+        return True
+    # "one of the", "one" as a pronoun, "the two presidents" as an anaphor.
+    if q.low == 1 and q.high == 1 and not q.vague:
+        if nxt is not None and nxt.lower_ == "of":
+            return True
+        if anchor.lower_ in ("one", "a", "an") and anchor.dep_ not in ("nummod",):
+            return True
+    return False
+
+
+def _is_subcount(doc: Doc, q: Quantity) -> bool:
+    return any(doc[i].lower_ in _SUBCOUNT for i in range(max(0, q.start - 3), q.start))
+
+
+def _definite_small(doc: Doc, q: Quantity, reading: Reading) -> bool:
+    """ "the two presidents", "all three areas": a reference, not a new figure."""
+    if reading.measure != "count" or q.vague or (q.value or 0) >= 10:
+        return False
+    noun = reading.noun
+    if noun is None:
+        return q.value == 1 or q.value is None
+    if q.value == 1 and not q.hedge:
+        return True
+    return any(
+        c.dep_ in ("det", "predet", "poss") and c.lower_ in _DEFINITE for c in noun.children
+    ) or (q.start > 0 and doc[q.start - 1].lower_ in _DEFINITE)
+
+
+def _read(doc: Doc, q: Quantity, antecedent: Token | None) -> Reading | None:
+    if q.kind == "percent":
+        return read_percent(doc, q)
+    if q.kind == "money":
+        return read_money(doc, q)
+    if q.kind == "ordinal":
+        return read_rank(doc, q) if is_rank(doc, q) else None
+    if is_rank(doc, q):
+        return read_rank(doc, q)
+    return read_count(doc, q, antecedent)
+
+
+def _merge_conjoined(pairs: list[tuple[Quantity, Reading]]) -> list[tuple[Quantity, Reading]]:
+    """Sum counts on conjoined nouns of one measure: "three Tajik and one Uzbek national"."""
+    out: list[tuple[Quantity, Reading]] = []
+    for q, r in pairs:
+        merged = _merged(out[-1], (q, r)) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append((q, r))
+    return out
+
+
+def _merged(
+    first: tuple[Quantity, Reading], second: tuple[Quantity, Reading]
+) -> tuple[Quantity, Reading] | None:
+    (pq, pr), (q, r) = first, second
+    if r.noun is None or pr.noun is None or pr.measure != r.measure or q.vague or pq.vague:
+        return None
+    if r.noun.dep_ != "conj" or r.noun.head != pr.noun:
+        return None
+    if pq.low is None or q.low is None or pq.high is None or q.high is None:
+        return None
+    end = max(q.end, r.noun.i + 1)
+    quantity = Quantity(
+        pq.start,
+        end,
+        pq.anchor,
+        pq.low + q.low,
+        pq.high + q.high,
+        pq.kind,
+        pq.approximate or q.approximate,
+    )
+    label = r.label if pr.measure in EVENT_MEASURES else pr.label
+    return quantity, Reading(pr.measure, label, pr.counted, r.noun, pr.verb)
+
+
+def _subject(
+    chunk: Chunk,
+    sent: Span,
+    q: Quantity,
+    reading: Reading,
+    mentions: list[Mention],
+    events: list[EventMention],
+) -> tuple[str, str | None, str | None]:
+    """(subject_kind, subject_ref, subject_name) for one figure."""
+    doc = chunk.sdoc
+    sstart, send = chunk.span_of(sent)
+    qpos = chunk.abs(doc[q.start].idx, doc[q.start].idx)[0]
+    if reading.measure in EVENT_MEASURES:
+        near = [e for e in events if sstart <= e.span[0] < send]
+        if near:
+            best = min(near, key=lambda e: abs(e.span[0] - qpos))
+            return "event", best.id, best.description or best.trigger
+        attack = set(lexicon()["attack_nouns"])
+        nouns = [t for t in sent if lemma(t) in attack and t.pos_ == "NOUN"]
+        if nouns:
+            noun = min(nouns, key=lambda t: abs(t.i - q.anchor))
+            left = noun.left_edge.i
+            words = [
+                t
+                for t in doc[left : noun.i + 1]
+                if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.dep_ != "poss"
+            ]
+            while words and words[0].pos_ == "ADJ":
+                words = words[1:]
+            return "event", None, " ".join(t.text for t in words) or noun.text
+        return "event", None, None
+    owner = reading.owner
+    if owner is not None and owner.pos_ == "PRON":
+        owner = _resolve_pronoun(sent, owner)
+    if owner is None:
+        return "none", None, None
+    start, end = chunk.abs(owner.idx, owner.idx + len(owner.text))
+    for m in mentions:
+        if m.start <= start < m.end or start <= m.start < end:
+            return "entity", m.key, m.canonical or m.text
+    words = [
+        t
+        for t in doc[owner.left_edge.i : owner.i + 1]
+        if (t.pos_ in ("PROPN", "NOUN") and t.dep_ != "poss") or t is owner
+    ]
+    name = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
+    name = re.sub(r"['’]s$", "", name).strip()
+    key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return "entity", key or None, name or None
+
+
+def _resolve_pronoun(sent: Span, pron: Token) -> Token | None:
+    """ "its" -> the nearest proper noun before it in the sentence."""
+    for tok in reversed(list(sent.doc[sent.start : pron.i])):
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP"):
+            return tok
+    return None
+
+
+def _pair_index(doc: Doc, q: Quantity) -> int | None:
+    """0 for the "from" figure, 1 for the "to" figure of a change; else None."""
+    change = set(lexicon()["change_verbs"])
+    tok = doc[q.anchor]
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("from", "to"):
+        return None
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    if lemma(verb) not in change:
+        return None
+    return 0 if prep.lower_ == "from" else 1
 
 
 def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention]) -> list[Claim]:
-    return []
+    """The numeric claims of one parsed chunk, with document offsets.
+
+    Args:
+        chunk: the parsed slice of the document.
+        mentions: entity mentions of the chunk (may be empty).
+        events: event mentions of the chunk (may be empty).
+
+    Returns:
+        Claims in text order; spans cover the number phrase ("at least 130").
+    """
+    doc = chunk.sdoc
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        quantities = [q for q in find_quantities(sent) if not _not_a_figure(doc, q)]
+        pairs: list[tuple[Quantity, Reading]] = []
+        antecedent: Token | None = None
+        for q in quantities:
+            if _is_subcount(doc, q):
+                continue
+            reading = _read(doc, q, antecedent)
+            if reading is None or _definite_small(doc, q, reading):
+                continue
+            if reading.noun is not None and reading.measure == "count":
+                antecedent = reading.noun
+            pairs.append((q, reading))
+        for q, reading in _merge_conjoined(pairs):
+            claims.append(_claim(chunk, sent, q, reading, mentions, events))
+    return claims
+
+
+def _claim(
+    chunk: Chunk,
+    sent: Span,
+    q: Quantity,
+    reading: Reading,
+    mentions: list[Mention],
+    events: list[EventMention],
+) -> Claim:
+    doc = chunk.sdoc
+    span = chunk.span_of(doc[q.start : q.end])
+    kind, ref, name = _subject(chunk, sent, q, reading, mentions, events)
+    return Claim(
+        doc_id=chunk.document.id,
+        measure=reading.measure,
+        low=q.low,
+        high=q.high,
+        span=span,
+        sentence=sent.text.strip(),
+        label=reading.label,
+        approximate=q.approximate,
+        vague=q.vague,
+        as_of=as_of(sent, q.start, q.end, _pair_index(doc, q), chunk.published),
+        attributed_to=attribution(sent, doc[q.anchor]),
+        subject_kind=kind,  # type: ignore[arg-type]
+        subject_ref=ref,
+        subject_name=name,
+        counted=reading.counted,
+    )
+
+
+__all__ = ["find_claims"]

@@ -1,0 +1,497 @@
+"""What a number counts: its measure, label and normalised ``counted`` key.
+
+The measure is read from the dependency parse, never from a word window: the noun the
+number quantifies ("130 people"), the verb governing that noun and its voice ("were
+killed", "died", "arrested nine men"), adjectives on it ("140 people dead"), nouns that
+govern the number ("the death toll at 100") and size nouns ("its strength reached
+6,500"). Word lists live in ``data/measures.yaml``. This module does not decide whether
+a number is a claim at all (years, ages, names): :mod:`crosscheck.analysis.claims` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from crosscheck.analysis.quantities import Quantity
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_STOP_POS = {"DET", "NUM", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART", "AUX", "SYM", "SPACE"}
+_STOP_WORDS = {
+    "of",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "some",
+    "only",
+    "just",
+    "about",
+    "more",
+    "least",
+    "most",
+    "entire",
+    "whole",
+    "total",
+    "still",
+    "also",
+    "even",
+    "than",
+    "as",
+    "up",
+    "over",
+    "almost",
+    "nearly",
+    "roughly",
+    "approximately",
+    "around",
+    "estimated",
+    "ever",
+}
+_MAX_COUNTED = 6
+_CLAUSES = {"relcl", "appos", "parataxis", "advcl", "ccomp", "conj", "cc"}
+_HEDGE_WORDS = {
+    "at",
+    "least",
+    "about",
+    "almost",
+    "nearly",
+    "approximately",
+    "roughly",
+    "some",
+    "around",
+    "over",
+    "more",
+    "than",
+    "up",
+    "to",
+    "fewer",
+    "less",
+    "only",
+    "just",
+}
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The measure lexicon of ``data/measures.yaml`` (loaded once)."""
+    text = resources.files("crosscheck.data").joinpath("measures.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def _lookup(table: str) -> dict[str, str]:
+    """A ``measure -> [lemmas]`` table turned into ``lemma -> measure``."""
+    out: dict[str, str] = {}
+    for measure, lemmas in lexicon()[table].items():
+        for lemma in lemmas:
+            out.setdefault(str(lemma), measure)
+    return out
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon()[name])
+
+
+@dataclass
+class Reading:
+    """A number's measure plus the words that say what it counts."""
+
+    measure: str
+    label: str
+    counted: str
+    noun: Token | None = None  # the counted noun, when the text names one
+    verb: Token | None = None  # the governing verb, when there is one
+    owner: Token | None = None  # whose statistic it is ("ISIS-K's strength")
+
+
+def lemma(tok: Token) -> str:
+    """Lower-case lemma, with a fallback for the proper nouns spaCy leaves capitalised."""
+    return (tok.lemma_ or tok.text).lower()
+
+
+def is_person(tok: Token) -> bool:
+    """True when ``tok`` is a noun for people ("fighters", "Tajiks", "nationals")."""
+    lem = lemma(tok)
+    if lem in _words("people_nouns") or lem.rstrip("s") in _words("people_nouns"):
+        return True
+    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
+
+
+def counted_noun(doc: Doc, q: Quantity) -> Token | None:
+    """The noun a number quantifies: "130 *people*", "dozens of *prisoners*"."""
+    anchor = doc[q.anchor]
+    # "dozens of prisoners", "hundreds of thousands of men", "two of the gunmen"
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+                return objs[0]
+    head = anchor.head
+    modifier = anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
+    if modifier and head.i >= q.end and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    # "three Tajik and one Uzbek national": spaCy may make the nationality the noun.
+    if q.end < len(doc) and doc[q.end].pos_ in ("NOUN", "PROPN") and anchor.head == doc[q.end]:
+        return doc[q.end]
+    return None
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _role(arg: Token) -> tuple[str, Token | None]:
+    """('patient'|'agent'|'attr'|'other', governing verb) for the argument ``arg``."""
+    tok = _first_conjunct(arg)
+    dep, head = tok.dep_, tok.head
+    if dep == "nsubjpass":
+        return "patient", head
+    if dep == "nsubj":
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if passive or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)):
+            return "patient", head
+        return "agent", head
+    if dep in ("dobj", "obj"):
+        return "patient", head
+    if dep == "attr":
+        return "attr", head
+    if dep == "pobj" and head.dep_ == "agent":
+        return "agent", head.head
+    if dep == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return "pobj", head.head
+    return "other", head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
+    if verb is None:
+        return None
+    patient = _lookup("patient_verbs")
+    agent = _lookup("agent_verbs")
+    weak = _words("weak_patient_verbs")
+    kids = ("xcomp", "oprd", "acomp", "conj") if role == "agent" else ("xcomp", "oprd", "acomp")
+    candidates = [verb] + [c for c in verb.children if c.dep_ in kids and c.pos_ == "VERB"]
+    for v in candidates:
+        lem = lemma(v)
+        if role == "patient" and lem in patient:
+            if lem in weak and not (is_person(arg) or arg.pos_ == "NUM"):
+                continue
+            return patient[lem]
+        if role == "agent" and lem in agent:
+            return agent[lem]
+        if role == "patient" and v is not verb and lem in agent:
+            return agent[lem]
+    return None
+
+
+def _attack_subject(verb: Token) -> bool:
+    """True when the verb's subject (or relative-clause antecedent) names an attack."""
+    attack = _words("attack_nouns")
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subj = verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
+            if lemma(subj) in attack or any(
+                lemma(c) in attack for c in subj.children if c.dep_ == "compound"
+            ):
+                return True
+            # "a bomb attack on the embassy in Kabul, which ..." attaches to the place.
+            for anc in subj.ancestors:
+                if lemma(anc) in attack:
+                    return True
+                if anc.pos_ == "VERB":
+                    break
+    return False
+
+
+def _adjective_measure(arg: Token, verb: Token | None) -> str | None:
+    adjectives = _lookup("adjectives")
+    for child in arg.children:
+        if child.dep_ in ("amod", "acomp", "oprd", "acl") and lemma(child) in adjectives:
+            return adjectives[lemma(child)]
+        if child.dep_ in ("amod", "acomp", "oprd") and child.lower_ in adjectives:
+            return adjectives[child.lower_]
+    if verb is not None and arg.dep_ in ("dobj", "nsubj"):
+        for child in verb.children:
+            if (
+                child.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
+                and (child.lower_ in adjectives or lemma(child) in adjectives)
+                and child.i > arg.i
+            ):
+                return adjectives.get(child.lower_) or adjectives[lemma(child)]
+    return None
+
+
+def _clause_measure(arg: Token) -> str | None:
+    """Relative clauses and participles on the counted noun: "people who died", "men held"."""
+    patient = _lookup("patient_verbs")
+    agent = _lookup("agent_verbs")
+    for child in arg.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in patient:
+            return patient[lemma(child)]
+        if child.dep_ == "relcl":
+            for sub in child.children:
+                if sub.lower_ in _RELATIVE:
+                    m = _verb_measure(_role(sub)[0], child, arg)
+                    if m:
+                        return m
+            if lemma(child) in agent:
+                return agent[lemma(child)]
+    return None
+
+
+def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
+    """A noun that governs the number: "the deaths *of* dozens", "the toll rose *to* 130"."""
+    nouns = _lookup("measure_nouns")
+    size = _words("size_nouns")
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ == "NOUN":
+        parent = arg.head.head
+        if lemma(parent) in nouns or lemma(parent) in size:
+            return parent
+    if verb is not None:
+        for child in verb.children:
+            if child is arg or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "attr"):
+                continue
+            if lemma(child) in nouns or lemma(child) in size:
+                return child
+    return None
+
+
+def _toll_measure(noun: Token) -> str | None:
+    """The measure of a governing noun; "toll" takes it from its compound ("death toll")."""
+    nouns = _lookup("measure_nouns")
+    if lemma(noun) == "toll":
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and lemma(child) in nouns:
+                return nouns[lemma(child)]
+        return "killed"
+    return nouns.get(lemma(noun))
+
+
+def clipped(tok: Token) -> list[Token]:
+    """``tok``'s subtree without relative clauses, appositions and bracketed asides."""
+    stop: set[int] = set()
+    for t in tok.subtree:
+        if (t is not tok and t.dep_ in _CLAUSES) or t.text in ("(", "["):
+            stop.update(x.i for x in t.subtree)
+    return [t for t in tok.subtree if t.i not in stop and t.pos_ not in ("PUNCT", "SPACE")]
+
+
+def phrase_words(tok: Token, drop: set[int] | None = None, limit: int = 12) -> list[Token]:
+    """The tokens of ``tok``'s noun phrase worth keeping in a label (no det, no number)."""
+    drop = drop or set()
+    keep: list[Token] = []
+    for t in tok.subtree:
+        if t.i in drop or t.pos_ in ("DET", "PUNCT", "NUM", "SPACE") or t.like_num:
+            continue
+        if not any(ch.isalnum() for ch in t.text) or t.lower_ in _HEDGE_WORDS:
+            continue
+        if t.dep_ in ("relcl", "appos", "acl") and t is not tok:
+            break
+        if t.lower_ in ("'s", "’s"):
+            continue
+        keep.append(t)
+        if len(keep) >= limit:
+            break
+    return keep
+
+
+def owner_of(tok: Token) -> Token | None:
+    """Whose figure it is: the possessor ("ISIS-K's strength", "its population")."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj
+    return None
+
+
+def normalise(tokens: list[Token], owner: Token | None = None) -> str:
+    """A short, order-stable key of content lemmas: what is counted, in few words."""
+    skip: set[int] = set()
+    if owner is not None:
+        skip = {t.i for t in owner.subtree}
+    words: list[str] = []
+    for t in tokens:
+        if t.i in skip or t.pos_ in _STOP_POS or t.like_num or t.lower_ in _STOP_WORDS:
+            continue
+        if t.dep_ == "poss" or t.lower_ in ("'s", "’s", "%", "percent", "cent"):
+            continue
+        lem = lemma(t)
+        plural_norp = t.ent_type_ == "NORP" and t.lower_.endswith("s") and t.pos_ != "ADJ"
+        if (
+            plural_norp
+            or t.tag_ == "NNPS"
+            or lem
+            in (
+                "people",
+                "resident",
+                "inhabitant",
+            )
+        ):
+            lem = "population"
+        if lem not in words:
+            words.append(lem)
+    if "population" in words:
+        words.remove("population")
+        words.insert(0, "population")
+    return " ".join(words[:_MAX_COUNTED])
+
+
+def _event_label(measure: str, noun: Token | None) -> str:
+    verb = {
+        "perpetrators": "",
+        "killed": "killed",
+        "injured": "injured",
+        "arrested": "arrested",
+        "displaced": "displaced",
+        "deported": "deported",
+        "sentenced": "sentenced",
+        "missing": "missing",
+    }[measure]
+    if measure == "perpetrators":
+        return noun.text.lower() if noun is not None else "perpetrators"
+    if noun is None or lemma(noun) in _lookup("measure_nouns"):
+        return f"people {verb}"
+    words = " ".join(
+        t.text
+        for t in noun.doc[noun.left_edge.i : noun.i + 1]
+        if t.i == noun.i or (t.dep_ in ("amod", "compound") and not t.like_num)
+    )
+    return f"{words or 'people'} {verb}".strip()
+
+
+def _event_counted(measure: str, noun: Token | None) -> str:
+    """Event tolls group by measure; only distinct victim groups ("children") split them."""
+    if measure == "perpetrators":
+        return "perpetrators"
+    if noun is None or lemma(noun) in _words("generic_people") or not is_person(noun):
+        return "people"
+    return "people" if noun.ent_type_ == "NORP" else lemma(noun)
+
+
+def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Reading | None:
+    """Measure, label and counted key of a cardinal or vague number, or None.
+
+    Args:
+        doc: the parsed chunk.
+        q: the number phrase.
+        antecedent: the noun of an earlier figure in the sentence, the referent of an
+            elided noun ("6,500 fighters with about 4,000 stationed near the border").
+    """
+    anchor = doc[q.anchor]
+    noun = counted_noun(doc, q)
+    if noun is not None and (lemma(noun) in _words("not_counted_nouns")):
+        return None
+    via_of = (
+        noun is not None
+        and noun.head.lower_ == "of"
+        and noun.head.head.i < noun.i
+        and (q.start <= noun.head.head.i < q.end)
+    )
+    arg = noun if noun is not None and not via_of else anchor
+    role, verb = _role(arg)
+    measure = _adjective_measure(arg, verb) or _clause_measure(arg)
+    if measure is None:
+        measure = _verb_measure(role, verb, arg)
+    # An unknown verb whose subject is an attack and whose object is people:
+    # "the blast, which ... eight people" is a toll whatever the (mistyped) verb.
+    embedded = role == "patient" and verb is not None and verb.dep_ != "ROOT"
+    if measure is None and embedded and verb is not None and (noun is None or is_person(noun)):
+        measure = "killed" if _attack_subject(verb) else None
+    governing = _governing_noun(arg, verb)
+    if measure is None and governing is not None and lemma(governing) not in _words("size_nouns"):
+        measure = _toll_measure(governing)
+    if measure is None and noun is not None:
+        nouns = _lookup("measure_nouns")
+        if lemma(noun) in nouns and lemma(noun) != "toll":
+            measure = nouns[lemma(noun)]
+    if measure is not None and measure != "count":
+        return Reading(
+            measure,
+            _event_label(measure, noun),
+            _event_counted(measure, noun),
+            noun=noun,
+            verb=verb,
+        )
+    # Statistics: sizes ("its strength reached 6,500"), people, things, elided nouns.
+    if governing is not None and lemma(governing) in _words("size_nouns"):
+        owner = owner_of(governing)
+        words = phrase_words(governing)
+        return Reading(
+            "count",
+            " ".join(t.text for t in words),
+            normalise([governing]),
+            noun=noun,
+            verb=verb,
+            owner=owner,
+        )
+    if noun is not None:
+        words = phrase_words(noun)
+        owner = owner_of(noun)
+        if not is_person(noun) and not q.vague and (q.value or 0) < 10:
+            return None  # "two books", "three oblasts": narrative, not a figure
+        return Reading(
+            "count",
+            " ".join(t.text for t in words),
+            normalise(words, owner),
+            noun=noun,
+            verb=verb,
+            owner=owner,
+        )
+    if (
+        anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos")
+        or any(c.dep_ in ("acl", "relcl") for c in anchor.children)
+        or (anchor.dep_ == "pobj" and anchor.head.lower_ == "with")
+    ):
+        ref = antecedent
+        words = [t for t in anchor.subtree if t.i < q.start or t.i >= q.end]
+        if verb is not None and anchor.dep_ in ("nsubj", "nsubjpass"):
+            words = [verb]
+            for child in verb.children:
+                if child.i > verb.i and child.dep_ in ("prep", "dobj", "attr", "acomp"):
+                    words.extend(child.subtree)
+                    break
+        words = [
+            t
+            for t in words
+            if t.pos_ not in ("PUNCT", "SPACE") and any(ch.isalpha() for ch in t.text)
+        ][:8]
+        if ref is not None:
+            label = ref.text + (" " + " ".join(t.text for t in words) if words else "")
+            return Reading("count", label.strip(), normalise([ref, *words]), verb=verb)
+        text = " ".join(t.text for t in words)
+        return Reading("count", text or "unspecified", normalise(words) or "unspecified", verb=verb)
+    return None
+
+
+__all__ = [
+    "Reading",
+    "clipped",
+    "counted_noun",
+    "is_person",
+    "lemma",
+    "lexicon",
+    "normalise",
+    "owner_of",
+    "phrase_words",
+    "read_count",
+]

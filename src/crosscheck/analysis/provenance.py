@@ -1,0 +1,168 @@
+"""Who gives a figure and when it holds: ``attributed_to`` and ``as_of`` of a claim.
+
+A figure is attributed to a named source when the sentence says so: "according to the
+Levada Centre", "Anatoly Sidorov ... stated that", "the UN monitoring team estimated".
+Generic sources ("reports say", "it was estimated") give no attribution. The as-of date
+is the explicit date closest to the figure in its sentence ("in February 2023", "by
+2022"), at the precision the text gives. Relative dates are left to the dates component.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from crosscheck.analysis.measures import lemma, lexicon
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_REPORTED = {"ccomp", "xcomp", "parataxis"}
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _name(tok: Token) -> str | None:
+    """The words naming a source: the noun phrase up to its head, plus "of X"."""
+    people = set(lexicon()["source_people"])
+    generic = set(lexicon()["generic_sources"])
+    # "experts at the Observer Research Foundation" -> the organisation.
+    if lemma(tok) in people or lemma(tok) in generic:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("at", "from", "of", "by", "with"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return _name(obj)
+        if lemma(tok) in generic or tok.pos_ == "PRON":
+            return None
+    if tok.pos_ == "PRON" or tok.lower_ in generic:
+        return None
+    words = [
+        t
+        for t in tok.doc[tok.left_edge.i : tok.i + 1]
+        if t.dep_ not in ("det", "punct", "poss", "case") and t.pos_ != "DET"
+    ]
+    # Keep a proper name's own tail ("Support and Sanctions Monitoring Team").
+    if any(t.dep_ == "appos" or t.text == "," for t in tok.doc[tok.left_edge.i : tok.i]):
+        words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN"]
+        words = words or [tok]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == tok.i + 1:
+            words.extend(t for t in child.subtree if t.pos_ != "DET")
+    text = " ".join(" ".join(t.text for t in words if not t.is_space).split())
+    return text or None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def attribution(sent: Span, anchor: Token) -> str | None:
+    """The named source of the figure at ``anchor``, or None."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            to = tok.nbor()
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _name(obj)
+    verbs = set(lexicon()["source_verbs"])
+    child = anchor
+    for depth, anc in enumerate(anchor.ancestors):
+        # The figure must sit in what the verb reports ("stated that ..."), not in a
+        # phrase that merely hangs off it ("claimed responsibility for the attack, where").
+        direct = depth <= 1 and child.dep_ in ("dobj", "attr")
+        if lemma(anc) in verbs and anc.pos_ == "VERB" and (child.dep_ in _REPORTED or direct):
+            subj = _subject_of(anc)
+            if subj is not None and not (subj.left_edge.i <= anchor.i <= subj.right_edge.i):
+                return _name(subj)
+        child = anc
+    # "..., experts at X note." spaCy often hangs the source clause off the figure's clause.
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and lemma(child) in verbs:
+            subj = _subject_of(child)
+            if subj is not None and child.i > anchor.i:
+                return _name(subj)
+    return None
+
+
+def _parse_date(text: str, published: date | None) -> str | None:
+    years = _YEAR.findall(text)
+    low = text.lower()
+    month = next((n for w, n in _MONTHS.items() if re.search(rf"\b{w}\b", low)), None)
+    if month == 5 and not re.search(r"\bmay\b", low):
+        month = None
+    if not years:
+        if month is None or published is None:
+            return None
+        years = [str(published.year)]
+    year = years[0]
+    if month is None:
+        return year
+    rest = _YEAR.sub(" ", text)
+    day = _DAY.search(rest)
+    if day and 1 <= int(day.group(1)) <= 31:
+        return f"{year}-{month:02d}-{int(day.group(1)):02d}"
+    return f"{year}-{month:02d}"
+
+
+def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | None) -> str | None:
+    """The explicit date of the figure spanning tokens ``start:end`` in ``sent``.
+
+    Args:
+        sent: the sentence.
+        start: first token of the figure.
+        end: token after the figure.
+        pair: 0 or 1 for the "from"/"to" figure of a change ("rose from 57% to 68%").
+        published: publication date, to give a year to "on 22 March".
+    """
+    dates = [e for e in sent.ents if e.label_ == "DATE" and not (start <= e.start < end)]
+    dated = [(e, _parse_date(e.text, published)) for e in dates]
+    dated = [(e, d) for e, d in dated if d is not None]
+    if not dated:
+        return None
+    # A date right after the figure is its own ("68 percent in 2021").
+    after = [(e, d) for e, d in dated if 0 <= e.start - end <= 2]
+    if after:
+        return after[0][1]
+    if pair is not None:
+        # "between 2017 and 2021 ... rose from 57% to 68%": the years in order.
+        years = list(
+            dict.fromkeys(y for e, _ in dated if e.end <= start for y in _YEAR.findall(e.text))
+        )
+        if len(years) >= 2:
+            return years[min(pair, len(years) - 1)]
+    ent, value = min(dated, key=lambda ed: min(abs(ed[0].start - end), abs(start - ed[0].end)))
+    if len(_YEAR.findall(ent.text)) >= 2:
+        return None  # a period ("between 2017 and 2021") dates no single figure
+    return value
+
+
+__all__ = ["as_of", "attribution"]

@@ -1,0 +1,220 @@
+"""Percentages, ranks and money: what share, which ranking, which amount.
+
+A share is described by the phrase it is "of" ("95% of Tajikistan's population") or the
+noun it modifies ("its 98% Muslim population"), plus the predicate that says what the
+share does or is ("is Muslim", "live in rural areas"). The ``counted`` key keeps the
+content lemmas of both, with the owner (whose population) left out so the subject can
+carry it: "95% of X's population is Muslim" and "X's 98% Muslim population" give the
+same key. Ranks take the criterion ("by GDP per capita") and the scope ("in the world").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from crosscheck.analysis.measures import (
+    Reading,
+    clipped,
+    lemma,
+    lexicon,
+    normalise,
+    owner_of,
+    phrase_words,
+)
+from crosscheck.analysis.quantities import Quantity
+
+_CRITERION_PREPS = ("by", "for", "on")
+_RELATIVE = {"who", "which", "that", "whom"}
+_SKIP_PREPS = {"from", "to", "between", "by", "since", "with"}
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _predicate(verb: Token, skip: set[int]) -> list[Token]:
+    """The words after the verb that say what the share is or does."""
+    out: list[Token] = []
+    if lemma(verb) not in ("be", "have", "make", "account", "reach", "rise", "fall"):
+        out.append(verb)
+    for child in verb.children:
+        if child.i < verb.i or child.i in skip:
+            continue
+        if child.dep_ in ("acomp", "attr", "dobj", "prep", "xcomp", "neg", "prt", "oprd"):
+            if child.dep_ == "prep" and child.lower_ in _SKIP_PREPS:
+                continue
+            if any(t.ent_type_ == "DATE" for t in child.subtree):
+                continue
+            out.extend(t for t in clipped(child) if t.i not in skip)
+    return out
+
+
+def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Token | None]:
+    """(content tokens, owner token, governing verb) for a percentage."""
+    pct = doc[q.anchor]
+    skip = set(range(q.start, q.end))
+    words: list[Token] = []
+    owner: Token | None = None
+    verb: Token | None = None
+    obj = _of_object(pct)
+    if obj is not None:
+        words.extend(t for t in phrase_words(obj, limit=8))
+        owner = owner_of(obj)
+        for child in obj.children:
+            if child.dep_ in ("acl", "relcl"):
+                words.extend(clipped(child))
+    elif pct.dep_ in ("nmod", "compound", "amod", "nummod") and pct.head.pos_ == "NOUN":
+        noun = pct.head
+        words.extend(t for t in phrase_words(noun, drop=skip, limit=8) if t.dep_ != "poss")
+        owner = owner_of(noun)
+    head = pct
+    while head.dep_ in ("pobj", "prep", "conj") and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    if head.pos_ in ("VERB", "AUX"):
+        verb = head
+    elif pct.head.pos_ in ("VERB", "AUX"):
+        verb = pct.head
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj is not pct and not words:
+            inner = _of_object(subj) if lemma(subj) in lexicon()["share_nouns"] else None
+            target = inner if inner is not None else subj
+            words.extend(phrase_words(target, limit=10))
+            if inner is not None:
+                for child in subj.children:
+                    if child.dep_ == "prep" and child.lower_ != "of":
+                        words.extend(clipped(child))
+                    if child.dep_ in ("relcl", "acl"):
+                        words.extend(t for t in clipped(child) if t.lower_ not in _RELATIVE)
+                for child in inner.children:
+                    if child.dep_ in ("relcl", "acl"):
+                        words.extend(t for t in clipped(child) if t.lower_ not in _RELATIVE)
+            owner = owner or owner_of(target)
+        shares = set(lexicon()["share_nouns"])
+        if pct.dep_ in ("nsubj", "nsubjpass") or (
+            subj is not None and lemma(subj) in shares and pct.dep_ != "nsubj"
+        ):
+            words.extend(_predicate(verb, skip | {t.i for t in words}))
+    return words, owner, verb
+
+
+def read_percent(doc: Doc, q: Quantity) -> Reading:
+    """Label and counted key of a percentage."""
+    words, owner, verb = _share_words(doc, q)
+    words = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+    label = " ".join(t.text for t in words[:10] if t.pos_ != "PUNCT") or "share"
+    counted = normalise(words, owner)
+    return Reading(
+        "percent", f"{label} (share)", f"{counted} share".strip(), verb=verb, owner=owner
+    )
+
+
+def is_rank(doc: Doc, q: Quantity) -> bool:
+    """True when an ordinal or number is a place in a ranking ("ranks 162nd")."""
+    anchor = doc[q.anchor]
+    verbs = set(lexicon()["rank_verbs"])
+    nouns = set(lexicon()["rank_nouns"])
+    tok = anchor
+    for _ in range(4):
+        if lemma(tok) in verbs and tok.pos_ in ("VERB", "NOUN"):
+            return True
+        if lemma(tok) in nouns and tok is not anchor:
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    for child in anchor.children:
+        in_list = any(
+            lemma(o) in ("world", "ranking", "index", "list", "table") for o in child.subtree
+        )
+        if child.dep_ == "prep" and child.lower_ in ("in", "among", "out") and in_list:
+            return q.kind == "ordinal"
+    return False
+
+
+def read_rank(doc: Doc, q: Quantity) -> Reading:
+    """Label and counted key of a rank: criterion, "rank", scope."""
+    anchor = doc[q.anchor]
+    verb = anchor
+    while verb.dep_ == "conj" or verb.pos_ not in ("VERB",):
+        if verb.head is verb:
+            break
+        verb = verb.head
+    criterion: list[Token] = []
+    scope: list[Token] = []
+    for tok in (verb, anchor):
+        for child in tok.children:
+            if child.dep_ != "prep":
+                continue
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if not objs:
+                continue
+            obj = objs[0]
+            if lemma(obj) == "term":
+                inner = [
+                    o
+                    for c in obj.children
+                    if c.lower_ == "of"
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ]
+                if inner:
+                    criterion.extend(inner[0].subtree)
+            elif child.lower_ in _CRITERION_PREPS:
+                criterion.extend(obj.subtree)
+            elif (
+                child.lower_ in ("in", "among", "out")
+                and obj.i > anchor.i
+                and (child.head is anchor or obj.i - anchor.i <= 4)
+            ):
+                scope.extend(
+                    t
+                    for t in obj.doc[obj.left_edge.i : obj.i + 1]
+                    if t.pos_ not in ("DET", "SPACE", "PUNCT")
+                )
+    owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    crit = normalise(criterion)
+    where = normalise(scope)
+    counted = " ".join(w for w in (crit, "rank", where) if w)
+    label = " ".join(t.text for t in criterion) or "rank"
+    if scope:
+        label += " in the " + " ".join(t.text for t in scope if t.pos_ != "DET")
+    return Reading("rank", label.strip(), counted, verb=verb, owner=owner)
+
+
+def read_money(doc: Doc, q: Quantity) -> Reading:
+    """Label and counted key of an amount of money: what the money is for."""
+    anchor = doc[q.anchor]
+    words: list[Token] = []
+    noun = anchor.head if anchor.dep_ in ("nummod", "compound", "nmod") else None
+    if noun is not None and noun.pos_ == "NOUN":
+        words = phrase_words(noun, drop=set(range(q.start, q.end)), limit=6)
+    else:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+                words = [t for t in child.subtree if t is not child][:6]
+        if not words and anchor.head.pos_ == "VERB":
+            verb = anchor.head
+            subj = [
+                c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not anchor
+            ]
+            words = [verb] + (phrase_words(subj[0], limit=5) if subj else [])
+    owner = owner_of(noun) if noun is not None else None
+    label = " ".join(t.text for t in words if t.pos_ != "PUNCT") or "amount"
+    currency = q.currency or ""
+    return Reading(
+        "amount",
+        f"{label} ({currency})" if currency else label,
+        " ".join(w for w in (normalise(words, owner), currency.lower()) if w),
+        owner=owner,
+    )
+
+
+__all__ = ["is_rank", "read_money", "read_percent", "read_rank"]
