@@ -1,0 +1,120 @@
+"""The brief as Markdown. Report text is hostile: every piece is escaped so it cannot form
+links, emphasis, headings or raw HTML."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~&])")
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+def md_escape(value: object) -> str:
+    """One line of literal text, markup characters backslash-escaped."""
+    text = " ".join(str(value if value is not None else "").split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LEADING_NUMBER.sub(r"\1\\\2", text)
+
+
+def _cell(value: object) -> str:
+    return md_escape(value) or " "
+
+
+def _group_lines(g: dict[str, Any], show_claims: bool) -> list[str]:
+    e = g["estimate"]
+    head = (
+        f"- **{md_escape(g['label'])}** ({md_escape(g['measure'])}): "
+        f"*{md_escape(g['status'])}*, {g['sources']} source(s); estimate low "
+        f"{md_escape(e['low'])}, best {md_escape(e['best'])}, high {md_escape(e['high'])}"
+    )
+    lines = [head, f"  - Why: {md_escape(g['reason'])}"]
+    if show_claims:
+        for c in g["claim_details"]:
+            review = (
+                "" if c.get("review", "machine") == "machine" else f" [{md_escape(c['review'])}]"
+            )
+            lines.append(
+                f"  - {md_escape(c['value'])}: {md_escape(c['outlet'] or c['document']['id'])}, "
+                f"{md_escape(c['published'] or 'undated')}{review}: "
+                f"“{md_escape(c['sentence'])}”"
+            )
+    return lines
+
+
+def _series_table(g: dict[str, Any]) -> list[str]:
+    lines = ["", "  | published | as of | figure | source |", "  |---|---|---|---|"]
+    for p in g["series"]:
+        lines.append(
+            f"  | {_cell(p['published'])} | {_cell(p['as_of'])} | {_cell(p['value'])} |"
+            f" {_cell(p['outlet'])} |"
+        )
+    return [*lines, ""]
+
+
+def render_markdown(content: dict[str, Any]) -> str:
+    """The Markdown text of a brief built by :func:`crosscheck.brief.content.brief_content`."""
+    out = [f"# {md_escape(content['title'])}", ""]
+    if not content["sections"] and not content["other"]:
+        out += ["No cross-checked figures yet: ingest some reports first.", ""]
+    for s in content["sections"]:
+        ev = s["event"]
+        out += [f"## {md_escape(ev['name'])}", ""]
+        place = ", ".join(x for x in (ev["location"], ev["country"]) if x) or "unknown"
+        facts = [
+            f"type {md_escape(ev['type'])}",
+            f"date {md_escape(ev['date'] or 'unknown')}",
+            f"place {md_escape(place)}",
+            f"{len(s['documents'])} report(s)",
+        ]
+        out += ["; ".join(facts), ""]
+        if s["actors"]:
+            actors = ", ".join(
+                f"{md_escape(a.get('name', ''))} ({md_escape(a.get('role', ''))})"
+                for a in s["actors"]
+            )
+            out += [f"**Actors:** {actors}", ""]
+        if s["agree"]:
+            out += ["### What the sources agree on", ""]
+            for g in s["agree"]:
+                out += _group_lines(g, show_claims=False)
+            out.append("")
+        if s["differ"]:
+            out += ["### Where they differ", ""]
+            for g in s["differ"]:
+                out += _group_lines(g, show_claims=True)
+                if g["status"] == "evolving":
+                    out += _series_table(g)
+            out.append("")
+        if s["single"]:
+            out += ["### Figures from a single source", ""]
+            for g in s["single"]:
+                out += _group_lines(g, show_claims=True)
+            out.append("")
+        if s["statements"]:
+            out += ["### Who said what", ""]
+            for st in s["statements"]:
+                out.append(
+                    f"- {md_escape(st['speaker'])} ({md_escape(st['stance'])}): "
+                    f"“{md_escape(st['content'])}”"
+                )
+            out.append("")
+    if content["other"]:
+        out += ["## Other cross-checked figures", ""]
+        for g in content["other"]:
+            out.append(f"- About {md_escape(g['subject']['name'] or 'unspecified')}:")
+            out += [
+                "  " + line
+                for line in _group_lines(g, show_claims=g["status"] in ("conflict", "evolving"))
+            ]
+        out.append("")
+    out += ["## Sources", "", "| published | outlet | title | document |", "|---|---|---|---|"]
+    for d in content["sources"]:
+        out.append(
+            f"| {_cell(d.get('published'))} | {_cell(d.get('outlet'))} | {_cell(d.get('title'))} |"
+            f" {_cell(d.get('path') or d['id'])} |"
+        )
+    return "\n".join(out).rstrip() + "\n"
+
+
+__all__ = ["md_escape", "render_markdown"]
