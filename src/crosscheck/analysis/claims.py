@@ -113,6 +113,8 @@ def _definite_small(doc: Doc, q: Quantity, reading: Reading) -> bool:
     """ "the two presidents", "all three areas": a reference, not a new figure."""
     if reading.measure != "count" or q.vague or (q.value or 0) >= 10:
         return False
+    if reading.noun is not None and lemma(reading.noun) in lexicon()["attack_nouns"]:
+        return False  # "the two blasts": the number of incidents is a figure
     noun = reading.noun
     if noun is None:
         return q.value == 1 or q.value is None
@@ -261,9 +263,11 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
         pairs: list[tuple[Quantity, Reading]] = []
         antecedent: Token | None = None
         for q in quantities:
-            if _is_subcount(doc, q):
-                continue
             reading = _read(doc, q, antecedent)
+            # A part of a total is skipped ("including nine children"), unless it
+            # names a different measure ("eleven detained, including all four gunmen").
+            if _is_subcount(doc, q) and (reading is None or reading.measure != "perpetrators"):
+                continue
             if reading is None or _definite_small(doc, q, reading):
                 continue
             if reading.noun is not None and reading.measure == "count":

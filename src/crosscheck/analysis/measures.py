@@ -163,6 +163,10 @@ def _role(arg: Token) -> tuple[str, Token | None]:
     dep, head = tok.dep_, tok.head
     if dep == "nsubjpass":
         return "patient", head
+    if dep == "nsubj" and head.dep_ in ("csubjpass", "csubj") and head.tag_ in ("VBD", "VBN"):
+        # "eleven people linked to the attack had been arrested": spaCy makes the
+        # participle a clausal subject; the figure is the subject of the main verb.
+        return ("patient" if head.dep_ == "csubjpass" else "agent"), head.head
     if dep == "nsubj":
         passive = any(c.dep_ == "auxpass" for c in head.children)
         if passive or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)):
@@ -187,8 +191,21 @@ def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     weak = _words("weak_patient_verbs")
     kids = ("xcomp", "oprd", "acomp", "conj") if role == "agent" else ("xcomp", "oprd", "acomp")
     candidates = [verb] + [c for c in verb.children if c.dep_ in kids and c.pos_ == "VERB"]
+    custody = _words("custody_nouns")
+    adjectives = _lookup("adjectives")
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "into", "as", "under"):
+            continue
+        for obj in child.children:
+            if role == "patient" and lemma(obj) in custody:
+                return "arrested"
+            if child.lower_ == "as" and (obj.lower_ in adjectives or lemma(obj) in adjectives):
+                return adjectives.get(obj.lower_) or adjectives[lemma(obj)]
     for v in candidates:
         lem = lemma(v)
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        if role == "agent" and particle and f"{lem} {particle}" in agent:
+            return agent[f"{lem} {particle}"]
         if role == "patient" and lem in patient:
             if lem in weak and not (is_person(arg) or arg.pos_ == "NUM"):
                 continue
@@ -219,9 +236,12 @@ def _attack_subject(verb: Token) -> bool:
     return False
 
 
-def _adjective_measure(arg: Token, verb: Token | None) -> str | None:
+def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str | None:
+    """Measure from an adjective on the noun ("140 people dead"), right of ``after``."""
     adjectives = _lookup("adjectives")
     for child in arg.children:
+        if child.i <= after:
+            continue
         if child.dep_ in ("amod", "acomp", "oprd", "acl") and lemma(child) in adjectives:
             return adjectives[lemma(child)]
         if child.dep_ in ("amod", "acomp", "oprd") and child.lower_ in adjectives:
@@ -241,7 +261,12 @@ def _clause_measure(arg: Token) -> str | None:
     """Relative clauses and participles on the counted noun: "people who died", "men held"."""
     patient = _lookup("patient_verbs")
     agent = _lookup("agent_verbs")
+    attack = _words("attack_nouns")
     for child in arg.children:
+        # "four men accused of carrying out the massacre", "men who staged the attack"
+        if child.dep_ in ("acl", "relcl") and lemma(child) in _words("perpetrator_clauses"):
+            if any(lemma(t) in attack for t in child.subtree) and is_person(arg):
+                return "perpetrators"
         if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in patient:
             return patient[lemma(child)]
         if child.dep_ == "relcl":
@@ -409,7 +434,7 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     )
     arg = noun if noun is not None and not via_of else anchor
     role, verb = _role(arg)
-    measure = _adjective_measure(arg, verb) or _clause_measure(arg)
+    measure = _adjective_measure(arg, verb, q.start) or _clause_measure(arg)
     if measure is None:
         measure = _verb_measure(role, verb, arg)
     # An unknown verb whose subject is an attack and whose object is people:
@@ -420,6 +445,24 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     governing = _governing_noun(arg, verb)
     if measure is None and governing is not None and lemma(governing) not in _words("size_nouns"):
         measure = _toll_measure(governing)
+    if measure is None and governing is not None and lemma(governing) in _words("size_nouns"):
+        inner = next(
+            (
+                o
+                for c in governing.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        if inner is not None:
+            nouns = _lookup("measure_nouns")
+            measure = (
+                _adjective_measure(inner, None) or _clause_measure(inner) or nouns.get(lemma(inner))
+            )
+            if measure is not None and measure != "count":
+                noun = inner
     if measure is None and noun is not None:
         nouns = _lookup("measure_nouns")
         if lemma(noun) in nouns and lemma(noun) != "toll":
@@ -447,7 +490,8 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     if noun is not None:
         words = phrase_words(noun)
         owner = owner_of(noun)
-        if not is_person(noun) and not q.vague and (q.value or 0) < 10:
+        incident = lemma(noun) in _words("attack_nouns")
+        if not is_person(noun) and not incident and not q.vague and (q.value or 0) < 10:
             return None  # "two books", "three oblasts": narrative, not a figure
         return Reading(
             "count",

@@ -121,11 +121,13 @@ def is_rank(doc: Doc, q: Quantity) -> bool:
     anchor = doc[q.anchor]
     verbs = set(lexicon()["rank_verbs"])
     nouns = set(lexicon()["rank_nouns"])
+    if q.kind != "ordinal":
+        verbs = set(lexicon()["cardinal_rank_verbs"])
     tok = anchor
     for _ in range(4):
         if lemma(tok) in verbs and tok.pos_ in ("VERB", "NOUN"):
             return True
-        if lemma(tok) in nouns and tok is not anchor:
+        if lemma(tok) in nouns and tok is not anchor and tok.pos_ == "NOUN":
             return True
         if tok.head is tok:
             break
