@@ -27,10 +27,14 @@ def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _lemma(word: str) -> str:
+    """A crude stem, enough to equate "restrictions" and "restricting"."""
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ion", "ed"):
+        if len(word) > len(suffix) + 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
     return word
 
 
@@ -69,7 +73,8 @@ def _fuzzy_counted(values: list[str]) -> dict[str, str]:
     reps: list[str] = []
     out: dict[str, str] = {}
     for v in sorted(set(values)):
-        match = next((r for r in reps if fuzz.ratio(v, r) >= threshold), None)
+        # token_set_ratio: the same words in any order, or one phrase a fuller form of the other.
+        match = next((r for r in reps if fuzz.token_set_ratio(v, r) >= threshold), None)
         if match is None:
             reps.append(v)
             match = v

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Subject
 from crosscheck.reconcile.events import distinctive_tokens
-from crosscheck.reconcile.text import name_key
+from crosscheck.reconcile.text import label_family, name_key
 
 
 class SubjectResolver:
@@ -49,9 +49,12 @@ class SubjectResolver:
         for mid, key in sorted(mention_keys.items()):
             if mid in by_id:
                 self.entity_by_key.setdefault(key, by_id[mid])
+        self.org_by_name: dict[str, str] = {}
         for e in sorted(entities, key=lambda x: x.id):
             for alias in e.aliases:
                 self.entity_by_name.setdefault(name_key(alias), e.id)
+                if label_family(e.label) == "org" and len(name_key(alias)) >= 3:
+                    self.org_by_name.setdefault(name_key(alias), e.id)
 
     def event_subject(self, event_id: str) -> Subject:
         return Subject("event", event_id, self.events[event_id].name)
@@ -104,7 +107,25 @@ class SubjectResolver:
                 if entity_id:
                     return self.entity_subject(entity_id)
             return Subject("none", None, claim.subject_name or claim.subject_ref)
+        if not claim.subject_name:
+            named = self._org_in_counted(claim.counted) or self._org_in_counted(claim.label)
+            if named:
+                return self.entity_subject(named)
         return Subject("none", None, claim.subject_name)
+
+    def _org_in_counted(self, counted: str) -> str | None:
+        """An organisation named inside what is counted ("ISIS-K strength" -> ISIS-K).
+
+        Only organisations: a place or a people in the phrase ("Tajiks in rural areas") is
+        usually the population counted, not the subject the figure belongs to.
+        """
+        toks = name_key(counted).split()
+        for n in range(min(5, len(toks)), 0, -1):
+            for i in range(len(toks) - n + 1):
+                found = self.org_by_name.get(" ".join(toks[i : i + n]))
+                if found:
+                    return found
+        return None
 
 
 __all__ = ["SubjectResolver"]

@@ -102,7 +102,12 @@ def _overlap(a: Claim, b: Claim) -> bool:
 def point(c: Claim) -> Number | None:
     """One representative value of a claim's interval."""
     if c.low is not None and c.high is not None:
-        return c.low if c.low == c.high else _num((float(c.low) + float(c.high)) / 2)
+        if c.low == c.high:
+            return c.low
+        mid = (float(c.low) + float(c.high)) / 2
+        # Counts stay whole: the middle of "dozens" (24-99) is 61, not 61.5.
+        whole = float(c.low).is_integer() and float(c.high).is_integer()
+        return int(mid) if whole and c.measure != "percent" else _num(mid)
     return c.low if c.low is not None else c.high
 
 
