@@ -176,3 +176,54 @@ def test_edit_moves_claim_to_another_subject(subject: str) -> None:
     corr = Correction("claim", cs[2].id, "edit", {"subject": target}, id=1)
     after = reconcile(docs, ms, ems, cs, [corr])
     assert after.claim_subjects[cs[2].id].id == target
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "people in favour of restricting immigration share",
+            "people supporting restrictions on migration percent",
+            True,
+        ),
+        (
+            "voters in favour of restricting immigration share",
+            "voters support restrictions on migration per cent",
+            True,
+        ),
+        ("fighters", "militants", True),
+        ("Muslim population", "population, Muslim", True),
+        ("hijab shops", "mosques", False),
+    ],
+)
+def test_counted_phrases_group_together(a: str, b: str, same: bool) -> None:
+    d0, d1 = doc("n0", "A", "2032-01-01"), doc("n1", "B", "2032-01-01")
+    cs = [
+        claim("n0", "percent", 40, 40, start=1, subject_kind="entity", subject_name="X", counted=a),
+        claim("n1", "percent", 40, 40, start=1, subject_kind="entity", subject_name="X", counted=b),
+    ]
+    groups = reconcile([d0, d1], [], [], cs, []).groups
+    assert (len(groups) == 1) is same
+
+
+def test_organisation_named_in_what_is_counted_is_the_subject() -> None:
+    d0, d1 = doc("o0", "A", "2032-01-01"), doc("o1", "B", "2032-01-03")
+    ms = [
+        mention("o0", "NLF", "ARMED_GROUP", key="nlf", start=0),
+        mention("o1", "NLF", "ARMED_GROUP", key="nlf", start=0),
+    ]
+    cs = [
+        claim("o0", "count", 900, 900, start=50, counted="NLF fighters"),
+        claim(
+            "o1",
+            "count",
+            900,
+            900,
+            start=50,
+            subject_kind="entity",
+            subject_ref="nlf",
+            counted="fighters",
+        ),
+    ]
+    (group,) = reconcile([d0, d1], ms, [], cs, []).groups
+    assert group.subject.kind == "entity" and group.status == "corroborated"
