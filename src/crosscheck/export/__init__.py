@@ -10,10 +10,12 @@ This layer reads the store through :mod:`crosscheck.pipeline` and never imports 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from crosscheck.config import Settings
 from crosscheck.export.registry import (
-    ExportResult,
     Exporter,
+    ExportResult,
     exporter_names,
     get_exporter,
     register_exporter,
@@ -30,7 +32,7 @@ def export(store: Store, fmt: str, output: Path, options: ExportOptions | None =
     return exporter.write(selection, output)
 
 
-def import_file(store: Store, path: Path, settings: object) -> dict[str, object]:
+def import_file(store: Store, path: Path, settings: Settings) -> dict[str, Any]:
     """Merge a STIX 2.1 bundle (``.json``) or a crosscheck JSONL dump into ``store``."""
     from crosscheck.export.importing import import_file as _import
 

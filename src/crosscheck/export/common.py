@@ -27,7 +27,9 @@ def load_mapping(name: str) -> dict[str, Any]:
         with path.open(encoding="utf-8") as fh:
             data = yaml.safe_load(fh)
     except (OSError, yaml.YAMLError) as exc:
-        raise ExportError(f"{path}: cannot read the export mapping ({exc}); reinstall crosscheck") from exc
+        raise ExportError(
+            f"{path}: cannot read the export mapping ({exc}); reinstall crosscheck"
+        ) from exc
     if not isinstance(data, dict):
         raise ExportError(f"{path}: expected a mapping at the top level")
     return data

@@ -20,7 +20,7 @@ from pathlib import Path
 from time import strptime
 from typing import Any
 
-from pymisp import MISPAttribute, MISPEvent, MISPObject
+from pymisp import MISPEvent, MISPObject
 
 from crosscheck.errors import ExportError
 from crosscheck.export.common import det_uuid, earliest, load_mapping, to_timestamp
@@ -53,7 +53,7 @@ class _EventBuilder:
         self.event = MISPEvent()
         self.event.uuid = det_uuid("misp-event", key)
         self.event.info = info
-        self.event.date = (date or "1970-01-01")[:10]
+        self.event.set_date((date or "1970-01-01")[:10])
         self.event.timestamp = _epoch(date)
         for field, value in spec["event"].items():
             setattr(self.event, field, value)
@@ -61,15 +61,15 @@ class _EventBuilder:
             self.event.add_tag(tag)
 
     def attribute(self, kind: str, value: Any, comment: str, part: str, *,
-                  category: str = "Other", tags: list[str] | None = None) -> MISPAttribute:
+                  category: str = "Other", tags: list[str] | None = None) -> None:
         attr = self.event.add_attribute(
             kind, value, comment=comment, category=category,
             uuid=det_uuid("misp-attribute", self.key, part), to_ids=False,
             disable_correlation=kind in ("text", "counter", "float"),
         )
-        for tag in tags or []:
-            attr.add_tag(tag)
-        return attr
+        for one in attr if isinstance(attr, list) else [attr]:
+            for tag in tags or []:
+                one.add_tag(tag)
 
     def obj(self, template: str, part: str, values: list[tuple[str, Any]]) -> MISPObject:
         obj = MISPObject(template, standalone=False)
@@ -97,6 +97,7 @@ class _EventBuilder:
         for value in record["values"]:
             low, high = value["low"], value["high"]
             exact = low is not None and low == high and not value["vague"]
+            shown: Any
             if exact and float(low).is_integer():
                 kind, shown = "counter", int(low)
             elif exact:

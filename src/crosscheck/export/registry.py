@@ -49,7 +49,7 @@ _EXPORTERS: dict[str, Exporter] = {}
 def register_exporter(
     name: str, *, suffix: str = "", help: str = ""
 ) -> Callable[[ExportFn], ExportFn]:
-    """Register ``write`` as the exporter for format ``name`` (e.g. ``@register_exporter("stix")``)."""
+    """Register ``write`` as the exporter for format ``name``: ``@register_exporter("stix")``."""
 
     def wrap(write: ExportFn) -> ExportFn:
         _EXPORTERS[name] = Exporter(name=name, write=write, suffix=suffix, help=help)

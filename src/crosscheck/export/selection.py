@@ -15,6 +15,7 @@ from typing import Any
 
 from crosscheck.errors import ExportError, NotFoundError
 from crosscheck.model import (
+    Claim,
     ClaimGroup,
     Correction,
     Document,
@@ -53,7 +54,8 @@ class Selection:
     store_url: str
     options: ExportOptions
     documents: list[Document] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)  # claim contract, corrections applied
+    claims: list[dict[str, Any]] = field(default_factory=list)  # contract shape, corrected
+    raw_claims: list[Claim] = field(default_factory=list)  # as extracted, for the JSONL dump
     groups: list[ClaimGroup] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -124,7 +126,8 @@ def find_entity(entities: list[Entity], ref: str) -> Entity:
             return ent
     hits = [e for e in entities if e.id.startswith(ref)]
     if not hits:
-        hits = [e for e in entities if e.name.lower() == low or low in (a.lower() for a in e.aliases)]
+        hits = [e for e in entities
+                if e.name.lower() == low or low in (a.lower() for a in e.aliases)]
     if not hits:
         hits = [e for e in entities if low in e.name.lower()]
     if len(hits) == 1:
@@ -153,7 +156,8 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
 
     if options.event is not None:
         event = find_event(events, options.event)
-        member_docs = {em.doc_id for em in event_mentions if picture.event_links.get(em.id) == event.id}
+        member_docs = {em.doc_id for em in event_mentions
+                       if picture.event_links.get(em.id) == event.id}
         docs = [d for d in docs if d.id in member_docs]
         events = [event]
         groups = [g for g in groups if g.subject.kind == "event" and g.subject.id == event.id]
@@ -174,16 +178,19 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
     events = [ev for ev in events if ev.id in linked]
     mentioned = {picture.mention_entities.get(m.id) for m in mentions}
     entities = [e for e in entities if e.id in mentioned]
-    claims = [c for c in list_claims(store, include_rejected=True) if c["document"]["id"] in doc_ids]
+    claims = [c for c in list_claims(store, include_rejected=True)
+              if c["document"]["id"] in doc_ids]
     if options.event is not None or options.entity is not None:
         in_groups = {cid for g in groups for cid in g.claims}
         claims = [c for c in claims if c["id"] in in_groups]
     claim_ids = {c["id"] for c in claims}
     groups = [g for g in groups if any(cid in claim_ids for cid in g.claims)]
+    raw_claims = store.claims(doc_ids=sorted(doc_ids))
     statements = [s for s in store.statements() if s.doc_id in doc_ids]
     corrections = store.corrections()
     return Selection(
-        store_url=store.url, options=options, documents=docs, claims=claims, groups=groups,
+        store_url=store.url, options=options, documents=docs, claims=claims, raw_claims=raw_claims,
+        groups=groups,
         events=events, entities=entities, mentions=mentions, event_mentions=event_mentions,
         statements=statements, corrections=corrections, picture=picture,
     )
