@@ -1,0 +1,42 @@
+"""The ``crosscheck serve`` command: the JSON API and the web workbench under uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from crosscheck.cli.app import STATE, app
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to bind (keep 127.0.0.1 unless behind a proxy)")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+) -> None:
+    """Serve the web workbench and the JSON API (/api, docs at /docs) on the store in --db.
+
+    Writes (upload, corrections, merges) need the write token: CROSSCHECK_TOKEN, or one
+    generated at first start, kept beside the database with owner-only permissions and
+    printed once.
+    """
+    import uvicorn
+
+    from crosscheck.api import create_app
+
+    web = create_app(STATE.settings)
+    server = web.state.server
+    err = typer.echo
+    if server.token_created:
+        err(f"write token (shown once, kept in {server.token_file}): {server.token}", err=True)
+    elif server.token_file is not None:
+        err(f"write token: in {server.token_file}", err=True)
+    else:
+        err("write token: from CROSSCHECK_TOKEN", err=True)
+    err(f"serving {STATE.settings.db} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+
+
+__all__ = ["serve"]

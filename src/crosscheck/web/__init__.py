@@ -1,0 +1,18 @@
+"""The web workbench: server-rendered pages over the same library views as the CLI and API.
+
+``router`` holds every page and form; :func:`crosscheck.api.create_app` mounts it with the
+static assets from :data:`STATIC_DIR`.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from crosscheck.web import forms, pages
+from crosscheck.web.templating import STATIC_DIR, templates
+
+router = APIRouter(include_in_schema=False)
+router.include_router(pages.router)
+router.include_router(forms.router)
+
+__all__ = ["STATIC_DIR", "router", "templates"]

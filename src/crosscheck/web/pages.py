@@ -1,0 +1,157 @@
+"""Server-rendered pages: dashboard, conflicts, events, entities, documents, search, audit.
+
+Each page calls the library views (the same ones as the CLI and the API) and renders a
+template. Forms that change the store live in :mod:`crosscheck.web.forms`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from crosscheck.model import MEASURES, STATUSES
+from crosscheck.pipeline.listings import entities_rows, events_rows
+from crosscheck.pipeline.views import conflicts_view, entity_view, event_view, groups_view
+from crosscheck.store import Store
+from crosscheck.web.present import GROUP_SORTS, sort_groups
+from crosscheck.web.search import search_all
+from crosscheck.web.templating import (
+    STATIC_DIR,
+    render,
+    render_error,
+    server_of,
+    templates,
+)
+from crosscheck.web.views import (
+    audit_rows,
+    dashboard,
+    document_page,
+    group_chart,
+    group_detail,
+    related_events,
+)
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+
+def page_store(request: Request) -> Iterator[Store]:
+    """A store borrowed from the server's pool for one page."""
+    with server_of(request).pool.store() as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(page_store)]
+
+
+@router.get("/")
+def dashboard_page(request: Request, store: StoreDep) -> Response:
+    data = dashboard(store)
+    for g in data["conflicts"] + data["evolving"]:
+        g["chart"] = group_chart(g)
+    return render(request, "dashboard.html", {"title": "Dashboard", **data})
+
+
+@router.get("/conflicts")
+def conflicts_page(
+    request: Request,
+    store: StoreDep,
+    status: str = "",
+    measure: str = "",
+    sort: str = "attention",
+    show: Annotated[str, Query(description="'all' lists every group")] = "",
+) -> Response:
+    rows = groups_view(store) if show == "all" else conflicts_view(store)
+    rows = [g for g in rows if (not status or g["status"] == status)
+            and (not measure or g["measure"] == measure)]
+    rows = sort_groups(rows, sort if sort in GROUP_SORTS else "attention")
+    return render(request, "conflicts.html", {
+        "title": "Conflicts", "groups": rows, "status": status, "measure": measure,
+        "sort": sort, "show": show, "sorts": GROUP_SORTS,
+        "statuses": STATUSES if show == "all" else ("conflict", "evolving"),
+        "measures": MEASURES,
+    })
+
+
+@router.get("/groups/{group_id}")
+def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
+    group = group_detail(store, group_id)
+    group["chart"] = group_chart(group)
+    return render(request, "group.html", {
+        "title": f"{group['label']} — {group['subject'].get('name') or ''}",
+        "group": group, "measures": MEASURES,
+    })
+
+
+@router.get("/events")
+def events_page(request: Request, store: StoreDep, entity: str = "") -> Response:
+    rows = events_rows(store, entity=entity or None)
+    return render(request, "events.html", {"title": "Events", "events": rows, "entity": entity})
+
+
+@router.get("/events/{ref}")
+def event_page(request: Request, store: StoreDep, ref: str) -> Response:
+    view = event_view(store, ref)
+    for g in view["groups"]:
+        g["chart"] = group_chart(g)
+    return render(request, "event.html", {
+        "title": view["event"]["name"], "view": view, "event": view["event"],
+        "timeline": related_events(store, view["event"]), "measures": MEASURES,
+    })
+
+
+@router.get("/entities")
+def entities_page(request: Request, store: StoreDep, page: int = 1) -> Response:
+    rows = entities_rows(store)
+    return render(request, "entities.html", {"title": "Entities", **_paged(rows, page)})
+
+
+@router.get("/entities/{ref}")
+def entity_page(request: Request, store: StoreDep, ref: str) -> Response:
+    view = entity_view(store, ref)
+    return render(request, "entity.html", {"title": view["entity"]["name"], "view": view,
+                                           "entity": view["entity"]})
+
+
+@router.get("/documents")
+def documents_page(request: Request, store: StoreDep, page: int = 1) -> Response:
+    page = max(1, page)
+    docs = store.documents(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    return render(request, "documents.html", {
+        "title": "Documents", "documents": [d.summary() | {"status": d.status}
+                                            for d in docs[:PAGE_SIZE]],
+        "page": page, "more": len(docs) > PAGE_SIZE, "total": store.count_documents(),
+    })
+
+
+@router.get("/documents/{ref:path}")
+def document_page_view(request: Request, store: StoreDep, ref: str) -> Response:
+    view = document_page(store, ref)
+    return render(request, "document.html", {"title": view.get("title") or view["id"],
+                                             "doc": view})
+
+
+@router.get("/search")
+def search_page(
+    request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = ""
+) -> Response:
+    results: dict[str, Any] = search_all(store, q, limit=30) if q.strip() else {}
+    return render(request, "search.html", {"title": "Search", "q": q, "results": results})
+
+
+@router.get("/audit")
+def audit_page(request: Request, store: StoreDep) -> Response:
+    return render(request, "audit.html", {"title": "Audit log", "rows": audit_rows(store)})
+
+
+def _paged(rows: list[dict[str, Any]], page: int) -> dict[str, Any]:
+    page = max(1, page)
+    start = (page - 1) * PAGE_SIZE
+    return {"rows": rows[start : start + PAGE_SIZE], "page": page,
+            "more": len(rows) > start + PAGE_SIZE, "total": len(rows)}
+
+
+__all__ = ["PAGE_SIZE", "STATIC_DIR", "page_store", "render_error", "router", "templates"]
