@@ -96,6 +96,12 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
         return True
     if _PHONE.match(doc[q.start : q.end].text):
         return True
+    # Digit groups side by side are one code or phone number ("0800 123 4567").
+    if any(t is not None and t.is_digit for t in (prev, nxt)):
+        return True
+    # "45th out of 180 countries": the size of the ranking, not a figure.
+    if q.start >= 2 and doc[q.start - 2].lower_ == "out" and doc[q.start - 1].lower_ == "of":
+        return True
     # "one of the", "one" as a pronoun, "the two presidents" as an anaphor.
     if q.low == 1 and q.high == 1 and not q.vague:
         if nxt is not None and nxt.lower_ == "of":
@@ -107,6 +113,17 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
 
 def _is_subcount(doc: Doc, q: Quantity) -> bool:
     return any(doc[i].lower_ in _SUBCOUNT for i in range(max(0, q.start - 3), q.start))
+
+
+def _is_reference_set(doc: Doc, q: Quantity) -> bool:
+    """ "one of three people questioned": the set a part is drawn from."""
+    k = q.start - 1
+    if k >= 0 and doc[k].lower_ in ("the", "those", "these"):
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    before = doc[k - 1]
+    return before.like_num or before.lower_ in ("one", "each", "some", "none", "all")
 
 
 def _definite_small(doc: Doc, q: Quantity, reading: Reading) -> bool:
@@ -216,7 +233,7 @@ def _subject(
     words = [
         t
         for t in doc[owner.left_edge.i : owner.i + 1]
-        if (t.pos_ in ("PROPN", "NOUN") and t.dep_ != "poss") or t is owner
+        if (t.pos_ in ("PROPN", "NOUN") and t.dep_ != "poss") or t == owner
     ]
     name = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
     name = re.sub(r"['’]s$", "", name).strip()
@@ -266,7 +283,8 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
             reading = _read(doc, q, antecedent)
             # A part of a total is skipped ("including nine children"), unless it
             # names a different measure ("eleven detained, including all four gunmen").
-            if _is_subcount(doc, q) and (reading is None or reading.measure != "perpetrators"):
+            part = _is_subcount(doc, q) or _is_reference_set(doc, q)
+            if part and (reading is None or reading.measure != "perpetrators"):
                 continue
             if reading is None or _definite_small(doc, q, reading):
                 continue

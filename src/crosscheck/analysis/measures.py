@@ -81,6 +81,10 @@ _HEDGE_WORDS = {
     "less",
     "only",
     "just",
+    "between",
+    "several",
+    "few",
+    "estimated",
 }
 
 
@@ -212,7 +216,7 @@ def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
             return patient[lem]
         if role == "agent" and lem in agent:
             return agent[lem]
-        if role == "patient" and v is not verb and lem in agent:
+        if role == "patient" and v != verb and lem in agent:
             return agent[lem]
     return None
 
@@ -264,9 +268,9 @@ def _clause_measure(arg: Token) -> str | None:
     attack = _words("attack_nouns")
     for child in arg.children:
         # "four men accused of carrying out the massacre", "men who staged the attack"
-        if child.dep_ in ("acl", "relcl") and lemma(child) in _words("perpetrator_clauses"):
-            if any(lemma(t) in attack for t in child.subtree) and is_person(arg):
-                return "perpetrators"
+        clause = child.dep_ in ("acl", "relcl") and lemma(child) in _words("perpetrator_clauses")
+        if clause and is_person(arg) and any(lemma(t) in attack for t in child.subtree):
+            return "perpetrators"
         if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in patient:
             return patient[lemma(child)]
         if child.dep_ == "relcl":
@@ -286,11 +290,11 @@ def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
     size = _words("size_nouns")
     if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ == "NOUN":
         parent = arg.head.head
-        if lemma(parent) in nouns or lemma(parent) in size:
+        if lemma(parent) in nouns:
             return parent
     if verb is not None:
         for child in verb.children:
-            if child is arg or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "attr"):
+            if child == arg or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "attr"):
                 continue
             if lemma(child) in nouns or lemma(child) in size:
                 return child
@@ -312,7 +316,7 @@ def clipped(tok: Token) -> list[Token]:
     """``tok``'s subtree without relative clauses, appositions and bracketed asides."""
     stop: set[int] = set()
     for t in tok.subtree:
-        if (t is not tok and t.dep_ in _CLAUSES) or t.text in ("(", "["):
+        if (t != tok and t.dep_ in _CLAUSES) or t.text in ("(", "["):
             stop.update(x.i for x in t.subtree)
     return [t for t in tok.subtree if t.i not in stop and t.pos_ not in ("PUNCT", "SPACE")]
 
@@ -322,11 +326,11 @@ def phrase_words(tok: Token, drop: set[int] | None = None, limit: int = 12) -> l
     drop = drop or set()
     keep: list[Token] = []
     for t in tok.subtree:
-        if t.i in drop or t.pos_ in ("DET", "PUNCT", "NUM", "SPACE") or t.like_num:
+        if t.i in drop or t.pos_ in ("DET", "PUNCT", "NUM", "SPACE", "CCONJ") or t.like_num:
             continue
         if not any(ch.isalnum() for ch in t.text) or t.lower_ in _HEDGE_WORDS:
             continue
-        if t.dep_ in ("relcl", "appos", "acl") and t is not tok:
+        if t.dep_ in ("relcl", "appos", "acl") and t != tok:
             break
         if t.lower_ in ("'s", "’s"):
             continue
@@ -356,7 +360,13 @@ def normalise(tokens: list[Token], owner: Token | None = None) -> str:
         skip = {t.i for t in owner.subtree}
     words: list[str] = []
     for t in tokens:
-        if t.i in skip or t.pos_ in _STOP_POS or t.like_num or t.lower_ in _STOP_WORDS:
+        if (
+            t.i in skip
+            or t.pos_ in _STOP_POS
+            or t.like_num
+            or t.lower_ in _STOP_WORDS
+            or t.lower_ in _HEDGE_WORDS
+        ):
             continue
         if t.dep_ == "poss" or t.lower_ in ("'s", "’s", "%", "percent", "cent"):
             continue
@@ -399,7 +409,8 @@ def _event_label(measure: str, noun: Token | None) -> str:
     words = " ".join(
         t.text
         for t in noun.doc[noun.left_edge.i : noun.i + 1]
-        if t.i == noun.i or (t.dep_ in ("amod", "compound") and not t.like_num)
+        if t.i == noun.i
+        or (t.dep_ in ("amod", "compound") and not t.like_num and t.lower_ not in _HEDGE_WORDS)
     )
     return f"{words or 'people'} {verb}".strip()
 
@@ -490,6 +501,9 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     if noun is not None:
         words = phrase_words(noun)
         owner = owner_of(noun)
+        if owner is None and verb is not None and lemma(verb) in _words("possession_verbs"):
+            # "the group has 3,000 fighters": the holder is whose figure it is.
+            owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         incident = lemma(noun) in _words("attack_nouns")
         if not is_person(noun) and not incident and not q.vague and (q.value or 0) < 10:
             return None  # "two books", "three oblasts": narrative, not a figure

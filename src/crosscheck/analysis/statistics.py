@@ -73,7 +73,7 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
         words.extend(t for t in phrase_words(noun, drop=skip, limit=8) if t.dep_ != "poss")
         owner = owner_of(noun)
     head = pct
-    while head.dep_ in ("pobj", "prep", "conj") and head.head is not head:
+    while head.dep_ in ("pobj", "prep", "conj") and head.head != head:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
             break
@@ -83,7 +83,7 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
         verb = pct.head
     if verb is not None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj is not pct and not words:
+        if subj is not None and subj != pct and not words:
             inner = _of_object(subj) if lemma(subj) in lexicon()["share_nouns"] else None
             target = inner if inner is not None else subj
             words.extend(phrase_words(target, limit=10))
@@ -127,9 +127,9 @@ def is_rank(doc: Doc, q: Quantity) -> bool:
     for _ in range(4):
         if lemma(tok) in verbs and tok.pos_ in ("VERB", "NOUN"):
             return True
-        if lemma(tok) in nouns and tok is not anchor and tok.pos_ == "NOUN":
+        if lemma(tok) in nouns and tok != anchor and tok.pos_ == "NOUN":
             return True
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     for child in anchor.children:
@@ -146,7 +146,7 @@ def read_rank(doc: Doc, q: Quantity) -> Reading:
     anchor = doc[q.anchor]
     verb = anchor
     while verb.dep_ == "conj" or verb.pos_ not in ("VERB",):
-        if verb.head is verb:
+        if verb.head == verb:
             break
         verb = verb.head
     criterion: list[Token] = []
@@ -174,7 +174,7 @@ def read_rank(doc: Doc, q: Quantity) -> Reading:
             elif (
                 child.lower_ in ("in", "among", "out")
                 and obj.i > anchor.i
-                and (child.head is anchor or obj.i - anchor.i <= 4)
+                and (child.head == anchor or obj.i - anchor.i <= 4)
             ):
                 scope.extend(
                     t
@@ -196,17 +196,17 @@ def read_money(doc: Doc, q: Quantity) -> Reading:
     anchor = doc[q.anchor]
     words: list[Token] = []
     noun = anchor.head if anchor.dep_ in ("nummod", "compound", "nmod") else None
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        noun = anchor.head.head  # "a ransom of $4 million"
     if noun is not None and noun.pos_ == "NOUN":
         words = phrase_words(noun, drop=set(range(q.start, q.end)), limit=6)
     else:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
-                words = [t for t in child.subtree if t is not child][:6]
+                words = [t for t in child.subtree if t != child][:6]
         if not words and anchor.head.pos_ == "VERB":
             verb = anchor.head
-            subj = [
-                c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not anchor
-            ]
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != anchor]
             words = [verb] + (phrase_words(subj[0], limit=5) if subj else [])
     owner = owner_of(noun) if noun is not None else None
     label = " ".join(t.text for t in words if t.pos_ != "PUNCT") or "amount"
