@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from crosscheck.brief import render_brief
 from crosscheck.cli.app import STATE, app
@@ -68,7 +69,42 @@ def groups(
 def conflicts(fmt: FormatOpt = Format.table) -> None:
     """List groups whose sources disagree (conflict) or whose figure evolved over time."""
     rows = conflicts_view(STATE.store)
-    emit(rows if fmt is Format.json else _group_rows(rows), fmt, widths={"reason": 90})
+    if fmt is Format.table:
+        _print_group_blocks(rows)
+        return
+    emit(rows if fmt is Format.json else _group_rows(rows), fmt)
+
+
+def _print_group_blocks(groups: list[dict[str, Any]]) -> None:
+    """A readable summary: one block per group, the verdict's reason in full."""
+    out = console()
+    if not groups:
+        out.print("No conflicting or evolving figures.", markup=False)
+        return
+    styles = {"conflict": "bold red", "evolving": "bold yellow"}
+    for g in groups:
+        est = g["estimate"]
+        line = Text()
+        line.append(f"{g['status'].upper():<9}", style=styles.get(g["status"], "bold"))
+        line.append(f" {clean(g['label'])}")
+        if g["subject"].get("name"):
+            line.append(f" — {clean(g['subject']['name'], 70)}")
+        line.append(f"  ({g['sources']} sources, {g['id']})", style="dim")
+        out.print(line)
+        out.print(
+            Text(f"          low {_num(est['low'])} · best {_num(est['best'])} · high {_num(est['high'])}")
+        )
+        if g.get("reason"):
+            out.print(Text("          " + clean(g["reason"])))
+        out.print()
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _print_detail(view: dict[str, Any], fmt: Format) -> None:
