@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.measures import Reading, lemma, lexicon, read_count
+from crosscheck.analysis.measures import Reading, lemma, lexicon, owner_of, read_count
 from crosscheck.analysis.provenance import as_of, attribution
 from crosscheck.analysis.quantities import Quantity, find_quantities
 from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
@@ -222,6 +222,12 @@ def _subject(
             return "event", None, " ".join(t.text for t in words) or noun.text
         return "event", None, None
     owner = reading.owner
+    while owner is not None and owner.pos_ == "NOUN":
+        # "Zorvania's army", "the army of Zorvania": the figure is about Zorvania.
+        inner = owner_of(owner)
+        if inner is None:
+            break
+        owner = inner
     if owner is not None and owner.pos_ == "PRON":
         owner = _resolve_pronoun(sent, owner)
     if owner is None:
@@ -252,14 +258,15 @@ def _resolve_pronoun(sent: Span, pron: Token) -> Token | None:
 def _pair_index(doc: Doc, q: Quantity) -> int | None:
     """0 for the "from" figure, 1 for the "to" figure of a change; else None."""
     change = set(lexicon()["change_verbs"])
-    tok = doc[q.anchor]
-    prep = tok.head if tok.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in ("from", "to"):
+    verb = next((a for a in doc[q.anchor].ancestors if a.pos_ == "VERB"), None)
+    if verb is None or lemma(verb) not in change or q.start == 0:
         return None
-    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
-    if lemma(verb) not in change:
-        return None
-    return 0 if prep.lower_ == "from" else 1
+    before = doc[q.start - 1].lower_
+    if before == "from":
+        return 0
+    if before == "to" and any(t.lower_ == "from" for t in doc[verb.i : q.start - 1]):
+        return 1
+    return None
 
 
 def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention]) -> list[Claim]:
