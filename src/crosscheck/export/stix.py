@@ -181,10 +181,11 @@ class _Builder:
                                   "allow_custom": True}
         kind = spec["type"]
         if kind == "location":
-            sid = self.location(ent.name, None, None, None, docs, common)
-            if sid is None:
+            place = self.location(ent.name, None, None, None, docs)
+            if place is None:
                 self.skipped["place not geocoded"] += 1
                 return
+            sid = self._annotate_place(place, payload, aliases)
         elif kind == "threat-actor":
             obj = stix2.ThreatActor(id=stix_id(kind, "entity:" + ent.id),
                                     threat_actor_types=list(spec.get("threat_actor_types", [])),
@@ -204,8 +205,23 @@ class _Builder:
         for doc_id in docs:
             self.doc_refs[doc_id].add(sid)
 
+    def _annotate_place(self, sid: str, payload: dict[str, Any], aliases: list[str]) -> str:
+        # An event's place and a place entity can be one location: merge what both know.
+        existing = self.objects[sid]
+        props = {k: v for k, v in existing.items() if k not in ("type", "spec_version", "id")}
+        ours = dict(props.get("extensions", {}).get(extension_id(), {}))
+        groups = list(ours.get("groups", [])) + list(payload.get("groups", []))
+        ours |= {k: v for k, v in payload.items() if k != "groups"}
+        if groups:
+            ours["groups"] = groups
+        props["extensions"] = _ext({k: v for k, v in ours.items() if k != "extension_type"})
+        known = set(props.get("x_opencti_aliases", [])) | set(aliases)
+        if known - {props.get("name")}:
+            props["x_opencti_aliases"] = sorted(known - {props.get("name")})
+        return self.add(stix2.Location(id=sid, allow_custom=True, **props))
+
     def location(self, name: str, country: str | None, lat: float | None, lon: float | None,
-                 docs: set[str], common: dict[str, Any] | None = None) -> str | None:
+                 docs: set[str]) -> str | None:
         """A location object for a place name (geocoded unless coordinates are given)."""
         key = normalise_place(name) or name.casefold()
         sid = stix_id("location", "place:" + key)
@@ -221,8 +237,8 @@ class _Builder:
         if code is None and (lat is None or lon is None):
             return None
         stamp = self.first_seen(docs)
-        props: dict[str, Any] = common or {"name": name, "created": stamp, "modified": stamp,
-                                           "created_by_ref": producer_id(), "allow_custom": True}
+        props: dict[str, Any] = {"name": name, "created": stamp, "modified": stamp,
+                                 "created_by_ref": producer_id(), "allow_custom": True}
         if lat is not None and lon is not None:
             props |= {"latitude": float(lat), "longitude": float(lon)}
         if code:
@@ -332,6 +348,11 @@ def build_bundle(selection: Selection) -> stix2.Bundle:
     """The STIX 2.1 bundle for ``selection`` (deterministic ids, timestamps from the data)."""
     b = _Builder(selection)
     b.producer()
+    for ev in selection.events:
+        # Coordinates an event carries are more specific than a geocoded place name.
+        if ev.location and ev.latitude is not None and ev.longitude is not None:
+            b.location(ev.location, ev.country, ev.latitude, ev.longitude,
+                       b.docs_of_event.get(ev.id, set()))
     for ent in selection.entities:
         b.entity(ent)
     key_to_entity = selection.entity_of_key()
