@@ -83,7 +83,10 @@ def main_options(
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode click returns typer.Exit codes instead of exiting.
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except CrosscheckError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
