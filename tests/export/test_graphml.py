@@ -60,6 +60,12 @@ def test_graphml_filter(hand_store: Store, tmp_path: Path) -> None:
 
 
 def test_graphml_hostile_text(hand_store: Store, tmp_path: Path) -> None:
+    picture = hand_store.load_picture()
+    hostile = "Lion <script>alert('x')</script> & Co"
+    for ent in picture.entities:
+        if ent.id == "n-lion":
+            ent.name = hostile
+    hand_store.save_picture(picture)
     graph = _graph(hand_store, tmp_path / "g.graphml")
-    assert graph.nodes["n-lion"]["label"] == "Lion Front"
-    assert "<script>" not in (tmp_path / "g.graphml").read_text()  # names only, never text
+    assert graph.nodes["n-lion"]["label"] == hostile
+    assert "<script>" not in (tmp_path / "g.graphml").read_text()  # escaped, never markup
