@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from crosscheck.errors import NotFoundError
 from crosscheck.model import Claim, ClaimGroup, Document, Entity, Event
+from crosscheck.pipeline.claims import apply_claim_corrections
 from crosscheck.reconcile.events import distinctive_tokens
 from crosscheck.reconcile.text import fold
 from crosscheck.reconcile.verdicts import describe
@@ -122,10 +123,12 @@ def _group_detail(
 
 
 def _context(store: Store) -> tuple[dict[str, Claim], dict[str, Document], dict[str, str]]:
-    claims = {c.id: c for c in store.claims()}
+    corrections = store.corrections(target_kind="claim")
+    # Show figures as analysts corrected them, like `claims` does.
+    claims = {c.id: c for c in apply_claim_corrections(store.claims(), corrections)}
     docs = {d.id: d for d in store.documents()}
     statuses: dict[str, str] = {}
-    for corr in store.corrections(target_kind="claim"):
+    for corr in corrections:
         statuses[corr.target] = {"confirm": "confirmed", "reject": "rejected"}.get(
             corr.action, "edited"
         )
