@@ -69,3 +69,9 @@ def login() -> LoginFn:
                                            "next": next_url}, follow_redirects=False)
 
     return do
+
+
+@pytest.fixture
+def write_token() -> str:
+    """The write token the test servers run with."""
+    return TOKEN

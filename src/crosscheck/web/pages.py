@@ -95,6 +95,7 @@ def events_page(request: Request, store: StoreDep, entity: str = "") -> Response
 @router.get("/events/{ref}")
 def event_page(request: Request, store: StoreDep, ref: str) -> Response:
     view = event_view(store, ref)
+    view["groups"] = sort_groups(view["groups"])
     for g in view["groups"]:
         g["chart"] = group_chart(g)
     return render(request, "event.html", {

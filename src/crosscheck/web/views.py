@@ -36,10 +36,16 @@ def audit_rows(store: Store) -> list[dict[str, Any]]:
     ]
 
 
+def _day(claim: dict[str, Any]) -> str:
+    """The day a figure stood: its as-of date when it names a day, else publication."""
+    as_of = claim.get("as_of") or ""
+    return as_of if len(as_of) >= 10 else claim.get("published") or ""
+
+
 def group_chart(group: dict[str, Any]) -> Any:
     """The group's figure over publication time (empty when fewer than two dated sources)."""
     points = [
-        Point(day=c.get("as_of") or c.get("published") or "", low=c.get("low"), high=c.get("high"),
+        Point(day=_day(c), low=c.get("low"), high=c.get("high"),
               label=c.get("outlet") or (c.get("document") or {}).get("title") or "source")
         for c in group.get("claim_details", [])
         if c.get("review") != "rejected"
