@@ -71,8 +71,13 @@ def phase_ingest(folder: str, db: str, workers: int) -> dict[str, Any]:
     report = ingest_paths(store, [folder], settings, workers=workers)
     seconds = time.perf_counter() - started
     store.close()
-    return {"seconds": seconds, "new": len(report.new), "unchanged": len(report.unchanged),
-            "failed": len(report.failed), "words": report.words}
+    return {
+        "seconds": seconds,
+        "new": len(report.new),
+        "unchanged": len(report.unchanged),
+        "failed": len(report.failed),
+        "words": report.words,
+    }
 
 
 def phase_raw_pipe(folder: str) -> dict[str, Any]:
@@ -105,8 +110,13 @@ def phase_big_document(words_target: int) -> dict[str, Any]:
     extraction = extractor.extract(doc)
     seconds = time.perf_counter() - started
     killed = sum(1 for c in extraction.claims if c.measure == "killed")
-    return {"words": len(text.split()), "seconds": seconds, "paragraphs": n,
-            "killed_claims": killed, "claims_lost_at_borders": n - killed}
+    return {
+        "words": len(text.split()),
+        "seconds": seconds,
+        "paragraphs": n,
+        "killed_claims": killed,
+        "claims_lost_at_borders": n - killed,
+    }
 
 
 def run(n_docs: int, big_words: int) -> dict[str, Any]:

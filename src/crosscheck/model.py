@@ -144,7 +144,9 @@ class EventMention:
     """One document's description of an incident."""
 
     doc_id: str
-    type: str  # attack, shooting, bombing, suicide_bombing, arson, arrest, plot, claim, warning, sentencing, deportation
+    # attack, shooting, bombing, suicide_bombing, arson, arrest, plot, claim, warning,
+    # sentencing, deportation
+    type: str
     trigger: str
     span: tuple[int, int]
     sentence: str

@@ -69,7 +69,7 @@ BAD_INPUTS = {
             f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'.encode()
             for i in range(1, 10)
         )
-        + b']>\n<rss><channel><title>&lol9;</title></channel></rss>',
+        + b"]>\n<rss><channel><title>&lol9;</title></channel></rss>",
         "entit",
     ),
 }
@@ -111,7 +111,7 @@ def test_ingest_hostile_html_keeps_scripts_out_of_text(
     page.write_text(
         "<html><head><title>Blast in Varna</title><script>alert('x')</script>"
         "<style>body{color:red}</style></head><body><nav><a href='/'>Home</a> | <a>World</a></nav>"
-        f"<article><p onclick=\"steal()\">{GOOD}</p><img src=x onerror=\"alert(1)\">"
+        f'<article><p onclick="steal()">{GOOD}</p><img src=x onerror="alert(1)">'
         "<p>Investigators said the device was hidden in a delivery van parked since dawn.</p>"
         "<script>document.write('<b>injected</b>')</script></article></body></html>",
         encoding="utf-8",
@@ -166,8 +166,19 @@ def test_ingest_flags_set_metadata_for_a_single_file(
     db = tmp_path / "x.db"
     (path,) = write_good(tmp_path / "in", 1)
     code, _, _ = run(
-        capsys, "--db", str(db), "ingest", str(path), "--outlet", "Harbour Ledger",
-        "--published", "2024-05-02", "--title", "Market blast", "--url", "https://example.org/a",
+        capsys,
+        "--db",
+        str(db),
+        "ingest",
+        str(path),
+        "--outlet",
+        "Harbour Ledger",
+        "--published",
+        "2024-05-02",
+        "--title",
+        "Market blast",
+        "--url",
+        "https://example.org/a",
     )
     assert code == 0
     _, out, _ = run(capsys, "--db", str(db), "docs", "--format", "json")
@@ -225,7 +236,9 @@ def test_sigkill_mid_ingest_then_rerun_leaves_each_document_once(tmp_path: Path)
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 600
-        assert conn.execute("SELECT COUNT(DISTINCT content_hash) FROM documents").fetchone()[0] == 600
+        assert (
+            conn.execute("SELECT COUNT(DISTINCT content_hash) FROM documents").fetchone()[0] == 600
+        )
         assert conn.execute("SELECT COUNT(*) FROM pending_reconcile").fetchone()[0] == 0
 
 

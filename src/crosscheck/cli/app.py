@@ -66,7 +66,8 @@ def main_options(
         typer.Option("--db", help="Store: a SQLite file or postgresql:// URL [env CROSSCHECK_DB]"),
     ] = None,
     model: Annotated[
-        str | None, typer.Option("--model", help="spaCy pipeline for English [env CROSSCHECK_SPACY_MODEL]")
+        str | None,
+        typer.Option("--model", help="spaCy pipeline for English [env CROSSCHECK_SPACY_MODEL]"),
     ] = None,
     config: Annotated[
         Path | None, typer.Option("--config", help="Settings file (TOML) [env CROSSCHECK_CONFIG]")

@@ -39,7 +39,9 @@ def _progress_bar() -> Progress:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs")],
     outlet: Annotated[str | None, typer.Option(help="Outlet name (single file)")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (single file)")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (single file)")
+    ] = None,
     title: Annotated[str | None, typer.Option(help="Title (single file)")] = None,
     url: Annotated[str | None, typer.Option(help="Original URL (single file)")] = None,
     workers: Annotated[int | None, typer.Option(help="Extraction processes")] = None,
@@ -61,8 +63,9 @@ def ingest(
     if scheduler:
         from crosscheck.pipeline.distributed import ingest_paths_distributed
 
-        report = ingest_paths_distributed(store, paths, settings, scheduler=scheduler,
-                                          overrides=overrides)
+        report = ingest_paths_distributed(
+            store, paths, settings, scheduler=scheduler, overrides=overrides
+        )
     else:
         bar = _progress_bar()
         with bar:
@@ -71,8 +74,9 @@ def ingest(
             def progress(done: int, total: int | None, source: str) -> None:
                 bar.update(task, completed=done, total=total, source=clean(source, 60))
 
-            report = ingest_paths(store, paths, settings, overrides=overrides, workers=workers,
-                                  progress=progress)
+            report = ingest_paths(
+                store, paths, settings, overrides=overrides, workers=workers, progress=progress
+            )
     _print_report(report, fmt)
     if not report.ok:
         raise typer.Exit(1)
@@ -117,8 +121,14 @@ def docs(
         d.summary() | {"status": d.status, "supersedes": d.supersedes}
         for d in STATE.store.documents(limit=limit, offset=offset, outlet=outlet, language=language)
     ]
-    emit(rows, fmt, ["id", "published", "outlet", "title", "language", "path", "url", "status"]
-         if fmt is not Format.json else None, widths={"title": 50})
+    emit(
+        rows,
+        fmt,
+        ["id", "published", "outlet", "title", "language", "path", "url", "status"]
+        if fmt is not Format.json
+        else None,
+        widths={"title": 50},
+    )
 
 
 @app.command()
@@ -134,19 +144,24 @@ def show(
     meta = {k: v for k, v in view.items() if k not in ("text", "claims")}
     emit_object(meta, fmt)
     if fmt is Format.table:
-        console().print(clean(view["text"][:4000]) + ("…" if len(view["text"]) > 4000 else ""),
-                        markup=False)
+        console().print(
+            clean(view["text"][:4000]) + ("…" if len(view["text"]) > 4000 else ""), markup=False
+        )
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words or a \"quoted phrase\"")],
+    query: Annotated[str, typer.Argument(help='Words or a "quoted phrase"')],
     limit: Annotated[int, typer.Option(help="At most this many")] = 50,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Full-text search over the stored documents."""
     rows = [d.summary() for d in STATE.store.search(query, limit=limit)]
-    emit(rows, fmt, ["id", "published", "outlet", "title", "path"] if fmt is not Format.json else None)
+    emit(
+        rows,
+        fmt,
+        ["id", "published", "outlet", "title", "path"] if fmt is not Format.json else None,
+    )
 
 
 @app.command()

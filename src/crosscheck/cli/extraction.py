@@ -11,13 +11,19 @@ import typer
 from crosscheck.cli.app import STATE, app
 from crosscheck.cli.output import Format, console, emit, emit_object
 from crosscheck.pipeline.claims import list_claims
-from crosscheck.pipeline.listings import entities_rows, events_rows, statements_rows
 from crosscheck.pipeline.evaluation import evaluate_store
+from crosscheck.pipeline.listings import entities_rows, events_rows, statements_rows
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
-DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document (id, prefix or path)")]
-MeasureOpt = Annotated[str | None, typer.Option("--measure", help="Only this measure (killed, percent…)")]
-EntityOpt = Annotated[str | None, typer.Option("--entity", help="Only about this entity (id or name)")]
+DocOpt = Annotated[
+    str | None, typer.Option("--doc", help="Only this document (id, prefix or path)")
+]
+MeasureOpt = Annotated[
+    str | None, typer.Option("--measure", help="Only this measure (killed, percent…)")
+]
+EntityOpt = Annotated[
+    str | None, typer.Option("--entity", help="Only about this entity (id or name)")
+]
 EventOpt = Annotated[str | None, typer.Option("--event", help="Only about this event (id or name)")]
 
 
@@ -31,8 +37,9 @@ def claims(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List numeric claims (the claim contract with --format json)."""
-    rows = list_claims(STATE.store, doc=doc, measure=measure, entity=entity, event=event,
-                       include_rejected=rejected)
+    rows = list_claims(
+        STATE.store, doc=doc, measure=measure, entity=entity, event=event, include_rejected=rejected
+    )
     if fmt is Format.json:
         emit(rows, fmt)
         return
@@ -83,8 +90,11 @@ def statements(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List attributed statements: who said what, with the stance verb."""
-    emit(statements_rows(STATE.store, doc=doc, entity=entity, event=event), fmt,
-         widths={"content": 70})
+    emit(
+        statements_rows(STATE.store, doc=doc, entity=entity, event=event),
+        fmt,
+        widths={"content": 70},
+    )
 
 
 @app.command("eval")

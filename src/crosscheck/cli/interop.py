@@ -19,24 +19,39 @@ from crosscheck.export.tables import TABLES
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="stix, misp, csv, parquet, "
-                                     "graphml or jsonl (or a plug-in format)")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a directory "
-                                         "for csv/parquet unless --table is given)")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="stix, misp, csv, parquet, graphml or jsonl (or a plug-in format)",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (a directory for csv/parquet unless --table is given)",
+        ),
+    ],
     event: Annotated[str | None, typer.Option(help="Only this event (id, prefix or name)")] = None,
     entity: Annotated[str | None, typer.Option(help="Only this entity (id, name or alias)")] = None,
     since: Annotated[str | None, typer.Option(help="Reports published on/after YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="Reports published by YYYY-MM-DD")] = None,
-    table: Annotated[str | None, typer.Option(help="csv/parquet: write only this table "
-                                              f"({', '.join(TABLES)}) to --output")] = None,
+    table: Annotated[
+        str | None,
+        typer.Option(help=f"csv/parquet: write only this table ({', '.join(TABLES)}) to --output"),
+    ] = None,
     out_fmt: Annotated[Format, typer.Option("--summary", help="How to print the summary")] = (
         Format.table
     ),
 ) -> None:
     """Export the picture for STIX/MISP platforms, notebooks, Gephi or another store."""
     if fmt not in exporter_names():
-        raise ExportError(f"unknown export format {fmt!r}; choose one of: "
-                          f"{', '.join(exporter_names())}")
+        raise ExportError(
+            f"unknown export format {fmt!r}; choose one of: {', '.join(exporter_names())}"
+        )
     if table is not None and table not in TABLES:
         raise ExportError(f"unknown table {table!r}; choose one of: {', '.join(TABLES)}")
     options = ExportOptions(event=event, entity=entity, since=since, until=until, table=table)
@@ -46,8 +61,9 @@ def export_cmd(
 
 @app.command("import")
 def import_cmd(
-    path: Annotated[Path, typer.Argument(help="A STIX 2.1 bundle (.json) or a crosscheck "
-                                         "JSONL dump (.jsonl)")],
+    path: Annotated[
+        Path, typer.Argument(help="A STIX 2.1 bundle (.json) or a crosscheck JSONL dump (.jsonl)")
+    ],
     out_fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the summary")] = (
         Format.table
     ),

@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
@@ -23,7 +23,7 @@ from rich.text import Text
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -83,8 +83,12 @@ def emit_object(obj: dict[str, Any], fmt: Format | str) -> None:
     if fmt is Format.json:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
         return
-    emit([{"field": k, "value": v} for k, v in obj.items()], fmt, ["field", "value"],
-         widths={"value": 200})
+    emit(
+        [{"field": k, "value": v} for k, v in obj.items()],
+        fmt,
+        ["field", "value"],
+        widths={"value": 200},
+    )
 
 
 def _csv_value(value: Any) -> Any:

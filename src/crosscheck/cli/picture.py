@@ -3,7 +3,7 @@ corrections (confirm/reject/edit, merge/split), the audit log and the brief."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,18 +19,18 @@ from crosscheck.pipeline.views import conflicts_view, entity_view, event_view, g
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     entity = "entity"
     event = "event"
 
 
-class ClaimAction(str, Enum):
+class ClaimAction(StrEnum):
     confirm = "confirm"
     reject = "reject"
     edit = "edit"
 
 
-class BriefFormat(str, Enum):
+class BriefFormat(StrEnum):
     md = "md"
     html = "html"
 
@@ -92,7 +92,10 @@ def _print_group_blocks(groups: list[dict[str, Any]]) -> None:
         line.append(f"  ({g['sources']} sources, {g['id']})", style="dim")
         out.print(line)
         out.print(
-            Text(f"          low {_num(est['low'])} · best {_num(est['best'])} · high {_num(est['high'])}")
+            Text(
+                f"          low {_num(est['low'])} · best {_num(est['best'])}"
+                f" · high {_num(est['high'])}"
+            )
         )
         if g.get("reason"):
             out.print(Text("          " + clean(g["reason"])))
@@ -175,7 +178,8 @@ def correct(
 ) -> None:
     """Confirm, reject or edit one claim; the decision survives re-processing."""
     changes: dict[str, Any] = {
-        k: v for k, v in {"low": low, "high": high, "measure": measure, "subject": subject}.items()
+        k: v
+        for k, v in {"low": low, "high": high, "measure": measure, "subject": subject}.items()
         if v is not None
     }
     for key in ("low", "high"):
@@ -189,8 +193,16 @@ def correct(
 def audit(fmt: FormatOpt = Format.table) -> None:
     """The audit log: every analyst correction, who, when, what and why."""
     rows = [
-        {"id": c.id, "created_at": c.created_at, "author": c.author, "kind": c.target_kind,
-         "target": c.target, "action": c.action, "payload": c.payload, "reason": c.reason}
+        {
+            "id": c.id,
+            "created_at": c.created_at,
+            "author": c.author,
+            "kind": c.target_kind,
+            "target": c.target,
+            "action": c.action,
+            "payload": c.payload,
+            "reason": c.reason,
+        }
         for c in audit_log(STATE.store)
     ]
     emit(rows, fmt)
@@ -200,7 +212,9 @@ def audit(fmt: FormatOpt = Format.table) -> None:
 def brief(
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="md or html")] = BriefFormat.md,
     event_ref: Annotated[str | None, typer.Option("--event", help="Only this event")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file")
+    ] = None,
 ) -> None:
     """Write the cross-checked brief: agreements, differences with sources, reasons, charts."""
     text = render_brief(STATE.store, fmt.value, event=event_ref)

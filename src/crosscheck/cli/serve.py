@@ -25,6 +25,7 @@ def serve(
     import uvicorn
 
     from crosscheck.api import create_app
+    from crosscheck.web.present import redact_url
 
     web = create_app(STATE.settings)
     server = web.state.server
@@ -35,7 +36,7 @@ def serve(
         err(f"write token: in {server.token_file}", err=True)
     else:
         err("write token: from CROSSCHECK_TOKEN", err=True)
-    err(f"serving {STATE.settings.db} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    err(f"serving {redact_url(STATE.settings.db)} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
 
 

@@ -13,7 +13,7 @@ from crosscheck.store import Store
 
 
 def claim_to_dict(claim: Claim, doc: Document | None) -> dict[str, Any]:
-    """One claim exactly as the contract specifies (plus ``corrected`` when an analyst edited it)."""
+    """One claim exactly as the contract specifies (plus ``corrected`` after an analyst edit)."""
     subject = claim.subject
     if subject is not None:
         subj = subject.to_dict()

@@ -44,7 +44,7 @@ def extract_batch(docs: list[Document], settings: Settings) -> list[Extraction |
             for i in indexes:
                 try:
                     results[i] = extractor.extract(docs[i])
-                except Exception as exc:  # noqa: BLE001 - reported as the document's status
+                except Exception as exc:
                     results[i] = f"extraction failed: {exc.__class__.__name__}: {exc}"[:300]
     return [r if r is not None else "no text" for r in results]
 

@@ -185,7 +185,9 @@ def ingest_paths(
     reconcile: bool = True,
 ) -> IngestReport:
     """Ingest files, directories and globs into ``store`` (see module docstring)."""
-    items = read_inputs(paths, overrides=overrides, max_bytes=int(settings.max_file_mb * 1024 * 1024))
+    items = read_inputs(
+        paths, overrides=overrides, max_bytes=int(settings.max_file_mb * 1024 * 1024)
+    )
     return ingest_raw(
         store, items, settings, workers=workers, progress=progress, reconcile=reconcile
     )
@@ -220,7 +222,9 @@ def reprocess(
         for ref in doc_refs:
             doc = store.resolve_document(ref)
             if doc is None:
-                raise NotFoundError(f"document {ref!r} is not in {store.url}; see `crosscheck docs`")
+                raise NotFoundError(
+                    f"document {ref!r} is not in {store.url}; see `crosscheck docs`"
+                )
             docs.append(doc)
         source: Iterable[Document] = docs
     else:

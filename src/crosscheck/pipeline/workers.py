@@ -56,7 +56,9 @@ class ExtractionPool:
             out.extend(future.result())
         return out
 
-    def map(self, batches: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Extraction | str]]]:
+    def map(
+        self, batches: Iterable[list[Document]]
+    ) -> Iterator[tuple[list[Document], list[Extraction | str]]]:
         """Extract batches in order, keeping the next batch in flight while one is stored."""
         pending: deque[tuple[list[Document], list[Future[list[Extraction | str]]]]] = deque()
         for batch in batches:

@@ -114,7 +114,9 @@ class Store(ABC):
     ) -> list[Claim]: ...
 
     @abstractmethod
-    def mentions(self, *, doc: str | None = None, doc_ids: list[str] | None = None) -> list[Mention]: ...
+    def mentions(
+        self, *, doc: str | None = None, doc_ids: list[str] | None = None
+    ) -> list[Mention]: ...
 
     @abstractmethod
     def event_mentions(

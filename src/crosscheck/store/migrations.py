@@ -109,7 +109,9 @@ def migrations_for(dialect: str) -> dict[int, list[str]]:
     for v in versions:
         statements = list(CORE_MIGRATIONS.get(v, [])) + list(fts.get(v, []))
         if dialect == "postgresql":
-            statements = [s.replace("id INTEGER PRIMARY KEY", "id SERIAL PRIMARY KEY") for s in statements]
+            statements = [
+                s.replace("id INTEGER PRIMARY KEY", "id SERIAL PRIMARY KEY") for s in statements
+            ]
         result[v] = statements
     return result
 

@@ -87,9 +87,11 @@ class SqlStore(Store):
         try:
             return self.conn.execute(self._sql(query), tuple(params))
         except Exception as exc:  # driver exceptions differ per backend
-            raise StoreError(f"{self.url}: database error ({exc}); {query.split()[0]} failed") from exc
+            raise StoreError(
+                f"{self.url}: database error ({exc}); {query.split()[0]} failed"
+            ) from exc
 
-    def _many(self, query: str, rows: list[Sequence[Any]]) -> None:
+    def _many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
         try:
@@ -247,7 +249,8 @@ class SqlStore(Store):
         language: str | None = None,
         with_text: bool = False,
     ) -> list[Document]:
-        where, params = ["1 = 1"], []
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
         if outlet:
             where.append("outlet = ?")
             params.append(outlet)
@@ -285,7 +288,13 @@ class SqlStore(Store):
     # -- extractions ------------------------------------------------------------------------
     def replace_extraction(self, extraction: Extraction) -> None:
         with self.transaction():
-            for table in ("mentions", "claims", "event_mentions", "statements", "pending_reconcile"):
+            for table in (
+                "mentions",
+                "claims",
+                "event_mentions",
+                "statements",
+                "pending_reconcile",
+            ):
                 self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (extraction.doc_id,))
             self._exec("INSERT INTO pending_reconcile (doc_id) VALUES (?)", (extraction.doc_id,))
             self._insert_extraction(extraction)
@@ -294,7 +303,10 @@ class SqlStore(Store):
         self._many(
             "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, key, canonical)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(m.id, m.doc_id, m.start, m.end, m.text, m.label, m.key, m.canonical) for m in _unique(ex.mentions)],
+            [
+                (m.id, m.doc_id, m.start, m.end, m.text, m.label, m.key, m.canonical)
+                for m in _unique(ex.mentions)
+            ],
         )
         self._many(
             "INSERT INTO claims (id, doc_id, measure, low, high, approximate, vague, label, as_of,"
@@ -302,9 +314,23 @@ class SqlStore(Store):
             " subject_name, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    c.id, c.doc_id, c.measure, c.low, c.high, int(c.approximate), int(c.vague),
-                    c.label, c.as_of, c.attributed_to, c.sentence, c.span[0], c.span[1],
-                    c.subject_kind, c.subject_ref, c.subject_name, c.counted,
+                    c.id,
+                    c.doc_id,
+                    c.measure,
+                    c.low,
+                    c.high,
+                    int(c.approximate),
+                    int(c.vague),
+                    c.label,
+                    c.as_of,
+                    c.attributed_to,
+                    c.sentence,
+                    c.span[0],
+                    c.span[1],
+                    c.subject_kind,
+                    c.subject_ref,
+                    c.subject_name,
+                    c.counted,
                 )
                 for c in _unique(ex.claims)
             ],
@@ -315,9 +341,21 @@ class SqlStore(Store):
             " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    e.id, e.doc_id, e.type, e.trigger, e.span[0], e.span[1], e.sentence, e.date,
-                    e.date_precision, e.location, e.country, e.latitude, e.longitude,
-                    json.dumps(e.actors), e.description,
+                    e.id,
+                    e.doc_id,
+                    e.type,
+                    e.trigger,
+                    e.span[0],
+                    e.span[1],
+                    e.sentence,
+                    e.date,
+                    e.date_precision,
+                    e.location,
+                    e.country,
+                    e.latitude,
+                    e.longitude,
+                    json.dumps(e.actors),
+                    e.description,
                 )
                 for e in _unique(ex.events)
             ],
@@ -327,8 +365,16 @@ class SqlStore(Store):
             " span_start, span_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    s.id, s.doc_id, s.speaker, s.speaker_key, s.verb, s.stance, s.content,
-                    s.span[0], s.span[1], s.sentence,
+                    s.id,
+                    s.doc_id,
+                    s.speaker,
+                    s.speaker_key,
+                    s.verb,
+                    s.stance,
+                    s.content,
+                    s.span[0],
+                    s.span[1],
+                    s.sentence,
                 )
                 for s in _unique(ex.statements)
             ],
@@ -366,9 +412,20 @@ class SqlStore(Store):
         out = []
         for r in rows:
             claim = Claim(
-                doc_id=r[0], measure=r[1], low=_num(r[2]), high=_num(r[3]), span=(r[4], r[5]),
-                sentence=r[6], label=r[7], approximate=bool(r[8]), vague=bool(r[9]), as_of=r[10],
-                attributed_to=r[11], subject_kind=r[12], subject_ref=r[13], subject_name=r[14],
+                doc_id=r[0],
+                measure=r[1],
+                low=_num(r[2]),
+                high=_num(r[3]),
+                span=(r[4], r[5]),
+                sentence=r[6],
+                label=r[7],
+                approximate=bool(r[8]),
+                vague=bool(r[9]),
+                as_of=r[10],
+                attributed_to=r[11],
+                subject_kind=r[12],
+                subject_ref=r[13],
+                subject_name=r[14],
                 counted=r[15],
             )
             if r[16] is not None:
@@ -376,7 +433,9 @@ class SqlStore(Store):
             out.append(claim)
         return out
 
-    def mentions(self, *, doc: str | None = None, doc_ids: list[str] | None = None) -> list[Mention]:
+    def mentions(
+        self, *, doc: str | None = None, doc_ids: list[str] | None = None
+    ) -> list[Mention]:
         where, params = self._filter(doc, doc_ids)
         rows = self._rows(
             "SELECT doc_id, start_char, end_char, text, label, key, canonical FROM mentions"
@@ -397,9 +456,19 @@ class SqlStore(Store):
         )
         return [
             EventMention(
-                doc_id=r[0], type=r[1], trigger=r[2], span=(r[3], r[4]), sentence=r[5], date=r[6],
-                date_precision=r[7], location=r[8], country=r[9], latitude=r[10], longitude=r[11],
-                actors=json.loads(r[12]), description=r[13],
+                doc_id=r[0],
+                type=r[1],
+                trigger=r[2],
+                span=(r[3], r[4]),
+                sentence=r[5],
+                date=r[6],
+                date_precision=r[7],
+                location=r[8],
+                country=r[9],
+                latitude=r[10],
+                longitude=r[11],
+                actors=json.loads(r[12]),
+                description=r[13],
             )
             for r in rows
         ]
@@ -413,8 +482,14 @@ class SqlStore(Store):
         )
         return [
             Statement(
-                doc_id=r[0], speaker=r[1], verb=r[2], stance=r[3], content=r[4], span=(r[5], r[6]),
-                sentence=r[7], speaker_key=r[8],
+                doc_id=r[0],
+                speaker=r[1],
+                verb=r[2],
+                stance=r[3],
+                content=r[4],
+                span=(r[5], r[6]),
+                sentence=r[7],
+                speaker_key=r[8],
             )
             for r in rows
         ]
@@ -423,13 +498,20 @@ class SqlStore(Store):
     def save_picture(self, picture: Picture) -> None:
         with self.transaction():
             for table in (
-                "entities", "mention_entities", "events", "event_links", "claim_subjects",
+                "entities",
+                "mention_entities",
+                "events",
+                "event_links",
+                "claim_subjects",
                 "claim_groups",
             ):
                 self._exec(f"DELETE FROM {table}")
             self._many(
                 "INSERT INTO entities (id, name, label, aliases) VALUES (?, ?, ?, ?)",
-                [(e.id, e.name, e.label, json.dumps(e.aliases, sort_keys=True)) for e in picture.entities],
+                [
+                    (e.id, e.name, e.label, json.dumps(e.aliases, sort_keys=True))
+                    for e in picture.entities
+                ],
             )
             self._many(
                 "INSERT INTO mention_entities (mention_id, entity_id) VALUES (?, ?)",
@@ -440,8 +522,16 @@ class SqlStore(Store):
                 " latitude, longitude, actors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        e.id, e.type, e.name, e.date, e.date_precision, e.location, e.country,
-                        e.latitude, e.longitude, json.dumps(e.actors),
+                        e.id,
+                        e.type,
+                        e.name,
+                        e.date,
+                        e.date_precision,
+                        e.location,
+                        e.country,
+                        e.latitude,
+                        e.longitude,
+                        json.dumps(e.actors),
                     )
                     for e in picture.events
                 ],
@@ -457,13 +547,25 @@ class SqlStore(Store):
             )
             self._many(
                 "INSERT INTO claim_groups (id, subject_kind, subject_id, subject_name, measure,"
-                " label, status, sources, est_low, est_best, est_high, conservative, reason, claims)"
+                " label, status, sources, est_low, est_best, est_high, conservative, reason,"
+                " claims)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        g.id, g.subject.kind, g.subject.id, g.subject.name, g.measure, g.label,
-                        g.status, g.sources, g.estimate.low, g.estimate.best, g.estimate.high,
-                        g.conservative, g.reason, json.dumps(g.claims),
+                        g.id,
+                        g.subject.kind,
+                        g.subject.id,
+                        g.subject.name,
+                        g.measure,
+                        g.label,
+                        g.status,
+                        g.sources,
+                        g.estimate.low,
+                        g.estimate.best,
+                        g.estimate.high,
+                        g.conservative,
+                        g.reason,
+                        json.dumps(g.claims),
                     )
                     for g in picture.groups
                 ],
@@ -490,26 +592,40 @@ class SqlStore(Store):
 
     def load_picture(self) -> Picture:
         picture = Picture(entities=self.entities(), events=self.events(), groups=self.groups())
-        picture.mention_entities = dict(self._rows("SELECT mention_id, entity_id FROM mention_entities"))
+        picture.mention_entities = dict(
+            self._rows("SELECT mention_id, entity_id FROM mention_entities")
+        )
         picture.event_links = dict(self._rows("SELECT event_mention_id, event_id FROM event_links"))
         picture.claim_subjects = {
             r[0]: Subject(kind=r[1], id=r[2], name=r[3])
-            for r in self._rows("SELECT claim_id, subject_kind, subject_id, subject_name FROM claim_subjects")
+            for r in self._rows(
+                "SELECT claim_id, subject_kind, subject_id, subject_name FROM claim_subjects"
+            )
         }
         return picture
 
     def entities(self) -> list[Entity]:
         members: dict[str, list[str]] = {}
-        for mid, eid in self._rows("SELECT mention_id, entity_id FROM mention_entities ORDER BY mention_id"):
+        for mid, eid in self._rows(
+            "SELECT mention_id, entity_id FROM mention_entities ORDER BY mention_id"
+        ):
             members.setdefault(eid, []).append(mid)
         return [
-            Entity(id=r[0], name=r[1], label=r[2], aliases=json.loads(r[3]), mention_ids=members.get(r[0], []))
+            Entity(
+                id=r[0],
+                name=r[1],
+                label=r[2],
+                aliases=json.loads(r[3]),
+                mention_ids=members.get(r[0], []),
+            )
             for r in self._rows("SELECT id, name, label, aliases FROM entities ORDER BY name, id")
         ]
 
     def events(self) -> list[Event]:
         members: dict[str, list[str]] = {}
-        for mid, eid in self._rows("SELECT event_mention_id, event_id FROM event_links ORDER BY event_mention_id"):
+        for mid, eid in self._rows(
+            "SELECT event_mention_id, event_id FROM event_links ORDER BY event_mention_id"
+        ):
             members.setdefault(eid, []).append(mid)
         rows = self._rows(
             "SELECT id, type, name, date, date_precision, location, country, latitude, longitude,"
@@ -517,8 +633,16 @@ class SqlStore(Store):
         )
         return [
             Event(
-                id=r[0], type=r[1], name=r[2], date=r[3], date_precision=r[4], location=r[5],
-                country=r[6], latitude=r[7], longitude=r[8], actors=json.loads(r[9]),
+                id=r[0],
+                type=r[1],
+                name=r[2],
+                date=r[3],
+                date_precision=r[4],
+                location=r[5],
+                country=r[6],
+                latitude=r[7],
+                longitude=r[8],
+                actors=json.loads(r[9]),
                 mention_ids=members.get(r[0], []),
             )
             for r in rows
@@ -532,9 +656,16 @@ class SqlStore(Store):
         )
         return [
             ClaimGroup(
-                id=r[0], subject=Subject(kind=r[1], id=r[2], name=r[3]), measure=r[4], label=r[5],
-                status=r[6], sources=r[7], estimate=Estimate(_num(r[8]), _num(r[9]), _num(r[10])),
-                conservative=_num(r[11]), reason=r[12], claims=json.loads(r[13]),
+                id=r[0],
+                subject=Subject(kind=r[1], id=r[2], name=r[3]),
+                measure=r[4],
+                label=r[5],
+                status=r[6],
+                sources=r[7],
+                estimate=Estimate(_num(r[8]), _num(r[9]), _num(r[10])),
+                conservative=_num(r[11]),
+                reason=r[12],
+                claims=json.loads(r[13]),
             )
             for r in rows
         ]
@@ -547,9 +678,13 @@ class SqlStore(Store):
                 "INSERT INTO corrections (target_kind, target, action, payload, author, reason,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    correction.target_kind, correction.target, correction.action,
-                    json.dumps(correction.payload, sort_keys=True), correction.author,
-                    correction.reason, created,
+                    correction.target_kind,
+                    correction.target,
+                    correction.action,
+                    json.dumps(correction.payload, sort_keys=True),
+                    correction.author,
+                    correction.reason,
+                    created,
                 ),
             )
             row = self._rows("SELECT MAX(id) FROM corrections")
@@ -566,8 +701,14 @@ class SqlStore(Store):
         )
         return [
             Correction(
-                id=r[0], target_kind=r[1], target=r[2], action=r[3], payload=json.loads(r[4]),
-                author=r[5], reason=r[6], created_at=r[7],
+                id=r[0],
+                target_kind=r[1],
+                target=r[2],
+                action=r[3],
+                payload=json.loads(r[4]),
+                author=r[5],
+                reason=r[6],
+                created_at=r[7],
             )
             for r in rows
         ]
@@ -579,7 +720,9 @@ class SqlStore(Store):
 
         statuses = dict(self._rows("SELECT status, COUNT(*) FROM claim_groups GROUP BY status"))
         languages = dict(
-            self._rows("SELECT COALESCE(language, 'unknown'), COUNT(*) FROM documents GROUP BY language")
+            self._rows(
+                "SELECT COALESCE(language, 'unknown'), COUNT(*) FROM documents GROUP BY language"
+            )
         )
         words = self._rows("SELECT COALESCE(SUM(word_count), 0) FROM documents")[0][0]
         return {
@@ -605,15 +748,39 @@ PICTURE_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "mention_entities": ("mention_id", ("mention_id", "entity_id")),
     "events": (
         "id",
-        ("id", "type", "name", "date", "date_precision", "location", "country", "latitude",
-         "longitude", "actors"),
+        (
+            "id",
+            "type",
+            "name",
+            "date",
+            "date_precision",
+            "location",
+            "country",
+            "latitude",
+            "longitude",
+            "actors",
+        ),
     ),
     "event_links": ("event_mention_id", ("event_mention_id", "event_id")),
     "claim_subjects": ("claim_id", ("claim_id", "subject_kind", "subject_id", "subject_name")),
     "claim_groups": (
         "id",
-        ("id", "subject_kind", "subject_id", "subject_name", "measure", "label", "status",
-         "sources", "est_low", "est_best", "est_high", "conservative", "reason", "claims"),
+        (
+            "id",
+            "subject_kind",
+            "subject_id",
+            "subject_name",
+            "measure",
+            "label",
+            "status",
+            "sources",
+            "est_low",
+            "est_best",
+            "est_high",
+            "conservative",
+            "reason",
+            "claims",
+        ),
     ),
 }
 
@@ -633,20 +800,37 @@ def picture_rows(picture: Picture) -> dict[str, dict[str, tuple[Any, ...]]]:
         "mention_entities": {k: (k, v) for k, v in picture.mention_entities.items()},
         "events": {
             e.id: (
-                e.id, e.type, e.name, e.date, e.date_precision, e.location, e.country,
-                _f(e.latitude), _f(e.longitude), json.dumps(e.actors),
+                e.id,
+                e.type,
+                e.name,
+                e.date,
+                e.date_precision,
+                e.location,
+                e.country,
+                _f(e.latitude),
+                _f(e.longitude),
+                json.dumps(e.actors),
             )
             for e in picture.events
         },
         "event_links": {k: (k, v) for k, v in picture.event_links.items()},
-        "claim_subjects": {
-            k: (k, s.kind, s.id, s.name) for k, s in picture.claim_subjects.items()
-        },
+        "claim_subjects": {k: (k, s.kind, s.id, s.name) for k, s in picture.claim_subjects.items()},
         "claim_groups": {
             g.id: (
-                g.id, g.subject.kind, g.subject.id, g.subject.name, g.measure, g.label, g.status,
-                g.sources, _f(g.estimate.low), _f(g.estimate.best), _f(g.estimate.high),
-                _f(g.conservative), g.reason, json.dumps(g.claims),
+                g.id,
+                g.subject.kind,
+                g.subject.id,
+                g.subject.name,
+                g.measure,
+                g.label,
+                g.status,
+                g.sources,
+                _f(g.estimate.low),
+                _f(g.estimate.best),
+                _f(g.estimate.high),
+                _f(g.conservative),
+                g.reason,
+                json.dumps(g.claims),
             )
             for g in picture.groups
         },

@@ -44,8 +44,9 @@ class SQLiteStore(SqlStore):
                     f"{self.url}: folder {parent} does not exist; create it or choose another --db"
                 )
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -75,6 +76,7 @@ class SQLiteStore(SqlStore):
         if not match:
             return "SELECT doc_id FROM documents_fts WHERE 1 = 0", []
         return (
-            "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?"
+            " ORDER BY rank LIMIT ? OFFSET ?",
             [match, limit, offset],
         )
