@@ -63,9 +63,20 @@ def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {**os.environ, "CROSSCHECK_DB": str(db), "CROSSCHECK_TOKEN": TOKEN}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "crosscheck.api:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-         "--no-access-log"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "crosscheck.api:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
@@ -113,15 +124,22 @@ def run(n_docs: int, requests: int, workers: int, db: Path | None) -> dict[str, 
         try:
             with httpx.Client(base_url=base, timeout=30) as client:
                 stats = client.get("/api/stats").json()
-                result["store"] = {k: stats[k] for k in ("documents", "claims", "events",
-                                                         "entities", "groups")}
+                result["store"] = {
+                    k: stats[k] for k in ("documents", "claims", "events", "entities", "groups")
+                }
                 events = client.get("/api/events", params={"limit": 1000}).json()["items"]
                 rng = random.Random(5)
                 busiest = sorted(events, key=lambda e: -e["documents"])[:20] or events
                 event_urls = [f"/api/events/{rng.choice(busiest)['id']}" for _ in range(requests)]
                 docs = client.get("/api/documents", params={"limit": 200}).json()["items"]
-                words = sorted({w.strip(".,:;'\"()").lower() for d in docs
-                                for w in (d.get("title") or "").split() if len(w) > 4})
+                words = sorted(
+                    {
+                        w.strip(".,:;'\"()").lower()
+                        for d in docs
+                        for w in (d.get("title") or "").split()
+                        if len(w) > 4
+                    }
+                )
                 words = words or ["attack"]
                 search_urls = [f"/api/search?q={rng.choice(words)}" for _ in range(requests)]
                 result["event"] = measure(client, event_urls)
@@ -131,8 +149,9 @@ def run(n_docs: int, requests: int, workers: int, db: Path | None) -> dict[str, 
             proc.wait(timeout=15)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    result["ok"] = all(result[k]["p95_ms"] < GOALS_MS[k] and not result[k]["errors"]
-                       for k in GOALS_MS)
+    result["ok"] = all(
+        result[k]["p95_ms"] < GOALS_MS[k] and not result[k]["errors"] for k in GOALS_MS
+    )
     return result
 
 
@@ -140,8 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000, help="synthetic documents")
     parser.add_argument("--requests", type=int, default=300, help="requests per endpoint")
-    parser.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 1)),
-                        help="extraction processes while building the store")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=max(1, (os.cpu_count() or 1)),
+        help="extraction processes while building the store",
+    )
     parser.add_argument("--db", type=Path, help="reuse this store instead of building one")
     parser.add_argument("--out", type=Path, default=RESULTS / "api.json")
     args = parser.parse_args(argv)

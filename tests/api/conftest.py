@@ -37,8 +37,10 @@ def api_settings(tmp_path: Path, example_db: Path) -> Settings:
     """Settings over a private copy of the example store, with a known token."""
     target = tmp_path / "cc.db"
     shutil.copy(example_db, target)
-    return load_settings({"db": str(target), "token": TOKEN, "upload_max_files": 3,
-                          "upload_max_mb": 0.05}, environ={})
+    return load_settings(
+        {"db": str(target), "token": TOKEN, "upload_max_files": 3, "upload_max_mb": 0.05},
+        environ={},
+    )
 
 
 @pytest.fixture

@@ -6,15 +6,34 @@ import pytest
 from fastapi.testclient import TestClient
 
 CONTRACT_KEYS = {
-    "id", "document", "measure", "low", "high", "approximate", "vague", "label", "subject",
-    "as_of", "attributed_to", "sentence", "span",
+    "id",
+    "document",
+    "measure",
+    "low",
+    "high",
+    "approximate",
+    "vague",
+    "label",
+    "subject",
+    "as_of",
+    "attributed_to",
+    "sentence",
+    "span",
 }
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/documents", "/api/claims", "/api/groups", "/api/conflicts", "/api/events",
-     "/api/entities", "/api/statements", "/api/corrections"],
+    [
+        "/api/documents",
+        "/api/claims",
+        "/api/groups",
+        "/api/conflicts",
+        "/api/events",
+        "/api/entities",
+        "/api/statements",
+        "/api/corrections",
+    ],
 )
 def test_read_listings_are_paged(client: TestClient, path: str) -> None:
     full = client.get(path, params={"limit": 1000})
@@ -115,8 +134,15 @@ def test_read_entity_detail_shows_where_aliases_come_from(client: TestClient) ->
         assert alias["documents"], "every alias names the documents that taught it"
 
 
-@pytest.mark.parametrize("path", ["/api/events/no-such-event-xyz", "/api/entities/zzzz-nobody",
-                                  "/api/documents/d-nope", "/api/groups/g-nope"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/events/no-such-event-xyz",
+        "/api/entities/zzzz-nobody",
+        "/api/documents/d-nope",
+        "/api/groups/g-nope",
+    ],
+)
 def test_read_unknown_refs_are_404_in_the_error_shape(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404

@@ -16,21 +16,23 @@ from crosscheck.web.server import ensure_token, token_path
 HOSTILE = (
     b"<script>alert('pwned')</script> Rescue crews in the hill village of Dorsk said that "
     b"21 people were killed when a bridge collapsed. <img src=x onerror=alert(1)> "
-    b"Details: <a href=\"javascript:alert(2)\">click</a> and javascript:alert(3)."
+    b'Details: <a href="javascript:alert(2)">click</a> and javascript:alert(3).'
 )
 
 
 @pytest.fixture
 def hostile_doc(client: TestClient, auth: dict[str, str]) -> str:
     response = client.post(
-        "/api/documents", headers=auth,
+        "/api/documents",
+        headers=auth,
         files=[("files", ("hostile.txt", HOSTILE, "text/plain"))],
         data={"title": "<svg onload=alert(4)>", "url": "javascript:alert(5)", "outlet": "<b>X</b>"},
     )
     if response.status_code != 201:
         # A URL override with a non-http scheme may be refused outright; that is inert too.
         response = client.post(
-            "/api/documents", headers=auth,
+            "/api/documents",
+            headers=auth,
             files=[("files", ("hostile.txt", HOSTILE, "text/plain"))],
             data={"title": "<svg onload=alert(4)>", "outlet": "<b>X</b>"},
         )
@@ -120,8 +122,9 @@ def test_security_generated_token_is_private_and_stable(tmp_path: Path) -> None:
 
 
 def test_security_env_token_wins(tmp_path: Path) -> None:
-    settings = load_settings({"db": str(tmp_path / "x.db")},
-                             environ={"CROSSCHECK_TOKEN": "from-env"})
+    settings = load_settings(
+        {"db": str(tmp_path / "x.db")}, environ={"CROSSCHECK_TOKEN": "from-env"}
+    )
     token, path, created = ensure_token(settings)
     assert (token, path, created) == ("from-env", None, False)
     assert not (tmp_path / "x.db.token").exists()

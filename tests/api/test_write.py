@@ -34,11 +34,14 @@ def test_write_openapi_declares_the_bearer_scheme(client: TestClient) -> None:
                 assert op.get("security"), f"{method} {path} must declare the token"
 
 
-@pytest.mark.parametrize("headers,status,code", [
-    ({}, 401, "unauthorized"),
-    ({"Authorization": "Bearer wrong-token"}, 403, "forbidden"),
-    ({"Authorization": "Basic dXNlcjpwYXNz"}, 401, "unauthorized"),
-])
+@pytest.mark.parametrize(
+    "headers,status,code",
+    [
+        ({}, 401, "unauthorized"),
+        ({"Authorization": "Bearer wrong-token"}, 403, "forbidden"),
+        ({"Authorization": "Basic dXNlcjpwYXNz"}, 401, "unauthorized"),
+    ],
+)
 def test_write_every_endpoint_needs_the_token(
     client: TestClient, headers: dict[str, str], status: int, code: str
 ) -> None:
@@ -58,8 +61,11 @@ def test_write_confirm_and_reject(
     client: TestClient, auth: dict[str, str], action: str, expected: str
 ) -> None:
     claim = _claim(client)
-    response = client.post(f"/api/claims/{claim['id']}/review", headers=auth,
-                           json={"action": action, "reason": "checked the wire copy"})
+    response = client.post(
+        f"/api/claims/{claim['id']}/review",
+        headers=auth,
+        json={"action": action, "reason": "checked the wire copy"},
+    )
     assert response.status_code == 201
     assert response.json()["action"] == action
     after = client.get(f"/api/claims/{claim['id']}").json()
@@ -75,9 +81,17 @@ def test_write_edit_survives_reprocessing(
 ) -> None:
     claim = _claim(client)
     new_low = (claim["low"] or 0) + 7
-    response = client.post(f"/api/claims/{claim['id']}/review", headers=auth,
-                           json={"action": "edit", "low": new_low, "high": new_low,
-                                 "author": "desk", "reason": "typo in the report"})
+    response = client.post(
+        f"/api/claims/{claim['id']}/review",
+        headers=auth,
+        json={
+            "action": "edit",
+            "low": new_low,
+            "high": new_low,
+            "author": "desk",
+            "reason": "typo in the report",
+        },
+    )
     assert response.status_code == 201, response.text
     assert client.get(f"/api/claims/{claim['id']}").json()["low"] == new_low
     store = open_store(api_settings.db)
@@ -89,11 +103,14 @@ def test_write_edit_survives_reprocessing(
     assert after["low"] == new_low and after["review"] == "edited"
 
 
-@pytest.mark.parametrize("body,status", [
-    ({"action": "edit"}, 409),
-    ({"action": "edit", "low": 10, "high": 5}, 409),
-    ({"action": "destroy"}, 422),
-])
+@pytest.mark.parametrize(
+    "body,status",
+    [
+        ({"action": "edit"}, 409),
+        ({"action": "edit", "low": 10, "high": 5}, 409),
+        ({"action": "destroy"}, 422),
+    ],
+)
 def test_write_bad_review_is_refused(
     client: TestClient, auth: dict[str, str], body: dict[str, Any], status: int
 ) -> None:
@@ -111,16 +128,26 @@ def test_write_review_of_unknown_claim_is_404(client: TestClient, auth: dict[str
 def test_write_merge_and_split_entities(client: TestClient, auth: dict[str, str]) -> None:
     entities = client.get("/api/entities", params={"limit": 1000}).json()["items"]
     a, b = entities[0], entities[1]
-    merged = client.post("/api/merges", headers=auth,
-                         json={"kind": "entity", "refs": [a["id"], b["id"]], "reason": "same body"})
+    merged = client.post(
+        "/api/merges",
+        headers=auth,
+        json={"kind": "entity", "refs": [a["id"], b["id"]], "reason": "same body"},
+    )
     assert merged.status_code == 201, merged.text
     assert merged.json()["action"] == "merge"
     view = client.get(f"/api/entities/{a['aliases'][0]}").json()
     aliases = {x["alias"] for x in view["aliases"]}
     assert set(b["aliases"]) <= aliases
-    split = client.post("/api/splits", headers=auth,
-                        json={"kind": "entity", "ref": view["entity"]["id"],
-                              "members": b["aliases"][:1], "reason": "different body"})
+    split = client.post(
+        "/api/splits",
+        headers=auth,
+        json={
+            "kind": "entity",
+            "ref": view["entity"]["id"],
+            "members": b["aliases"][:1],
+            "reason": "different body",
+        },
+    )
     assert split.status_code == 201, split.text
     actions = [r["action"] for r in client.get("/api/corrections").json()["items"]]
     assert actions[:2] == ["split", "merge"]

@@ -39,8 +39,10 @@ def api_settings(tmp_path: Path, example_db: Path) -> Settings:
     """Settings over a private copy of the example store, with a known token."""
     target = tmp_path / "cc.db"
     shutil.copy(example_db, target)
-    return load_settings({"db": str(target), "token": TOKEN, "upload_max_files": 3,
-                          "upload_max_mb": 0.05}, environ={})
+    return load_settings(
+        {"db": str(target), "token": TOKEN, "upload_max_files": 3, "upload_max_mb": 0.05},
+        environ={},
+    )
 
 
 @pytest.fixture
@@ -65,8 +67,11 @@ def login() -> LoginFn:
         form = client.get("/login", params={"next": next_url}).text
         match = re.search(r'name="csrf" value="([^"]+)"', form)
         assert match, "the login form carries a CSRF field"
-        return client.post("/login", data={"token": token, "csrf": match.group(1),
-                                           "next": next_url}, follow_redirects=False)
+        return client.post(
+            "/login",
+            data={"token": token, "csrf": match.group(1), "next": next_url},
+            follow_redirects=False,
+        )
 
     return do
 

@@ -23,8 +23,14 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _free_port() -> int:
@@ -41,9 +47,23 @@ def live_server(tmp_path: Path, example_db: Path, write_token: str) -> Iterator[
     port = _free_port()
     env = {**os.environ, "CROSSCHECK_DB": str(db), "CROSSCHECK_TOKEN": write_token}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "crosscheck.api:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "crosscheck.api:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -90,11 +110,19 @@ def test_browser_review_a_conflict_and_upload(  # type: ignore[no-untyped-def]
     live_server: str, page, tmp_path: Path, write_token: str
 ) -> None:
     csp_errors: list[str] = []
-    page.on("console", lambda msg: csp_errors.append(msg.text)
-            if "Content Security Policy" in msg.text else None)
+    page.on(
+        "console",
+        lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
     external: list[str] = []
-    page.on("request", lambda req: external.append(req.url)
-            if not req.url.startswith(live_server) and not req.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda req: (
+            external.append(req.url)
+            if not req.url.startswith(live_server) and not req.url.startswith("data:")
+            else None
+        ),
+    )
 
     page.goto(live_server + "/")
     assert page.locator("h1").inner_text() == "Dashboard"
@@ -143,8 +171,11 @@ def test_browser_review_a_conflict_and_upload(  # type: ignore[no-untyped-def]
     assert claim_id and claim_id in page.locator("table").inner_text()
 
     report = tmp_path / "ferry-report.txt"
-    report.write_text("Coastguard officers in Lenmouth said 17 people were rescued and "
-                      "3 people were killed when a ferry ran aground on Sunday.", encoding="utf-8")
+    report.write_text(
+        "Coastguard officers in Lenmouth said 17 people were rescued and "
+        "3 people were killed when a ferry ran aground on Sunday.",
+        encoding="utf-8",
+    )
     page.goto(live_server + "/upload")
     page.set_input_files("#files", str(report))
     page.fill("input[name='outlet']", "Harbour Ledger")

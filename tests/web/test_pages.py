@@ -12,9 +12,22 @@ from crosscheck.web.charts import Point, figure_chart
 from crosscheck.web.highlight import Mark, highlight
 
 
-@pytest.mark.parametrize("path", ["/", "/conflicts", "/conflicts?show=all&sort=spread",
-                                  "/events", "/entities", "/documents", "/search?q=killed",
-                                  "/audit", "/upload", "/login", "/docs"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/conflicts",
+        "/conflicts?show=all&sort=spread",
+        "/events",
+        "/entities",
+        "/documents",
+        "/search?q=killed",
+        "/audit",
+        "/upload",
+        "/login",
+        "/docs",
+    ],
+)
 def test_pages_render_with_nav(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200
@@ -51,20 +64,26 @@ def test_pages_login_sets_a_strict_httponly_cookie(client: TestClient, login: An
 def test_pages_login_with_wrong_token_is_refused(client: TestClient) -> None:
     form = client.get("/login").text
     csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
-    response = client.post("/login", data={"token": "nope", "csrf": csrf, "next": "/"},
-                           follow_redirects=False)
+    response = client.post(
+        "/login", data={"token": "nope", "csrf": csrf, "next": "/"}, follow_redirects=False
+    )
     assert response.status_code == 403
     assert "cc_session" not in response.headers.get("set-cookie", "")
 
 
 def test_pages_login_without_its_csrf_cookie_is_refused(client: TestClient) -> None:
-    response = client.post("/login", data={"token": "test-write-token-0123456789", "csrf": "forged"},
-                           follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={"token": "test-write-token-0123456789", "csrf": "forged"},
+        follow_redirects=False,
+    )
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("target,expected", [("/audit", "/audit"), ("//evil.example", "/"),
-                                             ("https://evil.example/", "/")])
+@pytest.mark.parametrize(
+    "target,expected",
+    [("/audit", "/audit"), ("//evil.example", "/"), ("https://evil.example/", "/")],
+)
 def test_pages_login_redirects_only_within_the_site(
     client: TestClient, login: Any, target: str, expected: str
 ) -> None:
@@ -81,12 +100,16 @@ def _review_form(client: TestClient, group_id: str) -> tuple[str, str, str]:
 def test_pages_review_needs_login_and_csrf(client: TestClient, login: Any) -> None:
     group = client.get("/api/conflicts").json()["items"][0]
     claim_id = group["claim_details"][0]["id"]
-    anonymous = client.post(f"/claims/{claim_id}/review", data={"action": "confirm"},
-                            follow_redirects=False)
+    anonymous = client.post(
+        f"/claims/{claim_id}/review", data={"action": "confirm"}, follow_redirects=False
+    )
     assert anonymous.status_code == 401
     login(client)
-    forged = client.post(f"/claims/{claim_id}/review", data={"action": "confirm", "csrf": "x"},
-                         follow_redirects=False)
+    forged = client.post(
+        f"/claims/{claim_id}/review",
+        data={"action": "confirm", "csrf": "x"},
+        follow_redirects=False,
+    )
     assert forged.status_code == 403
     assert client.get("/api/corrections").json()["total"] == 0
 
@@ -96,10 +119,18 @@ def test_pages_edit_a_claim_and_see_it_kept(client: TestClient, login: Any) -> N
     group = client.get("/api/conflicts").json()["items"][0]
     _, action, csrf = _review_form(client, group["id"])
     claim_id = action.split("/")[2]
-    response = client.post(action, data={"action": "edit", "low": "1,234", "high": "1234",
-                                         "csrf": csrf, "reason": "analyst check",
-                                         "next": f"/groups/{group['id']}"},
-                           follow_redirects=False)
+    response = client.post(
+        action,
+        data={
+            "action": "edit",
+            "low": "1,234",
+            "high": "1234",
+            "csrf": csrf,
+            "reason": "analyst check",
+            "next": f"/groups/{group['id']}",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert response.headers["location"] == f"/groups/{group['id']}#{claim_id}"
     assert client.get(f"/api/claims/{claim_id}").json()["low"] == 1234
@@ -113,8 +144,9 @@ def test_pages_upload_through_the_form(client: TestClient, login: Any) -> None:
     login(client)
     csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/upload").text).group(1)
     body = b"Port police in Saltmere said 5 people were arrested after a warehouse raid."
-    response = client.post("/upload", data={"csrf": csrf},
-                           files=[("files", ("../saltmere.txt", body, "text/plain"))])
+    response = client.post(
+        "/upload", data={"csrf": csrf}, files=[("files", ("../saltmere.txt", body, "text/plain"))]
+    )
     assert response.status_code == 200
     assert "new: 1" in response.text
 
@@ -124,22 +156,42 @@ def test_pages_upload_refused_without_login(client: TestClient) -> None:
     assert response.status_code == 401
 
 
-@pytest.mark.parametrize("text,marks,expected", [
-    ("a <b> c", [Mark(2, 5, "claim", href="/groups/g-1")],
-     'a <a class="claim" href="/groups/g-1">&lt;b&gt;</a> c'),
-    ("12 killed in Oslo", [Mark(0, 9, "claim", priority=2), Mark(3, 17, "entity", priority=1)],
-     '<mark class="claim">12 killed</mark> in Oslo'),
-    ("x\"y", [Mark(0, 3, "entity", title='a"b')], '<mark class="entity" title="a&#34;b">x&#34;y</mark>'),
-    ("short", [Mark(3, 99, "entity"), Mark(-4, 1, "entity")],
-     '<mark class="entity">s</mark>ho<mark class="entity">rt</mark>'),
-])
+@pytest.mark.parametrize(
+    "text,marks,expected",
+    [
+        (
+            "a <b> c",
+            [Mark(2, 5, "claim", href="/groups/g-1")],
+            'a <a class="claim" href="/groups/g-1">&lt;b&gt;</a> c',
+        ),
+        (
+            "12 killed in Oslo",
+            [Mark(0, 9, "claim", priority=2), Mark(3, 17, "entity", priority=1)],
+            '<mark class="claim">12 killed</mark> in Oslo',
+        ),
+        (
+            'x"y',
+            [Mark(0, 3, "entity", title='a"b')],
+            '<mark class="entity" title="a&#34;b">x&#34;y</mark>',
+        ),
+        (
+            "short",
+            [Mark(3, 99, "entity"), Mark(-4, 1, "entity")],
+            '<mark class="entity">s</mark>ho<mark class="entity">rt</mark>',
+        ),
+    ],
+)
 def test_pages_highlight_escapes_and_nests(text: str, marks: list[Mark], expected: str) -> None:
     assert str(highlight(text, marks)) == expected
 
 
 def test_pages_chart_escapes_labels_and_needs_two_points() -> None:
     assert str(figure_chart([Point("2024-03-23", 40, 40, "A")], "t")) == ""
-    svg = str(figure_chart([Point("2024-03-23", 40, 40, "<script>"),
-                            Point("2024-03-25", 130, None, "B")], "killed <x>"))
+    svg = str(
+        figure_chart(
+            [Point("2024-03-23", 40, 40, "<script>"), Point("2024-03-25", 130, None, "B")],
+            "killed <x>",
+        )
+    )
     assert svg.startswith("<svg") and "<script>" not in svg and "&lt;script&gt;" in svg
     assert svg.count("<circle") == 2

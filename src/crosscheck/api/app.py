@@ -78,8 +78,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:
         return templates.TemplateResponse(
-            request, "api_docs.html", base_context(request) | {
-                "operations": _operations(app.openapi()), "title": "API",
+            request,
+            "api_docs.html",
+            base_context(request)
+            | {
+                "operations": _operations(app.openapi()),
+                "title": "API",
             },
         )
 
@@ -92,16 +96,26 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():
             params = [
-                {"name": p["name"], "where": p["in"], "required": p.get("required", False),
-                 "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                {
+                    "name": p["name"],
+                    "where": p["in"],
+                    "required": p.get("required", False),
+                    "description": p.get("description")
+                    or p.get("schema", {}).get("description", ""),
+                }
                 for p in op.get("parameters", [])
             ]
-            rows.append({
-                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                "tag": (op.get("tags") or ["other"])[0], "params": params,
-                "auth": bool(op.get("security")),
-                "body": "requestBody" in op,
-            })
+            rows.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "tag": (op.get("tags") or ["other"])[0],
+                    "params": params,
+                    "auth": bool(op.get("security")),
+                    "body": "requestBody" in op,
+                }
+            )
     return sorted(rows, key=lambda r: (r["tag"], r["path"], r["method"]))
 
 

@@ -43,13 +43,15 @@ def require_token(
     """Writes need ``Authorization: Bearer <token>``: 401 without one, 403 with a wrong one."""
     if creds is None:
         raise ApiError(
-            401, "unauthorized",
+            401,
+            "unauthorized",
             "this endpoint changes the store and needs `Authorization: Bearer <token>`",
             headers={"WWW-Authenticate": "Bearer"},
         )
     if not token_matches(server.token, creds.credentials):
         raise ApiError(
-            403, "forbidden",
+            403,
+            "forbidden",
             "the token is not the server's write token; use the token `crosscheck serve` printed",
         )
 

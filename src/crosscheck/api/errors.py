@@ -122,7 +122,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return _respond(
-            request, 500, "internal_error",
+            request,
+            500,
+            "internal_error",
             f"the server failed ({type(exc).__name__}); see the server log and report it",
         )
 

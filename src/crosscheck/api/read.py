@@ -72,7 +72,7 @@ def get_document(store: StoreDep, ref: str) -> dict[str, Any]:
 @router.get("/search", tags=["documents"], summary="Search documents, claims and entities")
 def get_search(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="Words or a \"phrase\"")],
+    q: Annotated[str, Query(min_length=1, max_length=500, description='Words or a "phrase"')],
     kinds: Annotated[
         list[Literal["documents", "claims", "entities"]] | None,
         Query(description="Which kinds to search (default: all)"),
@@ -94,8 +94,14 @@ def get_claims(
     event: Annotated[str | None, Query(description="Only about this event")] = None,
     include_rejected: Annotated[bool, Query(description="Also rejected claims")] = False,
 ) -> dict[str, Any]:
-    rows = list_claims(store, doc=doc, measure=measure, entity=entity, event=event,
-                       include_rejected=include_rejected)
+    rows = list_claims(
+        store,
+        doc=doc,
+        measure=measure,
+        entity=entity,
+        event=event,
+        include_rejected=include_rejected,
+    )
     return page.apply(rows)
 
 
@@ -117,8 +123,9 @@ def get_groups(
     sort: Annotated[str, Query(description=f"One of {', '.join(GROUP_SORTS)}")] = "attention",
 ) -> dict[str, Any]:
     _check_sort(sort)
-    return page.apply(sort_groups(groups_view(store, status=status, measure=measure, event=event),
-                                  sort))
+    return page.apply(
+        sort_groups(groups_view(store, status=status, measure=measure, event=event), sort)
+    )
 
 
 @router.get("/groups/{group_id}", tags=["picture"], summary="One claim group with its claims")
@@ -135,9 +142,12 @@ def get_conflicts(
     sort: Annotated[str, Query(description=f"One of {', '.join(GROUP_SORTS)}")] = "attention",
 ) -> dict[str, Any]:
     _check_sort(sort)
-    rows = [g for g in conflicts_view(store)
-            if (status is None or g["status"] == status)
-            and (measure is None or g["measure"] == measure)]
+    rows = [
+        g
+        for g in conflicts_view(store)
+        if (status is None or g["status"] == status)
+        and (measure is None or g["measure"] == measure)
+    ]
     return page.apply(sort_groups(rows, sort))
 
 
@@ -183,7 +193,9 @@ def get_corrections(store: StoreDep, page: PageDep) -> dict[str, Any]:
 
 
 @router.get(
-    "/brief", tags=["picture"], summary="The cross-checked brief (Markdown or HTML)",
+    "/brief",
+    tags=["picture"],
+    summary="The cross-checked brief (Markdown or HTML)",
     response_class=PlainTextResponse,
 )
 def get_brief(
@@ -207,8 +219,9 @@ BRIEF_CSP = (
 
 def _check_sort(sort: str) -> None:
     if sort not in GROUP_SORTS:
-        raise ApiError(422, "validation_error",
-                       f"sort {sort!r} is not one of {', '.join(GROUP_SORTS)}")
+        raise ApiError(
+            422, "validation_error", f"sort {sort!r} is not one of {', '.join(GROUP_SORTS)}"
+        )
 
 
 __all__ = ["BRIEF_CSP", "router"]

@@ -69,24 +69,37 @@ class SplitRequest(BaseModel):
 def correction_dict(corr: Correction) -> dict[str, Any]:
     """A stored correction as JSON."""
     return {
-        "id": corr.id, "created_at": corr.created_at, "author": corr.author,
-        "kind": corr.target_kind, "target": corr.target, "action": corr.action,
-        "payload": corr.payload, "reason": corr.reason,
+        "id": corr.id,
+        "created_at": corr.created_at,
+        "author": corr.author,
+        "kind": corr.target_kind,
+        "target": corr.target,
+        "action": corr.action,
+        "payload": corr.payload,
+        "reason": corr.reason,
     }
 
 
 def report_response(report: IngestReport) -> JSONResponse:
     """201 when anything was stored or already known; the first error when nothing was."""
     if report.failed and not (report.new or report.unchanged):
-        raise report.failed[0] if len(report.failed) == 1 else InputError(
-            "upload", "no file could be read: " + "; ".join(str(e) for e in report.failed),
-            "check the formats and sizes",
+        raise (
+            report.failed[0]
+            if len(report.failed) == 1
+            else InputError(
+                "upload",
+                "no file could be read: " + "; ".join(str(e) for e in report.failed),
+                "check the formats and sizes",
+            )
         )
     return JSONResponse(report.to_dict() | {"ok": report.ok}, status_code=201)
 
 
 @router.post(
-    "/documents", tags=["documents"], status_code=201, responses=AUTH_RESPONSES,
+    "/documents",
+    tags=["documents"],
+    status_code=201,
+    responses=AUTH_RESPONSES,
     summary="Upload reports (multipart, field `files`) and ingest them",
 )
 async def post_documents(
@@ -100,6 +113,7 @@ async def post_documents(
 ) -> JSONResponse:
     uploads = await read_upload_files(files, server.settings.upload_max_mb)
     overrides = {"outlet": outlet, "published": published, "title": title, "url": url}
+
     def work() -> IngestReport:
         with server.pool.store() as store:
             return ingest_uploads(store, uploads, server.settings, overrides)
@@ -123,31 +137,43 @@ async def read_upload_files(files: list[UploadFile], max_mb: float) -> list[Uplo
 
 
 @router.post(
-    "/claims/{claim_id}/review", tags=["corrections"], status_code=201, responses=AUTH_RESPONSES,
+    "/claims/{claim_id}/review",
+    tags=["corrections"],
+    status_code=201,
+    responses=AUTH_RESPONSES,
     summary="Confirm, reject or edit a claim (kept across re-processing)",
 )
 def post_claim_review(store: StoreDep, claim_id: str, body: ClaimReview) -> dict[str, Any]:
-    corr = correct_claim(store, claim_id, body.action, body.changes(), author=body.author,
-                         reason=body.reason)
+    corr = correct_claim(
+        store, claim_id, body.action, body.changes(), author=body.author, reason=body.reason
+    )
     return correction_dict(corr)
 
 
 @router.post(
-    "/merges", tags=["corrections"], status_code=201, responses=AUTH_RESPONSES,
+    "/merges",
+    tags=["corrections"],
+    status_code=201,
+    responses=AUTH_RESPONSES,
     summary="Merge entities or events the machine kept apart",
 )
 def post_merge(store: StoreDep, body: MergeRequest) -> dict[str, Any]:
-    return correction_dict(merge(store, body.kind, body.refs, author=body.author,
-                                 reason=body.reason))
+    return correction_dict(
+        merge(store, body.kind, body.refs, author=body.author, reason=body.reason)
+    )
 
 
 @router.post(
-    "/splits", tags=["corrections"], status_code=201, responses=AUTH_RESPONSES,
+    "/splits",
+    tags=["corrections"],
+    status_code=201,
+    responses=AUTH_RESPONSES,
     summary="Split aliases or mentions out of an entity or event",
 )
 def post_split(store: StoreDep, body: SplitRequest) -> dict[str, Any]:
-    return correction_dict(split(store, body.kind, body.ref, body.members, author=body.author,
-                                 reason=body.reason))
+    return correction_dict(
+        split(store, body.kind, body.ref, body.members, author=body.author, reason=body.reason)
+    )
 
 
 __all__ = ["ClaimReview", "MergeRequest", "SplitRequest", "correction_dict", "router"]

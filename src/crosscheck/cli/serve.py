@@ -36,7 +36,8 @@ def serve(
         err(f"write token: in {server.token_file}", err=True)
     else:
         err("write token: from CROSSCHECK_TOKEN", err=True)
-    err(f"serving {redact_url(STATE.settings.db)} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    where = redact_url(STATE.settings.db)
+    err(f"serving {where} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
 
 

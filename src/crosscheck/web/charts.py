@@ -39,8 +39,9 @@ def _fmt(v: float) -> str:
 
 def figure_chart(points: list[Point], title: str) -> Markup:
     """An SVG chart of ``points``; empty markup when fewer than two points are dated."""
-    dated = [(d, p) for p in points if (d := _parse(p.day)) and (p.low is not None or
-                                                                  p.high is not None)]
+    dated = [
+        (d, p) for p in points if (d := _parse(p.day)) and (p.low is not None or p.high is not None)
+    ]
     if len(dated) < 2:
         return Markup("")
     values = [v for _, p in dated for v in (p.low, p.high) if v is not None]
@@ -71,23 +72,31 @@ def figure_chart(points: list[Point], title: str) -> Markup:
         f'stroke="#666"/>',
     ]
     for v in (vmin, (vmin + vmax) / 2, vmax):
-        parts.append(f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end" '
-                     f'font-size="11" fill="#333">{escape(_fmt(v))}</text>')
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end" '
+            f'font-size="11" fill="#333">{escape(_fmt(v))}</text>'
+        )
     for d in sorted({d for d, _ in dated}):
-        parts.append(f'<text x="{x(d):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
-                     f'font-size="11" fill="#333">{escape(d.isoformat())}</text>')
+        parts.append(
+            f'<text x="{x(d):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
+            f'font-size="11" fill="#333">{escape(d.isoformat())}</text>'
+        )
     for d, p in dated:
         cx = x(d)
         lo = p.low if p.low is not None else vmin
         hi = p.high if p.high is not None else vmax
         if lo != hi:
-            parts.append(f'<line x1="{cx:.1f}" y1="{y(lo):.1f}" x2="{cx:.1f}" y2="{y(hi):.1f}" '
-                         f'stroke="#1f5fa8" stroke-width="4" stroke-opacity="0.45"/>')
+            parts.append(
+                f'<line x1="{cx:.1f}" y1="{y(lo):.1f}" x2="{cx:.1f}" y2="{y(hi):.1f}" '
+                f'stroke="#1f5fa8" stroke-width="4" stroke-opacity="0.45"/>'
+            )
         value = p.low if p.low is not None else p.high
         assert value is not None  # dated points have a bound
         label = f"{p.label}: {_fmt(value)} ({d.isoformat()})"
-        parts.append(f'<circle cx="{cx:.1f}" cy="{y(value):.1f}" r="5" fill="#1f5fa8">'
-                     f"<title>{escape(label)}</title></circle>")
+        parts.append(
+            f'<circle cx="{cx:.1f}" cy="{y(value):.1f}" r="5" fill="#1f5fa8">'
+            f"<title>{escape(label)}</title></circle>"
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -47,22 +47,34 @@ def _check_write(request: Request, csrf: str | None) -> Response | None:
     server = server_of(request)
     session = request.cookies.get(SESSION_COOKIE)
     if not session:
-        return render_error(request, 401, "unauthorized",
-                            "log in with the write token to change the store")
+        return render_error(
+            request, 401, "unauthorized", "log in with the write token to change the store"
+        )
     if not csrf_valid(server.token, session, csrf):
-        return render_error(request, 403, "forbidden",
-                            "the form's security token is missing or stale; reload the page"
-                            " and try again (log in again if the token changed)")
+        return render_error(
+            request,
+            403,
+            "forbidden",
+            "the form's security token is missing or stale; reload the page"
+            " and try again (log in again if the token changed)",
+        )
     return None
 
 
 @router.get("/login")
 def login_form(request: Request, next: str = "/") -> Response:
     value = new_login_csrf()
-    response = render(request, "login.html", {"title": "Log in", "next": _safe_next(next),
-                                              "login_csrf": value})
-    response.set_cookie(LOGIN_CSRF_COOKIE, value, httponly=True, samesite="strict",
-                        secure=_secure(request), path="/login")
+    response = render(
+        request, "login.html", {"title": "Log in", "next": _safe_next(next), "login_csrf": value}
+    )
+    response.set_cookie(
+        LOGIN_CSRF_COOKIE,
+        value,
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+        path="/login",
+    )
     return response
 
 
@@ -74,22 +86,42 @@ def login(
     next: Annotated[str, Form()] = "/",
 ) -> Response:
     if not login_csrf_valid(request.cookies.get(LOGIN_CSRF_COOKIE), csrf):
-        return render_error(request, 403, "forbidden",
-                            "the login form expired; open the login page again")
+        return render_error(
+            request, 403, "forbidden", "the login form expired; open the login page again"
+        )
     server = server_of(request)
     if not token_matches(server.token, token.strip()):
         value = new_login_csrf()
-        response = render(request, "login.html", {
-            "title": "Log in", "next": _safe_next(next), "login_csrf": value,
-            "error": "That is not the write token. Use the token `crosscheck serve` printed "
-                     "or the one in the .token file beside the database.",
-        }, status=403)
-        response.set_cookie(LOGIN_CSRF_COOKIE, value, httponly=True, samesite="strict",
-                            secure=_secure(request), path="/login")
+        response = render(
+            request,
+            "login.html",
+            {
+                "title": "Log in",
+                "next": _safe_next(next),
+                "login_csrf": value,
+                "error": "That is not the write token. Use the token `crosscheck serve` printed "
+                "or the one in the .token file beside the database.",
+            },
+            status=403,
+        )
+        response.set_cookie(
+            LOGIN_CSRF_COOKIE,
+            value,
+            httponly=True,
+            samesite="strict",
+            secure=_secure(request),
+            path="/login",
+        )
         return response
     response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(SESSION_COOKIE, new_session(server.token), httponly=True,
-                        samesite="strict", secure=_secure(request), path="/")
+    response.set_cookie(
+        SESSION_COOKIE,
+        new_session(server.token),
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+        path="/",
+    )
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
     return response
 
@@ -143,8 +175,14 @@ def review_claim(
         if subject.strip():
             changes["subject"] = subject.strip()
     with server_of(request).pool.store() as store:
-        correct_claim(store, claim_id, action, changes, author=author.strip() or "analyst",
-                      reason=reason.strip())
+        correct_claim(
+            store,
+            claim_id,
+            action,
+            changes,
+            author=author.strip() or "analyst",
+            reason=reason.strip(),
+        )
     return RedirectResponse(_safe_next(next) + f"#{claim_id}", status_code=303)
 
 
@@ -217,13 +255,18 @@ async def upload(
     chosen = [f for f in files if f.filename]
     for i, f in enumerate(chosen):
         if f.size is not None and f.size > limit:
-            raise TooLargeError(safe_name(f.filename or "", i),
-                                f"is {f.size / 1_000_000:.1f} MB, over the"
-                                f" {settings.upload_max_mb:g} MB upload limit",
-                                "split the file or use `crosscheck ingest` on the server")
+            raise TooLargeError(
+                safe_name(f.filename or "", i),
+                f"is {f.size / 1_000_000:.1f} MB, over the"
+                f" {settings.upload_max_mb:g} MB upload limit",
+                "split the file or use `crosscheck ingest` on the server",
+            )
         uploads.append(Upload(f.filename or "", await f.read(limit + 1)))
     overrides: dict[str, str | None] = {
-        "outlet": outlet, "published": published, "title": title, "url": url,
+        "outlet": outlet,
+        "published": published,
+        "title": title,
+        "url": url,
     }
 
     def work() -> IngestReport:
@@ -233,12 +276,22 @@ async def upload(
     try:
         report = await run_in_threadpool(work)
     except InputError as exc:
-        return render(request, "upload.html", {"title": "Upload", "settings": settings,
-                                               "error": str(exc)},
-                      status=413 if isinstance(exc, TooLargeError) else 400)
-    return render(request, "upload.html", {"title": "Upload", "settings": settings,
-                                           "report": report.to_dict(),
-                                           "errors": [str(e) for e in report.failed]})
+        return render(
+            request,
+            "upload.html",
+            {"title": "Upload", "settings": settings, "error": str(exc)},
+            status=413 if isinstance(exc, TooLargeError) else 400,
+        )
+    return render(
+        request,
+        "upload.html",
+        {
+            "title": "Upload",
+            "settings": settings,
+            "report": report.to_dict(),
+            "errors": [str(e) for e in report.failed],
+        },
+    )
 
 
 __all__ = ["router"]

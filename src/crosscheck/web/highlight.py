@@ -38,8 +38,18 @@ def _select(marks: list[Mark], length: int) -> list[Mark]:
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))
-        chosen.append(Mark(start, end, mark.kind, mark.href, mark.title, mark.anchor,
-                           mark.priority, mark.classes))
+        chosen.append(
+            Mark(
+                start,
+                end,
+                mark.kind,
+                mark.href,
+                mark.title,
+                mark.anchor,
+                mark.priority,
+                mark.classes,
+            )
+        )
     return sorted(chosen, key=lambda m: m.start)
 
 

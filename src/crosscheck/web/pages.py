@@ -65,25 +65,42 @@ def conflicts_page(
     show: Annotated[str, Query(description="'all' lists every group")] = "",
 ) -> Response:
     rows = groups_view(store) if show == "all" else conflicts_view(store)
-    rows = [g for g in rows if (not status or g["status"] == status)
-            and (not measure or g["measure"] == measure)]
+    rows = [
+        g
+        for g in rows
+        if (not status or g["status"] == status) and (not measure or g["measure"] == measure)
+    ]
     rows = sort_groups(rows, sort if sort in GROUP_SORTS else "attention")
-    return render(request, "conflicts.html", {
-        "title": "Conflicts", "groups": rows, "status": status, "measure": measure,
-        "sort": sort, "show": show, "sorts": GROUP_SORTS,
-        "statuses": STATUSES if show == "all" else ("conflict", "evolving"),
-        "measures": MEASURES,
-    })
+    return render(
+        request,
+        "conflicts.html",
+        {
+            "title": "Conflicts",
+            "groups": rows,
+            "status": status,
+            "measure": measure,
+            "sort": sort,
+            "show": show,
+            "sorts": GROUP_SORTS,
+            "statuses": STATUSES if show == "all" else ("conflict", "evolving"),
+            "measures": MEASURES,
+        },
+    )
 
 
 @router.get("/groups/{group_id}")
 def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
     group = group_detail(store, group_id)
     group["chart"] = group_chart(group)
-    return render(request, "group.html", {
-        "title": f"{group['label']} — {group['subject'].get('name') or ''}",
-        "group": group, "measures": MEASURES,
-    })
+    return render(
+        request,
+        "group.html",
+        {
+            "title": f"{group['label']} — {group['subject'].get('name') or ''}",
+            "group": group,
+            "measures": MEASURES,
+        },
+    )
 
 
 @router.get("/events")
@@ -98,10 +115,17 @@ def event_page(request: Request, store: StoreDep, ref: str) -> Response:
     view["groups"] = sort_groups(view["groups"])
     for g in view["groups"]:
         g["chart"] = group_chart(g)
-    return render(request, "event.html", {
-        "title": view["event"]["name"], "view": view, "event": view["event"],
-        "timeline": related_events(store, view["event"]), "measures": MEASURES,
-    })
+    return render(
+        request,
+        "event.html",
+        {
+            "title": view["event"]["name"],
+            "view": view,
+            "event": view["event"],
+            "timeline": related_events(store, view["event"]),
+            "measures": MEASURES,
+        },
+    )
 
 
 @router.get("/entities")
@@ -113,26 +137,34 @@ def entities_page(request: Request, store: StoreDep, page: int = 1) -> Response:
 @router.get("/entities/{ref}")
 def entity_page(request: Request, store: StoreDep, ref: str) -> Response:
     view = entity_view(store, ref)
-    return render(request, "entity.html", {"title": view["entity"]["name"], "view": view,
-                                           "entity": view["entity"]})
+    return render(
+        request,
+        "entity.html",
+        {"title": view["entity"]["name"], "view": view, "entity": view["entity"]},
+    )
 
 
 @router.get("/documents")
 def documents_page(request: Request, store: StoreDep, page: int = 1) -> Response:
     page = max(1, page)
     docs = store.documents(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
-    return render(request, "documents.html", {
-        "title": "Documents", "documents": [d.summary() | {"status": d.status}
-                                            for d in docs[:PAGE_SIZE]],
-        "page": page, "more": len(docs) > PAGE_SIZE, "total": store.count_documents(),
-    })
+    return render(
+        request,
+        "documents.html",
+        {
+            "title": "Documents",
+            "documents": [d.summary() | {"status": d.status} for d in docs[:PAGE_SIZE]],
+            "page": page,
+            "more": len(docs) > PAGE_SIZE,
+            "total": store.count_documents(),
+        },
+    )
 
 
 @router.get("/documents/{ref:path}")
 def document_page_view(request: Request, store: StoreDep, ref: str) -> Response:
     view = document_page(store, ref)
-    return render(request, "document.html", {"title": view.get("title") or view["id"],
-                                             "doc": view})
+    return render(request, "document.html", {"title": view.get("title") or view["id"], "doc": view})
 
 
 @router.get("/search")
@@ -151,8 +183,12 @@ def audit_page(request: Request, store: StoreDep) -> Response:
 def _paged(rows: list[dict[str, Any]], page: int) -> dict[str, Any]:
     page = max(1, page)
     start = (page - 1) * PAGE_SIZE
-    return {"rows": rows[start : start + PAGE_SIZE], "page": page,
-            "more": len(rows) > start + PAGE_SIZE, "total": len(rows)}
+    return {
+        "rows": rows[start : start + PAGE_SIZE],
+        "page": page,
+        "more": len(rows) > start + PAGE_SIZE,
+        "total": len(rows),
+    }
 
 
 __all__ = ["PAGE_SIZE", "STATIC_DIR", "page_store", "render_error", "router", "templates"]

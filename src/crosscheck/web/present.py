@@ -62,8 +62,11 @@ def sort_groups(rows: list[dict[str, Any]], key: str = "attention") -> list[dict
         return sorted(rows, key=lambda g: g.get("status") or "")
     return sorted(
         rows,
-        key=lambda g: (_ATTENTION.get(g.get("status") or "", 9), -_spread(g),
-                       -int(g.get("sources") or 0)),
+        key=lambda g: (
+            _ATTENTION.get(g.get("status") or "", 9),
+            -_spread(g),
+            -int(g.get("sources") or 0),
+        ),
     )
 
 

@@ -38,9 +38,11 @@ def search_all(
     out: dict[str, Any] = {"query": query, "documents": [], "claims": [], "entities": []}
     if not words:
         return out
-    docs = store.search(query, limit=limit, offset=offset) if (
-        "documents" in kinds or "claims" in kinds
-    ) else []
+    docs = (
+        store.search(query, limit=limit, offset=offset)
+        if ("documents" in kinds or "claims" in kinds)
+        else []
+    )
     if "documents" in kinds:
         out["documents"] = [d.summary() for d in docs]
     if "claims" in kinds and docs:
@@ -48,7 +50,8 @@ def search_all(
         claims = store.claims(doc_ids=list(by_id))
         claims = apply_claim_corrections(claims, store.corrections(target_kind="claim"))
         hits = [
-            c for c in claims
+            c
+            for c in claims
             if c.status != "rejected"
             and any(w in (c.sentence + " " + c.label + " " + c.measure).lower() for w in words)
         ]
@@ -59,8 +62,15 @@ def search_all(
             names = [ent.name, *ent.aliases]
             if all(any(w in n.lower() for n in names) for w in words):
                 docs_taught = {d for ds in ent.aliases.values() for d in ds}
-                rows.append({"id": ent.id, "name": ent.name, "label": ent.label,
-                             "aliases": sorted(ent.aliases), "documents": len(docs_taught)})
+                rows.append(
+                    {
+                        "id": ent.id,
+                        "name": ent.name,
+                        "label": ent.label,
+                        "aliases": sorted(ent.aliases),
+                        "documents": len(docs_taught),
+                    }
+                )
         rows.sort(key=lambda r: (-r["documents"], r["name"]))
         out["entities"] = rows[offset : offset + limit]
     return out

@@ -36,8 +36,12 @@ NAV = [
     ("/docs", "API"),
 ]
 
-_env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True,
-                   trim_blocks=True, lstrip_blocks=True)
+_env = Environment(
+    loader=FileSystemLoader(str(TEMPLATE_DIR)),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 _env.filters["value"] = fmt_value
 _env.filters["num"] = fmt_number
 _env.filters["safe_url"] = safe_url
@@ -69,18 +73,21 @@ def base_context(request: Request) -> dict[str, Any]:
     }
 
 
-def render(
-    request: Request, name: str, context: dict[str, Any], status: int = 200
-) -> Response:
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     """Render template ``name`` with the base context."""
-    return templates.TemplateResponse(request, name, base_context(request) | context,
-                                      status_code=status)
+    return templates.TemplateResponse(
+        request, name, base_context(request) | context, status_code=status
+    )
 
 
 def render_error(request: Request, status: int, code: str, message: str) -> Response:
     """The HTML face of an error: the same code and message as the JSON one."""
-    return render(request, "error.html", {"title": f"Error {status}", "status": status,
-                                          "code": code, "message": message}, status)
+    return render(
+        request,
+        "error.html",
+        {"title": f"Error {status}", "status": status, "code": code, "message": message},
+        status,
+    )
 
 
 __all__ = [

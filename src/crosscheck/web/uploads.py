@@ -100,7 +100,7 @@ def read_uploads(
             if isinstance(got, InputError):
                 items.append(_relabel(got, label))
                 continue
-            suffix = got.source[len(str(target)):]  # "#entry" for feeds and JSONL
+            suffix = got.source[len(str(target)) :]  # "#entry" for feeds and JSONL
             got.source = label + suffix
             got.path = label + suffix
             items.append(got)
@@ -125,7 +125,8 @@ def ingest_uploads(
     meta: dict[str, str | None] = {k: v for k, v in (overrides or {}).items() if v}
     if meta and len(uploads) != 1:
         raise InputError(
-            "upload", "has metadata (outlet, published, title, url) for several files",
+            "upload",
+            "has metadata (outlet, published, title, url) for several files",
             "give metadata for a single file, or use .meta.json sidecars",
         )
     with tempfile.TemporaryDirectory(prefix="crosscheck-upload-") as tmp:

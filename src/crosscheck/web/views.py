@@ -30,8 +30,16 @@ def group_detail(store: Store, group_id: str) -> dict[str, Any]:
 def audit_rows(store: Store) -> list[dict[str, Any]]:
     """Every analyst correction, newest first: who, when, what and why."""
     return [
-        {"id": c.id, "created_at": c.created_at, "author": c.author, "kind": c.target_kind,
-         "target": c.target, "action": c.action, "payload": c.payload, "reason": c.reason}
+        {
+            "id": c.id,
+            "created_at": c.created_at,
+            "author": c.author,
+            "kind": c.target_kind,
+            "target": c.target,
+            "action": c.action,
+            "payload": c.payload,
+            "reason": c.reason,
+        }
         for c in reversed(audit_log(store))
     ]
 
@@ -45,8 +53,12 @@ def _day(claim: dict[str, Any]) -> str:
 def group_chart(group: dict[str, Any]) -> Any:
     """The group's figure over publication time (empty when fewer than two dated sources)."""
     points = [
-        Point(day=_day(c), low=c.get("low"), high=c.get("high"),
-              label=c.get("outlet") or (c.get("document") or {}).get("title") or "source")
+        Point(
+            day=_day(c),
+            low=c.get("low"),
+            high=c.get("high"),
+            label=c.get("outlet") or (c.get("document") or {}).get("title") or "source",
+        )
         for c in group.get("claim_details", [])
         if c.get("review") != "rejected"
     ]
@@ -81,18 +93,31 @@ def document_page(store: Store, ref: str) -> dict[str, Any]:
     marks = []
     for c in view["claims"]:
         gid = claim_group.get(c["id"])
-        marks.append(Mark(
-            start=c["span"][0], end=c["span"][1], kind="claim", anchor=c["id"],
-            href=f"/groups/{gid}" if gid else None, priority=2,
-            title=f"{c['measure']}: {c['label']}", classes=[f"m-{c['measure']}"],
-        ))
+        marks.append(
+            Mark(
+                start=c["span"][0],
+                end=c["span"][1],
+                kind="claim",
+                anchor=c["id"],
+                href=f"/groups/{gid}" if gid else None,
+                priority=2,
+                title=f"{c['measure']}: {c['label']}",
+                classes=[f"m-{c['measure']}"],
+            )
+        )
     for m in mentions:
         known = mention_entity.get(m.id)
-        marks.append(Mark(
-            start=m.start, end=m.end, kind="entity", priority=1, classes=[f"l-{m.label}"],
-            href=f"/entities/{known[0]}" if known else None,
-            title=f"{m.label}: {known[1] if known else m.canonical or m.text}",
-        ))
+        marks.append(
+            Mark(
+                start=m.start,
+                end=m.end,
+                kind="entity",
+                priority=1,
+                classes=[f"l-{m.label}"],
+                href=f"/entities/{known[0]}" if known else None,
+                title=f"{m.label}: {known[1] if known else m.canonical or m.text}",
+            )
+        )
     for c in view["claims"]:
         c["group"] = claim_group.get(c["id"])
     return view | {"html": highlight(view["text"], marks), "mentions": len(mentions)}
@@ -108,12 +133,28 @@ def related_events(store: Store, event: dict[str, Any], limit: int = 12) -> list
         shared = keys & {a.get("key") or a.get("name") for a in ev.actors}
         same_country = bool(event.get("country")) and ev.country == event.get("country")
         if shared or same_country:
-            out.append({"id": ev.id, "name": ev.name, "type": ev.type, "date": ev.date,
-                        "location": ev.location, "country": ev.country,
-                        "why": "shared actor" if shared else "same country"})
-    out.append({"id": event["id"], "name": event["name"], "type": event["type"],
-                "date": event.get("date"), "location": event.get("location"),
-                "country": event.get("country"), "why": "this event"})
+            out.append(
+                {
+                    "id": ev.id,
+                    "name": ev.name,
+                    "type": ev.type,
+                    "date": ev.date,
+                    "location": ev.location,
+                    "country": ev.country,
+                    "why": "shared actor" if shared else "same country",
+                }
+            )
+    out.append(
+        {
+            "id": event["id"],
+            "name": event["name"],
+            "type": event["type"],
+            "date": event.get("date"),
+            "location": event.get("location"),
+            "country": event.get("country"),
+            "why": "this event",
+        }
+    )
     out.sort(key=lambda e: (e["date"] or "9999", e["name"]))
     return out[:limit]
 
