@@ -17,8 +17,19 @@ TEXT_B = "The toll rose to 52 on Sunday. About 70% of residents are farmers."
 
 
 def _figure(fid: str, doc: str, measure: str, low: Any, high: Any, text: str, **kw: Any) -> dict:
-    fig = {"id": fid, "doc": doc, "measure": measure, "low": low, "high": high, "text": text,
-           "vague": False, "optional": False, "hard": False, "alt": [], "group": None}
+    fig = {
+        "id": fid,
+        "doc": doc,
+        "measure": measure,
+        "low": low,
+        "high": high,
+        "text": text,
+        "vague": False,
+        "optional": False,
+        "hard": False,
+        "alt": [],
+        "group": None,
+    }
     fig.update(kw)
     return fig
 
@@ -43,22 +54,43 @@ def _gold() -> dict[str, Any]:
 def _docs() -> list[Document]:
     return [
         Document(id="d-a", content_hash="1", text=TEXT_A, path="/corpus/a.txt"),
-        Document(id="d-b", content_hash="2", text=TEXT_B, outlet="Daily", published="2024-01-03",
-                 title="B"),
+        Document(
+            id="d-b",
+            content_hash="2",
+            text=TEXT_B,
+            outlet="Daily",
+            published="2024-01-03",
+            title="B",
+        ),
     ]
 
 
 def _claim(doc: Document, phrase: str, measure: str, low: Any, high: Any, **kw: Any) -> Claim:
     start = doc.text.index(phrase)
     sentence = next(s for s in doc.text.split(". ") if phrase in s)
-    return Claim(doc_id=doc.id, measure=measure, low=low, high=high,
-                 span=(start, start + len(phrase)), sentence=sentence, label="x", **kw)
+    return Claim(
+        doc_id=doc.id,
+        measure=measure,
+        low=low,
+        high=high,
+        span=(start, start + len(phrase)),
+        sentence=sentence,
+        label="x",
+        **kw,
+    )
 
 
 def _group(gid: str, claims: list[Claim], status: str) -> ClaimGroup:
-    return ClaimGroup(id=gid, subject=Subject("event", None, None), measure=claims[0].measure,
-                      label="x", status=status, claims=[c.id for c in claims], sources=1,
-                      estimate=Estimate(None, None, None))
+    return ClaimGroup(
+        id=gid,
+        subject=Subject("event", None, None),
+        measure=claims[0].measure,
+        label="x",
+        status=status,
+        claims=[c.id for c in claims],
+        sources=1,
+        estimate=Estimate(None, None, None),
+    )
 
 
 def test_evaluate_perfect_extraction_scores_one() -> None:
@@ -155,7 +187,7 @@ def test_validate_gold_names_the_problem(change: Any, message: str) -> None:
 def test_load_gold_bad_json_names_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(GoldError, match="broken.json: not valid JSON"):
+    with pytest.raises(GoldError, match=r"broken\.json: not valid JSON"):
         load_gold(path)
 
 

@@ -34,7 +34,10 @@ def summary(claims: list[Claim]) -> list[tuple[str, Any, Any, bool]]:
             "The explosion killed 23 people and wounded 57 others in the market.",
             [("killed", 23, 23, False), ("injured", 57, 57, False)],
         ),
-        ("At least 41 civilians were killed when the convoy was hit.", [("killed", 41, None, False)]),
+        (
+            "At least 41 civilians were killed when the convoy was hit.",
+            [("killed", 41, None, False)],
+        ),
         ("Twelve soldiers died in the assault on the outpost.", [("killed", 12, 12, False)]),
         ("Officials put the death toll at 312 on Monday.", [("killed", 312, 312, False)]),
         ("The death toll has risen to 87, the ministry said.", [("killed", 87, 87, False)]),
@@ -45,17 +48,24 @@ def summary(claims: list[Claim]) -> list[tuple[str, Any, Any, bool]]:
         ("Nearly 200 people were wounded in the blasts.", [("injured", None, 200, False)]),
         ("Police detained more than 300 protesters overnight.", [("arrested", 300, None, False)]),
         ("Security forces arrested seven suspects after the bombing.", [("arrested", 7, 7, False)]),
-        ("Authorities deported about 1,200 migrants last month.", [("deported", 1200, 1200, False)]),
-        ("Some 40,000 residents have been displaced by the fighting.",
-         [("displaced", 40000, 40000, False)]),
+        (
+            "Authorities deported about 1,200 migrants last month.",
+            [("deported", 1200, 1200, False)],
+        ),
+        (
+            "Some 40,000 residents have been displaced by the fighting.",
+            [("displaced", 40000, 40000, False)],
+        ),
         ("Three gunmen opened fire on worshippers.", [("perpetrators", 3, 3, False)]),
         ("Five men were sentenced to life in prison for the plot.", [("sentenced", 5, 5, False)]),
         ("Eight people remain missing after the attack.", [("missing", 8, 8, False)]),
         ("Hundreds of people fled the town.", [("displaced", 200, 999, True)]),
         ("The bomb attack claimed 19 lives.", [("killed", 19, 19, False)]),
         ("The raid, which left eleven dead, was condemned.", [("killed", 11, 11, False)]),
-        ("In the 1990s, the war killed tens of thousands of people.",
-         [("killed", 20000, 99999, True)]),
+        (
+            "In the 1990s, the war killed tens of thousands of people.",
+            [("killed", 20000, 99999, True)],
+        ),
         (
             "Police said 4 officers were injured and 2 were killed.",
             [("injured", 4, 4, False), ("killed", 2, 2, False)],
@@ -70,11 +80,15 @@ def summary(claims: list[Claim]) -> list[tuple[str, Any, Any, bool]]:
             "The blast, which tore through a bus station, wounded 40 and killed at least 12.",
             [("injured", 40, 40, False), ("killed", 12, None, False)],
         ),
-        ("The ministry said the number of dead had climbed to 64 by Sunday.",
-         [("killed", 64, 64, False)]),
+        (
+            "The ministry said the number of dead had climbed to 64 by Sunday.",
+            [("killed", 64, 64, False)],
+        ),
         ("The court placed six suspects in custody on Saturday.", [("arrested", 6, 6, False)]),
-        ("Two men accused of staging the assault appeared in court.",
-         [("perpetrators", 2, 2, False)]),
+        (
+            "Two men accused of staging the assault appeared in court.",
+            [("perpetrators", 2, 2, False)],
+        ),
         # An unknown (or mistyped) verb: an attack's object that is people is a toll.
         ("Rebels shelled the depot, an attack which slew nine people.", [("killed", 9, 9, False)]),
     ],
@@ -86,15 +100,19 @@ def test_claims_event_measures(nlp: Any, text: str, expected: list[tuple[Any, ..
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The group has between 2,000 and 3,000 fighters in the province.",
-         [("count", 2000, 3000, False)]),
+        (
+            "The group has between 2,000 and 3,000 fighters in the province.",
+            [("count", 2000, 3000, False)],
+        ),
         ("Russia has about 10,000 troops stationed there.", [("count", 10000, 10000, False)]),
         ("Several thousand troops were deployed to the border.", [("count", 3000, 9999, True)]),
         ("Unemployment stands at 12 percent.", [("percent", 12, 12, False)]),
         ("Turnout was 48%.", [("percent", 48, 48, False)]),
         ("Zorvania ranks 131st in the world by life expectancy.", [("rank", 131, 131, False)]),
-        ("The government pledged $2.5 billion in reconstruction aid.",
-         [("amount", 2500000000, 2500000000, False)]),
+        (
+            "The government pledged $2.5 billion in reconstruction aid.",
+            [("amount", 2500000000, 2500000000, False)],
+        ),
         ("The nation's whole population is just 4 million.", [("count", 4000000, 4000000, False)]),
         ("In 2015, about 3,000 volunteers joined the militia.", [("count", 3000, 3000, False)]),
     ],
@@ -150,7 +168,10 @@ def test_claims_span_covers_the_number_phrase(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("Some 95% of Zorvania's population is Muslim.", "Zorvania enforces rules on its 98% Muslim population."),
+        (
+            "Some 95% of Zorvania's population is Muslim.",
+            "Zorvania enforces rules on its 98% Muslim population.",
+        ),
         (
             "Zorvania ranks last in the region, with about 70% of the population living in rural areas.",
             "About 70 percent of Zorvanians live in rural areas.",
@@ -182,12 +203,18 @@ def test_claims_place_qualifier_changes_counted(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("According to the Harbour Institute, 41% of respondents distrust the police.",
-         "Harbour Institute"),
-        ("General Ivan Petrenko, head of the border service, said 400 fighters had crossed.",
-         "General Ivan Petrenko"),
-        ("Analysts at the Meridian Centre estimated that the movement had 8,000 members.",
-         "Meridian Centre"),
+        (
+            "According to the Harbour Institute, 41% of respondents distrust the police.",
+            "Harbour Institute",
+        ),
+        (
+            "General Ivan Petrenko, head of the border service, said 400 fighters had crossed.",
+            "General Ivan Petrenko",
+        ),
+        (
+            "Analysts at the Meridian Centre estimated that the movement had 8,000 members.",
+            "Meridian Centre",
+        ),
         ("Zorvania claims that 17 saboteurs were detained in the region.", "Zorvania"),
         ("It was estimated that 2,000 people had left.", None),
         ("The rebels claimed responsibility for the bombing, in which 12 people died.", None),
@@ -204,8 +231,10 @@ def test_claims_attribution(nlp: Any, text: str, source: Any) -> None:
         ("In February 2023, the group numbered 6,000 fighters.", ["2023-02"]),
         ("By 2022, about 300,000 migrants were working in the capital.", ["2022"]),
         ("The minister said 29 people were killed on 14 June 2023.", ["2023-06-14"]),
-        ("The share of voters backing the plan fell from 64% in 2019 to 52% in 2023.",
-         ["2019", "2023"]),
+        (
+            "The share of voters backing the plan fell from 64% in 2019 to 52% in 2023.",
+            ["2019", "2023"],
+        ),
         ("Between 2016 and 2020, support rose from 30% to 45%.", ["2016", "2020"]),
         ("Some 500 people were detained.", [None]),
     ],
@@ -218,8 +247,12 @@ def test_claims_event_subject_from_event_records(nlp: Any) -> None:
     text = "The bombing at the market killed 31 people."
     start = text.index("bombing")
     event = EventMention(
-        doc_id="d-test", type="bombing", trigger="bombing", span=(start, start + 7),
-        sentence=text, description="market bombing",
+        doc_id="d-test",
+        type="bombing",
+        trigger="bombing",
+        span=(start, start + 7),
+        sentence=text,
+        description="market bombing",
     )
     (claim,) = claims_of(nlp, text, events=[event])
     assert claim.subject_kind == "event"
@@ -236,8 +269,15 @@ def test_claims_event_subject_without_event_records(nlp: Any) -> None:
 
 def test_claims_entity_subject_uses_mention_key(nlp: Any) -> None:
     text = "Zorvania's army has 40,000 soldiers."
-    mention = Mention(doc_id="d-test", start=0, end=8, text="Zorvania", label="GPE",
-                      key="gpe:zorvania", canonical="Zorvania")
+    mention = Mention(
+        doc_id="d-test",
+        start=0,
+        end=8,
+        text="Zorvania",
+        label="GPE",
+        key="gpe:zorvania",
+        canonical="Zorvania",
+    )
     (claim,) = claims_of(nlp, text, mentions=[mention])
     assert claim.measure == "count"
     assert (claim.subject_kind, claim.subject_ref) == ("entity", "gpe:zorvania")

@@ -228,8 +228,10 @@ def _subject(
         if inner is None:
             break
         owner = inner
-    if owner is not None and owner.pos_ == "PRON":
-        owner = _resolve_pronoun(sent, owner)
+    if owner is not None and (
+        owner.pos_ == "PRON" or (owner.pos_ == "NOUN" and lemma(owner) in _anaphors())
+    ):
+        owner = _resolve_pronoun(sent, owner) or (owner if owner.pos_ == "NOUN" else None)
     if owner is None:
         return "none", None, None
     start, end = chunk.abs(owner.idx, owner.idx + len(owner.text))
@@ -247,10 +249,41 @@ def _subject(
     return "entity", key or None, name or None
 
 
+def _anaphors() -> set[str]:
+    return set(lexicon()["anaphoric_nouns"])
+
+
+def _is_source(tok: Token) -> bool:
+    """Inside "by X", "according to X", "at X": a source, not what the figure is about."""
+    return any(
+        a.lower_ in ("by", "according", "to", "at") and a.dep_ in ("prep", "agent")
+        for a in list(tok.ancestors)[:3]
+    )
+
+
+def _is_name(tok: Token) -> bool:
+    if _is_source(tok) or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT"):
+        return False
+    if tok.ent_type_ in ("GPE", "ORG", "NORP"):
+        return tok.is_alpha or "-" in tok.text
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.like_num
+        and not tok.is_sent_start
+    )
+
+
 def _resolve_pronoun(sent: Span, pron: Token) -> Token | None:
-    """ "its" -> the nearest proper noun before it in the sentence."""
-    for tok in reversed(list(sent.doc[sent.start : pron.i])):
-        if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP"):
+    """ "its", "the country" -> the nearest name before it (this or earlier sentences)."""
+    doc = sent.doc
+    floor = max(0, sent.start - 120)  # a few sentences back at most
+    for k in range(pron.i - 1, floor - 1, -1):
+        tok = doc[k]
+        if _is_name(tok):
+            # Take the head of a multi-word name ("Lindqvist Institute" -> "Institute").
+            while tok.dep_ == "compound" and tok.head.i > tok.i and _is_name(tok.head):
+                tok = tok.head
             return tok
     return None
 

@@ -145,6 +145,8 @@ def counted_noun(doc: Doc, q: Quantity) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].pos_ in ("NOUN", "PROPN"):
                 return objs[0]
+            if objs and objs[0].lower_ in _lookup("measure_nouns"):
+                return objs[0]  # "20 of the wounded", "half of the dead"
     head = anchor.head
     modifier = anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
     if modifier and head.i >= q.end and head.pos_ in ("NOUN", "PROPN"):
@@ -221,6 +223,36 @@ def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     return None
 
 
+def _special_measure(role: str, verb: Token | None, arg: Token) -> str | None:
+    """Phrasings with a plain verb: leaving one's home, being the agent of an attack."""
+    leaving = verb is not None and role == "agent" and lemma(verb) in _words("leave_verbs")
+    if (
+        leaving
+        and verb is not None
+        and any(c.dep_ == "dobj" and lemma(c) in _words("home_nouns") for c in verb.children)
+    ):
+        return "displaced"
+    # "carried out by a cell of four men", "the attack was staged by three gunmen"
+    tok = arg
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and lemma(tok.head.head) in _words("collective_nouns")
+    ):
+        tok = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and is_person(arg):
+        main = tok.head.head
+        attack = _words("attack_nouns")
+        holder = main.head if main.dep_ == "conj" else main
+        subj = next((c for c in main.children if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        carried = lemma(main) == "carry" and any(c.lower_ == "out" for c in main.children)
+        if carried or (subj is not None and lemma(subj) in attack):
+            return "perpetrators"
+    return None
+
+
 def _attack_subject(verb: Token) -> bool:
     """True when the verb's subject (or relative-clause antecedent) names an attack."""
     attack = _words("attack_nouns")
@@ -243,15 +275,26 @@ def _attack_subject(verb: Token) -> bool:
 def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str | None:
     """Measure from an adjective on the noun ("140 people dead"), right of ``after``."""
     adjectives = _lookup("adjectives")
+    nouns = _lookup("measure_nouns")
     for child in arg.children:
         if child.i <= after:
             continue
+        if child.dep_ == "prep" and child.lower_ == "with":
+            # "112 others with injuries", "a man with gunshot wounds"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and nouns.get(lemma(obj)) in ("injured", "killed"):
+                    return "injured"
         if child.dep_ in ("amod", "acomp", "oprd", "acl") and lemma(child) in adjectives:
             return adjectives[lemma(child)]
         if child.dep_ in ("amod", "acomp", "oprd") and child.lower_ in adjectives:
             return adjectives[child.lower_]
     if verb is not None and arg.dep_ in ("dobj", "nsubj"):
         for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with" and child.i > arg.i:
+                # "leaving 112 others with injuries"
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and nouns.get(lemma(obj)) == "injured":
+                        return "injured"
             if (
                 child.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
                 and (child.lower_ in adjectives or lemma(child) in adjectives)
@@ -448,6 +491,8 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     measure = _adjective_measure(arg, verb, q.start) or _clause_measure(arg)
     if measure is None:
         measure = _verb_measure(role, verb, arg)
+    if measure is None:
+        measure = _special_measure(role, verb, arg if noun is None else noun)
     # An unknown verb whose subject is an attack and whose object is people:
     # "the blast, which ... eight people" is a toll whatever the (mistyped) verb.
     embedded = role == "patient" and verb is not None and verb.dep_ != "ROOT"

@@ -98,6 +98,8 @@ def attribution(sent: Span, anchor: Token) -> str | None:
         # The figure must sit in what the verb reports ("stated that ..."), not in a
         # phrase that merely hangs off it ("claimed responsibility for the attack, where").
         direct = depth <= 1 and child.dep_ in ("dobj", "attr")
+        # "officials put the toll at 312"
+        direct = direct or (lemma(anc) == "put" and child.dep_ == "prep" and child.lower_ == "at")
         if lemma(anc) in verbs and anc.pos_ == "VERB" and (child.dep_ in _REPORTED or direct):
             subj = _subject_of(anc)
             if subj is not None and not (subj.left_edge.i <= anchor.i <= subj.right_edge.i):
@@ -106,7 +108,9 @@ def attribution(sent: Span, anchor: Token) -> str | None:
     # "..., experts at X note." spaCy often hangs the source clause off the figure's clause.
     root = sent.root
     for child in root.children:
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and lemma(child) in verbs:
+        # Only a bare aside ("..., experts note."), not a clause with its own content.
+        own = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and lemma(child) in verbs and not own:
             subj = _subject_of(child)
             if subj is not None and child.i > anchor.i:
                 return _name(subj)
@@ -133,6 +137,33 @@ def _parse_date(text: str, published: date | None) -> str | None:
     return f"{year}-{month:02d}"
 
 
+def _clause(tok: Token) -> int:
+    """Index of the verb heading the clause ``tok`` is in (the root when there is none)."""
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t.i
+    return tok.sent.root.i
+
+
+def _clauses(tok: Token) -> set[int]:
+    """The figure's clause plus the clauses that report it ("said, in May, that ...").
+
+    A relative clause does not inherit its host's date: "the market, which employs 1,500
+    traders, was hit in 2017" does not date the traders.
+    """
+    doc = tok.doc
+    out = {_clause(tok)}
+    verb = doc[_clause(tok)]
+    while verb.head != verb:
+        if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE":
+            out.add(_clause(verb.head))  # "in 2022, when gunmen killed 64 soldiers"
+        elif verb.dep_ not in ("ccomp", "xcomp", "parataxis", "conj", "advcl"):
+            break
+        verb = doc[_clause(verb.head)]
+        out.add(verb.i)
+    return out
+
+
 def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | None) -> str | None:
     """The explicit date of the figure spanning tokens ``start:end`` in ``sent``.
 
@@ -143,7 +174,20 @@ def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | 
         pair: 0 or 1 for the "from"/"to" figure of a change ("rose from 57% to 68%").
         published: publication date, to give a year to "on 22 March".
     """
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not (start <= e.start < end)]
+    anchor = sent.doc[start:end].root
+    clauses = _clauses(anchor)
+    spans = list(sent.ents) + [
+        sent.doc[t.i : t.i + 1]
+        for t in sent
+        if t.ent_type_ != "DATE" and _YEAR.fullmatch(t.text) and t.dep_ in ("nummod", "pobj")
+    ]
+    dates = [
+        e
+        for e in spans
+        if (e.label_ == "DATE" or len(e) == 1)
+        and not (start <= e.start < end)
+        and _clause(e.root) in clauses
+    ]
     dated = [(e, _parse_date(e.text, published)) for e in dates]
     dated = [(e, d) for e, d in dated if d is not None]
     if not dated:
