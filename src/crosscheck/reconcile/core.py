@@ -24,7 +24,7 @@ from crosscheck.reconcile.corrections import (
     apply_event_corrections,
 )
 from crosscheck.reconcile.entities import resolve_entities
-from crosscheck.reconcile.events import dominant_event_ids, resolve_events
+from crosscheck.reconcile.events import dominant_event_ids, resolve_incidents
 from crosscheck.reconcile.grouping import group_claims
 from crosscheck.reconcile.subjects import SubjectResolver
 from crosscheck.reconcile.verdicts import Judge, Sourcing
@@ -54,7 +54,7 @@ def reconcile_with_notes(
     entities = apply_entity_corrections(entities, mentions, corr, notes)
     mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
 
-    events = resolve_events(event_mentions)
+    events, mains = resolve_incidents(event_mentions, documents)
     events = apply_event_corrections(events, event_mentions, corr, notes)
     event_links = {mid: e.id for e in events for mid in e.mention_ids}
 
@@ -64,7 +64,7 @@ def reconcile_with_notes(
         event_mentions,
         event_links,
         entities,
-        dominant_event_ids(event_mentions, event_links),
+        dominant_event_ids(event_mentions, event_links, mains),
         {m.id: m.key for m in mentions},
     )
     subjects: dict[str, Subject] = {}

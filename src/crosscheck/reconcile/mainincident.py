@@ -1,0 +1,194 @@
+"""Each report's main incident, and the vague mentions that refer to it.
+
+A report is about one incident first: its title and lead name it ("…in Crocus City Hall case",
+"…over Kerman terrorist attack"), and its later "the attack", "the blast", "the deadliest
+assault in two decades" refer back to it. This module picks, per document and type family,
+the incident (a cluster of already-linked specific mentions, from any document) that the
+title and lead name — weighted so a word shared by many incidents counts little — plus how
+often the document itself mentions it; then it attaches the document's generic and lonely
+mentions to it when their date and place allow.
+
+A date between the incident and the report's publication on a generic mention is usually the
+day an official *said* something ("on Tuesday the death toll reached…"), not the incident's
+date: such a date is dropped rather than allowed to split the incident. Pure: no store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from crosscheck.model import Document
+from crosscheck.reconcile.mentionfeatures import (
+    Features,
+    compatible,
+    dates_compatible,
+    same_place,
+)
+from crosscheck.reconcile.text import tables, words
+
+if TYPE_CHECKING:
+    from crosscheck.reconcile.events import Clusters
+
+
+def _lead(doc: Document) -> str:
+    """Title and first sentence: where a report names what it is about."""
+    text = (doc.text or "")[: int(tables()["lead_chars"])]
+    cut = text.find(". ")
+    return f"{doc.title or ''} {text[: cut if cut > 0 else len(text)]}"
+
+
+def _anchor_words(feats: list[Features], clusters: Clusters) -> dict[str, set[str]]:
+    """Word -> roots of incidents whose names or city-level places contain it."""
+    generic = {str(w) for w in tables()["event_generic_words"]}
+    index: dict[str, set[str]] = defaultdict(set)
+    for root, members in clusters.members.items():
+        for i in members:
+            f = feats[i]
+            if f.generic:
+                continue
+            for w in set(f.names) | set((f.place or "").split()):
+                if len(w) > 2 and w not in generic:
+                    index[w].add(root)
+    return index
+
+
+def _title_scores(
+    doc: Document | None,
+    index: dict[str, set[str]],
+    family: str,
+    feats: list[Features],
+    clusters: Clusters,
+) -> dict[str, float]:
+    if doc is None:
+        return {}
+    scores: dict[str, float] = defaultdict(float)
+    for w in set(words(_lead(doc))):
+        roots = [r for r in index.get(w, ()) if feats[clusters.members[r][0]].family == family]
+        for r in roots:
+            scores[r] += 1.0 / len(roots)
+    return scores
+
+
+def _choose(
+    doc_id: str,
+    idxs: list[int],
+    family: str,
+    feats: list[Features],
+    clusters: Clusters,
+    docs: dict[str, Document],
+    index: dict[str, set[str]],
+) -> str | None:
+    weight = float(tables()["title_weight"])
+    count: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for i in idxs:
+        f = feats[i]
+        if f.family != family:
+            continue
+        root = clusters.root(i)
+        if f.generic and len(clusters.members[root]) == 1:
+            continue
+        count[root] += 1.0
+        first[root] = min(f.start, first.get(root, f.start))
+    for root, value in _title_scores(docs.get(doc_id), index, family, feats, clusters).items():
+        count[root] += weight * value
+    if not count:
+        return None
+    return sorted(count, key=lambda r: (-count[r], first.get(r, 1 << 62), r))[0]
+
+
+def _main_roots(
+    feats: list[Features], clusters: Clusters, docs: dict[str, Document]
+) -> dict[tuple[str, str], str]:
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        by_doc[f.doc_id].append(i)
+    index = _anchor_words(feats, clusters)
+    out: dict[tuple[str, str], str] = {}
+    for doc_id, idxs in sorted(by_doc.items()):
+        for family in sorted({feats[i].family for i in idxs}):
+            root = _choose(doc_id, idxs, family, feats, clusters, docs, index)
+            if root is not None:
+                out[(doc_id, family)] = root
+    return out
+
+
+def _incident_date(members: list[Features]) -> str | None:
+    days = sorted(f.date for f in members if f.date and f.precision == "day")
+    return days[0][:10] if days else None
+
+
+def _said_date(f: Features, members: list[Features], published: str | None) -> bool:
+    """The mention's day falls after the incident and no later than the report."""
+    start = _incident_date(members)
+    if not (f.date and f.precision == "day" and start and published):
+        return False
+    return start < f.date[:10] <= published[:10]
+
+
+def _place_fits(f: Features, members: list[Features]) -> bool:
+    verdicts = [same_place(f, m) for m in members]
+    return True in verdicts or not any(v is False for v in verdicts)
+
+
+def attach_to_main_incidents(
+    feats: list[Features], clusters: Clusters, docs: dict[str, Document]
+) -> dict[str, str]:
+    """Attach generic and lonely mentions to their document's main incident (in place).
+
+    ``feats`` entries whose date was read as a reporting date are replaced by a copy
+    without it, so later compatibility checks do not trip on it.
+
+    Returns:
+        Per document, the id of a mention of its main violent incident.
+    """
+    mains = _main_roots(feats, clusters, docs)
+    order = sorted(range(len(feats)), key=lambda i: (feats[i].doc_id, feats[i].start, feats[i].id))
+    for i in order:
+        f = feats[i]
+        root = mains.get((f.doc_id, f.family))
+        if root is None or len(clusters.members[clusters.root(i)]) != 1:
+            continue
+        target = clusters.members[clusters.uf.find(root)]
+        members = [feats[k] for k in target]
+        if not _place_fits(f, members):
+            continue
+        if not all(dates_compatible(f.date, f.precision, m.date, m.precision) for m in members):
+            if not _said_date(f, members, _published(docs, f.doc_id)):
+                continue
+            feats[i] = dataclasses.replace(f, date=None, precision=None)
+            f = feats[i]
+        if all(compatible(f, m) for m in members):
+            clusters.merge(i, target[0])
+    _merge_leftover_generics(feats, clusters, mains)
+    return {
+        doc_id: feats[clusters.members[clusters.uf.find(root)][0]].id
+        for (doc_id, family), root in sorted(mains.items())
+        if family == "violent"
+    }
+
+
+def _published(docs: dict[str, Document], doc_id: str) -> str | None:
+    doc = docs.get(doc_id)
+    return doc.published if doc is not None else None
+
+
+def _merge_leftover_generics(
+    feats: list[Features], clusters: Clusters, mains: dict[tuple[str, str], str]
+) -> None:
+    """With no main incident, a document's repeated "the attack" is still one incident."""
+    lonely: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if (f.doc_id, f.family) in mains or not f.generic:
+            continue
+        if len(clusters.members[clusters.root(i)]) == 1:
+            lonely[(f.doc_id, f.family)].append(i)
+    for idxs in lonely.values():
+        for i in idxs[1:]:
+            if feats[i].date is None or feats[idxs[0]].date is None:
+                clusters.try_merge(idxs[0], i)
+
+
+__all__ = ["attach_to_main_incidents"]

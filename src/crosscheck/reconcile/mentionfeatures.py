@@ -1,0 +1,252 @@
+"""What one event mention says about its incident, and whether two mentions can be one.
+
+Each mention is reduced to comparable features: type family, date and precision, a place
+split into a *city-level* place (a city, town or venue, with coordinates) and a *broad* one
+(a country or region, whose coordinates are only a capital's and must not be compared), the
+distinctive words and the names of its description. A mention with neither a city-level place
+nor a name of its own ("the attack", "the deadliest assault on Russian soil") is *generic*:
+reports use such phrases for the incident they are about, so its country or date, picked up
+from the rest of its sentence, is weak evidence. Pure: no store, no document order.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from crosscheck.analysis.geo import country_code, geocode
+from crosscheck.model import EventMention
+from crosscheck.reconcile.text import name_key, tables, words
+
+_NAME = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+
+
+def type_family(event_type: str) -> str:
+    """The family of an event type ("bombing" -> "violent"); unknown types are their own family."""
+    for family, members in tables()["event_type_families"].items():
+        if event_type in members:
+            return str(family)
+    return event_type
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["event_generic_words"])
+
+
+def distinctive_tokens(text: str) -> frozenset[str]:
+    """Words of a description that can tell one incident from another."""
+    generic = _generic_words()
+    return frozenset(
+        w
+        for w in (t.strip("'").removesuffix("'s") for t in words(text))
+        if len(w) > 2 and w not in generic and not w.isdigit()
+    )
+
+
+@functools.cache
+def is_broad_place(location: str, country: str | None = None) -> bool:
+    """True for a country or region ("Iran", "Central Asia"), False for a city or venue."""
+    if country and name_key(location) == name_key(country):
+        return True
+    if country_code(location, allow_code=False):
+        return True
+    place = geocode(location)
+    if place is None or place.kind not in ("country", "region"):
+        return False
+    # "Kerman city" may be filed under its province; the words say it is a city.
+    return place.kind == "country" or "city" not in words(location)
+
+
+@functools.cache
+def is_country_word(token: str) -> bool:
+    """A country name or its adjective ("russian", "afghan", "iranian")."""
+    # Demonyms share their country's stem: "russian" -> "russia", "afghan" -> "afghanistan".
+    for cut in range(4):
+        stem = token[: len(token) - cut]
+        if len(stem) < 4:
+            break
+        for suffix in ("", "istan", "ia", "a", "y", "e"):
+            if country_code(stem + suffix, allow_code=False):
+                return True
+    return False
+
+
+def name_tokens(description: str) -> frozenset[str]:
+    """Capitalised, distinctive words of a description that are not countries ("Crocus")."""
+    generic = _generic_words()
+    out = set()
+    for raw in _NAME.findall(description):
+        if not raw[0].isupper():
+            continue
+        for w in words(raw):
+            w = w.strip("'").removesuffix("'s")
+            if len(w) > 2 and w not in generic and not is_country_word(w):
+                out.add(w)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Features:
+    """The comparable parts of one event mention."""
+
+    id: str
+    doc_id: str
+    start: int
+    family: str
+    date: str | None
+    precision: str | None
+    place: str | None  # city-level place key
+    region: str | None  # broad place key (country or region)
+    country: str | None
+    coords: tuple[float, float] | None  # only for city-level places
+    tokens: frozenset[str]
+    names: frozenset[str]
+    actors: frozenset[str]
+
+    @property
+    def generic(self) -> bool:
+        """No city-level place and no name of its own."""
+        return self.place is None and not self.names
+
+    @property
+    def underspecified(self) -> bool:
+        return self.date is None and self.place is None and not self.tokens and not self.actors
+
+
+def features(em: EventMention) -> Features:
+    """The :class:`Features` of one mention."""
+    description = em.description or em.trigger
+    tokens = frozenset(t for t in distinctive_tokens(description) if not is_country_word(t))
+    names = name_tokens(description)
+    place = region = None
+    coords = None
+    country = name_key(em.country) if em.country else None
+    if em.location:
+        if is_broad_place(em.location, em.country):
+            region = name_key(em.location)
+        else:
+            place = name_key(em.location)
+            if em.latitude is not None and em.longitude is not None:
+                coords = (float(em.latitude), float(em.longitude))
+    if place is None and not names:
+        # A generic phrase: a country or region is its own only when the phrase names it.
+        said = set(words(description))
+        if region and not set(region.split()) <= said:
+            region = None
+        if country and not set(country.split()) <= said:
+            country = None
+    return Features(
+        id=em.id,
+        doc_id=em.doc_id,
+        start=em.span[0],
+        family=type_family(em.type),
+        date=em.date,
+        precision=em.date_precision or ("day" if em.date else None),
+        place=place,
+        region=region,
+        country=country,
+        coords=coords,
+        tokens=tokens,
+        names=names,
+        actors=frozenset(a.get("key") or name_key(a.get("name", "")) for a in em.actors),
+    )
+
+
+_CUT = {"year": 4, "month": 7, "day": 10}
+
+
+def dates_compatible(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool:
+    """Equal at the coarser of the two precisions (or either unknown)."""
+    if not a or not b:
+        return True
+    cut = min(_CUT.get(pa or "day", 10), _CUT.get(pb or "day", 10))
+    return a[:cut] == b[:cut]
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def places_compatible(a: Features, b: Features) -> bool:
+    """Same country (when both known), and city-level places not far apart."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    return not (a.coords and b.coords and km(a.coords, b.coords) > float(tables()["nearby_km"]))
+
+
+def compatible(a: Features, b: Features) -> bool:
+    """Nothing rules out that the two mentions describe one incident."""
+    if a.family != b.family:
+        return False
+    if not dates_compatible(a.date, a.precision, b.date, b.precision):
+        return False
+    return places_compatible(a, b)
+
+
+def same_place(a: Features, b: Features) -> bool | None:
+    """True/False when both have a city-level place; None when that cannot be told."""
+    if not (a.place and b.place):
+        return None
+    if a.place == b.place or a.place in b.place or b.place in a.place:
+        return True
+    if a.coords and b.coords:
+        return km(a.coords, b.coords) <= float(tables()["nearby_km"])
+    return False
+
+
+def score(a: Features, b: Features) -> int:
+    """Evidence that two compatible mentions describe one incident."""
+    s = tables()["event_scores"]
+    total = 0
+    if a.date and b.date:
+        if a.precision == b.precision == "day" and a.date[:10] == b.date[:10]:
+            total += s["same_day"]
+        elif a.date[:7] == b.date[:7] and "year" not in (a.precision, b.precision):
+            total += s["same_month"]
+    placed = same_place(a, b)
+    if placed is True:
+        total += s["same_location"]
+    elif placed is False:
+        total += s["place_mismatch"]
+    elif a.region and b.region and a.region == b.region:
+        total += s["same_region"]
+    elif (a.region and b.place and a.region == b.country) or (
+        b.region and a.place and b.region == a.country
+    ):
+        total += s["place_in_region"]
+    if a.country and b.country:
+        total += s["same_country"]
+    shared = a.tokens & b.tokens
+    if shared:
+        total += s["shared_token"] + s["extra_shared_token"] * (len(shared) > 1)
+    if a.actors & b.actors:
+        total += s["shared_actor"]
+    if a.doc_id == b.doc_id:
+        total += s["same_document"]
+    return int(total)
+
+
+__all__ = [
+    "Features",
+    "compatible",
+    "dates_compatible",
+    "distinctive_tokens",
+    "features",
+    "is_broad_place",
+    "is_country_word",
+    "km",
+    "name_tokens",
+    "places_compatible",
+    "same_place",
+    "score",
+    "type_family",
+]
