@@ -89,6 +89,28 @@ def summary(claims: list[Claim]) -> list[tuple[str, Any, Any, bool]]:
             "Two men accused of staging the assault appeared in court.",
             [("perpetrators", 2, 2, False)],
         ),
+        ("Gunmen kill 14 in attack on village mosque", [("killed", 14, 14, False)]),
+        ("Death toll from harbour blast rises to 53", [("killed", 53, 53, False)]),
+        (
+            "Twin bombings leave 30 dead, 80 wounded in northern city",
+            [("killed", 30, 30, False), ("injured", 80, 80, False)],
+        ),
+        ("At least six police officers were among the dead.", [("killed", 6, None, False)]),
+        ("The number of injured stood at 210 on Thursday night.", [("injured", 210, 210, False)]),
+        ("A total of 47 people have been arrested so far.", [("arrested", 47, 47, False)]),
+        ("Police rounded up 32 suspected militants in dawn raids.", [("arrested", 32, 32, False)]),
+        ("The attack was carried out by three suicide bombers.", [("perpetrators", 3, 3, False)]),
+        ("Some 90 families were evicted from the settlement.", [("displaced", 90, 90, False)]),
+        (
+            "Some 2,000 residents have left their homes since the blast.",
+            [("displaced", 2000, 2000, False)],
+        ),
+        (
+            "The car bomb killed 9 people and left 31 others with injuries.",
+            [("killed", 9, 9, False), ("injured", 31, 31, False)],
+        ),
+        ("Authorities expelled 250 foreign nationals last year.", [("deported", 250, 250, False)]),
+        ("Six of the hostages are still unaccounted for.", [("missing", 6, 6, False)]),
         # An unknown (or mistyped) verb: an attack's object that is people is a toll.
         ("Rebels shelled the depot, an attack which slew nine people.", [("killed", 9, 9, False)]),
     ],
@@ -115,6 +137,19 @@ def test_claims_event_measures(nlp: Any, text: str, expected: list[tuple[Any, ..
         ),
         ("The nation's whole population is just 4 million.", [("count", 4000000, 4000000, False)]),
         ("In 2015, about 3,000 volunteers joined the militia.", [("count", 3000, 3000, False)]),
+        (
+            "The militia is thought to number between 800 and 1,200 men.",
+            [("count", 800, 1200, False)],
+        ),
+        (
+            "Militants seized 3.2 billion roubles from the bank.",
+            [("amount", 3200000000, 3200000000, False)],
+        ),
+        (
+            "The ranking places the country 3rd worst for journalist safety.",
+            [("rank", 3, 3, False)],
+        ),
+        ("The country ranks 45th out of 180 countries.", [("rank", 45, 45, False)]),
     ],
 )
 def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]]) -> None:
@@ -140,6 +175,11 @@ def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]])
         "The region saw unrest through the 1990s and two decades of decline.",
         "Officials cited the report.[3] Nothing else was said.",
         "She published two books and one pamphlet.",
+        "Investigators examined 3,000 hours of video footage.",
+        "He served 8 years in prison and was released in 2015.",
+        "The second attacker was shot dead by police.",
+        "Police arrested a 23-year-old man on Friday.",
+        "The report, published on page 4, lists 9 recommendations.",
     ],
 )
 def test_claims_not_figures(nlp: Any, text: str) -> None:
@@ -237,6 +277,11 @@ def test_claims_attribution(nlp: Any, text: str, source: Any) -> None:
         ),
         ("Between 2016 and 2020, support rose from 30% to 45%.", ["2016", "2020"]),
         ("Some 500 people were detained.", [None]),
+        (
+            "In 2018, the group had fewer than 500 members; by 2023 it had more than 2,000.",
+            ["2018", "2023"],
+        ),
+        ("The market, which employs 1,500 traders, was bombed in 2017.", [None]),
     ],
 )
 def test_claims_as_of(nlp: Any, text: str, dates: list[Any]) -> None:

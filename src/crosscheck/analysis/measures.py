@@ -152,8 +152,14 @@ def counted_noun(doc: Doc, q: Quantity) -> Token | None:
     if modifier and head.i >= q.end and head.pos_ in ("NOUN", "PROPN"):
         return head
     # "three Tajik and one Uzbek national": spaCy may make the nationality the noun.
-    if q.end < len(doc) and doc[q.end].pos_ in ("NOUN", "PROPN") and anchor.head == doc[q.end]:
-        return doc[q.end]
+    # Ranges: "between 800 and 1,200 men" hangs the noun on the second number.
+    nxt = doc[q.end] if q.end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        if any(
+            doc[k].head == nxt or (doc[k].dep_ == "conj" and doc[k].head == nxt)
+            for k in range(q.start, q.end)
+        ) or nxt.head.i in range(q.start, q.end):
+            return nxt
     return None
 
 
@@ -166,6 +172,14 @@ def _first_conjunct(tok: Token) -> Token:
 def _role(arg: Token) -> tuple[str, Token | None]:
     """('patient'|'agent'|'attr'|'other', governing verb) for the argument ``arg``."""
     tok = _first_conjunct(arg)
+    # "a total of 47 people were arrested", "a group of 20 men stormed": the container
+    # noun takes the figure's place in the clause.
+    while (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and lemma(tok.head.head) in _words("transparent_nouns")
+    ):
+        tok = _first_conjunct(tok.head.head)
     dep, head = tok.dep_, tok.head
     if dep == "nsubjpass":
         return "patient", head
@@ -199,7 +213,14 @@ def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     candidates = [verb] + [c for c in verb.children if c.dep_ in kids and c.pos_ == "VERB"]
     custody = _words("custody_nouns")
     adjectives = _lookup("adjectives")
+    nouns = _lookup("measure_nouns")
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "among" and role in ("agent", "attr"):
+            # "six officers were among the dead"
+            for obj in child.children:
+                found = adjectives.get(obj.lower_) or nouns.get(obj.lower_) or nouns.get(lemma(obj))
+                if obj.dep_ == "pobj" and found:
+                    return found
         if child.dep_ != "prep" or child.lower_ not in ("in", "into", "as", "under"):
             continue
         for obj in child.children:
@@ -447,7 +468,8 @@ def _event_label(measure: str, noun: Token | None) -> str:
     }[measure]
     if measure == "perpetrators":
         return noun.text.lower() if noun is not None else "perpetrators"
-    if noun is None or lemma(noun) in _lookup("measure_nouns"):
+    nouns = _lookup("measure_nouns")
+    if noun is None or lemma(noun) in nouns or noun.lower_ in nouns:
         return f"people {verb}"
     words = " ".join(
         t.text
@@ -515,7 +537,10 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         if inner is not None:
             nouns = _lookup("measure_nouns")
             measure = (
-                _adjective_measure(inner, None) or _clause_measure(inner) or nouns.get(lemma(inner))
+                _adjective_measure(inner, None)
+                or _clause_measure(inner)
+                or nouns.get(lemma(inner))
+                or nouns.get(inner.lower_)
             )
             if measure is not None and measure != "count":
                 noun = inner

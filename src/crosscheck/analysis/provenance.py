@@ -60,7 +60,7 @@ def _name(tok: Token) -> str | None:
     words = [
         t
         for t in tok.doc[tok.left_edge.i : tok.i + 1]
-        if t.dep_ not in ("det", "punct", "poss", "case") and t.pos_ != "DET"
+        if t.dep_ not in ("det", "punct") and t.pos_ not in ("DET", "SPACE")
     ]
     # Keep a proper name's own tail ("Support and Sanctions Monitoring Team").
     if any(t.dep_ == "appos" or t.text == "," for t in tok.doc[tok.left_edge.i : tok.i]):
@@ -69,7 +69,8 @@ def _name(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == tok.i + 1:
             words.extend(t for t in child.subtree if t.pos_ != "DET")
-    text = " ".join(" ".join(t.text for t in words if not t.is_space).split())
+    text = "".join(t.text_with_ws for t in words if not t.is_space)
+    text = " ".join(text.split()).removeprefix("the ").removeprefix("The ")
     return text or None
 
 
@@ -193,7 +194,13 @@ def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | 
     if not dated:
         return None
     # A date right after the figure is its own ("68 percent in 2021").
-    after = [(e, d) for e, d in dated if 0 <= e.start - end <= 2]
+    doc = sent.doc
+    after = [
+        (e, d)
+        for e, d in dated
+        if e.start == end
+        or (e.start == end + 1 and doc[end].lower_ in ("in", "by", "during", "for", "as"))
+    ]
     if after:
         return after[0][1]
     if pair is not None:
@@ -203,7 +210,14 @@ def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | 
         )
         if len(years) >= 2:
             return years[min(pair, len(years) - 1)]
-    ent, value = min(dated, key=lambda ed: min(abs(ed[0].start - end), abs(start - ed[0].end)))
+    own = _clause(anchor)
+    ent, value = min(
+        dated,
+        key=lambda ed: (
+            _clause(ed[0].root) != own,
+            min(abs(ed[0].start - end), abs(start - ed[0].end)),
+        ),
+    )
     if len(_YEAR.findall(ent.text)) >= 2:
         return None  # a period ("between 2017 and 2021") dates no single figure
     return value

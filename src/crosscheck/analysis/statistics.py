@@ -204,10 +204,14 @@ def read_money(doc: Doc, q: Quantity) -> Reading:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
                 words = [t for t in child.subtree if t != child][:6]
-        if not words and anchor.head.pos_ == "VERB":
-            verb = anchor.head
+        verb_tok = next((a for a in anchor.ancestors if a.pos_ == "VERB"), None)
+        if not words and verb_tok is not None:
+            verb = verb_tok
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != anchor]
-            words = [verb] + (phrase_words(subj[0], limit=5) if subj else [])
+            words = phrase_words(subj[0], limit=6) if subj else []
+            if anchor.dep_ == "dobj" or not words:
+                words = [verb, *words]  # "militants seized 3.2 billion roubles"
+            noun = subj[0] if subj else None
     owner = owner_of(noun) if noun is not None else None
     label = " ".join(t.text for t in words if t.pos_ != "PUNCT") or "amount"
     currency = q.currency or ""
