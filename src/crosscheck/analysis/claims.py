@@ -18,7 +18,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.measures import Reading, lemma, lexicon, owner_of, read_count
+from crosscheck.analysis.counts import read_count
+from crosscheck.analysis.measures import Reading, lemma, lexicon, owner_of
 from crosscheck.analysis.provenance import as_of, attribution
 from crosscheck.analysis.quantities import Quantity, find_quantities
 from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank

@@ -1,4 +1,4 @@
-"""What a number counts: its measure, label and normalised ``counted`` key.
+"""The measure lexicon and the noun-phrase helpers every figure reader shares.
 
 The measure is read from the dependency parse, never from a word window: the noun the
 number quantifies ("130 people"), the verb governing that noun and its voice ("were
@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from crosscheck.analysis.quantities import Quantity
 
-_RELATIVE = {"who", "which", "that", "whom"}
+RELATIVE = {"who", "which", "that", "whom"}
 _STOP_POS = {"DET", "NUM", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART", "AUX", "SYM", "SPACE"}
 _STOP_WORDS = {
     "of",
@@ -62,7 +62,7 @@ _STOP_WORDS = {
 }
 _MAX_COUNTED = 6
 _CLAUSES = {"relcl", "appos", "parataxis", "advcl", "ccomp", "conj", "cc"}
-_HEDGE_WORDS = {
+HEDGE_WORDS = {
     "at",
     "least",
     "about",
@@ -97,7 +97,7 @@ def lexicon() -> dict[str, Any]:
 
 
 @cache
-def _lookup(table: str) -> dict[str, str]:
+def lookup(table: str) -> dict[str, str]:
     """A ``measure -> [lemmas]`` table turned into ``lemma -> measure``."""
     out: dict[str, str] = {}
     for measure, lemmas in lexicon()[table].items():
@@ -107,7 +107,7 @@ def _lookup(table: str) -> dict[str, str]:
 
 
 @cache
-def _words(name: str) -> frozenset[str]:
+def word_set(name: str) -> frozenset[str]:
     return frozenset(str(w) for w in lexicon()[name])
 
 
@@ -131,7 +131,7 @@ def lemma(tok: Token) -> str:
 def is_person(tok: Token) -> bool:
     """True when ``tok`` is a noun for people ("fighters", "Tajiks", "nationals")."""
     lem = lemma(tok)
-    if lem in _words("people_nouns") or lem.rstrip("s") in _words("people_nouns"):
+    if lem in word_set("people_nouns") or lem.rstrip("s") in word_set("people_nouns"):
         return True
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
 
@@ -145,7 +145,7 @@ def counted_noun(doc: Doc, q: Quantity) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].pos_ in ("NOUN", "PROPN"):
                 return objs[0]
-            if objs and objs[0].lower_ in _lookup("measure_nouns"):
+            if objs and objs[0].lower_ in lookup("measure_nouns"):
                 return objs[0]  # "20 of the wounded", "half of the dead"
     head = anchor.head
     modifier = anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
@@ -154,226 +154,13 @@ def counted_noun(doc: Doc, q: Quantity) -> Token | None:
     # "three Tajik and one Uzbek national": spaCy may make the nationality the noun.
     # Ranges: "between 800 and 1,200 men" hangs the noun on the second number.
     nxt = doc[q.end] if q.end < len(doc) else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
-        if any(
-            doc[k].head == nxt or (doc[k].dep_ == "conj" and doc[k].head == nxt)
-            for k in range(q.start, q.end)
-        ) or nxt.head.i in range(q.start, q.end):
-            return nxt
+    hangs = nxt is not None and (
+        any(doc[k].head == nxt for k in range(q.start, q.end))
+        or nxt.head.i in range(q.start, q.end)
+    )
+    if hangs and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return nxt
     return None
-
-
-def _first_conjunct(tok: Token) -> Token:
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head != tok:
-        tok = tok.head
-    return tok
-
-
-def _role(arg: Token) -> tuple[str, Token | None]:
-    """('patient'|'agent'|'attr'|'other', governing verb) for the argument ``arg``."""
-    tok = _first_conjunct(arg)
-    # "a total of 47 people were arrested", "a group of 20 men stormed": the container
-    # noun takes the figure's place in the clause.
-    while (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and lemma(tok.head.head) in _words("transparent_nouns")
-    ):
-        tok = _first_conjunct(tok.head.head)
-    dep, head = tok.dep_, tok.head
-    if dep == "nsubjpass":
-        return "patient", head
-    if dep == "nsubj" and head.dep_ in ("csubjpass", "csubj") and head.tag_ in ("VBD", "VBN"):
-        # "eleven people linked to the attack had been arrested": spaCy makes the
-        # participle a clausal subject; the figure is the subject of the main verb.
-        return ("patient" if head.dep_ == "csubjpass" else "agent"), head.head
-    if dep == "nsubj":
-        passive = any(c.dep_ == "auxpass" for c in head.children)
-        if passive or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)):
-            return "patient", head
-        return "agent", head
-    if dep in ("dobj", "obj"):
-        return "patient", head
-    if dep == "attr":
-        return "attr", head
-    if dep == "pobj" and head.dep_ == "agent":
-        return "agent", head.head
-    if dep == "pobj" and head.head.pos_ in ("VERB", "AUX"):
-        return "pobj", head.head
-    return "other", head if head.pos_ in ("VERB", "AUX") else None
-
-
-def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
-    if verb is None:
-        return None
-    patient = _lookup("patient_verbs")
-    agent = _lookup("agent_verbs")
-    weak = _words("weak_patient_verbs")
-    kids = ("xcomp", "oprd", "acomp", "conj") if role == "agent" else ("xcomp", "oprd", "acomp")
-    candidates = [verb] + [c for c in verb.children if c.dep_ in kids and c.pos_ == "VERB"]
-    custody = _words("custody_nouns")
-    adjectives = _lookup("adjectives")
-    nouns = _lookup("measure_nouns")
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "among" and role in ("agent", "attr"):
-            # "six officers were among the dead"
-            for obj in child.children:
-                found = adjectives.get(obj.lower_) or nouns.get(obj.lower_) or nouns.get(lemma(obj))
-                if obj.dep_ == "pobj" and found:
-                    return found
-        if child.dep_ != "prep" or child.lower_ not in ("in", "into", "as", "under"):
-            continue
-        for obj in child.children:
-            if role == "patient" and lemma(obj) in custody:
-                return "arrested"
-            if child.lower_ == "as" and (obj.lower_ in adjectives or lemma(obj) in adjectives):
-                return adjectives.get(obj.lower_) or adjectives[lemma(obj)]
-    for v in candidates:
-        lem = lemma(v)
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-        if role == "agent" and particle and f"{lem} {particle}" in agent:
-            return agent[f"{lem} {particle}"]
-        if role == "patient" and lem in patient:
-            if lem in weak and not (is_person(arg) or arg.pos_ == "NUM"):
-                continue
-            return patient[lem]
-        if role == "agent" and lem in agent:
-            return agent[lem]
-        if role == "patient" and v != verb and lem in agent:
-            return agent[lem]
-    return None
-
-
-def _special_measure(role: str, verb: Token | None, arg: Token) -> str | None:
-    """Phrasings with a plain verb: leaving one's home, being the agent of an attack."""
-    leaving = verb is not None and role == "agent" and lemma(verb) in _words("leave_verbs")
-    if (
-        leaving
-        and verb is not None
-        and any(c.dep_ == "dobj" and lemma(c) in _words("home_nouns") for c in verb.children)
-    ):
-        return "displaced"
-    # "carried out by a cell of four men", "the attack was staged by three gunmen"
-    tok = arg
-    if (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and lemma(tok.head.head) in _words("collective_nouns")
-    ):
-        tok = tok.head.head
-    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and is_person(arg):
-        main = tok.head.head
-        attack = _words("attack_nouns")
-        holder = main.head if main.dep_ == "conj" else main
-        subj = next((c for c in main.children if c.dep_ == "nsubjpass"), None) or next(
-            (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None
-        )
-        carried = lemma(main) == "carry" and any(c.lower_ == "out" for c in main.children)
-        if carried or (subj is not None and lemma(subj) in attack):
-            return "perpetrators"
-    return None
-
-
-def _attack_subject(verb: Token) -> bool:
-    """True when the verb's subject (or relative-clause antecedent) names an attack."""
-    attack = _words("attack_nouns")
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            subj = verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
-            if lemma(subj) in attack or any(
-                lemma(c) in attack for c in subj.children if c.dep_ == "compound"
-            ):
-                return True
-            # "a bomb attack on the embassy in Kabul, which ..." attaches to the place.
-            for anc in subj.ancestors:
-                if lemma(anc) in attack:
-                    return True
-                if anc.pos_ == "VERB":
-                    break
-    return False
-
-
-def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str | None:
-    """Measure from an adjective on the noun ("140 people dead"), right of ``after``."""
-    adjectives = _lookup("adjectives")
-    nouns = _lookup("measure_nouns")
-    for child in arg.children:
-        if child.i <= after:
-            continue
-        if child.dep_ == "prep" and child.lower_ == "with":
-            # "112 others with injuries", "a man with gunshot wounds"
-            for obj in child.children:
-                if obj.dep_ == "pobj" and nouns.get(lemma(obj)) in ("injured", "killed"):
-                    return "injured"
-        if child.dep_ in ("amod", "acomp", "oprd", "acl") and lemma(child) in adjectives:
-            return adjectives[lemma(child)]
-        if child.dep_ in ("amod", "acomp", "oprd") and child.lower_ in adjectives:
-            return adjectives[child.lower_]
-    if verb is not None and arg.dep_ in ("dobj", "nsubj"):
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "with" and child.i > arg.i:
-                # "leaving 112 others with injuries"
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and nouns.get(lemma(obj)) == "injured":
-                        return "injured"
-            if (
-                child.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
-                and (child.lower_ in adjectives or lemma(child) in adjectives)
-                and child.i > arg.i
-            ):
-                return adjectives.get(child.lower_) or adjectives[lemma(child)]
-    return None
-
-
-def _clause_measure(arg: Token) -> str | None:
-    """Relative clauses and participles on the counted noun: "people who died", "men held"."""
-    patient = _lookup("patient_verbs")
-    agent = _lookup("agent_verbs")
-    attack = _words("attack_nouns")
-    for child in arg.children:
-        # "four men accused of carrying out the massacre", "men who staged the attack"
-        clause = child.dep_ in ("acl", "relcl") and lemma(child) in _words("perpetrator_clauses")
-        if clause and is_person(arg) and any(lemma(t) in attack for t in child.subtree):
-            return "perpetrators"
-        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in patient:
-            return patient[lemma(child)]
-        if child.dep_ == "relcl":
-            for sub in child.children:
-                if sub.lower_ in _RELATIVE:
-                    m = _verb_measure(_role(sub)[0], child, arg)
-                    if m:
-                        return m
-            if lemma(child) in agent:
-                return agent[lemma(child)]
-    return None
-
-
-def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
-    """A noun that governs the number: "the deaths *of* dozens", "the toll rose *to* 130"."""
-    nouns = _lookup("measure_nouns")
-    size = _words("size_nouns")
-    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ == "NOUN":
-        parent = arg.head.head
-        if lemma(parent) in nouns:
-            return parent
-    if verb is not None:
-        for child in verb.children:
-            if child == arg or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "attr"):
-                continue
-            if lemma(child) in nouns or lemma(child) in size:
-                return child
-    return None
-
-
-def _toll_measure(noun: Token) -> str | None:
-    """The measure of a governing noun; "toll" takes it from its compound ("death toll")."""
-    nouns = _lookup("measure_nouns")
-    if lemma(noun) == "toll":
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod") and lemma(child) in nouns:
-                return nouns[lemma(child)]
-        return "killed"
-    return nouns.get(lemma(noun))
 
 
 def clipped(tok: Token) -> list[Token]:
@@ -392,7 +179,7 @@ def phrase_words(tok: Token, drop: set[int] | None = None, limit: int = 12) -> l
     for t in tok.subtree:
         if t.i in drop or t.pos_ in ("DET", "PUNCT", "NUM", "SPACE", "CCONJ") or t.like_num:
             continue
-        if not any(ch.isalnum() for ch in t.text) or t.lower_ in _HEDGE_WORDS:
+        if not any(ch.isalnum() for ch in t.text) or t.lower_ in HEDGE_WORDS:
             continue
         if t.dep_ in ("relcl", "appos", "acl") and t != tok:
             break
@@ -429,7 +216,7 @@ def normalise(tokens: list[Token], owner: Token | None = None) -> str:
             or t.pos_ in _STOP_POS
             or t.like_num
             or t.lower_ in _STOP_WORDS
-            or t.lower_ in _HEDGE_WORDS
+            or t.lower_ in HEDGE_WORDS
         ):
             continue
         if t.dep_ == "poss" or t.lower_ in ("'s", "’s", "%", "percent", "cent"):
@@ -455,171 +242,18 @@ def normalise(tokens: list[Token], owner: Token | None = None) -> str:
     return " ".join(words[:_MAX_COUNTED])
 
 
-def _event_label(measure: str, noun: Token | None) -> str:
-    verb = {
-        "perpetrators": "",
-        "killed": "killed",
-        "injured": "injured",
-        "arrested": "arrested",
-        "displaced": "displaced",
-        "deported": "deported",
-        "sentenced": "sentenced",
-        "missing": "missing",
-    }[measure]
-    if measure == "perpetrators":
-        return noun.text.lower() if noun is not None else "perpetrators"
-    nouns = _lookup("measure_nouns")
-    if noun is None or lemma(noun) in nouns or noun.lower_ in nouns:
-        return f"people {verb}"
-    words = " ".join(
-        t.text
-        for t in noun.doc[noun.left_edge.i : noun.i + 1]
-        if t.i == noun.i
-        or (t.dep_ in ("amod", "compound") and not t.like_num and t.lower_ not in _HEDGE_WORDS)
-    )
-    return f"{words or 'people'} {verb}".strip()
-
-
-def _event_counted(measure: str, noun: Token | None) -> str:
-    """Event tolls group by measure; only distinct victim groups ("children") split them."""
-    if measure == "perpetrators":
-        return "perpetrators"
-    if noun is None or lemma(noun) in _words("generic_people") or not is_person(noun):
-        return "people"
-    return "people" if noun.ent_type_ == "NORP" else lemma(noun)
-
-
-def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Reading | None:
-    """Measure, label and counted key of a cardinal or vague number, or None.
-
-    Args:
-        doc: the parsed chunk.
-        q: the number phrase.
-        antecedent: the noun of an earlier figure in the sentence, the referent of an
-            elided noun ("6,500 fighters with about 4,000 stationed near the border").
-    """
-    anchor = doc[q.anchor]
-    noun = counted_noun(doc, q)
-    if noun is not None and (lemma(noun) in _words("not_counted_nouns")):
-        return None
-    via_of = (
-        noun is not None
-        and noun.head.lower_ == "of"
-        and noun.head.head.i < noun.i
-        and (q.start <= noun.head.head.i < q.end)
-    )
-    arg = noun if noun is not None and not via_of else anchor
-    role, verb = _role(arg)
-    measure = _adjective_measure(arg, verb, q.start) or _clause_measure(arg)
-    if measure is None:
-        measure = _verb_measure(role, verb, arg)
-    if measure is None:
-        measure = _special_measure(role, verb, arg if noun is None else noun)
-    # An unknown verb whose subject is an attack and whose object is people:
-    # "the blast, which ... eight people" is a toll whatever the (mistyped) verb.
-    embedded = role == "patient" and verb is not None and verb.dep_ != "ROOT"
-    if measure is None and embedded and verb is not None and (noun is None or is_person(noun)):
-        measure = "killed" if _attack_subject(verb) else None
-    governing = _governing_noun(arg, verb)
-    if measure is None and governing is not None and lemma(governing) not in _words("size_nouns"):
-        measure = _toll_measure(governing)
-    if measure is None and governing is not None and lemma(governing) in _words("size_nouns"):
-        inner = next(
-            (
-                o
-                for c in governing.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ),
-            None,
-        )
-        if inner is not None:
-            nouns = _lookup("measure_nouns")
-            measure = (
-                _adjective_measure(inner, None)
-                or _clause_measure(inner)
-                or nouns.get(lemma(inner))
-                or nouns.get(inner.lower_)
-            )
-            if measure is not None and measure != "count":
-                noun = inner
-    if measure is None and noun is not None:
-        nouns = _lookup("measure_nouns")
-        if lemma(noun) in nouns and lemma(noun) != "toll":
-            measure = nouns[lemma(noun)]
-    if measure is not None and measure != "count":
-        return Reading(
-            measure,
-            _event_label(measure, noun),
-            _event_counted(measure, noun),
-            noun=noun,
-            verb=verb,
-        )
-    # Statistics: sizes ("its strength reached 6,500"), people, things, elided nouns.
-    if governing is not None and lemma(governing) in _words("size_nouns"):
-        owner = owner_of(governing)
-        words = phrase_words(governing)
-        return Reading(
-            "count",
-            " ".join(t.text for t in words),
-            normalise([governing]),
-            noun=noun,
-            verb=verb,
-            owner=owner,
-        )
-    if noun is not None:
-        words = phrase_words(noun)
-        owner = owner_of(noun)
-        if owner is None and verb is not None and lemma(verb) in _words("possession_verbs"):
-            # "the group has 3,000 fighters": the holder is whose figure it is.
-            owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        incident = lemma(noun) in _words("attack_nouns")
-        if not is_person(noun) and not incident and not q.vague and (q.value or 0) < 10:
-            return None  # "two books", "three oblasts": narrative, not a figure
-        return Reading(
-            "count",
-            " ".join(t.text for t in words),
-            normalise(words, owner),
-            noun=noun,
-            verb=verb,
-            owner=owner,
-        )
-    if (
-        anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos")
-        or any(c.dep_ in ("acl", "relcl") for c in anchor.children)
-        or (anchor.dep_ == "pobj" and anchor.head.lower_ == "with")
-    ):
-        ref = antecedent
-        words = [t for t in anchor.subtree if t.i < q.start or t.i >= q.end]
-        if verb is not None and anchor.dep_ in ("nsubj", "nsubjpass"):
-            words = [verb]
-            for child in verb.children:
-                if child.i > verb.i and child.dep_ in ("prep", "dobj", "attr", "acomp"):
-                    words.extend(child.subtree)
-                    break
-        words = [
-            t
-            for t in words
-            if t.pos_ not in ("PUNCT", "SPACE") and any(ch.isalpha() for ch in t.text)
-        ][:8]
-        if ref is not None:
-            label = ref.text + (" " + " ".join(t.text for t in words) if words else "")
-            return Reading("count", label.strip(), normalise([ref, *words]), verb=verb)
-        text = " ".join(t.text for t in words)
-        return Reading("count", text or "unspecified", normalise(words) or "unspecified", verb=verb)
-    return None
-
-
 __all__ = [
+    "HEDGE_WORDS",
+    "RELATIVE",
     "Reading",
     "clipped",
     "counted_noun",
     "is_person",
     "lemma",
     "lexicon",
+    "lookup",
     "normalise",
     "owner_of",
     "phrase_words",
-    "read_count",
+    "word_set",
 ]

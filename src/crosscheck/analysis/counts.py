@@ -1,0 +1,400 @@
+"""What a cardinal number counts: its measure, label and normalised ``counted`` key.
+
+The measure is read from the dependency parse, never from a word window: the noun the
+number quantifies ("130 people"), the verb governing that noun and its voice ("were
+killed", "died", "arrested nine men"), adjectives on it ("140 people dead"), nouns that
+govern the number ("the death toll at 100") and size nouns ("its strength reached
+6,500"). Word lists live in ``data/measures.yaml``. Whether a number is a claim at all
+(years, ages, names) is decided by :mod:`crosscheck.analysis.claims`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from crosscheck.analysis.measures import (
+    HEDGE_WORDS,
+    RELATIVE,
+    Reading,
+    counted_noun,
+    is_person,
+    lemma,
+    lookup,
+    normalise,
+    owner_of,
+    phrase_words,
+    word_set,
+)
+from crosscheck.analysis.quantities import Quantity
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _role(arg: Token) -> tuple[str, Token | None]:
+    """('patient'|'agent'|'attr'|'other', governing verb) for the argument ``arg``."""
+    tok = _first_conjunct(arg)
+    # "a total of 47 people were arrested", "a group of 20 men stormed": the container
+    # noun takes the figure's place in the clause.
+    while (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and lemma(tok.head.head) in word_set("transparent_nouns")
+    ):
+        tok = _first_conjunct(tok.head.head)
+    dep, head = tok.dep_, tok.head
+    if dep == "nsubjpass":
+        return "patient", head
+    if dep == "nsubj" and head.dep_ in ("csubjpass", "csubj") and head.tag_ in ("VBD", "VBN"):
+        # "eleven people linked to the attack had been arrested": spaCy makes the
+        # participle a clausal subject; the figure is the subject of the main verb.
+        return ("patient" if head.dep_ == "csubjpass" else "agent"), head.head
+    if dep == "nsubj":
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if passive or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)):
+            return "patient", head
+        return "agent", head
+    if dep in ("dobj", "obj"):
+        return "patient", head
+    if dep == "attr":
+        return "attr", head
+    if dep == "pobj" and head.dep_ == "agent":
+        return "agent", head.head
+    if dep == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return "pobj", head.head
+    return "other", head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
+    if verb is None:
+        return None
+    patient = lookup("patient_verbs")
+    agent = lookup("agent_verbs")
+    weak = word_set("weak_patient_verbs")
+    kids = ("xcomp", "oprd", "acomp", "conj") if role == "agent" else ("xcomp", "oprd", "acomp")
+    candidates = [verb] + [c for c in verb.children if c.dep_ in kids and c.pos_ == "VERB"]
+    custody = word_set("custody_nouns")
+    adjectives = lookup("adjectives")
+    nouns = lookup("measure_nouns")
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "among" and role in ("agent", "attr"):
+            # "six officers were among the dead"
+            for obj in child.children:
+                found = adjectives.get(obj.lower_) or nouns.get(obj.lower_) or nouns.get(lemma(obj))
+                if obj.dep_ == "pobj" and found:
+                    return found
+        if child.dep_ != "prep" or child.lower_ not in ("in", "into", "as", "under"):
+            continue
+        for obj in child.children:
+            if role == "patient" and lemma(obj) in custody:
+                return "arrested"
+            if child.lower_ == "as" and (obj.lower_ in adjectives or lemma(obj) in adjectives):
+                return adjectives.get(obj.lower_) or adjectives[lemma(obj)]
+    for v in candidates:
+        lem = lemma(v)
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        if role == "agent" and particle and f"{lem} {particle}" in agent:
+            return agent[f"{lem} {particle}"]
+        if role == "patient" and lem in patient:
+            if lem in weak and not (is_person(arg) or arg.pos_ == "NUM"):
+                continue
+            return patient[lem]
+        if role == "agent" and lem in agent:
+            return agent[lem]
+        if role == "patient" and v != verb and lem in agent:
+            return agent[lem]
+    return None
+
+
+def _special_measure(role: str, verb: Token | None, arg: Token) -> str | None:
+    """Phrasings with a plain verb: leaving one's home, being the agent of an attack."""
+    leaving = verb is not None and role == "agent" and lemma(verb) in word_set("leave_verbs")
+    if (
+        leaving
+        and verb is not None
+        and any(c.dep_ == "dobj" and lemma(c) in word_set("home_nouns") for c in verb.children)
+    ):
+        return "displaced"
+    # "carried out by a cell of four men", "the attack was staged by three gunmen"
+    tok = arg
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and lemma(tok.head.head) in word_set("collective_nouns")
+    ):
+        tok = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and is_person(arg):
+        main = tok.head.head
+        attack = word_set("attack_nouns")
+        holder = main.head if main.dep_ == "conj" else main
+        subj = next((c for c in main.children if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        carried = lemma(main) == "carry" and any(c.lower_ == "out" for c in main.children)
+        if carried or (subj is not None and lemma(subj) in attack):
+            return "perpetrators"
+    return None
+
+
+def _attack_subject(verb: Token) -> bool:
+    """True when the verb's subject (or relative-clause antecedent) names an attack."""
+    attack = word_set("attack_nouns")
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subj = verb.head if child.lower_ in RELATIVE and verb.dep_ == "relcl" else child
+            if lemma(subj) in attack or any(
+                lemma(c) in attack for c in subj.children if c.dep_ == "compound"
+            ):
+                return True
+            # "a bomb attack on the embassy in Kabul, which ..." attaches to the place.
+            for anc in subj.ancestors:
+                if lemma(anc) in attack:
+                    return True
+                if anc.pos_ == "VERB":
+                    break
+    return False
+
+
+def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str | None:
+    """Measure from an adjective on the noun ("140 people dead"), right of ``after``."""
+    adjectives = lookup("adjectives")
+    nouns = lookup("measure_nouns")
+    for child in arg.children:
+        if child.i <= after:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "with":
+            # "112 others with injuries", "a man with gunshot wounds"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and nouns.get(lemma(obj)) in ("injured", "killed"):
+                    return "injured"
+        if child.dep_ in ("amod", "acomp", "oprd", "acl") and lemma(child) in adjectives:
+            return adjectives[lemma(child)]
+        if child.dep_ in ("amod", "acomp", "oprd") and child.lower_ in adjectives:
+            return adjectives[child.lower_]
+    if verb is not None and arg.dep_ in ("dobj", "nsubj"):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with" and child.i > arg.i:
+                # "leaving 112 others with injuries"
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and nouns.get(lemma(obj)) == "injured":
+                        return "injured"
+            if (
+                child.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
+                and (child.lower_ in adjectives or lemma(child) in adjectives)
+                and child.i > arg.i
+            ):
+                return adjectives.get(child.lower_) or adjectives[lemma(child)]
+    return None
+
+
+def _clause_measure(arg: Token) -> str | None:
+    """Relative clauses and participles on the counted noun: "people who died", "men held"."""
+    patient = lookup("patient_verbs")
+    agent = lookup("agent_verbs")
+    attack = word_set("attack_nouns")
+    for child in arg.children:
+        # "four men accused of carrying out the massacre", "men who staged the attack"
+        clause = child.dep_ in ("acl", "relcl") and lemma(child) in word_set("perpetrator_clauses")
+        if clause and is_person(arg) and any(lemma(t) in attack for t in child.subtree):
+            return "perpetrators"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in patient:
+            return patient[lemma(child)]
+        if child.dep_ == "relcl":
+            for sub in child.children:
+                if sub.lower_ in RELATIVE:
+                    m = _verb_measure(_role(sub)[0], child, arg)
+                    if m:
+                        return m
+            if lemma(child) in agent:
+                return agent[lemma(child)]
+    return None
+
+
+def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
+    """A noun that governs the number: "the deaths *of* dozens", "the toll rose *to* 130"."""
+    nouns = lookup("measure_nouns")
+    size = word_set("size_nouns")
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ == "NOUN":
+        parent = arg.head.head
+        if lemma(parent) in nouns:
+            return parent
+    if verb is not None:
+        for child in verb.children:
+            if child == arg or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "attr"):
+                continue
+            if lemma(child) in nouns or lemma(child) in size:
+                return child
+    return None
+
+
+def _toll_measure(noun: Token) -> str | None:
+    """The measure of a governing noun; "toll" takes it from its compound ("death toll")."""
+    nouns = lookup("measure_nouns")
+    if lemma(noun) == "toll":
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and lemma(child) in nouns:
+                return nouns[lemma(child)]
+        return "killed"
+    return nouns.get(lemma(noun))
+
+
+def _event_label(measure: str, noun: Token | None) -> str:
+    verb = {
+        "perpetrators": "",
+        "killed": "killed",
+        "injured": "injured",
+        "arrested": "arrested",
+        "displaced": "displaced",
+        "deported": "deported",
+        "sentenced": "sentenced",
+        "missing": "missing",
+    }[measure]
+    if measure == "perpetrators":
+        return noun.text.lower() if noun is not None else "perpetrators"
+    nouns = lookup("measure_nouns")
+    if noun is None or lemma(noun) in nouns or noun.lower_ in nouns:
+        return f"people {verb}"
+    words = " ".join(
+        t.text
+        for t in noun.doc[noun.left_edge.i : noun.i + 1]
+        if t.i == noun.i
+        or (t.dep_ in ("amod", "compound") and not t.like_num and t.lower_ not in HEDGE_WORDS)
+    )
+    return f"{words or 'people'} {verb}".strip()
+
+
+def _event_counted(measure: str, noun: Token | None) -> str:
+    """Event tolls group by measure; only distinct victim groups ("children") split them."""
+    if measure == "perpetrators":
+        return "perpetrators"
+    if noun is None or lemma(noun) in word_set("generic_people") or not is_person(noun):
+        return "people"
+    return "people" if noun.ent_type_ == "NORP" else lemma(noun)
+
+
+def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Reading | None:
+    """Measure, label and counted key of a cardinal or vague number, or None.
+
+    Args:
+        doc: the parsed chunk.
+        q: the number phrase.
+        antecedent: the noun of an earlier figure in the sentence, the referent of an
+            elided noun ("6,500 fighters with about 4,000 stationed near the border").
+    """
+    anchor = doc[q.anchor]
+    noun = counted_noun(doc, q)
+    if noun is not None and (lemma(noun) in word_set("not_counted_nouns")):
+        return None
+    via_of = (
+        noun is not None
+        and noun.head.lower_ == "of"
+        and noun.head.head.i < noun.i
+        and (q.start <= noun.head.head.i < q.end)
+    )
+    arg = noun if noun is not None and not via_of else anchor
+    role, verb = _role(arg)
+    measure = _adjective_measure(arg, verb, q.start) or _clause_measure(arg)
+    if measure is None:
+        measure = _verb_measure(role, verb, arg)
+    if measure is None:
+        measure = _special_measure(role, verb, arg if noun is None else noun)
+    # An unknown verb whose subject is an attack and whose object is people:
+    # "the blast, which ... eight people" is a toll whatever the (mistyped) verb.
+    embedded = role == "patient" and verb is not None and verb.dep_ != "ROOT"
+    if measure is None and embedded and verb is not None and (noun is None or is_person(noun)):
+        measure = "killed" if _attack_subject(verb) else None
+    governing = _governing_noun(arg, verb)
+    if measure is None and governing is not None and lemma(governing) not in word_set("size_nouns"):
+        measure = _toll_measure(governing)
+    if measure is None and governing is not None and lemma(governing) in word_set("size_nouns"):
+        inner = next(
+            (
+                o
+                for c in governing.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        if inner is not None:
+            nouns = lookup("measure_nouns")
+            measure = (
+                _adjective_measure(inner, None)
+                or _clause_measure(inner)
+                or nouns.get(lemma(inner))
+                or nouns.get(inner.lower_)
+            )
+            if measure is not None and measure != "count":
+                noun = inner
+    if measure is None and noun is not None:
+        nouns = lookup("measure_nouns")
+        if lemma(noun) in nouns and lemma(noun) != "toll":
+            measure = nouns[lemma(noun)]
+    if measure is not None and measure != "count":
+        return Reading(
+            measure,
+            _event_label(measure, noun),
+            _event_counted(measure, noun),
+            noun=noun,
+            verb=verb,
+        )
+    # Statistics: sizes ("its strength reached 6,500"), people, things, elided nouns.
+    if governing is not None and lemma(governing) in word_set("size_nouns"):
+        owner = owner_of(governing)
+        words = phrase_words(governing)
+        return Reading(
+            "count",
+            " ".join(t.text for t in words),
+            normalise([governing]),
+            noun=noun,
+            verb=verb,
+            owner=owner,
+        )
+    if noun is not None:
+        words = phrase_words(noun)
+        owner = owner_of(noun)
+        if owner is None and verb is not None and lemma(verb) in word_set("possession_verbs"):
+            # "the group has 3,000 fighters": the holder is whose figure it is.
+            owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        incident = lemma(noun) in word_set("attack_nouns")
+        if not is_person(noun) and not incident and not q.vague and (q.value or 0) < 10:
+            return None  # "two books", "three oblasts": narrative, not a figure
+        return Reading(
+            "count",
+            " ".join(t.text for t in words),
+            normalise(words, owner),
+            noun=noun,
+            verb=verb,
+            owner=owner,
+        )
+    if (
+        anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos")
+        or any(c.dep_ in ("acl", "relcl") for c in anchor.children)
+        or (anchor.dep_ == "pobj" and anchor.head.lower_ == "with")
+    ):
+        ref = antecedent
+        words = [t for t in anchor.subtree if t.i < q.start or t.i >= q.end]
+        if verb is not None and anchor.dep_ in ("nsubj", "nsubjpass"):
+            words = [verb]
+            for child in verb.children:
+                if child.i > verb.i and child.dep_ in ("prep", "dobj", "attr", "acomp"):
+                    words.extend(child.subtree)
+                    break
+        words = [
+            t
+            for t in words
+            if t.pos_ not in ("PUNCT", "SPACE") and any(ch.isalpha() for ch in t.text)
+        ][:8]
+        if ref is not None:
+            label = ref.text + (" " + " ".join(t.text for t in words) if words else "")
+            return Reading("count", label.strip(), normalise([ref, *words]), verb=verb)
+        text = " ".join(t.text for t in words)
+        return Reading("count", text or "unspecified", normalise(words) or "unspecified", verb=verb)
+    return None
+
+
+__all__ = ["read_count"]
