@@ -65,7 +65,7 @@ def reconcile_with_notes(
         event_links,
         entities,
         dominant_event_ids(event_mentions, event_links, mains),
-        {m.id: m.key for m in mentions},
+        mentions,
     )
     subjects: dict[str, Subject] = {}
     for c in fixed:

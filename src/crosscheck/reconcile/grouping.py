@@ -4,6 +4,17 @@ A group is one resolved subject + measure + what is counted (normalised a little
 simple lemmas, synonyms, word order, fuzzy spelling). When one document gives a series of
 the same statistic ("from 57% in 2017 to 68% in 2021") the group splits into one slot per
 as-of date, and undated claims of other documents join the slot whose value they share.
+
+For counts about an incident what is counted is its head noun: "people", "others",
+"victims" (and for perpetrators "gunmen", "bombers"…) are the total; a restrictive noun
+("employees", "children", "police officers") is a sub-count with a group of its own when its
+report also gives the total (alone, "12 soldiers were killed" is that report's toll). When one
+sentence gives several values of one group ("6,500 fighters, about 4,000 of them near the
+border"; "rose to 143 from 133"), the largest stays and the others, parts or stale values,
+get groups of their own. A figure with no subject counting plain "people" cannot be matched
+across reports and stays within its document. Statistics worded differently by two reports
+("26% of those surveyed said…" / "Twenty-six percent would not…") still group when the value
+is the same and the sentences say the same thing (see :mod:`crosscheck.reconcile.sameness`).
 Pure: no store.
 """
 
@@ -16,7 +27,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from crosscheck.model import Claim, Subject
+from crosscheck.model import EVENT_MEASURES, Claim, Subject
+from crosscheck.reconcile.sameness import merge_restated
 from crosscheck.reconcile.text import name_key, tables, words
 
 
@@ -47,6 +59,46 @@ def normalise_counted(text: str) -> str:
     stop = set(tables()["counted_stopwords"])
     toks = {_lemma(t) for t in folded.split() if t not in stop}
     return " ".join(sorted(toks))
+
+
+@functools.cache
+def _event_nouns() -> dict[str, frozenset[str]]:
+    table = tables()["event_generic_nouns"]
+    common = frozenset(str(w) for w in table["all"])
+    return {
+        measure: common | frozenset(str(w) for w in table.get(measure, ()))
+        for measure in EVENT_MEASURES
+    }
+
+
+def _label_head(label: str) -> str | None:
+    """The counted noun of a label: its last word that is not a measure word."""
+    skip = {str(w) for w in tables()["label_measure_words"]}
+    toks = [t for t in words(label) if t not in skip and not t.isdigit()]
+    return toks[-1] if toks else None
+
+
+def counted_key(claim: Claim) -> str:
+    """What a claim counts, as a group-key part (see the module docstring)."""
+    if claim.measure not in EVENT_MEASURES:
+        return normalise_counted(claim.counted)
+    nouns = _event_nouns()[claim.measure]
+    heads = [w for w in words(claim.counted) if w not in nouns]
+    head = _label_head(claim.label)
+    if head and head not in nouns:
+        heads.append(head)
+    if not heads:
+        return "people"
+    return normalise_counted(heads[-1])
+
+
+def local_to(claim: Claim, subject: Subject) -> str:
+    """The document a figure is confined to ("" when it may match other reports)."""
+    if claim.measure in EVENT_MEASURES or subject.kind != "none" or subject.name:
+        return ""
+    generic = {normalise_counted(str(w)) for w in tables()["generic_statistic_counted"]}
+    key = normalise_counted(claim.counted)
+    return claim.doc_id if not key or set(key.split()) <= generic else ""
 
 
 def subject_key(subject: Subject) -> tuple[str, str]:
@@ -86,6 +138,39 @@ def _interval(c: Claim) -> tuple[float | int | None, float | int | None]:
     return (c.low, c.high)
 
 
+def _largest_first(c: Claim) -> tuple[float, float, str]:
+    lo = float("-inf") if c.low is None else float(c.low)
+    hi = float("inf") if c.high is None else float(c.high)
+    return (-hi if c.high is not None else -lo, -lo, c.id)
+
+
+def _split_sentence_parts(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    """The largest of one sentence's non-overlapping values stays; the others go apart."""
+    by_sentence: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.doc_id, c.sentence, c.as_of or "")].append(c)
+    apart: dict[str, list[Claim]] = {}
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        kept: list[Claim] = []
+        for c in sorted(members, key=_largest_first):
+            if any(_interval_overlaps(c, k) for k in kept) or not kept:
+                kept.append(c)
+            else:
+                apart[f"part {c.id}"] = [c]
+    rest = [c for c in claims if all(c is not x[0] for x in apart.values())]
+    return [("", rest), *sorted(apart.items())]
+
+
+def _interval_overlaps(a: Claim, b: Claim) -> bool:
+    alo = float("-inf") if a.low is None else float(a.low)
+    ahi = float("inf") if a.high is None else float(a.high)
+    blo = float("-inf") if b.low is None else float(b.low)
+    bhi = float("inf") if b.high is None else float(b.high)
+    return alo <= bhi and blo <= ahi
+
+
 def _split_series(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
     """One slot per as-of date when some document gives a series; else one slot ("")."""
     per_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -112,20 +197,33 @@ def _split_series(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
 
 def group_claims(claims: list[Claim], subjects: dict[str, Subject]) -> list[RawGroup]:
     """Group claims (already corrected) by subject, measure, counted and as-of slot."""
-    base: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    base: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda x: x.id):
-        base[(*subject_key(subjects[c.id]), c.measure)].append(c)
+        subject = subjects[c.id]
+        base[(*subject_key(subject), c.measure, local_to(c, subject))].append(c)
     out: list[RawGroup] = []
-    for (_, _, measure), members in sorted(base.items()):
-        mapping = _fuzzy_counted([normalise_counted(c.counted) for c in members])
+    for (_, _, measure, local), members in sorted(base.items()):
+        keys = {c.id: counted_key(c) for c in members}
+        if measure in EVENT_MEASURES:
+            # A sub-count is a part only beside its whole: with no total in its own report,
+            # "12 soldiers were killed" is that report's toll.
+            totals = {c.doc_id for c in members if keys[c.id] == "people"}
+            keys = {
+                c.id: k if c.doc_id in totals else "people"
+                for c, k in ((c, keys[c.id]) for c in members)
+            }
+        mapping = _fuzzy_counted(list(keys.values()))
         by_counted: dict[str, list[Claim]] = defaultdict(list)
         for c in members:
-            by_counted[mapping[normalise_counted(c.counted)]].append(c)
+            by_counted[mapping[keys[c.id]]].append(c)
         for counted, cs in sorted(by_counted.items()):
             subject = subjects[cs[0].id]
             for slot, slot_claims in _split_series(cs):
-                out.append(RawGroup(subject, measure, counted, slot, slot_claims))
-    return out
+                for part, part_claims in _split_sentence_parts(slot_claims):
+                    if part_claims:
+                        name = " ".join(x for x in (slot, part, local) if x)
+                        out.append(RawGroup(subject, measure, counted, name, part_claims))
+    return merge_restated(out)
 
 
-__all__ = ["RawGroup", "group_claims", "normalise_counted", "subject_key"]
+__all__ = ["RawGroup", "counted_key", "group_claims", "normalise_counted", "subject_key"]

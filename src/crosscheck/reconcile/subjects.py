@@ -4,16 +4,30 @@ An event-subject claim follows its event mention to the incident it was linked t
 mention it is matched by the distinctive words of its subject phrase, first among its own
 document's incidents, then among all; failing that an event measure falls back to the
 document's dominant incident, unless its subject phrase names something else. An entity
-subject follows its mention key or name to the resolved entity. Pure: no store.
+subject follows its mention key or name to the resolved entity.
+
+Arrests, charges, sentences and perpetrators are figures *about* an incident: when such a
+claim's own event is an arrest or a trial, its subject becomes the attack the same sentence
+names, else the report's main incident (unless the arrest's date or country rules that out).
+A statistic about "the country" or "its" GDP belongs to the country the report means: one
+named as the subject of the same sentence, else the country the report names most before it.
+Pure: no store.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
-from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Subject
-from crosscheck.reconcile.events import distinctive_tokens
-from crosscheck.reconcile.text import label_family, name_key
+from crosscheck.analysis.geo import country_code
+from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Mention, Subject
+from crosscheck.reconcile.mentionfeatures import dates_compatible, distinctive_tokens, type_family
+from crosscheck.reconcile.text import label_family, name_key, tables, words
+
+
+@functools.cache
+def _is_country(key: str) -> bool:
+    return bool(key) and country_code(key, allow_code=False) is not None
 
 
 class SubjectResolver:
@@ -26,9 +40,21 @@ class SubjectResolver:
         event_links: dict[str, str],
         entities: list[Entity],
         dominant: dict[str, str],
-        mention_keys: dict[str, str],
+        mentions: list[Mention],
     ) -> None:
         self.events = {e.id: e for e in events}
+        self.violent_in_sentence: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+        for em in event_mentions:
+            event_id = event_links.get(em.id)
+            if event_id and type_family(em.type) == "violent":
+                self.violent_in_sentence[(em.doc_id, em.sentence)].append((em.span[0], event_id))
+        self.countries: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.label in ("GPE", "NORP") and _is_country(m.key):
+                self.countries[m.doc_id].append(m)
+        for ms in self.countries.values():
+            ms.sort(key=lambda m: m.start)
+        mention_keys = {m.id: m.key for m in mentions}
         self.links = event_links
         self.dominant = dominant
         self.event_tokens: dict[str, set[str]] = defaultdict(set)
@@ -78,6 +104,76 @@ class SubjectResolver:
 
     def resolve(self, claim: Claim) -> Subject:
         """The resolved subject of one claim."""
+        subject = self._resolve(claim)
+        if claim.measure in EVENT_MEASURES and subject.kind == "event" and subject.id:
+            incident = self._incident_of(claim, subject.id)
+            if incident:
+                return self.event_subject(incident)
+        if self._means_the_country(claim, subject):
+            country = self._country_meant(claim)
+            if country:
+                return self.entity_subject(country)
+        return subject
+
+    def _incident_of(self, claim: Claim, event_id: str) -> str | None:
+        """The attack an arrest, charge or sentence figure is about (None: keep the event)."""
+        event = self.events[event_id]
+        if type_family(event.type) == "violent":
+            return None
+        named = sorted(self.violent_in_sentence.get((claim.doc_id, claim.sentence), ()))
+        if named:
+            return min(named, key=lambda x: (abs(x[0] - claim.span[0]), x[1]))[1]
+        main_id = self.dominant.get(claim.doc_id)
+        if not main_id:
+            return None
+        main = self.events[main_id]
+        if event.country and main.country and name_key(event.country) != name_key(main.country):
+            return None
+        if event.date and main.date:
+            # An arrest before the attack is about something else (a plot, another case).
+            coarse = dates_compatible(event.date, event.date_precision, main.date, None)
+            if not coarse and event.date < main.date:
+                return None
+        return main_id
+
+    def _means_the_country(self, claim: Claim, subject: Subject) -> bool:
+        if claim.measure in EVENT_MEASURES or claim.subject_kind != "entity":
+            return False
+        generic = {str(w) for w in tables()["country_references"]}
+        if name_key(claim.subject_name or "") in generic:
+            return True
+        # "its GDP": only when the subject found is a place (not "its fighters" of a group).
+        placed = subject.kind == "none" or (
+            subject.id in self.entities and label_family(self.entities[subject.id].label) == "place"
+        )
+        return placed and (words(claim.label) or [""])[0] in generic
+
+    def _country_meant(self, claim: Claim) -> str | None:
+        """The country "the country" / "its" refers to, as an entity id."""
+        before = [m for m in self.countries.get(claim.doc_id, ()) if m.start < claim.span[0]]
+        reach = claim.span[0] - len(claim.sentence)
+        same = [m for m in before if m.start >= reach and m.text in claim.sentence]
+        preps = {str(w) for w in tables()["country_reference_prepositions"]}
+        for m in reversed(same):
+            head = claim.sentence[: claim.sentence.find(m.text)].split()
+            if not head or head[-1].casefold() not in preps:
+                return self._entity_of_key(m.key)
+        counts: dict[str, int] = defaultdict(int)
+        last: dict[str, int] = {}
+        for m in before:
+            if m in same:
+                continue
+            counts[m.key] += 1
+            last[m.key] = m.start
+        if not counts:
+            return None
+        key = sorted(counts, key=lambda k: (-counts[k], -last[k], k))[0]
+        return self._entity_of_key(key)
+
+    def _entity_of_key(self, key: str) -> str | None:
+        return self.entity_by_key.get(key) or self.entity_by_name.get(name_key(key))
+
+    def _resolve(self, claim: Claim) -> Subject:
         if claim.subject_kind == "event":
             if claim.subject_ref and claim.subject_ref in self.links:
                 return self.event_subject(self.links[claim.subject_ref])
