@@ -61,11 +61,21 @@ def _title_scores(
     feats: list[Features],
     clusters: Clusters,
 ) -> dict[str, float]:
+    """Incidents known from *other* reports that this report's title names.
+
+    An incident only this report mentions gains nothing from its title: its own mentions
+    already count, and a misdated copy of a known incident must not beat the original.
+    """
     if doc is None:
         return {}
     scores: dict[str, float] = defaultdict(float)
     for w in set(words(_lead(doc))):
-        roots = [r for r in index.get(w, ()) if feats[clusters.members[r][0]].family == family]
+        roots = [
+            r
+            for r in index.get(w, ())
+            if feats[clusters.members[r][0]].family == family
+            and any(feats[k].doc_id != doc.id for k in clusters.members[r])
+        ]
         for r in roots:
             scores[r] += 1.0 / len(roots)
     return scores
