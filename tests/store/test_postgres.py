@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import subprocess
@@ -199,3 +200,35 @@ def test_postgres_fixture_without_binaries_skips_or_fails(
         assert done.returncode != 0
     else:
         assert done.returncode == 0
+
+
+def test_postgres_concurrent_picture_deltas_from_a_stale_copy(pg_url: str) -> None:
+    with PostgresStore(pg_url) as st:
+        doc = make_doc("Harlow saw a blast; 12 people died there.")
+        ex = make_extraction(doc)
+        st.add_document(doc, ex)
+        base = picture_for(doc, ex)
+        st.save_picture(base)
+    pictures = []
+    for i in range(3):
+        picture = picture_for(doc, ex, name=f"Harlow bombing {i}")
+        # Different keys per writer: a delta against the stale `base` would keep them all.
+        picture.groups = [dataclasses.replace(g, id=f"g-{i}") for g in picture.groups]
+        pictures.append(picture)
+
+    def save(n: int) -> None:
+        with PostgresStore(pg_url) as st:
+            for _ in range(4):
+                st.save_picture_delta(base, pictures[n])  # every writer read `base` long ago
+
+    assert _in_threads(3, save) == []
+    with PostgresStore(pg_url) as st:
+        assert st.load_picture() in pictures
+
+
+def test_postgres_lock_picture_needs_a_transaction(pg_url: str) -> None:
+    with PostgresStore(pg_url) as st:
+        with pytest.raises(StoreError, match="needs an open transaction"):
+            st.lock_picture()
+        with st.transaction():
+            st.lock_picture()

@@ -284,3 +284,15 @@ def test_store_pending_documents_until_cleared(store: Store) -> None:
     assert store.pending_documents() == [second.id]
     store.replace_extraction(make_extraction(first))
     assert store.pending_documents() == sorted([first.id, second.id])
+
+
+def test_store_picture_delta_reaches_the_new_picture(store: Store) -> None:
+    doc = make_doc(TEXT_A)
+    ex = make_extraction(doc)
+    store.add_document(doc, ex)
+    first, second = picture_for(doc, ex), picture_for(doc, ex, name="Harlow market bombing")
+    store.save_picture(first)
+    store.save_picture_delta(first, second)
+    assert store.load_picture() == second
+    store.save_picture_delta(second, Picture())
+    assert store.load_picture() == Picture()

@@ -17,7 +17,8 @@ coordinate with advisory locks:
   each other's documents);
 * replacing one document's extractions, saving the picture and numbering
   corrections take transaction-level locks, so concurrent writers queue instead
-  of losing updates or colliding on primary keys.
+  of losing updates or colliding on primary keys; a picture delta is computed
+  against the rows stored when the lock is held, never against a stale copy.
 
 This module must not know about the pipeline or any layer above the store.
 """
@@ -163,6 +164,27 @@ class PostgresStore(SqlStore):
             # rows (READ COMMITTED) and its INSERTs would collide with them.
             self._xact_lock("picture")
             super().save_picture(picture)
+
+    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+        """Write ``new`` as a delta against the picture stored *now*, not the caller's ``old``.
+
+        Another writer may have saved a picture since the caller read ``old``; a delta
+        against that stale copy would re-insert rows that exist (a key violation) or
+        leave rows behind that belong to neither picture.
+        """
+        with self.transaction():
+            self._xact_lock("picture")
+            super().save_picture_delta(self.load_picture(), new)
+
+    def lock_picture(self) -> None:
+        """Hold the picture lock until the current transaction ends.
+
+        Call it first in a transaction that reads the picture, reconciles and saves, so
+        two reconcilers (two ingests, the web server and a CLI) take turns.
+        """
+        if not self._depth:
+            raise StoreError(f"{self.url}: lock_picture() needs an open transaction")
+        self._xact_lock("picture")
 
     def add_correction(self, correction: Correction) -> Correction:
         with self.transaction():
