@@ -106,9 +106,13 @@ def _slots(inc: Incident, report: Report, rng: random.Random) -> dict[str, Any]:
     return slots
 
 
-def _source(inc: Incident, slots: dict[str, Any], rng: random.Random) -> str:
-    key = "sources_event" if inc.is_event else "sources_statistic"
-    return str(rng.choice(vocabulary()[key])).format(**slots)
+def _source(inc: Incident, measure: str, slots: dict[str, Any], rng: random.Random) -> str:
+    v = vocabulary()
+    if not inc.is_event:
+        choices = v["sources_statistic"]
+    else:
+        choices = v["sources_by_measure"].get(measure) or v["sources_event"]
+    return str(rng.choice(choices)).format(**slots)
 
 
 class _Builder:
@@ -138,11 +142,11 @@ class _Builder:
 
 
 def _figure_sentence(
-    inc: Incident, phrase: str, slots: dict[str, Any], rng: random.Random
+    inc: Incident, measure: str, phrase: str, slots: dict[str, Any], rng: random.Random
 ) -> tuple[str, int]:
     """A sentence carrying ``phrase``, and the phrase's offset inside it."""
     t = templates()["figure_sentences"]
-    source = _source(inc, slots, rng)
+    source = _source(inc, measure, slots, rng)
     if inc.is_event and phrase[:1].isalpha() and rng.random() < 0.3:
         frame = str(rng.choice(t["event_fig_first"]))
         phrase = _cap(phrase)
@@ -175,10 +179,14 @@ def render_report(inc: Incident, report: Report, key: str, rng: random.Random) -
         if plan.measure == "percent":
             template = t["figures"]["percent"][inc.topic % len(t["figures"]["percent"])]
         else:
-            template = rng.choice(t["figures"][plan.measure])
+            options = t["figures"][plan.measure]
+            if q.form == "range":
+                # "the death toll had reached 30 to 40" reads badly: ranges lead the phrase.
+                options = [o for o in options if str(o).startswith("{q}")] or options
+            template = rng.choice(options)
         quantity = render(q, rng, percent=plan.measure == "percent")
         phrase = str(template).format(q=quantity, **slots)
-        sentence, offset = _figure_sentence(inc, phrase, slots, rng)
+        sentence, offset = _figure_sentence(inc, plan.measure, phrase, slots, rng)
         start = out.add(sentence) + offset
         text = sentence[offset : offset + len(phrase)]
         figures.append(
