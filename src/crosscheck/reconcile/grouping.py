@@ -94,7 +94,11 @@ def counted_key(claim: Claim) -> str:
 
 def local_to(claim: Claim, subject: Subject) -> str:
     """The document a figure is confined to ("" when it may match other reports)."""
-    if claim.measure in EVENT_MEASURES or subject.kind != "none" or subject.name:
+    if subject.kind != "none" or subject.id:
+        return ""
+    if claim.measure in EVENT_MEASURES:
+        return claim.doc_id  # a toll of no known incident matches no other report's toll
+    if subject.name:
         return ""
     generic = {normalise_counted(str(w)) for w in tables()["generic_statistic_counted"]}
     key = normalise_counted(claim.counted)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from crosscheck.model import Document
@@ -81,6 +82,30 @@ def _title_scores(
     return scores
 
 
+def _period_end(day: str, precision: str | None) -> date:
+    """The last day of a date at its precision ("2022" -> 2022-12-31)."""
+    if precision == "year":
+        return date(int(day[:4]), 12, 31)
+    if precision == "month":
+        start = date(int(day[:4]), int(day[5:7]), 1)
+        return (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return date.fromisoformat(day[:10])
+
+
+def _is_history(members: list[Features], published: str | None) -> bool:
+    """The incident ended well before the report: background ("the last attack, in 2022")."""
+    if not published:
+        return False
+    try:
+        ends = [_period_end(f.date, f.precision) for f in members if f.date]
+        report = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    if not ends:
+        return False
+    return (report - max(ends)).days > int(tables()["main_incident_max_age_days"])
+
+
 def _choose(
     doc_id: str,
     idxs: list[int],
@@ -90,23 +115,37 @@ def _choose(
     docs: dict[str, Document],
     index: dict[str, set[str]],
 ) -> str | None:
-    weight = float(tables()["title_weight"])
-    count: dict[str, float] = defaultdict(float)
+    """The report's main incident of one type family, or None.
+
+    An incident the report itself mentions (by a specific mention) and its title names wins;
+    failing that, one its title names; failing that, the one it mentions most, then first.
+    Incidents that ended long before the report are background, never the main one.
+    """
+    doc = docs.get(doc_id)
+    published = doc.published if doc is not None else None
+    own: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     for i in idxs:
         f = feats[i]
-        if f.family != family:
+        if f.family != family or f.generic:
             continue
         root = clusters.root(i)
-        if f.generic and len(clusters.members[root]) == 1:
-            continue
-        count[root] += 1.0
+        own[root] += 1.0
         first[root] = min(f.start, first.get(root, f.start))
-    for root, value in _title_scores(docs.get(doc_id), index, family, feats, clusters).items():
-        count[root] += weight * value
-    if not count:
+    titled = _title_scores(doc, index, family, feats, clusters)
+
+    def current(root: str) -> bool:
+        return not _is_history([feats[k] for k in clusters.members[root]], published)
+
+    own = {r: v for r, v in own.items() if current(r)}
+    titled = {r: v for r, v in titled.items() if current(r)}
+    weight = float(tables()["title_weight"])
+    pool = {r: v + weight * titled[r] for r, v in own.items() if r in titled}
+    if not pool:
+        pool = titled or own
+    if not pool:
         return None
-    return sorted(count, key=lambda r: (-count[r], first.get(r, 1 << 62), r))[0]
+    return sorted(pool, key=lambda r: (-pool[r], first.get(r, 1 << 62), r))[0]
 
 
 def _main_roots(
