@@ -176,6 +176,12 @@ def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]])
         "Officials cited the report.[3] Nothing else was said.",
         "She published two books and one pamphlet.",
         "Investigators examined 3,000 hours of video footage.",
+        "The group's No. 2 leader was killed in a drone strike.",
+        "Some 1 in 5 recruits came from the capital.",
+        "The second wave of raids came in June.",
+        "UN Security Council Resolution 2231 was adopted in July.",
+        "The 5th Brigade and the 1st Battalion were moved north.",
+        "A spokesman said none of the 40 passengers were hurt.",
         "He served 8 years in prison and was released in 2015.",
         "The second attacker was shot dead by police.",
         "Police arrested a 23-year-old man on Friday.",
@@ -191,6 +197,11 @@ def test_claims_conjoined_counts_are_summed(nlp: Any) -> None:
     (claim,) = claims_of(nlp, text)
     assert (claim.measure, claim.low, claim.high) == ("arrested", 5, 5)
     assert text[claim.span[0] : claim.span[1]] == "two Afghans and three Pakistanis"
+
+
+def test_claims_different_nouns_are_separate_figures(nlp: Any) -> None:
+    found = claims_of(nlp, "The operation involved 1,500 police officers and 200 soldiers.")
+    assert [(c.low, c.label) for c in found] == [(1500, "police officers"), (200, "soldiers")]
 
 
 def test_claims_subcount_after_including_is_skipped(nlp: Any) -> None:

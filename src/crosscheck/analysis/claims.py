@@ -43,6 +43,13 @@ def _is_year(tok: Token, q: Quantity) -> bool:
     )
 
 
+def _small_number(tok: Token) -> bool:
+    """A number word or figure below 1000 (not a year): the other side of "1 in 5"."""
+    if tok.is_digit:
+        return int(tok.text) < 1000
+    return tok.like_num and not tok.text[:1].isdigit()
+
+
 def _not_a_figure(doc: Doc, q: Quantity) -> bool:
     """Numbers that are not claims: dates, ages, durations, names, markers, pronouns."""
     anchor = doc[q.anchor]
@@ -64,9 +71,13 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
         and (lemma(nxt) in not_counted)
     ):
         return True
-    if prev is not None and (
-        (prev.lower_ in _AGE_WORDS)
-        or (prev.text[:1].isupper() and lemma(prev).rstrip(".") in lexicon()["name_prefixes"])
+    label = prev
+    if prev is not None and prev.text == "." and q.start >= 2:
+        label = doc[q.start - 2]  # "No. 2", "Art. 5"
+    prefixes = {str(p) for p in lexicon()["name_prefixes"]}
+    if label is not None and (
+        (label.lower_ in _AGE_WORDS)
+        or (label.text[:1].isupper() and lemma(label).rstrip(".") in prefixes)
     ):
         return True
     if nxt is not None:
@@ -99,6 +110,14 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
         return True
     # Digit groups side by side are one code or phone number ("0800 123 4567").
     if any(t is not None and t.is_digit for t in (prev, nxt)):
+        return True
+    # "1 in 5 recruits": a ratio, not a count.
+    after = doc[q.end + 1] if q.end + 1 < len(doc) else None
+    before = doc[q.start - 2] if q.start >= 2 else None
+    ratio = (
+        nxt is not None and nxt.lower_ == "in" and after is not None and _small_number(after)
+    ) or (prev is not None and prev.lower_ == "in" and before is not None and _small_number(before))
+    if q.kind == "cardinal" and ratio:
         return True
     # "45th out of 180 countries": the size of the ranking, not a figure.
     if q.start >= 2 and doc[q.start - 2].lower_ == "out" and doc[q.start - 1].lower_ == "of":
@@ -167,6 +186,17 @@ def _merge_conjoined(pairs: list[tuple[Quantity, Reading]]) -> list[tuple[Quanti
     return out
 
 
+def _nationality(noun: Token) -> bool:
+    """A people noun named by nationality: "Tajik", "Afghans", "Uzbek national"."""
+    if noun.ent_type_ == "NORP" or noun.pos_ == "PROPN" or lemma(noun) in ("national", "citizen"):
+        return True
+    return any(
+        c.ent_type_ == "NORP" or c.pos_ == "PROPN"
+        for c in noun.children
+        if c.dep_ in ("amod", "compound")
+    )
+
+
 def _merged(
     first: tuple[Quantity, Reading], second: tuple[Quantity, Reading]
 ) -> tuple[Quantity, Reading] | None:
@@ -174,6 +204,11 @@ def _merged(
     if r.noun is None or pr.noun is None or pr.measure != r.measure or q.vague or pq.vague:
         return None
     if r.noun.dep_ != "conj" or r.noun.head != pr.noun:
+        return None
+    # "three Tajik and one Uzbek national" is one group of people; "1,500 police and 200
+    # soldiers" are two figures.
+    same_kind = lemma(pr.noun) == lemma(r.noun) or (_nationality(pr.noun) and _nationality(r.noun))
+    if not same_kind:
         return None
     if pq.low is None or q.low is None or pq.high is None or q.high is None:
         return None

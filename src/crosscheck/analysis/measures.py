@@ -174,7 +174,11 @@ def clipped(tok: Token) -> list[Token]:
 
 def phrase_words(tok: Token, drop: set[int] | None = None, limit: int = 12) -> list[Token]:
     """The tokens of ``tok``'s noun phrase worth keeping in a label (no det, no number)."""
-    drop = drop or set()
+    drop = set(drop or set())
+    for t in tok.subtree:
+        # Other conjuncts are other figures ("1,500 police and 200 soldiers").
+        if t != tok and t.dep_ in ("conj", "cc") and t.head == tok:
+            drop.update(x.i for x in t.subtree)
     keep: list[Token] = []
     for t in tok.subtree:
         if t.i in drop or t.pos_ in ("DET", "PUNCT", "NUM", "SPACE", "CCONJ") or t.like_num:

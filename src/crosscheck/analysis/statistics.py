@@ -120,6 +120,13 @@ def is_rank(doc: Doc, q: Quantity) -> bool:
     """True when an ordinal or number is a place in a ranking ("ranks 162nd")."""
     anchor = doc[q.anchor]
     verbs = set(lexicon()["rank_verbs"])
+    if (
+        q.kind == "ordinal"
+        and anchor.dep_ in ("amod", "nummod", "compound")
+        and anchor.head.pos_ == "NOUN"
+        and lemma(anchor.head) not in set(lexicon()["rank_nouns"])
+    ):
+        return False  # "the second wave", "the 5th brigade": a sequence or a name
     nouns = set(lexicon()["rank_nouns"])
     if q.kind != "ordinal":
         verbs = set(lexicon()["cardinal_rank_verbs"])
