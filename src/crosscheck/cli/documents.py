@@ -60,23 +60,22 @@ def ingest(
         raise typer.BadParameter("--outlet/--published/--title/--url apply to a single file")
     settings = STATE.settings
     store = STATE.store
-    if scheduler:
-        from crosscheck.pipeline.distributed import ingest_paths_distributed
+    bar = _progress_bar()
+    with bar:
+        task = bar.add_task("ingest", total=None, source="")
 
-        report = ingest_paths_distributed(
-            store, paths, settings, scheduler=scheduler, overrides=overrides
+        def progress(done: int, total: int | None, source: str) -> None:
+            bar.update(task, completed=done, total=total, source=clean(source, 60))
+
+        report = ingest_paths(
+            store,
+            paths,
+            settings,
+            overrides=overrides,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
         )
-    else:
-        bar = _progress_bar()
-        with bar:
-            task = bar.add_task("ingest", total=None, source="")
-
-            def progress(done: int, total: int | None, source: str) -> None:
-                bar.update(task, completed=done, total=total, source=clean(source, 60))
-
-            report = ingest_paths(
-                store, paths, settings, overrides=overrides, workers=workers, progress=progress
-            )
     _print_report(report, fmt)
     if not report.ok:
         raise typer.Exit(1)

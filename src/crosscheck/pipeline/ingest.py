@@ -93,15 +93,22 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 class _Extractors:
     """Runs extraction in this process or a pool, created on first need."""
 
-    def __init__(self, settings: Settings, workers: int) -> None:
+    def __init__(self, settings: Settings, workers: int, scheduler: str | None = None) -> None:
         self.settings = settings
         self.workers = max(1, workers)
+        self.scheduler = scheduler
         self._pool: Any = None
 
     def map(
         self, batches: Iterable[list[Document]]
     ) -> Iterator[tuple[list[Document], list[Extraction | str]]]:
         """(batch, results) pairs in order; a pool overlaps extraction with storing."""
+        if self.scheduler:
+            from crosscheck.pipeline.distributed import DaskExtractionPool
+
+            self._pool = DaskExtractionPool(self.settings, scheduler=self.scheduler)
+            yield from self._pool.map(batches)
+            return
         if self.workers == 1:
             for batch in batches:
                 yield batch, extract_batch(batch, self.settings)
@@ -122,10 +129,15 @@ def ingest_raw(
     settings: Settings,
     *,
     workers: int | None = None,
+    scheduler: str | None = None,
     progress: Progress | None = None,
     reconcile: bool = True,
 ) -> IngestReport:
-    """Store and extract already-read documents (files, uploads, feeds)."""
+    """Store and extract already-read documents (files, uploads, feeds).
+
+    ``workers`` > 1 extracts in local processes; ``scheduler`` (tcp://HOST:PORT) sends
+    extraction to a Dask cluster. Either way only this process writes to the store.
+    """
     report = IngestReport()
     seen: set[str] = set()
     handled = 0
@@ -153,7 +165,7 @@ def ingest_raw(
                 report.versions.append(doc.id)
             yield doc
 
-    extractors = _Extractors(settings, workers or settings.workers)
+    extractors = _Extractors(settings, workers or settings.workers, scheduler)
     try:
         for batch, results in extractors.map(_batches(fresh(), settings.batch_size)):
             with store.transaction():
@@ -181,6 +193,7 @@ def ingest_paths(
     *,
     overrides: dict[str, str | None] | None = None,
     workers: int | None = None,
+    scheduler: str | None = None,
     progress: Progress | None = None,
     reconcile: bool = True,
 ) -> IngestReport:
@@ -189,7 +202,13 @@ def ingest_paths(
         paths, overrides=overrides, max_bytes=int(settings.max_file_mb * 1024 * 1024)
     )
     return ingest_raw(
-        store, items, settings, workers=workers, progress=progress, reconcile=reconcile
+        store,
+        items,
+        settings,
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+        reconcile=reconcile,
     )
 
 
