@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.counts import read_count
-from crosscheck.analysis.measures import Reading, lemma, lexicon, owner_of
+from crosscheck.analysis.measures import Reading, lemma, owner_of, word_set
 from crosscheck.analysis.provenance import as_of, attribution
 from crosscheck.analysis.quantities import Quantity, find_quantities
 from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
@@ -56,7 +56,7 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
     first = doc[q.start]
     nxt = doc[q.end] if q.end < len(doc) else None
     prev = doc[q.start - 1] if q.start > 0 else None
-    not_counted = set(lexicon()["not_counted_nouns"])
+    not_counted = word_set("not_counted_nouns")
     if q.kind == "cardinal" and not q.vague:
         if _is_year(anchor, q) or any(
             doc[i].ent_type_ in _TIME_ENTS for i in range(q.start, q.end)
@@ -74,7 +74,7 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
     label = prev
     if prev is not None and prev.text == "." and q.start >= 2:
         label = doc[q.start - 2]  # "No. 2", "Art. 5"
-    prefixes = {str(p) for p in lexicon()["name_prefixes"]}
+    prefixes = word_set("name_prefixes")
     if label is not None and (
         (label.lower_ in _AGE_WORDS)
         or (label.text[:1].isupper() and lemma(label).rstrip(".") in prefixes)
@@ -150,7 +150,7 @@ def _definite_small(doc: Doc, q: Quantity, reading: Reading) -> bool:
     """ "the two presidents", "all three areas": a reference, not a new figure."""
     if reading.measure != "count" or q.vague or (q.value or 0) >= 10:
         return False
-    if reading.noun is not None and lemma(reading.noun) in lexicon()["attack_nouns"]:
+    if reading.noun is not None and lemma(reading.noun) in word_set("attack_nouns"):
         return False  # "the two blasts": the number of incidents is a figure
     noun = reading.noun
     if noun is None:
@@ -243,7 +243,7 @@ def _subject(
         if near:
             best = min(near, key=lambda e: abs(e.span[0] - qpos))
             return "event", best.id, best.description or best.trigger
-        attack = set(lexicon()["attack_nouns"])
+        attack = word_set("attack_nouns")
         nouns = [t for t in sent if lemma(t) in attack and t.pos_ == "NOUN"]
         if nouns:
             noun = min(nouns, key=lambda t: abs(t.i - q.anchor))
@@ -285,8 +285,8 @@ def _subject(
     return "entity", key or None, name or None
 
 
-def _anaphors() -> set[str]:
-    return set(lexicon()["anaphoric_nouns"])
+def _anaphors() -> frozenset[str]:
+    return word_set("anaphoric_nouns")
 
 
 def _is_source(tok: Token) -> bool:
@@ -326,7 +326,7 @@ def _resolve_pronoun(sent: Span, pron: Token) -> Token | None:
 
 def _pair_index(doc: Doc, q: Quantity) -> int | None:
     """0 for the "from" figure, 1 for the "to" figure of a change; else None."""
-    change = set(lexicon()["change_verbs"])
+    change = word_set("change_verbs")
     verb = next((a for a in doc[q.anchor].ancestors if a.pos_ == "VERB"), None)
     if verb is None or lemma(verb) not in change or q.start == 0:
         return None

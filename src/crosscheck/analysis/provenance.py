@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analysis.measures import lemma, lexicon
+from crosscheck.analysis.measures import lemma, word_set
 
 _MONTHS = {
     m: i + 1
@@ -44,8 +44,8 @@ _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
 def _name(tok: Token) -> str | None:
     """The words naming a source: the noun phrase up to its head, plus "of X"."""
-    people = set(lexicon()["source_people"])
-    generic = set(lexicon()["generic_sources"])
+    people = word_set("source_people")
+    generic = word_set("generic_sources")
     # "experts at the Observer Research Foundation" -> the organisation.
     if lemma(tok) in people or lemma(tok) in generic:
         for child in tok.children:
@@ -93,7 +93,7 @@ def attribution(sent: Span, anchor: Token) -> str | None:
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _name(obj)
-    verbs = set(lexicon()["source_verbs"])
+    verbs = word_set("source_verbs")
     child = anchor
     for depth, anc in enumerate(anchor.ancestors):
         # The figure must sit in what the verb reports ("stated that ..."), not in a

@@ -16,10 +16,10 @@ from crosscheck.analysis.measures import (
     Reading,
     clipped,
     lemma,
-    lexicon,
     normalise,
     owner_of,
     phrase_words,
+    word_set,
 )
 from crosscheck.analysis.quantities import Quantity
 
@@ -84,7 +84,7 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
     if verb is not None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj != pct and not words:
-            inner = _of_object(subj) if lemma(subj) in lexicon()["share_nouns"] else None
+            inner = _of_object(subj) if lemma(subj) in word_set("share_nouns") else None
             target = inner if inner is not None else subj
             words.extend(phrase_words(target, limit=10))
             if inner is not None:
@@ -97,7 +97,7 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
                     if child.dep_ in ("relcl", "acl"):
                         words.extend(t for t in clipped(child) if t.lower_ not in _RELATIVE)
             owner = owner or owner_of(target)
-        shares = set(lexicon()["share_nouns"])
+        shares = word_set("share_nouns")
         if pct.dep_ in ("nsubj", "nsubjpass") or (
             subj is not None and lemma(subj) in shares and pct.dep_ != "nsubj"
         ):
@@ -119,17 +119,17 @@ def read_percent(doc: Doc, q: Quantity) -> Reading:
 def is_rank(doc: Doc, q: Quantity) -> bool:
     """True when an ordinal or number is a place in a ranking ("ranks 162nd")."""
     anchor = doc[q.anchor]
-    verbs = set(lexicon()["rank_verbs"])
+    verbs = word_set("rank_verbs")
     if (
         q.kind == "ordinal"
         and anchor.dep_ in ("amod", "nummod", "compound")
         and anchor.head.pos_ == "NOUN"
-        and lemma(anchor.head) not in set(lexicon()["rank_nouns"])
+        and lemma(anchor.head) not in word_set("rank_nouns")
     ):
         return False  # "the second wave", "the 5th brigade": a sequence or a name
-    nouns = set(lexicon()["rank_nouns"])
+    nouns = word_set("rank_nouns")
     if q.kind != "ordinal":
-        verbs = set(lexicon()["cardinal_rank_verbs"])
+        verbs = word_set("cardinal_rank_verbs")
     tok = anchor
     for _ in range(4):
         if lemma(tok) in verbs and tok.pos_ in ("VERB", "NOUN"):
