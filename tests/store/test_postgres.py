@@ -232,3 +232,30 @@ def test_postgres_lock_picture_needs_a_transaction(pg_url: str) -> None:
             st.lock_picture()
         with st.transaction():
             st.lock_picture()
+
+
+@pytest.mark.slow
+def test_postgres_two_cli_ingests_of_one_corpus_at_once(pg_url: str, tmp_path: Path) -> None:
+    from crosscheck.synth import generate, write_corpus
+
+    write_corpus(generate(12, seed=9), tmp_path / "corpus")
+    cli = [sys.executable, "-m", "crosscheck", "--db", pg_url]
+    subprocess.run([*cli, "info"], capture_output=True, check=True, timeout=120)  # migrate once
+    runs = [
+        subprocess.Popen(
+            [*cli, "ingest", str(tmp_path / "corpus")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=300)[0] for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], outputs
+    with PostgresStore(pg_url) as st:
+        assert st.count_documents() == 12
+        assert st.pending_documents() == []
+        claim_ids = [c.id for c in st.claims()]
+        assert len(claim_ids) == len(set(claim_ids))
+        grouped = [cid for g in st.groups() for cid in g.claims]
+        assert sorted(grouped) == sorted(set(grouped))
