@@ -24,6 +24,7 @@ import multiprocessing as mp
 import os
 import resource
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -141,8 +142,14 @@ def in_process(fn: Any, *args: Any) -> dict[str, Any]:
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(fn, args, queue))
     proc.start()
-    result = queue.get()
-    proc.join()
+    try:
+        result = queue.get()
+    finally:
+        if proc.is_alive() and proc.exitcode is None:
+            proc.join(timeout=60)
+        if proc.is_alive():  # interrupted: do not leave a worker behind
+            proc.terminate()
+            proc.join()
     return dict(result)
 
 
@@ -263,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=RESULTS / "scale.json")
     args = parser.parse_args(argv)
+    # SIGTERM (a killed `make bench`) unwinds like Ctrl-C, so the PostgreSQL server stops.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = sorted(set(args.sizes + ([FULL_SIZE] if args.full else [])))
     work = Path(tempfile.mkdtemp(prefix="crosscheck-scale-"))
     try:
