@@ -81,6 +81,28 @@ def _stat_group(rows: list[Row], measure: str = "percent") -> list[ClaimGroup]:
         ([("A", "2031-05-03", 40, 40, {}), ("B", "2031-05-05", 60, 60, {})], "evolving", 2),
         # A falling toll is not explained by time.
         ([("A", "2031-05-03", 60, 60, {}), ("B", "2031-05-05", 40, 40, {})], "conflict", 2),
+        # An open "more than" overlaps everything above it, but later exact figures that do not
+        # overlap each other still rise with time: evolving, not consistent.
+        (
+            [
+                ("A", "2031-05-02", 100, None, {}),
+                ("B", "2031-05-03", 145, 145, {}),
+                ("C", "2031-05-04", 182, 182, {}),
+                ("D", "2031-05-09", 360, None, {}),
+            ],
+            "evolving",
+            4,
+        ),
+        (
+            [
+                ("A", "2031-05-02", 100, None, {}),
+                ("B", "2031-05-03", 145, 145, {}),
+                ("C", "2031-05-04", 182, 182, {}),
+                ("D", "2031-05-09", 150, 150, {}),
+            ],
+            "conflict",
+            4,
+        ),
         ([(None, "2031-05-03", 12, 12, {}), (None, "2031-05-03", 12, 12, {})], "corroborated", 2),
         # about 100 vs 103: approximate figures get a small tolerance.
         (

@@ -85,6 +85,8 @@ def _candidate_pairs(feats: list[Features], idxs: list[int]) -> set[tuple[int, i
             keys.append(("place", f.place))
         if f.region:
             keys.append(("region", f.region))
+        if f.country and f.date and f.precision != "year":
+            keys.append(("country-month", f"{f.country} {f.date[:7]}"))
         keys.extend(("tok", t) for t in f.tokens)
         keys.extend(("actor", a) for a in f.actors)
         for key in keys:
@@ -100,11 +102,15 @@ def _candidate_pairs(feats: list[Features], idxs: list[int]) -> set[tuple[int, i
     return pairs
 
 
-def _link(feats: list[Features], clusters: Clusters, idxs: list[int]) -> None:
-    """Merge scored pairs among ``idxs``, strongest first."""
+def _link(
+    feats: list[Features], clusters: Clusters, idxs: list[int], needed: set[int] | None = None
+) -> None:
+    """Merge scored pairs among ``idxs`` (with one side in ``needed``), strongest first."""
     threshold = int(tables()["event_scores"]["link_threshold"])
     scored = []
     for i, j in _candidate_pairs(feats, idxs):
+        if needed is not None and i not in needed and j not in needed:
+            continue
         a, b = feats[i], feats[j]
         if a.underspecified or b.underspecified or not compatible(a, b):
             continue
@@ -128,12 +134,12 @@ def _cluster(
     _link(feats, clusters, [i for i, f in enumerate(feats) if not f.generic])
     docs = {d.id: d for d in documents or []}
     mains = attach_to_main_incidents(feats, clusters, docs)
-    generic_only = [
+    generic_only = {
         i
-        for i, f in enumerate(feats)
+        for i in range(len(feats))
         if all(feats[k].generic for k in clusters.members[clusters.root(i)])
-    ]
-    _link(feats, clusters, generic_only)
+    }
+    _link(feats, clusters, list(range(len(feats))), generic_only)
     return ems, feats, clusters, mains
 
 

@@ -1,0 +1,124 @@
+"""Claim grouping: sub-counts, parts of one sentence, plain counts, restated statistics."""
+
+from __future__ import annotations
+
+import pytest
+from recon_records import claim, doc, event
+
+from crosscheck.reconcile import reconcile
+from crosscheck.reconcile.sameness import restates
+
+PLACE = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}
+
+
+def _incident(doc_ids: list[str]) -> tuple[list, list]:
+    docs = [doc(d, d.upper(), f"2030-02-1{i}") for i, d in enumerate(doc_ids)]
+    ems = [
+        event(d, "the siege of the Harbour Mall", date="2030-02-10", start=0, **PLACE)
+        for d in doc_ids
+    ]
+    return docs, ems
+
+
+def _on(em: object, *args: object, **kw: object) -> object:
+    return claim(em.doc_id, *args, subject_kind="event", subject_ref=em.id, **kw)  # type: ignore[attr-defined]
+
+
+def test_sub_count_beside_a_total_has_its_own_group() -> None:
+    docs, ems = _incident(["a", "b"])
+    cs = [
+        _on(ems[0], "killed", 6, 6, start=100, label="people killed"),
+        _on(ems[0], "killed", 2, 2, start=120, label="employees killed"),
+        _on(ems[1], "killed", 8, 8, start=100, label="people killed"),
+        _on(ems[1], "killed", 2, 2, start=150, label="staff killed"),
+    ]
+    groups = reconcile(docs, [], ems, cs, []).groups
+    by_size = sorted(sorted(len(g.claims) for g in groups))
+    assert by_size == [2, 2]
+    staff = next(g for g in groups if g.estimate.best == 2)
+    assert staff.status == "corroborated"
+
+
+def test_restrictive_count_alone_is_that_reports_toll() -> None:
+    docs, ems = _incident(["a", "b"])
+    cs = [
+        _on(ems[0], "killed", 12, 12, start=100, label="people killed"),
+        _on(ems[1], "killed", 12, 12, start=100, label="soldiers killed"),
+    ]
+    (group,) = reconcile(docs, [], ems, cs, []).groups
+    assert group.status == "corroborated"
+
+
+def test_smaller_value_of_the_same_sentence_is_a_part() -> None:
+    docs = [doc("a", "A", "2030-02-11"), doc("b", "B", "2030-02-12")]
+    sentence = "The group has 6,500 fighters, about 4,000 of them near the border."
+    cs = [
+        claim(
+            "a",
+            "count",
+            6500,
+            6500,
+            start=10,
+            sentence=sentence,
+            counted="fighters",
+            subject_kind="entity",
+            subject_name="Front",
+        ),
+        claim(
+            "a",
+            "count",
+            4000,
+            4000,
+            start=30,
+            sentence=sentence,
+            counted="fighters",
+            subject_kind="entity",
+            subject_name="Front",
+        ),
+        claim(
+            "b",
+            "count",
+            6000,
+            6000,
+            start=10,
+            counted="fighters",
+            subject_kind="entity",
+            subject_name="Front",
+        ),
+    ]
+    groups = reconcile(docs, [], [], cs, []).groups
+    main = next(g for g in groups if len(g.claims) == 2)
+    assert {c.id for c in cs if c.low in (6500, 6000)} == set(main.claims)
+
+
+def test_plain_people_counts_without_subject_stay_in_their_report() -> None:
+    docs = [doc("a", "A", "2030-02-11"), doc("b", "B", "2030-02-12")]
+    cs = [
+        claim("a", "count", 200, 999, counted="people"),
+        claim("b", "count", 2000, 9999, counted="residents"),
+    ]
+    assert len(reconcile(docs, [], [], cs, []).groups) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "In the 2029 poll, 31% of those asked said they would ban imports of grain outright.",
+            "Thirty-one percent would ban grain imports outright, the poll found.",
+            True,
+        ),
+        (
+            "In the 2029 poll, 31% of those asked said they would ban imports of grain outright.",
+            "Unemployment in the northern provinces stands at 31%.",
+            False,
+        ),
+    ],
+)
+def test_restated_statistic_is_recognised(a: str, b: str, same: bool) -> None:
+    ca = claim("a", "percent", 31, 31, sentence=a, counted="those asked say")
+    cb = claim("b", "percent", 31, 31, sentence=b, counted="ban grain import")
+    assert restates(ca, cb) is same
+    docs = [doc("a", "A", "2030-02-11"), doc("b", "B", "2030-02-12")]
+    groups = reconcile(docs, [], [], [ca, cb], []).groups
+    assert (len(groups) == 1) is same

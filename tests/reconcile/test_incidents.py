@@ -1,0 +1,143 @@
+"""Per-report main incidents: titles, generic mentions, reporting dates, background incidents."""
+
+from __future__ import annotations
+
+import pytest
+from recon_records import doc, event
+
+from crosscheck.reconcile import resolve_events
+from crosscheck.reconcile.mentionfeatures import is_country_word, name_tokens
+
+HARBOUR = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}
+
+
+def _harbour(doc_id: str, start: int = 0) -> object:
+    return event(doc_id, "the siege of the Harbour Mall", date="2030-02-10", start=start, **HARBOUR)
+
+
+def _event_of(events: list, mention_id: str) -> str:
+    return next(e.id for e in events if mention_id in e.mention_ids)
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("russian", True), ("afghan", True), ("iranian", True), ("harbour", False), ("mall", False)],
+)
+def test_country_words_are_not_incident_names(word: str, country: bool) -> None:
+    assert is_country_word(word) is country
+
+
+def test_superlative_description_has_no_name() -> None:
+    assert name_tokens("the deadliest assault on Russian soil in decades") == frozenset()
+    assert name_tokens("the siege of the Harbour Mall") == {"harbour", "mall"}
+
+
+def test_generic_mention_with_reporting_date_joins_main_incident() -> None:
+    docs = [doc("a", "A", "2030-02-10"), doc("b", "B", "2030-02-14", title="After the siege")]
+    main = _harbour("a")
+    other = _harbour("b", start=0)
+    # "officials said on Thursday it was the worst attack in the country": the day is when
+    # something was said, and the country named in the sentence is not the incident's place.
+    said = event(
+        "b",
+        "the worst attack",
+        date="2030-02-13",
+        location="Ruritania",
+        country="Ruritania",
+        start=50,
+    )
+    events = resolve_events([main, other, said], docs)
+    assert len(events) == 1
+    assert events[0].date == "2030-02-10"
+
+
+def test_report_with_only_vague_mentions_joins_incident_its_title_names() -> None:
+    docs = [
+        doc("a", "A", "2030-02-10"),
+        doc("b", "B", "2030-02-12"),
+        doc("c", "C", "2030-02-15", title="Court remands a suspect in the Harbour Mall case"),
+    ]
+    ems = [
+        _harbour("a"),
+        event(
+            "b",
+            "a raid on the Pier Market",
+            date="2030-02-10",
+            location="Lowtown",
+            country="Freedonia",
+            coords=(11.0, 21.0),
+        ),
+        event("c", "the attack", start=10),
+        event("c", "the attack", start=90),
+    ]
+    events = resolve_events(ems, docs)
+    assert _event_of(events, ems[2].id) == _event_of(events, ems[0].id)
+    assert _event_of(events, ems[3].id) == _event_of(events, ems[0].id)
+
+
+def test_background_incident_is_not_main() -> None:
+    docs = [doc("a", "A", "2030-02-11", title="Siege at Harbour Mall")]
+    ems = [
+        event(
+            "a",
+            "the previous attack in Port Vale",
+            date="2026",
+            precision="year",
+            start=200,
+            **HARBOUR,
+        ),
+        event(
+            "a",
+            "the previous attack in Port Vale",
+            date="2026",
+            precision="year",
+            start=300,
+            **HARBOUR,
+        ),
+        event("a", "the siege of the Harbour Mall", date="2030-02-10", start=0, **HARBOUR),
+        event("a", "the assault", start=100),
+    ]
+    events = resolve_events(ems, docs)
+    assert _event_of(events, ems[3].id) == _event_of(events, ems[2].id)
+    assert _event_of(events, ems[3].id) != _event_of(events, ems[0].id)
+
+
+def test_city_and_its_country_can_be_one_incident() -> None:
+    ems = [
+        event(
+            "a",
+            "twin blasts in Kerman city",
+            type="bombing",
+            date="2030-01",
+            precision="month",
+            location="Kerman city",
+            country="Iran",
+            coords=(30.28, 57.08),
+        ),
+        event(
+            "b",
+            "a major attack in Iran",
+            date="2030-01",
+            precision="month",
+            location="Iran",
+            country="Iran",
+            coords=(35.69, 51.42),
+        ),
+    ]
+    assert len(resolve_events(ems, [doc("a", "A", "2030-02-01"), doc("b", "B", "2030-03-01")])) == 1
+
+
+def test_incident_title_cannot_pull_in_a_misdated_copy_over_the_original() -> None:
+    docs = [
+        doc("a", "A", "2030-02-10"),
+        doc("b", "B", "2030-02-11"),
+        doc("c", "C", "2030-02-13", title="Arrests over Harbour Mall siege"),
+    ]
+    ems = [
+        _harbour("a"),
+        _harbour("b"),
+        # "…said on Wednesday that the attack at the Harbour Mall…": a reporting date.
+        event("c", "the attack at the Harbour Mall", date="2030-02-12", start=40, **HARBOUR),
+    ]
+    events = resolve_events(ems, docs)
+    assert len(events) == 1
