@@ -93,3 +93,29 @@ def test_the_country_means_the_country_the_report_is_about(sentence: str, expect
     assert subject.kind == "entity"
     entity = next(e for e in p.entities if e.id == subject.id)
     assert entity.name.casefold() == expected
+
+
+def test_a_region_is_not_the_country_a_sentence_means() -> None:
+    d = doc("a", "A", "2030-02-11")
+    sentence = "Chile fares badly in South America, with the country placed 90th worldwide."
+    ms = [
+        mention("a", "Chile", "GPE", key="chile", start=10),
+        mention("a", "Chile", "GPE", key="chile", start=500),
+        mention("a", "South America", "LOC", key="south america", start=520),
+    ]
+    c = claim(
+        "a",
+        "rank",
+        90,
+        90,
+        start=560,
+        subject_kind="entity",
+        subject_ref="south america",
+        subject_name="South America",
+        counted="rank world",
+        sentence=sentence,
+        label="placed worldwide",
+    )
+    p = reconcile([d], ms, [], [c], [])
+    entity = next(e for e in p.entities if e.id == p.claim_subjects[c.id].id)
+    assert entity.name == "Chile"

@@ -146,7 +146,16 @@ class SubjectResolver:
         placed = subject.kind == "none" or (
             subject.id in self.entities and label_family(self.entities[subject.id].label) == "place"
         )
-        return placed and (words(claim.label) or [""])[0] in generic
+        if not placed:
+            return False
+        if (words(claim.label) or [""])[0] in generic:
+            return True
+        # A region is no country: "one of the worst in the region, with the country ranking
+        # 162nd" is about a country the report named before.
+        said = set(words(claim.sentence))
+        entity = self.entities.get(subject.id or "")
+        region = entity is not None and not _is_country(name_key(entity.name))
+        return region and "country" in said
 
     def _country_meant(self, claim: Claim) -> str | None:
         """The country "the country" / "its" refers to, as an entity id."""
