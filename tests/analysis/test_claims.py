@@ -111,6 +111,17 @@ def summary(claims: list[Claim]) -> list[tuple[str, Any, Any, bool]]:
         ),
         ("Authorities expelled 250 foreign nationals last year.", [("deported", 250, 250, False)]),
         ("Six of the hostages are still unaccounted for.", [("missing", 6, 6, False)]),
+        ("Paramedics treated 63 people for smoke inhalation.", [("injured", 63, 63, False)]),
+        ("Eleven people were taken to hospital after the blast.", [("injured", 11, 11, False)]),
+        ("Seven suspects remain in pre-trial detention.", [("arrested", 7, 7, False)]),
+        (
+            "An estimated 12,000 people were forced from their homes.",
+            [("displaced", 12000, 12000, False)],
+        ),
+        ("Some 800 migrants were sent back across the border.", [("deported", 800, 800, False)]),
+        ("Dozens of people were still listed as missing.", [("missing", 24, 99, True)]),
+        ("Officials confirmed that 17 people had lost their lives.", [("killed", 17, 17, False)]),
+        ("The two men, aged 20 and 31, were detained.", [("arrested", 2, 2, False)]),
         # An unknown (or mistyped) verb: an attack's object that is people is a toll.
         ("Rebels shelled the depot, an attack which slew nine people.", [("killed", 9, 9, False)]),
     ],

@@ -27,6 +27,8 @@ from crosscheck.analysis.measures import (
 )
 from crosscheck.analysis.quantities import Quantity
 
+_PARTICLES = {"back", "out", "up", "off", "down", "away"}
+
 
 def _first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head != tok:
@@ -76,28 +78,23 @@ def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     weak = word_set("weak_patient_verbs")
     kids = ("xcomp", "oprd", "acomp", "conj") if role == "agent" else ("xcomp", "oprd", "acomp")
     candidates = [verb] + [c for c in verb.children if c.dep_ in kids and c.pos_ == "VERB"]
-    custody = word_set("custody_nouns")
-    adjectives = lookup("adjectives")
-    nouns = lookup("measure_nouns")
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "among" and role in ("agent", "attr"):
-            # "six officers were among the dead"
-            for obj in child.children:
-                found = adjectives.get(obj.lower_) or nouns.get(obj.lower_) or nouns.get(lemma(obj))
-                if obj.dep_ == "pobj" and found:
-                    return found
-        if child.dep_ != "prep" or child.lower_ not in ("in", "into", "as", "under"):
-            continue
-        for obj in child.children:
-            if role == "patient" and lemma(obj) in custody:
-                return "arrested"
-            if child.lower_ == "as" and (obj.lower_ in adjectives or lemma(obj) in adjectives):
-                return adjectives.get(obj.lower_) or adjectives[lemma(obj)]
+    place = _place_measure(role, verb)
+    if place is not None:
+        return place
     for v in candidates:
         lem = lemma(v)
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        particle = next(
+            (
+                c.lower_
+                for c in v.children
+                if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)
+            ),
+            None,
+        )
         if role == "agent" and particle and f"{lem} {particle}" in agent:
             return agent[f"{lem} {particle}"]
+        if role == "patient" and particle and f"{lem} {particle}" in patient:
+            return patient[f"{lem} {particle}"]  # "were sent back"
         if role == "patient" and lem in patient:
             if lem in weak and not (is_person(arg) or arg.pos_ == "NUM"):
                 continue
@@ -106,6 +103,38 @@ def _verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
             return agent[lem]
         if role == "patient" and v != verb and lem in agent:
             return agent[lem]
+    return None
+
+
+def _place_measure(role: str, verb: Token) -> str | None:
+    """Where the verb puts the people: "among the dead", "in custody", "to hospital",
+    "from their homes", "listed as missing"."""
+    custody = word_set("custody_nouns")
+    hospital = word_set("hospital_nouns")
+    homes = word_set("home_nouns")
+    adjectives = lookup("adjectives")
+    nouns = lookup("measure_nouns")
+    held = role == "patient" or (role == "agent" and lemma(verb) in word_set("copular_verbs"))
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        # "listed as missing": spaCy may hang the adjective on "as" as a non-object.
+        objs = [o for o in child.children if o.dep_ == "pobj" or child.lower_ == "as"]
+        for obj in objs:
+            word = obj.lower_
+            if child.lower_ == "among" and role in ("agent", "attr"):
+                found = adjectives.get(word) or nouns.get(word) or nouns.get(lemma(obj))
+                if found:
+                    return found  # "six officers were among the dead"
+            if child.lower_ in ("in", "into", "under") and held and lemma(obj) in custody:
+                return "arrested"
+            hospitalised = role == "patient" and lemma(obj) in hospital
+            if child.lower_ in ("to", "in", "into") and hospitalised:
+                return "injured"
+            if child.lower_ in ("from", "out") and role == "patient" and lemma(obj) in homes:
+                return "displaced"
+            if child.lower_ == "as" and (word in adjectives or lemma(obj) in adjectives):
+                return adjectives.get(word) or adjectives[lemma(obj)]
     return None
 
 
@@ -174,7 +203,7 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
             return adjectives[lemma(child)]
         if child.dep_ in ("amod", "acomp", "oprd") and child.lower_ in adjectives:
             return adjectives[child.lower_]
-    if verb is not None and arg.dep_ in ("dobj", "nsubj"):
+    if verb is not None and arg.dep_ in ("dobj", "nsubj", "nsubjpass"):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "with" and child.i > arg.i:
                 # "leaving 112 others with injuries"
