@@ -211,9 +211,12 @@ def dominant_event_ids(
 
 
 def _event_name(members: list[EventMention]) -> str:
-    def informativeness(em: EventMention) -> tuple[int, int, str]:
+    def informativeness(em: EventMention) -> tuple[int, int, int, str]:
+        # A name should identify the incident (distinctive words) and stay readable:
+        # beyond three distinctive words, shorter phrases win.
         text = em.description or em.trigger
-        return (-len(distinctive_tokens(text)), -len(text), text)
+        words = len(text.split())
+        return (-min(len(distinctive_tokens(text)), 3), max(words - 6, 0), len(text), text)
 
     best = sorted(members, key=informativeness)[0]
     return (best.description or best.trigger).strip()

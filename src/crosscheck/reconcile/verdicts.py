@@ -213,18 +213,12 @@ class Judge:
         credible = [c for c in active if not c.vague] or active
         if not credible:
             return Estimate(None, None, None), None, ""
-        lows = [c for c in credible if c.low is not None]
-        highs = [c for c in credible if c.high is not None]
-        low_c = min(lows, key=lambda c: (c.low, c.id)) if lows else None
-        high_c = max(highs, key=lambda c: (c.high, c.id)) if highs else None
-        low = low_c.low if low_c else None
-        high = high_c.high if high_c else None
-        if low_c is None and high_c is not None:
-            low_c = min(highs, key=lambda c: (c.high, c.id))
-            low = low_c.high
-        if high_c is None and low_c is not None:
-            high_c = max(lows, key=lambda c: (c.low, c.id))
-            high = high_c.low
+        # UCDP-style low/high: the lowest and highest credible values, whichever bound of a
+        # claim gives them ("at least 360" is evidence for 360 as much as "360" is).
+        bounds = [(v, c) for c in credible for v in (c.low, c.high) if v is not None]
+        low_v, low_c = min(bounds, key=lambda b: (b[0], b[1].id)) if bounds else (None, None)
+        high_v, high_c = max(bounds, key=lambda b: (b[0], b[1].id)) if bounds else (None, None)
+        low, high = low_v, high_v
         pointed = [c for c in credible if point(c) is not None]
         best_c = self._best(pointed, status)
         best = point(best_c) if best_c else None
