@@ -127,6 +127,7 @@ class EvalReport:
     matches: dict[str, str] = field(default_factory=dict)  # gold figure id -> claim id
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the scores plus misses, noise and wrong verdicts."""
         return asdict(self)
 
 

@@ -7,8 +7,11 @@ counts ("three Tajik and one Uzbek national"), then attach the subject, the sour
 (:mod:`.provenance`) and the as-of date.
 
 Sub-counts introduced by "including"/"among them" ("at least 93 people, including nine
-children") are skipped: the total is the figure; the part is detail, and reporting it
-as its own toll would make grouping compare a part with a whole.
+children") and the sets a part is drawn from ("one of the 130 victims") are skipped: the
+total is the figure; the part is detail, and reporting it as its own toll would make
+grouping compare a part with a whole. The one exception is a part that names another
+measure: "eleven people were detained, including all four gunmen" also gives the number
+of perpetrators.
 """
 
 from __future__ import annotations
@@ -372,6 +375,16 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
     return claims
 
 
+def _sentence_text(sent: Span, q: Quantity) -> str:
+    """The sentence of the figure; a headline glued to the lead by the parser is cut off."""
+    text = sent.text
+    at = sent.doc[q.start].idx - sent.start_char
+    start = text.rfind("\n\n", 0, at)
+    end = text.find("\n\n", at)
+    piece = text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)]
+    return piece.strip()
+
+
 def _claim(
     chunk: Chunk,
     sent: Span,
@@ -389,7 +402,7 @@ def _claim(
         low=q.low,
         high=q.high,
         span=span,
-        sentence=sent.text.strip(),
+        sentence=_sentence_text(sent, q),
         label=reading.label,
         approximate=q.approximate,
         vague=q.vague,

@@ -108,6 +108,7 @@ def lookup(table: str) -> dict[str, str]:
 
 @cache
 def word_set(name: str) -> frozenset[str]:
+    """A word list of ``data/measures.yaml`` as a set of strings (loaded once)."""
     return frozenset(str(w) for w in lexicon()[name])
 
 
