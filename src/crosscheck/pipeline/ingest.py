@@ -216,11 +216,15 @@ def reconcile_pending(store: Store) -> None:
     """Fold every stored-but-unreconciled document into the picture."""
     from crosscheck.pipeline.picture import update_picture
 
-    pending = store.pending_documents()
-    if not pending:
-        return
-    update_picture(store, set(pending))
-    store.clear_pending(pending)
+    # One transaction under the picture lock: two reconcilers (two ingests, the web
+    # server and a CLI) take turns instead of overwriting each other's picture.
+    with store.transaction():
+        store.lock_picture()
+        pending = store.pending_documents()
+        if not pending:
+            return
+        update_picture(store, set(pending))
+        store.clear_pending(pending)
 
 
 def reprocess(

@@ -8,7 +8,7 @@ differ only in connection, placeholders, upserts and full-text search.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -26,6 +26,9 @@ from crosscheck.model import (
     Statement,
 )
 
+#: Record kinds whose ids :meth:`Store.ids_with_prefix` looks up.
+PREFIX_KINDS: tuple[str, ...] = ("event", "entity", "group", "claim")
+
 
 class Store(ABC):
     """Persistent home of documents, extractions, the reconciled picture and corrections."""
@@ -42,6 +45,12 @@ class Store(ABC):
 
     @abstractmethod
     def schema_version(self) -> int: ...
+
+    def lock_picture(self) -> None:
+        """Serialise reconcilers; call first inside a transaction.
+
+        SQLite needs nothing more: its write transaction already excludes other writers.
+        """
 
     # -- documents -------------------------------------------------------------------------
     @abstractmethod
@@ -111,7 +120,9 @@ class Store(ABC):
         doc: str | None = None,
         measure: str | None = None,
         doc_ids: list[str] | None = None,
-    ) -> list[Claim]: ...
+        subject_kind: str | None = None,
+    ) -> list[Claim]:
+        """Claims in document order; ``subject_kind`` keeps those resolved to that kind."""
 
     @abstractmethod
     def mentions(
@@ -124,7 +135,9 @@ class Store(ABC):
     ) -> list[EventMention]: ...
 
     @abstractmethod
-    def statements(self, *, doc: str | None = None) -> list[Statement]: ...
+    def statements(
+        self, *, doc: str | None = None, doc_ids: list[str] | None = None
+    ) -> list[Statement]: ...
 
     # -- the picture -------------------------------------------------------------------------
     @abstractmethod
@@ -158,6 +171,160 @@ class Store(ABC):
     @abstractmethod
     def corrections(self, *, target_kind: str | None = None) -> list[Correction]: ...
 
+    # -- targeted reads ----------------------------------------------------------------------
+    # The read-only views fetch only what they show through these. The defaults below
+    # narrow the bulk readers (so any backend works, and they state the expected result);
+    # SqlStore answers each with a query that touches only the rows asked for.
+
+    def get_event(self, event_id: str) -> Event | None:
+        """One event by exact id, with its mention ids."""
+        return next((e for e in self.events() if e.id == event_id), None)
+
+    def events_by_ids(self, ids: Iterable[str]) -> list[Event]:
+        """These events (unknown ids skipped), in the order of :meth:`events`."""
+        wanted = set(ids)
+        return [e for e in self.events() if e.id in wanted]
+
+    def event_actors(self) -> dict[str, list[dict[str, str]]]:
+        """Every event's actors by event id (without loading mention links)."""
+        return {e.id: e.actors for e in self.events()}
+
+    def event_links_for(self, mention_ids: Iterable[str]) -> dict[str, str]:
+        """Event mention id -> event id, for those of ``mention_ids`` that are linked."""
+        wanted = set(mention_ids)
+        return {m: e.id for e in self.events() for m in e.mention_ids if m in wanted}
+
+    def event_document_counts(self) -> dict[str, int]:
+        """Event id -> how many documents hold a stored mention linked to it."""
+        docs = {m.id: m.doc_id for m in self.event_mentions()}
+        counts = {e.id: len({docs[m] for m in e.mention_ids if m in docs}) for e in self.events()}
+        return {k: v for k, v in counts.items() if v}
+
+    def event_mentions_by_ids(self, ids: Iterable[str]) -> list[EventMention]:
+        """These event mentions, in document order."""
+        wanted = set(ids)
+        return [m for m in self.event_mentions() if m.id in wanted]
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        """One entity by exact id, with its mention ids."""
+        return next((e for e in self.entities() if e.id == entity_id), None)
+
+    def entities_by_ids(self, ids: Iterable[str], *, mention_ids: bool = True) -> list[Entity]:
+        """These entities in the order of :meth:`entities`; ``mention_ids=False`` skips links."""
+        wanted = set(ids)
+        found = [e for e in self.entities() if e.id in wanted]
+        if not mention_ids:
+            for e in found:
+                e.mention_ids = []
+        return found
+
+    def entities_matching(self, words: Sequence[str]) -> list[Entity]:
+        """Entities whose name or some alias contains each word (case-insensitive).
+
+        Ordered by name; the entities come without mention ids (search does not need them).
+        """
+        out = []
+        for e in self.entities():
+            names = [n.lower() for n in (e.name, *e.aliases)]
+            if all(any(w.lower() in n for n in names) for w in words):
+                e.mention_ids = []
+                out.append(e)
+        return out
+
+    def entity_mention_keys(self, entity_id: str) -> list[str]:
+        """The sorted pre-resolution keys of the mentions resolved to this entity."""
+        entity = self.get_entity(entity_id)
+        members = set(entity.mention_ids) if entity else set()
+        return sorted({m.key for m in self.mentions() if m.id in members})
+
+    def entity_mention_counts(self, *, doc: str | None = None) -> dict[str, int]:
+        """Mentions per entity id (per mention key where unresolved), optionally in one doc."""
+        links = self.load_picture().mention_entities
+        counts: dict[str, int] = {}
+        for m in self.mentions(doc=doc):
+            eid = links.get(m.id, m.key)
+            counts[eid] = counts.get(eid, 0) + 1
+        return counts
+
+    def mentions_by_ids(self, ids: Iterable[str]) -> list[Mention]:
+        """These entity mentions, in document order."""
+        wanted = set(ids)
+        return [m for m in self.mentions() if m.id in wanted]
+
+    def get_group(self, group_id: str) -> ClaimGroup | None:
+        """One claim group by exact id."""
+        return next((g for g in self.groups() if g.id == group_id), None)
+
+    def select_groups(
+        self,
+        *,
+        subject_id: str | None = None,
+        statuses: Sequence[str] | None = None,
+        measure: str | None = None,
+    ) -> list[ClaimGroup]:
+        """Groups about one subject id, with one of ``statuses``, of one measure (each optional)."""
+        return [
+            g
+            for g in self.groups()
+            if (subject_id is None or g.subject.id == subject_id)
+            and (statuses is None or g.status in statuses)
+            and (measure is None or g.measure == measure)
+        ]
+
+    def claims_by_ids(self, ids: Iterable[str]) -> list[Claim]:
+        """These claims (by stored id), in document order, with their resolved subjects."""
+        wanted = set(ids)
+        return [c for c in self.claims() if c.id in wanted]
+
+    def claims_for_subject(self, subject_id: str) -> list[Claim]:
+        """Claims resolved to this event or entity id, in document order."""
+        return [c for c in self.claims() if c.subject is not None and c.subject.id == subject_id]
+
+    def statement_speakers(self) -> list[tuple[str, str, str | None]]:
+        """(statement id, speaker, speaker key) of every statement, without the text."""
+        return [(s.id, s.speaker, s.speaker_key) for s in self.statements()]
+
+    def statements_by_ids(self, ids: Iterable[str]) -> list[Statement]:
+        """These statements, in document order."""
+        wanted = set(ids)
+        return [s for s in self.statements() if s.id in wanted]
+
+    def documents_by_ids(self, ids: Iterable[str]) -> list[Document]:
+        """These documents without text, in the order asked (unknown ids skipped)."""
+        docs = {d.id: d for d in self.documents()}
+        return [docs[i] for i in dict.fromkeys(ids) if i in docs]
+
+    def corrections_for(self, target_kind: str, targets: Iterable[str]) -> list[Correction]:
+        """The corrections of these targets, oldest first."""
+        wanted = set(targets)
+        return [c for c in self.corrections(target_kind=target_kind) if c.target in wanted]
+
+    def ids_with_prefix(self, kind: str, prefix: str, *, limit: int = 2) -> list[str]:
+        """Up to ``limit`` ids of ``kind`` (one of PREFIX_KINDS) starting with ``prefix``.
+
+        Case-insensitive, in id order; ``limit=2`` tells a unique prefix from an ambiguous one.
+        """
+        records: dict[str, Any] = {
+            "event": self.events,
+            "entity": self.entities,
+            "group": self.groups,
+            "claim": self.claims,
+        }
+        if kind not in records:
+            raise ValueError(f"ids_with_prefix: kind must be one of {', '.join(PREFIX_KINDS)}")
+        want = prefix.lower()
+        ids = sorted(r.id for r in records[kind]() if r.id.lower().startswith(want))
+        return ids[:limit]
+
+    def count(self, kind: str) -> int:
+        """How many records of a kind (document, mention, claim, event, entity, group)."""
+        counts = self.stats()
+        key = {"document": "documents", "mention": "mentions", "claim": "claims"}.get(kind)
+        key = key or {"event": "events", "entity": "entities", "group": "groups"}.get(kind)
+        if key is None:
+            raise ValueError(f"count: unknown kind {kind!r}")
+        return int(counts[key])
+
     # -- misc --------------------------------------------------------------------------------
     @abstractmethod
     def stats(self) -> dict[str, Any]: ...
@@ -179,4 +346,4 @@ class Store(ABC):
         self.close()
 
 
-__all__ = ["Store"]
+__all__ = ["PREFIX_KINDS", "Store"]
