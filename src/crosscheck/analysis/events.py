@@ -43,6 +43,7 @@ class Triggers:
     carry_verbs: frozenset[str]
     excluded_objects: frozenset[str]
     authority_types: frozenset[str]
+    not_actors: frozenset[str]
 
 
 @cache
@@ -67,6 +68,7 @@ def triggers() -> Triggers:
         carry_verbs=frozenset(data.get("carry_verbs") or ()),
         excluded_objects=frozenset(data.get("verb_objects_excluded") or ()),
         authority_types=frozenset(data.get("authority_types") or ()),
+        not_actors=frozenset(data.get("not_actors") or ()),
     )
 
 
@@ -155,9 +157,17 @@ def _noun_phrase(token: Token, mentions: list[Mention], chunk: Chunk) -> tuple[s
     return " ".join(w.text for w in words), None
 
 
+_NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
 def _actor(role: str, token: Token, mentions: list[Mention], chunk: Chunk) -> dict[str, str]:
     name, key = _noun_phrase(token, mentions, chunk)
-    return {"role": role, "name": name, "key": key or name.lower()}
+    actor = {"role": role, "name": name, "key": key or name.lower()}
+    # Parses put days ("on Monday") and weapons ("explosives") where actors stand; an
+    # actor is somebody, so those are marked and dropped by the caller.
+    if token.ent_type_ in _NON_ACTOR_ENTS or token.lemma_.lower() in triggers().not_actors:
+        actor["skip"] = "1"
+    return actor
 
 
 def _actors(token: Token, kind: str, mentions: list[Mention], chunk: Chunk) -> list[dict[str, str]]:
@@ -201,6 +211,8 @@ def _actors(token: Token, kind: str, mentions: list[Mention], chunk: Chunk) -> l
                     actors.append(_actor(doer, obj, mentions, chunk))
     unique: dict[tuple[str, str], dict[str, str]] = {}
     for a in actors:
+        if a.get("skip"):
+            continue
         unique.setdefault((a["role"], a["key"]), a)
     return list(unique.values())
 

@@ -60,8 +60,10 @@ def brief_content(store: Store, event: str | None = None) -> dict[str, Any]:
         ]
     sections = []
     source_docs: dict[str, dict[str, Any]] = {}
-    for ev in sorted(events, key=lambda e: (e["date"] or "", e["name"], e["id"])):
-        view = event_view(store, ev["id"])
+    views = [event_view(store, ev["id"]) for ev in events]
+    # The most-reported incidents lead; background incidents one report mentions come last.
+    views.sort(key=lambda v: (-len(v["documents"]), v["event"]["date"] or "", v["event"]["id"]))
+    for view in views:
         for d in view["documents"]:
             source_docs[d["id"]] = d
         sections.append(
