@@ -161,6 +161,17 @@ def test_claims_event_measures(nlp: Any, text: str, expected: list[tuple[Any, ..
             [("rank", 3, 3, False)],
         ),
         ("The country ranks 45th out of 180 countries.", [("rank", 45, 45, False)]),
+        ("Zorvania is the world's 5th largest arms importer.", [("rank", 5, 5, False)]),
+        ("Only a quarter of the fighters are foreigners.", [("percent", 25, 25, False)]),
+        ("Roughly two-thirds of recruits come from abroad.", [("percent", 66.7, 66.7, False)]),
+        (
+            "Smugglers charge between $2,000 and $5,000 per crossing.",
+            [("amount", 2000, 5000, False)],
+        ),
+        (
+            "The attack cost the economy an estimated $300m.",
+            [("amount", 300000000, 300000000, False)],
+        ),
     ],
 )
 def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]]) -> None:
@@ -192,6 +203,7 @@ def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]])
         "The second wave of raids came in June.",
         "UN Security Council Resolution 2231 was adopted in July.",
         "The 5th Brigade and the 1st Battalion were moved north.",
+        "The diaspora is the second largest after the Uzbek one.",
         "A spokesman said none of the 40 passengers were hurt.",
         "He served 8 years in prison and was released in 2015.",
         "The second attacker was shot dead by police.",

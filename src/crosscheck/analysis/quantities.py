@@ -81,6 +81,9 @@ def _word_value(tok: Token) -> tuple[str, float] | None:
         return ("unit", float(words["units"][low]))
     if low in words["multipliers"] and (low != "m" or tok.i > 0):
         return ("mult", float(words["multipliers"][low]))
+    # "$300m." at a sentence end: the tokenizer keeps the full stop on the suffix.
+    if low.endswith(".") and low[:-1] in ("m", "bn", "mn") and tok.i > 0 and tok.nbor(-1).is_digit:
+        return ("mult", float(words["multipliers"][low[:-1]]))
     return None
 
 
@@ -224,6 +227,24 @@ def _currency_after(doc: Doc, j: int) -> tuple[int, str | None]:
     return 0, None
 
 
+def _fraction_at(doc: Doc, i: int, n: int) -> tuple[int, float] | None:
+    """ "a third of", "two-thirds of", "half of": a share in percent, and where it ends."""
+    fractions: dict[str, int] = number_words()["fractions"]
+    units: dict[str, float] = number_words()["units"]
+    tok = doc[i]
+    if tok.lower_ == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
+        return i + 1, 50.0
+    count = 1.0 if tok.lower_ in ("a", "an", "one") else units.get(tok.lower_)
+    if count is None or count >= 10:
+        return None
+    j = i + 1
+    if j < n and doc[j].text in _DASHES:
+        j += 1
+    if j + 1 >= n or doc[j].lower_ not in fractions or doc[j + 1].lower_ != "of":
+        return None
+    return j + 1, round(100.0 * count / fractions[doc[j].lower_], 1)
+
+
 def find_quantities(doc: Doc | Any) -> list[Quantity]:
     """All number phrases of ``doc`` (a spaCy Doc or Span), in text order.
 
@@ -258,6 +279,12 @@ def find_quantities(doc: Doc | Any) -> list[Quantity]:
             )
             i = floor = end
             continue
+        fraction = _fraction_at(toks, i, n)
+        if fraction is not None:
+            end, share = fraction
+            out.append(Quantity(i, end, end - 1, share, share, "percent", approximate=True))
+            i = floor = end
+            continue
         om = _ORDINAL.match(tok.text)
         if om or tok.lower_ in words["ordinals"]:
             value = float(om.group(1)) if om else words["ordinals"][tok.lower_]
@@ -289,9 +316,12 @@ def find_quantities(doc: Doc | Any) -> list[Quantity]:
         approximate = False
         hedge_kind, hedge, hstart = _hedge_before(toks, start, floor)
         span_start = hstart if hedge_kind else start
-        # A range: "2,500-3,500", "3 to 5", "three or four", "between 3 and 5".
+        # A range: "2,500-3,500", "3 to 5", "three or four", "between $3 and $5".
         if end + 1 < n and toks[end].lower_ in (_DASHES | {"to", "or", "and"}):
-            second = _run(toks, end + 1)
+            at = end + 1
+            if currency and toks[at].text in symbols and at + 1 < n:
+                at += 1
+            second = _run(toks, at)
             before = toks[start - 1].lower_ if start > 0 else ""
             joiner = toks[end].lower_
             ok = (

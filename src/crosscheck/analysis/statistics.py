@@ -120,6 +120,8 @@ def is_rank(doc: Doc, q: Quantity) -> bool:
     """True when an ordinal or number is a place in a ranking ("ranks 162nd")."""
     anchor = doc[q.anchor]
     verbs = word_set("rank_verbs")
+    if q.kind == "ordinal" and anchor.text[:1].isdigit() and _superlative_after(doc, q):
+        return True  # "the world's 5th largest importer"; "the second largest" is a sequence
     if (
         q.kind == "ordinal"
         and anchor.dep_ in ("amod", "nummod", "compound")
@@ -148,9 +150,28 @@ def is_rank(doc: Doc, q: Quantity) -> bool:
     return False
 
 
+def _superlative_after(doc: Doc, q: Quantity) -> Token | None:
+    nxt = doc[q.end] if q.end < len(doc) else None
+    if nxt is not None and (nxt.tag_ == "JJS" or nxt.lower_ in ("most", "least")):
+        return nxt
+    return None
+
+
 def read_rank(doc: Doc, q: Quantity) -> Reading:
     """Label and counted key of a rank: criterion, "rank", scope."""
     anchor = doc[q.anchor]
+    sup = _superlative_after(doc, q)
+    if sup is not None:
+        # "the world's 5th largest arms importer": the superlative and its noun.
+        end = sup.i
+        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            end += 1
+        noun = doc[end]
+        words = [t for t in doc[sup.i : end + 1] if t.pos_ not in ("PUNCT", "SPACE")]
+        world = any(c.dep_ == "poss" and lemma(c) == "world" for c in noun.children)
+        counted = normalise(words) + " rank" + (" world" if world else "")
+        owner = next((c for a in noun.ancestors for c in a.children if c.dep_ == "nsubj"), None)
+        return Reading("rank", " ".join(t.text for t in words), counted, owner=owner)
     verb = anchor
     while verb.dep_ == "conj" or verb.pos_ not in ("VERB",):
         if verb.head == verb:
