@@ -204,6 +204,11 @@ def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]])
         "UN Security Council Resolution 2231 was adopted in July.",
         "The 5th Brigade and the 1st Battalion were moved north.",
         "The diaspora is the second largest after the Uzbek one.",
+        "In the first half of 2023, the number of raids fell sharply.",
+        "The ministry unveiled a 10-point plan and a 24-hour curfew.",
+        "The law was passed by 245 votes to 12 in 2016.",
+        "At 14, she joined the group; by 16 she was a commander.",
+        "The highway runs 300 km from the capital to the border.",
         "A spokesman said none of the 40 passengers were hurt.",
         "He served 8 years in prison and was released in 2015.",
         "The second attacker was shot dead by police.",
@@ -266,6 +271,11 @@ def test_claims_counted_is_stable_across_wordings(nlp: Any, first: str, second: 
     assert a.measure == b.measure
     assert a.counted == b.counted
     assert a.counted
+
+
+def test_claims_number_of_counts_the_things(nlp: Any) -> None:
+    (claim,) = claims_of(nlp, "The number of raids doubled to 120 in 2023.")
+    assert (claim.measure, claim.low, claim.counted, claim.as_of) == ("count", 120, "raid", "2023")
 
 
 def test_claims_place_qualifier_changes_counted(nlp: Any) -> None:

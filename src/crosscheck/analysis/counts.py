@@ -27,6 +27,7 @@ from crosscheck.analysis.measures import (
 )
 from crosscheck.analysis.quantities import Quantity
 
+_TALLY_NOUNS = {"number", "total", "tally", "count", "figure", "headcount"}
 _PARTICLES = {"back", "out", "up", "off", "down", "away"}
 
 
@@ -375,6 +376,27 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     if governing is not None and lemma(governing) in word_set("size_nouns"):
         owner = owner_of(governing)
         words = phrase_words(governing)
+        inner = next(
+            (
+                o
+                for c in governing.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        if inner is not None and lemma(governing) in _TALLY_NOUNS:
+            # "the number of attacks rose to 120" counts attacks, not "numbers".
+            inner_words = phrase_words(inner)
+            return Reading(
+                "count",
+                " ".join(t.text for t in inner_words),
+                normalise(inner_words),
+                noun=inner,
+                verb=verb,
+                owner=owner,
+            )
         return Reading(
             "count",
             " ".join(t.text for t in words),

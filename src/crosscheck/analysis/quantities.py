@@ -24,6 +24,8 @@ Kind = Literal["cardinal", "percent", "money", "ordinal"]
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _DIGIT_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|bn|mn|mln)$", re.IGNORECASE)
+_PERIOD_WORDS = {"first", "second", "last", "latter", "former", "early", "late", "final"}
+_TIME_WORDS = {"year", "decade", "century", "month", "week", "day", "term", "season"}
 _ARTICLE_NEXT = ("dozen", "hundred", "thousand", "million", "billion")
 _DASHES = {"-", "–", "—", "‒"}
 
@@ -232,8 +234,10 @@ def _fraction_at(doc: Doc, i: int, n: int) -> tuple[int, float] | None:
     fractions: dict[str, int] = number_words()["fractions"]
     units: dict[str, float] = number_words()["units"]
     tok = doc[i]
+    if i > 0 and doc[i - 1].lower_ in _PERIOD_WORDS:
+        return None  # "the first half of 2023": a period, not a share
     if tok.lower_ == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
-        return i + 1, 50.0
+        return None if _dated(doc, i + 2, n) else (i + 1, 50.0)
     count = 1.0 if tok.lower_ in ("a", "an", "one") else units.get(tok.lower_)
     if count is None or count >= 10:
         return None
@@ -242,7 +246,16 @@ def _fraction_at(doc: Doc, i: int, n: int) -> tuple[int, float] | None:
         j += 1
     if j + 1 >= n or doc[j].lower_ not in fractions or doc[j + 1].lower_ != "of":
         return None
+    if _dated(doc, j + 2, n):
+        return None
     return j + 1, round(100.0 * count / fractions[doc[j].lower_], 1)
+
+
+def _dated(doc: Doc, k: int, n: int) -> bool:
+    """True when the words after "of" are a date or a span of time ("half of 2023")."""
+    while k < n and doc[k].lower_ in ("the", "this", "that", "last", "next"):
+        k += 1
+    return k < n and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].lower_ in _TIME_WORDS)
 
 
 def find_quantities(doc: Doc | Any) -> list[Quantity]:
