@@ -139,7 +139,12 @@ def _is_subcount(doc: Doc, q: Quantity) -> bool:
 
 
 def _is_reference_set(doc: Doc, q: Quantity) -> bool:
-    """ "one of three people questioned": the set a part is drawn from."""
+    """ "one of three people questioned": the set a part is drawn from; and the parts
+    after "Of those, ..." which refer back to an earlier total."""
+    sent = doc[q.start].sent
+    first = [t.lower_ for t in sent[:2]]
+    if first[:1] == ["of"] and first[1:] and first[1] in ("those", "them", "these", "whom"):
+        return True
     k = q.start - 1
     if k >= 0 and doc[k].lower_ in ("the", "those", "these"):
         k -= 1

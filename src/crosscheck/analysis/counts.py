@@ -422,11 +422,15 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
             verb=verb,
             owner=owner,
         )
-    if (
-        anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos")
-        or any(c.dep_ in ("acl", "relcl") for c in anchor.children)
-        or (anchor.dep_ == "pobj" and anchor.head.lower_ == "with")
-    ):
+    # A bare number with no noun is a figure only in a few clear frames, and only when
+    # it is large enough to be a count worth checking ("1.3 million migrated", "there
+    # were 2,500-3,500", "with about 4,000 stationed near the border").
+    there = anchor.dep_ == "attr" and any(c.dep_ == "expl" for c in anchor.head.children)
+    described = any(c.dep_ in ("acl", "relcl") for c in anchor.children)
+    big = q.vague or (q.value or 0) >= 10
+    # An earlier figure's noun makes an object count too ("500 members; by 2023, 2,000").
+    echoed = antecedent is not None and anchor.dep_ in ("dobj", "attr")
+    if big and (anchor.dep_ in ("nsubj", "nsubjpass", "appos") or there or described or echoed):
         ref = antecedent
         words = [t for t in anchor.subtree if t.i < q.start or t.i >= q.end]
         if verb is not None and anchor.dep_ in ("nsubj", "nsubjpass"):
