@@ -16,7 +16,7 @@ from crosscheck.api.deps import PageDep, ServerDep, StoreDep
 from crosscheck.api.errors import ApiError
 from crosscheck.brief import render_brief
 from crosscheck.errors import NotFoundError
-from crosscheck.pipeline.claims import list_claims
+from crosscheck.pipeline.claims import claim_by_id, list_claims
 from crosscheck.pipeline.documents import document_view, info_view
 from crosscheck.pipeline.listings import entities_rows, events_rows, statements_rows
 from crosscheck.pipeline.views import conflicts_view, entity_view, event_view, groups_view
@@ -107,9 +107,9 @@ def get_claims(
 
 @router.get("/claims/{claim_id}", tags=["claims"], summary="One claim")
 def get_claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
-    for row in list_claims(store, include_rejected=True):
-        if row["id"] == claim_id:
-            return row
+    row = claim_by_id(store, claim_id)
+    if row is not None:
+        return row
     raise NotFoundError(f"claim {claim_id!r} is not in the store; see /api/claims")
 
 

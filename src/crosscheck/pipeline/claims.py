@@ -86,7 +86,10 @@ def list_claims(
         from crosscheck.pipeline.documents import get_document
 
         doc_id = get_document(store, doc).id
-    claims = store.claims(doc=doc_id, measure=measure)
+    kinds = {k for k, ref in (("entity", entity), ("event", event)) if ref is not None}
+    if len(kinds) > 1:
+        return []  # a claim has one subject: it cannot be about an entity and an event
+    claims = store.claims(doc=doc_id, measure=measure, subject_kind=next(iter(kinds), None))
     claims = apply_claim_corrections(claims, store.corrections(target_kind="claim"))
     if measure:
         claims = [c for c in claims if c.measure == measure]
@@ -96,7 +99,23 @@ def list_claims(
         claims = [c for c in claims if _subject_matches(c, event, "event")]
     if not include_rejected:
         claims = [c for c in claims if c.status != "rejected"]
-    docs = {d.id: d for d in store.documents()} if claims else {}
+    return _contract(store, claims)
+
+
+def claim_by_id(store: Store, claim_id: str) -> dict[str, Any] | None:
+    """One claim in contract shape (rejected ones too), or None when no claim has that id."""
+    claims = store.claims_by_ids([claim_id])
+    claims = apply_claim_corrections(claims, store.corrections_for("claim", [claim_id]))
+    hits = [c for c in claims if c.id == claim_id]
+    if not hits:
+        # An analyst's edit of the measure gives a claim a new id; only a full scan finds it.
+        rows = list_claims(store, include_rejected=True)
+        return next((r for r in rows if r["id"] == claim_id), None)
+    return _contract(store, hits)[0]
+
+
+def _contract(store: Store, claims: list[Claim]) -> list[dict[str, Any]]:
+    docs = {d.id: d for d in store.documents_by_ids(sorted({c.doc_id for c in claims}))}
     return [claim_to_dict(c, docs.get(c.doc_id)) for c in claims]
 
 
@@ -111,4 +130,4 @@ def _subject_matches(claim: Claim, ref: str, kind: str) -> bool:
     )
 
 
-__all__ = ["apply_claim_corrections", "claim_to_dict", "list_claims"]
+__all__ = ["apply_claim_corrections", "claim_by_id", "claim_to_dict", "list_claims"]

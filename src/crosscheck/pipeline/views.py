@@ -11,7 +11,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from crosscheck.errors import NotFoundError
-from crosscheck.model import Claim, ClaimGroup, Document, Entity, Event
+from crosscheck.model import Claim, ClaimGroup, Document, Event
 from crosscheck.pipeline.claims import apply_claim_corrections
 from crosscheck.reconcile.events import distinctive_tokens
 from crosscheck.reconcile.text import fold
@@ -62,24 +62,49 @@ def _event_dict(event: Event) -> dict[str, Any]:
     }
 
 
+def _quick(store: Store, ref: str, kind: str) -> str | None:
+    """The id ``ref`` names when it is an exact id or a unique id prefix, else None.
+
+    Pages link by id, so this answers almost every lookup with two indexed queries; names
+    and anything ambiguous go through :func:`_find`, which explains a miss.
+    """
+    want = fold(ref.strip())
+    exact = store.get_event(want) if kind == "event" else store.get_entity(want)
+    if exact is not None:
+        return exact.id
+    if len(want) >= 3:
+        ids = store.ids_with_prefix(kind, want, limit=2)
+        if len(ids) == 1 and ids[0].casefold().startswith(want):
+            return ids[0]
+    return None
+
+
+def _find_event(store: Store, ref: str) -> Event:
+    quick = _quick(store, ref, "event")
+    event = store.get_event(quick) if quick else None
+    if event is None:
+        event = _find(store.events(), ref, lambda e: [e.name, e.location or ""], "event")
+    return event
+
+
 def find_event(store: Store, ref: str) -> dict[str, Any]:
     """One event by id, id prefix or name (case-insensitive)."""
-    event: Event = _find(store.events(), ref, lambda e: [e.name, e.location or ""], "event")
-    return _event_dict(event)
+    return _event_dict(_find_event(store, ref))
 
 
 def find_entity(store: Store, ref: str) -> dict[str, Any]:
     """One entity by id, id prefix, name or alias (case-insensitive)."""
-    entity: Entity = _find(store.entities(), ref, lambda e: [e.name, *e.aliases], "entity")
-    members = set(entity.mention_ids)
-    keys = sorted({m.key for m in store.mentions() if m.id in members})
+    quick = _quick(store, ref, "entity")
+    entity = store.get_entity(quick) if quick else None
+    if entity is None:
+        entity = _find(store.entities(), ref, lambda e: [e.name, *e.aliases], "entity")
     return {
         "id": entity.id,
         "name": entity.name,
         "label": entity.label,
         "aliases": dict(entity.aliases),
         "mention_ids": list(entity.mention_ids),
-        "keys": keys,
+        "keys": store.entity_mention_keys(entity.id),
     }
 
 
@@ -122,40 +147,66 @@ def _group_detail(
     return out
 
 
-def _context(store: Store) -> tuple[dict[str, Claim], dict[str, Document], dict[str, str]]:
-    corrections = store.corrections(target_kind="claim")
-    # Show figures as analysts corrected them, like `claims` does.
-    claims = {c.id: c for c in apply_claim_corrections(store.claims(), corrections)}
-    docs = {d.id: d for d in store.documents()}
-    statuses: dict[str, str] = {}
-    for corr in corrections:
-        statuses[corr.target] = {"confirm": "confirmed", "reject": "rejected"}.get(
-            corr.action, "edited"
-        )
-    return claims, docs, statuses
+class _Context:
+    """The claims (as analysts corrected them), documents and review states a view shows."""
+
+    def __init__(self, store: Store, claims: list[Claim], doc_ids: set[str]) -> None:
+        unique = list({c.id: c for c in claims}.values())
+        corrections = store.corrections_for("claim", [c.id for c in unique])
+        # Show figures as analysts corrected them, like `claims` does.
+        self.claims = {c.id: c for c in apply_claim_corrections(unique, corrections)}
+        self.statuses: dict[str, str] = {}
+        for corr in corrections:
+            self.statuses[corr.target] = {"confirm": "confirmed", "reject": "rejected"}.get(
+                corr.action, "edited"
+            )
+        wanted = doc_ids | {c.doc_id for c in unique}
+        self.docs = {d.id: d for d in store.documents_by_ids(sorted(wanted))}
+
+    def group(self, group: ClaimGroup) -> dict[str, Any]:
+        return _group_detail(group, self.claims, self.docs, self.statuses)
+
+    def doc(self, doc_id: str, missing: dict[str, Any]) -> dict[str, Any]:
+        doc = self.docs.get(doc_id)
+        return doc.summary() if doc else missing
+
+
+def _context(store: Store, groups: list[ClaimGroup], doc_ids: set[str] | None = None) -> _Context:
+    claims = store.claims_by_ids({cid for g in groups for cid in g.claims})
+    return _Context(store, claims, doc_ids or set())
+
+
+def _groups_details(store: Store, groups: list[ClaimGroup]) -> list[dict[str, Any]]:
+    ctx = _context(store, groups)
+    out = [ctx.group(g) for g in groups]
+    return sorted(out, key=lambda g: (g["subject"]["name"] or "", g["measure"], g["id"]))
 
 
 def groups_view(
     store: Store, status: str | None = None, measure: str | None = None, event: str | None = None
 ) -> list[dict[str, Any]]:
     """Claim groups (optionally one status, measure or event) with their claims' details."""
-    event_id = find_event(store, event)["id"] if event else None
-    claims, docs, statuses = _context(store)
-    out = []
-    for g in store.groups():
-        if status and g.status != status:
-            continue
-        if measure and g.measure != measure:
-            continue
-        if event_id and g.subject.id != event_id:
-            continue
-        out.append(_group_detail(g, claims, docs, statuses))
-    return sorted(out, key=lambda g: (g["subject"]["name"] or "", g["measure"], g["id"]))
+    event_id = _find_event(store, event).id if event else None
+    groups = store.select_groups(
+        subject_id=event_id, statuses=[status] if status else None, measure=measure or None
+    )
+    return _groups_details(store, groups)
+
+
+def group_view(store: Store, ref: str) -> dict[str, Any]:
+    """One claim group with its claims' details, by id or unique id prefix (4+ characters)."""
+    group = store.get_group(ref)
+    if group is None and len(ref) >= 4:
+        ids = [i for i in store.ids_with_prefix("group", ref, limit=2) if i.startswith(ref)]
+        group = store.get_group(ids[0]) if len(ids) == 1 else None
+    if group is None:
+        raise NotFoundError(f"claim group {ref!r} is not in the store; see /conflicts")
+    return _groups_details(store, [group])[0]
 
 
 def conflicts_view(store: Store) -> list[dict[str, Any]]:
     """Groups where sources differ: conflicts first, then figures that evolved."""
-    groups = [g for g in groups_view(store) if g["status"] in ("conflict", "evolving")]
+    groups = _groups_details(store, store.select_groups(statuses=["conflict", "evolving"]))
     return sorted(
         groups,
         key=lambda g: (
@@ -170,33 +221,27 @@ def conflicts_view(store: Store) -> list[dict[str, Any]]:
 def event_view(store: Store, ref: str) -> dict[str, Any]:
     """Everything about one incident: mentions, figures with verdicts, actors, statements."""
     event = find_event(store, ref)
-    claims, docs, statuses = _context(store)
-    members = set(event["mention_ids"])
-    mentions = [em for em in store.event_mentions() if em.id in members]
+    mentions = store.event_mentions_by_ids(event["mention_ids"])
     doc_ids = sorted({em.doc_id for em in mentions})
+    groups = store.select_groups(subject_id=event["id"])
+    ctx = _context(store, groups, set(doc_ids))
     tokens = distinctive_tokens(event["name"]) | {
         t for a in event["actors"] for t in distinctive_tokens(a.get("name", ""))
     }
     statements = []
-    for doc_id in doc_ids:
-        for s in store.statements(doc=doc_id):
-            if tokens & distinctive_tokens(f"{s.content} {s.sentence}"):
-                statements.append(
-                    {
-                        "id": s.id,
-                        "speaker": s.speaker,
-                        "verb": s.verb,
-                        "stance": s.stance,
-                        "content": s.content,
-                        "sentence": s.sentence,
-                        "document": docs[doc_id].summary() if doc_id in docs else {"id": doc_id},
-                    }
-                )
-    groups = [
-        _group_detail(g, claims, docs, statuses)
-        for g in store.groups()
-        if g.subject.id == event["id"]
-    ]
+    for s in store.statements(doc_ids=doc_ids) if doc_ids else []:
+        if tokens & distinctive_tokens(f"{s.content} {s.sentence}"):
+            statements.append(
+                {
+                    "id": s.id,
+                    "speaker": s.speaker,
+                    "verb": s.verb,
+                    "stance": s.stance,
+                    "content": s.content,
+                    "sentence": s.sentence,
+                    "document": ctx.doc(s.doc_id, {"id": s.doc_id}),
+                }
+            )
     return {
         "event": event,
         "mentions": [
@@ -207,32 +252,43 @@ def event_view(store: Store, ref: str) -> dict[str, Any]:
                 "sentence": em.sentence,
                 "date": em.date,
                 "location": em.location,
-                "document": docs[em.doc_id].summary() if em.doc_id in docs else {"id": em.doc_id},
+                "document": ctx.doc(em.doc_id, {"id": em.doc_id}),
             }
             for em in mentions
         ],
-        "groups": sorted(groups, key=lambda g: (g["measure"], g["id"])),
+        "groups": sorted((ctx.group(g) for g in groups), key=lambda g: (g["measure"], g["id"])),
         "actors": event["actors"],
         "place": {k: event[k] for k in ("location", "country", "latitude", "longitude")},
         "statements": statements,
-        "documents": [docs[d].summary() for d in doc_ids if d in docs],
+        "documents": [ctx.docs[d].summary() for d in doc_ids if d in ctx.docs],
     }
 
 
 def entity_view(store: Store, ref: str) -> dict[str, Any]:
     """One entity: aliases with the documents that taught them, events, claims, statements."""
     entity = find_entity(store, ref)
-    claims, docs, statuses = _context(store)
     keys = set(entity["keys"])
     names = {fold(a) for a in entity["aliases"]} | {fold(entity["name"])}
-    events = [
-        _event_dict(e)
-        for e in store.events()
-        if any(a.get("key") in keys or fold(a.get("name", "")) in names for a in e.actors)
+    event_ids = [
+        eid
+        for eid, actors in store.event_actors().items()
+        if any(a.get("key") in keys or fold(a.get("name", "")) in names for a in actors)
     ]
+    events = [_event_dict(e) for e in store.events_by_ids(event_ids)] if event_ids else []
+    said = [
+        sid
+        for sid, speaker, speaker_key in store.statement_speakers()
+        if (speaker_key and speaker_key in keys) or fold(speaker) in names
+    ]
+    spoken = store.statements_by_ids(said) if said else []
+    groups = store.select_groups(subject_id=entity["id"])
+    taught = {d for ds in entity["aliases"].values() for d in ds}
+    own = store.claims_for_subject(entity["id"])
+    grouped = store.claims_by_ids({cid for g in groups for cid in g.claims})
+    ctx = _Context(store, own + grouped, taught | {s.doc_id for s in spoken})
     subject_claims = [
-        claim_detail(c, docs)
-        for c in claims.values()
+        claim_detail(c, ctx.docs)
+        for c in ctx.claims.values()
         if c.subject is not None and c.subject.id == entity["id"]
     ]
     statements = [
@@ -242,24 +298,19 @@ def entity_view(store: Store, ref: str) -> dict[str, Any]:
             "stance": s.stance,
             "content": s.content,
             "sentence": s.sentence,
-            "document": docs[s.doc_id].summary() if s.doc_id in docs else {},
+            "document": ctx.doc(s.doc_id, {}),
         }
-        for s in store.statements()
-        if (s.speaker_key and s.speaker_key in keys) or fold(s.speaker) in names
+        for s in spoken
     ]
     return {
         "entity": entity,
         "aliases": [
-            {"alias": a, "documents": [docs[d].summary() if d in docs else {"id": d} for d in ds]}
+            {"alias": a, "documents": [ctx.doc(d, {"id": d}) for d in ds]}
             for a, ds in sorted(entity["aliases"].items())
         ],
         "events": events,
         "claims": sorted(subject_claims, key=lambda c: (c["published"] or "", c["id"])),
-        "groups": [
-            _group_detail(g, claims, docs, statuses)
-            for g in store.groups()
-            if g.subject.id == entity["id"]
-        ],
+        "groups": [ctx.group(g) for g in groups],
         "statements": statements,
     }
 
@@ -271,5 +322,6 @@ __all__ = [
     "event_view",
     "find_entity",
     "find_event",
+    "group_view",
     "groups_view",
 ]

@@ -81,6 +81,12 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         # storing and reconciling leaves them here, and the next run picks them up.
         "CREATE TABLE pending_reconcile (doc_id TEXT PRIMARY KEY)",
     ],
+    3: [
+        # The event and entity pages read one subject's groups and claims; without these
+        # each page view scans every group and every resolved claim.
+        "CREATE INDEX claim_groups_subject ON claim_groups(subject_id)",
+        "CREATE INDEX claim_subjects_subject ON claim_subjects(subject_id)",
+    ],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {

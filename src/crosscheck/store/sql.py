@@ -20,7 +20,6 @@ from crosscheck.model import (
     Correction,
     Document,
     Entity,
-    Estimate,
     Event,
     EventMention,
     Extraction,
@@ -29,7 +28,24 @@ from crosscheck.model import (
     Statement,
     Subject,
 )
-from crosscheck.store.base import Store
+from crosscheck.store.lookups import (
+    CLAIM_SELECT,
+    CORRECTION_SELECT,
+    ENTITY_SELECT,
+    EVENT_MENTION_SELECT,
+    EVENT_SELECT,
+    GROUP_SELECT,
+    MENTION_SELECT,
+    STATEMENT_SELECT,
+    SqlLookups,
+    claim_from_row,
+    correction_from_row,
+    entity_from_row,
+    event_from_row,
+    event_mention_from_row,
+    group_from_row,
+    statement_from_row,
+)
 from crosscheck.store.migrations import migrations_for
 
 _T = TypeVar("_T", Mention, Claim, EventMention, Statement)
@@ -40,20 +56,12 @@ DOC_COLUMNS = (
 )
 
 
-def _num(value: Any) -> float | int | None:
-    """Numbers come back as floats from DOUBLE columns; whole values are shown as ints."""
-    if value is None:
-        return None
-    f = float(value)
-    return int(f) if f.is_integer() else f
-
-
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class SqlStore(Store):
-    """A :class:`Store` over a DB-API connection."""
+class SqlStore(SqlLookups):
+    """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`)."""
 
     dialect = "sqlite"
 
@@ -396,52 +404,27 @@ class SqlStore(Store):
         doc: str | None = None,
         measure: str | None = None,
         doc_ids: list[str] | None = None,
+        subject_kind: str | None = None,
     ) -> list[Claim]:
         where, params = self._filter(doc, doc_ids)
         if measure:
             where += " AND c.measure = ?"
             params.append(measure)
+        if subject_kind is not None:
+            where += " AND s.subject_kind = ?"
+            params.append(subject_kind)
         rows = self._rows(
-            "SELECT c.doc_id, c.measure, c.low, c.high, c.span_start, c.span_end, c.sentence,"
-            " c.label, c.approximate, c.vague, c.as_of, c.attributed_to, c.subject_kind,"
-            " c.subject_ref, c.subject_name, c.counted, s.subject_kind, s.subject_id,"
-            " s.subject_name FROM claims c LEFT JOIN claim_subjects s ON s.claim_id = c.id"
-            f" WHERE {where.replace('doc_id', 'c.doc_id')} ORDER BY c.doc_id, c.span_start",
+            f"{CLAIM_SELECT} WHERE {where.replace('doc_id', 'c.doc_id')}"
+            " ORDER BY c.doc_id, c.span_start",
             params,
         )
-        out = []
-        for r in rows:
-            claim = Claim(
-                doc_id=r[0],
-                measure=r[1],
-                low=_num(r[2]),
-                high=_num(r[3]),
-                span=(r[4], r[5]),
-                sentence=r[6],
-                label=r[7],
-                approximate=bool(r[8]),
-                vague=bool(r[9]),
-                as_of=r[10],
-                attributed_to=r[11],
-                subject_kind=r[12],
-                subject_ref=r[13],
-                subject_name=r[14],
-                counted=r[15],
-            )
-            if r[16] is not None:
-                claim.subject = Subject(kind=r[16], id=r[17], name=r[18])
-            out.append(claim)
-        return out
+        return [claim_from_row(r) for r in rows]
 
     def mentions(
         self, *, doc: str | None = None, doc_ids: list[str] | None = None
     ) -> list[Mention]:
         where, params = self._filter(doc, doc_ids)
-        rows = self._rows(
-            "SELECT doc_id, start_char, end_char, text, label, key, canonical FROM mentions"
-            f" WHERE {where} ORDER BY doc_id, start_char",
-            params,
-        )
+        rows = self._rows(f"{MENTION_SELECT} WHERE {where} ORDER BY doc_id, start_char", params)
         return [Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
 
     def event_mentions(
@@ -449,50 +432,16 @@ class SqlStore(Store):
     ) -> list[EventMention]:
         where, params = self._filter(doc, doc_ids)
         rows = self._rows(
-            "SELECT doc_id, type, trigger_text, span_start, span_end, sentence, date,"
-            " date_precision, location, country, latitude, longitude, actors, description"
-            f" FROM event_mentions WHERE {where} ORDER BY doc_id, span_start",
-            params,
+            f"{EVENT_MENTION_SELECT} WHERE {where} ORDER BY doc_id, span_start", params
         )
-        return [
-            EventMention(
-                doc_id=r[0],
-                type=r[1],
-                trigger=r[2],
-                span=(r[3], r[4]),
-                sentence=r[5],
-                date=r[6],
-                date_precision=r[7],
-                location=r[8],
-                country=r[9],
-                latitude=r[10],
-                longitude=r[11],
-                actors=json.loads(r[12]),
-                description=r[13],
-            )
-            for r in rows
-        ]
+        return [event_mention_from_row(r) for r in rows]
 
-    def statements(self, *, doc: str | None = None) -> list[Statement]:
-        where, params = self._filter(doc, None)
-        rows = self._rows(
-            "SELECT doc_id, speaker, verb, stance, content, span_start, span_end, sentence,"
-            f" speaker_key FROM statements WHERE {where} ORDER BY doc_id, span_start",
-            params,
-        )
-        return [
-            Statement(
-                doc_id=r[0],
-                speaker=r[1],
-                verb=r[2],
-                stance=r[3],
-                content=r[4],
-                span=(r[5], r[6]),
-                sentence=r[7],
-                speaker_key=r[8],
-            )
-            for r in rows
-        ]
+    def statements(
+        self, *, doc: str | None = None, doc_ids: list[str] | None = None
+    ) -> list[Statement]:
+        where, params = self._filter(doc, doc_ids)
+        rows = self._rows(f"{STATEMENT_SELECT} WHERE {where} ORDER BY doc_id, span_start", params)
+        return [statement_from_row(r) for r in rows]
 
     # -- picture -----------------------------------------------------------------------------
     def save_picture(self, picture: Picture) -> None:
@@ -610,16 +559,8 @@ class SqlStore(Store):
             "SELECT mention_id, entity_id FROM mention_entities ORDER BY mention_id"
         ):
             members.setdefault(eid, []).append(mid)
-        return [
-            Entity(
-                id=r[0],
-                name=r[1],
-                label=r[2],
-                aliases=json.loads(r[3]),
-                mention_ids=members.get(r[0], []),
-            )
-            for r in self._rows("SELECT id, name, label, aliases FROM entities ORDER BY name, id")
-        ]
+        rows = self._rows(f"{ENTITY_SELECT} ORDER BY name, id")
+        return [entity_from_row(r, members.get(r[0], [])) for r in rows]
 
     def events(self) -> list[Event]:
         members: dict[str, list[str]] = {}
@@ -627,48 +568,12 @@ class SqlStore(Store):
             "SELECT event_mention_id, event_id FROM event_links ORDER BY event_mention_id"
         ):
             members.setdefault(eid, []).append(mid)
-        rows = self._rows(
-            "SELECT id, type, name, date, date_precision, location, country, latitude, longitude,"
-            " actors FROM events ORDER BY date, id"
-        )
-        return [
-            Event(
-                id=r[0],
-                type=r[1],
-                name=r[2],
-                date=r[3],
-                date_precision=r[4],
-                location=r[5],
-                country=r[6],
-                latitude=r[7],
-                longitude=r[8],
-                actors=json.loads(r[9]),
-                mention_ids=members.get(r[0], []),
-            )
-            for r in rows
-        ]
+        rows = self._rows(f"{EVENT_SELECT} ORDER BY date, id")
+        return [event_from_row(r, members.get(r[0], [])) for r in rows]
 
     def groups(self) -> list[ClaimGroup]:
-        rows = self._rows(
-            "SELECT id, subject_kind, subject_id, subject_name, measure, label, status, sources,"
-            " est_low, est_best, est_high, conservative, reason, claims FROM claim_groups"
-            " ORDER BY subject_name, measure, id"
-        )
-        return [
-            ClaimGroup(
-                id=r[0],
-                subject=Subject(kind=r[1], id=r[2], name=r[3]),
-                measure=r[4],
-                label=r[5],
-                status=r[6],
-                sources=r[7],
-                estimate=Estimate(_num(r[8]), _num(r[9]), _num(r[10])),
-                conservative=_num(r[11]),
-                reason=r[12],
-                claims=json.loads(r[13]),
-            )
-            for r in rows
-        ]
+        rows = self._rows(f"{GROUP_SELECT} ORDER BY subject_name, measure, id")
+        return [group_from_row(r) for r in rows]
 
     # -- corrections -------------------------------------------------------------------------
     def add_correction(self, correction: Correction) -> Correction:
@@ -694,24 +599,8 @@ class SqlStore(Store):
 
     def corrections(self, *, target_kind: str | None = None) -> list[Correction]:
         where, params = ("target_kind = ?", [target_kind]) if target_kind else ("1 = 1", [])
-        rows = self._rows(
-            "SELECT id, target_kind, target, action, payload, author, reason, created_at"
-            f" FROM corrections WHERE {where} ORDER BY id",
-            params,
-        )
-        return [
-            Correction(
-                id=r[0],
-                target_kind=r[1],
-                target=r[2],
-                action=r[3],
-                payload=json.loads(r[4]),
-                author=r[5],
-                reason=r[6],
-                created_at=r[7],
-            )
-            for r in rows
-        ]
+        rows = self._rows(f"{CORRECTION_SELECT} WHERE {where} ORDER BY id", params)
+        return [correction_from_row(r) for r in rows]
 
     # -- stats -----------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

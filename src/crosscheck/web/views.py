@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosscheck.errors import NotFoundError
 from crosscheck.pipeline.corrections import audit_log
 from crosscheck.pipeline.documents import document_view
-from crosscheck.pipeline.views import conflicts_view, groups_view
+from crosscheck.pipeline.views import conflicts_view, group_view
 from crosscheck.store import Store
 from crosscheck.web.charts import Point, figure_chart
 from crosscheck.web.highlight import Mark, highlight
@@ -19,12 +18,7 @@ from crosscheck.web.highlight import Mark, highlight
 
 def group_detail(store: Store, group_id: str) -> dict[str, Any]:
     """One claim group with its claims' details, by id or unique id prefix."""
-    groups = groups_view(store)
-    exact = [g for g in groups if g["id"] == group_id]
-    found = exact or [g for g in groups if len(group_id) >= 4 and g["id"].startswith(group_id)]
-    if len(found) != 1:
-        raise NotFoundError(f"claim group {group_id!r} is not in the store; see /conflicts")
-    return found[0]
+    return group_view(store, group_id)
 
 
 def audit_rows(store: Store) -> list[dict[str, Any]]:
