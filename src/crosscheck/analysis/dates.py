@@ -34,6 +34,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from crosscheck.analysis.spans import doc_text, ents_in
+
 DateValue = tuple[str, str]
 
 _MONTHS: dict[str, int] = {}
@@ -325,14 +327,12 @@ def find_dates(span: Span, published: date | None = None) -> list[tuple[int, int
     """
     base = span.start_char
     candidates: list[tuple[int, int]] = [
-        (ent.start_char, ent.end_char)
-        for ent in span.doc.ents
-        if ent.label_ == "DATE" and ent.start >= span.start and ent.end <= span.end
+        (ent.start_char, ent.end_char) for ent in ents_in(span) if ent.label_ == "DATE"
     ]
     candidates += [(base + s, base + e) for s, e in _phrases(span.text)]
     resolved: list[tuple[int, int, str, str]] = []
     for start, end in sorted(set(candidates), key=lambda se: (se[0], -(se[1] - se[0]))):
-        value = resolve_date(span.doc.text[start:end], published)
+        value = resolve_date(doc_text(span.doc)[start:end], published)
         if value is not None:
             resolved.append((start, end, value[0], value[1]))
     rank = {"day": 0, "month": 1, "year": 2}

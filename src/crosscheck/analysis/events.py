@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.dates import find_dates
 from crosscheck.analysis.geo import Place, geocode
+from crosscheck.analysis.spans import doc_text
 from crosscheck.model import EventMention, Mention
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -248,7 +249,7 @@ def _place(
 
 
 def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     # "the deadliest attack since 1979" is not dated 1979.
     found = [
         d

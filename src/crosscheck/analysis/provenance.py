@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from crosscheck.analysis.measures import lemma, word_set
+from crosscheck.analysis.spans import ents_in
 
 _MONTHS = {
     m: i + 1
@@ -177,7 +178,7 @@ def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | 
     """
     anchor = sent.doc[start:end].root
     clauses = _clauses(anchor)
-    spans = list(sent.ents) + [
+    spans = ents_in(sent) + [
         sent.doc[t.i : t.i + 1]
         for t in sent
         if t.ent_type_ != "DATE" and _YEAR.fullmatch(t.text) and t.dep_ in ("nummod", "pobj")
