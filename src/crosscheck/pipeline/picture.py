@@ -1,41 +1,153 @@
 """Keeping the stored picture up to date after an ingest, a re-processing or a correction.
 
-The picture is recomputed with :func:`crosscheck.reconcile.reconcile` over every stored
-extraction (so an incremental update can never drift from a rebuild from scratch), and
-only the rows that changed are written back (``Store.save_picture_delta``): adding one
-report rewrites the handful of entities, incidents and groups it touches, not the tables.
+The picture is always what :func:`crosscheck.reconcile.reconcile` makes of every stored
+extraction, so an incremental update can never drift from a rebuild from scratch. What makes
+an update cheap is what this process remembers between updates of one store:
+
+* each document's extractions, as prepared records (ids and event features computed once):
+  an update reads only the documents it is told changed (``touched_doc_ids``, i.e. the
+  pending ones) and any it has not seen;
+* inside reconcile, the scored pairs of event coreference, fuzzy name matches and verdicts
+  of unchanged groups (see :mod:`crosscheck.reconcile.pairs` and ``verdicts.judged``);
+* the picture it last saved, so only rows that changed are written back
+  (``Store.save_picture_delta``).
+
+The remembered state is trusted only while the store's ``change_token`` is the one seen at
+the last update (SQLite's ``data_version`` moves when another process commits); otherwise,
+or with no token, everything is read again. Nothing is remembered across processes: the
+first update in a new process reads the whole store once.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from crosscheck.config import Settings
-from crosscheck.model import Picture
+from crosscheck.model import Claim, Document, EventMention, Mention, Picture
 from crosscheck.reconcile import reconcile_with_notes
+from crosscheck.reconcile.prepared import (
+    prepare_claims,
+    prepare_event_mentions,
+    prepare_mentions,
+)
 from crosscheck.store import Store
 
 log = logging.getLogger(__name__)
 
+#: Above this many documents to (re)read, one bulk read of every table is cheaper.
+BULK_READ = 500
+#: Ids per ``doc_ids`` query, well under the SQL parameter limits.
+CHUNK = 400
+
+
+@dataclass
+class _Inputs:
+    mentions: list[Mention] = field(default_factory=list)
+    event_mentions: list[EventMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    """What one process remembers about one open store between updates."""
+
+    inputs: dict[str, _Inputs]
+    picture: Picture | None = None
+    token: object | None = None
+
+
+_STATES: weakref.WeakKeyDictionary[Store, _State] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def forget_state(store: Store | None = None) -> None:
+    """Drop what this process remembers about ``store`` (every store when ``None``)."""
+    with _LOCK:
+        if store is None:
+            _STATES.clear()
+        else:
+            _STATES.pop(store, None)
+
+
+def _threshold(settings: Settings | None) -> int:
+    if settings is not None:
+        return settings.fuzzy_threshold
+    return int(Settings.model_fields["fuzzy_threshold"].default)
+
+
+def _read(store: Store, doc_ids: list[str] | None) -> dict[str, _Inputs]:
+    """Prepared extractions of ``doc_ids`` (every document when ``None``), by document."""
+    out: dict[str, _Inputs] = defaultdict(_Inputs)
+    chunks: Iterable[list[str] | None] = (
+        [None]
+        if doc_ids is None
+        else [doc_ids[i : i + CHUNK] for i in range(0, len(doc_ids), CHUNK)]
+    )
+    for chunk in chunks:
+        for m in prepare_mentions(store.mentions(doc_ids=chunk)):
+            out[m.doc_id].mentions.append(m)
+        for em in prepare_event_mentions(store.event_mentions(doc_ids=chunk)):
+            out[em.doc_id].event_mentions.append(em)
+        for c in prepare_claims(store.claims(doc_ids=chunk)):
+            out[c.doc_id].claims.append(c)
+    for doc_id in doc_ids or ():
+        out.setdefault(doc_id, _Inputs())
+    return dict(out)
+
+
+def _current_state(
+    store: Store, documents: list[Document], touched: set[str] | None
+) -> tuple[_State, bool]:
+    """The state brought up to date with the store; True when it was trusted (not re-read)."""
+    token = store.change_token()
+    state = _STATES.get(store)
+    ids = {d.id for d in documents}
+    trusted = (
+        state is not None and touched is not None and token is not None and token == state.token
+    )
+    if state is None or not trusted:
+        state = _State(inputs={d: _Inputs() for d in ids})
+        state.inputs.update(_read(store, None))
+        return state, False
+    stale = sorted((ids - state.inputs.keys()) | (touched & ids if touched else set()))
+    for doc_id in state.inputs.keys() - ids:
+        del state.inputs[doc_id]
+    if len(stale) > BULK_READ:
+        state.inputs = {d: _Inputs() for d in ids}
+        state.inputs.update(_read(store, None))
+    elif stale:
+        state.inputs.update(_read(store, stale))
+    return state, True
+
+
+def _reconcile(
+    state: _State, documents: list[Document], store: Store, settings: Settings | None
+) -> tuple[Picture, list[str]]:
+    # An older version of a re-ingested report is not a second source.
+    superseded = {d.supersedes for d in documents if d.supersedes}
+    ok = [d for d in documents if d.id not in superseded]
+    inputs = [state.inputs[d.id] for d in ok if d.id in state.inputs]
+    return reconcile_with_notes(
+        ok,
+        [m for x in inputs for m in x.mentions],
+        [e for x in inputs for e in x.event_mentions],
+        [c for x in inputs for c in x.claims],
+        store.corrections(),
+        _threshold(settings),
+    )
+
 
 def compute_picture(store: Store, settings: Settings | None = None) -> tuple[Picture, list[str]]:
     """Reconcile everything the store holds; returns the picture and skipped-correction notes."""
-    if settings is not None:
-        threshold = settings.fuzzy_threshold
-    else:
-        threshold = int(Settings.model_fields["fuzzy_threshold"].default)
     documents = store.documents()
-    # An older version of a re-ingested report is not a second source.
-    superseded = {d.supersedes for d in documents if d.supersedes}
-    ok = {d.id for d in documents if d.id not in superseded}
-    return reconcile_with_notes(
-        [d for d in documents if d.id in ok],
-        [m for m in store.mentions() if m.doc_id in ok],
-        [e for e in store.event_mentions() if e.doc_id in ok],
-        [c for c in store.claims() if c.doc_id in ok],
-        store.corrections(),
-        threshold,
-    )
+    state = _State(inputs={d.id: _Inputs() for d in documents})
+    state.inputs.update(_read(store, None))
+    return _reconcile(state, documents, store, settings)
 
 
 def update_picture(
@@ -45,20 +157,29 @@ def update_picture(
 
     Args:
         store: the store to read extractions from and write the picture to.
-        touched_doc_ids: documents added, re-processed or removed since the last update;
-            ``None`` means "anything may have changed" (same result, full rewrite).
+        touched_doc_ids: documents added, re-processed or removed since the last update
+            (an empty set after a correction); ``None`` means "anything may have changed"
+            (everything is read again and the picture rewritten).
         settings: for ``fuzzy_threshold``; defaults to the built-in settings.
 
     Returns:
         The new picture, identical to :func:`rebuild_picture`'s.
     """
-    new, notes = compute_picture(store, settings)
-    for note in notes:
-        log.warning(note)
-    if touched_doc_ids is None:
-        store.save_picture(new)
-    else:
-        store.save_picture_delta(store.load_picture(), new)
+    with _LOCK:
+        documents = store.documents()
+        state, trusted = _current_state(store, documents, touched_doc_ids)
+        new, notes = _reconcile(state, documents, store, settings)
+        for note in notes:
+            log.warning(note)
+        if touched_doc_ids is None:
+            store.save_picture(new)
+        else:
+            old = state.picture if trusted and state.picture is not None else store.load_picture()
+            store.save_picture_delta(old, new)
+        state.picture = new
+        # Read after our own commit, so only another connection's changes move it on.
+        state.token = store.change_token()
+        _STATES[store] = state
     return new
 
 
@@ -72,4 +193,10 @@ def skipped_corrections(store: Store, settings: Settings | None = None) -> list[
     return compute_picture(store, settings)[1]
 
 
-__all__ = ["compute_picture", "rebuild_picture", "skipped_corrections", "update_picture"]
+__all__ = [
+    "compute_picture",
+    "forget_state",
+    "rebuild_picture",
+    "skipped_corrections",
+    "update_picture",
+]

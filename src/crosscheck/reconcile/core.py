@@ -26,8 +26,13 @@ from crosscheck.reconcile.corrections import (
 from crosscheck.reconcile.entities import resolve_entities
 from crosscheck.reconcile.events import dominant_event_ids, resolve_incidents
 from crosscheck.reconcile.grouping import group_claims
+from crosscheck.reconcile.prepared import (
+    prepare_claims,
+    prepare_event_mentions,
+    prepare_mentions,
+)
 from crosscheck.reconcile.subjects import SubjectResolver
-from crosscheck.reconcile.verdicts import Judge, Sourcing
+from crosscheck.reconcile.verdicts import Judge, Sourcing, judged
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +52,11 @@ def reconcile_with_notes(
     """Like :func:`reconcile`, also returning a note per correction that had to be skipped."""
     notes: list[str] = []
     corr = _sorted_corrections(list(corrections or []))
+    mentions = prepare_mentions(mentions)
     mentions = sorted({m.id: m for m in mentions}.values(), key=lambda m: m.id)
+    event_mentions = prepare_event_mentions(event_mentions)
     event_mentions = sorted({e.id: e for e in event_mentions}.values(), key=lambda e: e.id)
+    claims = prepare_claims(claims)
 
     entities = resolve_entities(mentions, fuzzy_threshold)
     entities = apply_entity_corrections(entities, mentions, corr, notes)
@@ -82,7 +90,9 @@ def reconcile_with_notes(
             subjects[c.id] = resolver.resolve(c)
 
     judge = Judge(Sourcing({d.id: d for d in documents}))
-    groups = sorted((judge.judge(raw) for raw in group_claims(fixed, subjects)), key=lambda g: g.id)
+    groups = sorted(
+        (judged(judge, raw) for raw in group_claims(fixed, subjects)), key=lambda g: g.id
+    )
     for note in notes:
         log.info(note)
     picture = Picture(

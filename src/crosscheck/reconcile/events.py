@@ -17,6 +17,7 @@ Pure: no store.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections import Counter
 
 from crosscheck.model import Document, Event, EventMention, stable_id
@@ -27,10 +28,10 @@ from crosscheck.reconcile.mentionfeatures import (
     compatible,
     dates_compatible,
     distinctive_tokens,
-    features,
-    score,
     type_family,
 )
+from crosscheck.reconcile.pairs import PairIndex, block_keys
+from crosscheck.reconcile.prepared import features_of
 from crosscheck.reconcile.text import tables
 
 
@@ -77,19 +78,7 @@ def _candidate_pairs(feats: list[Features], idxs: list[int]) -> set[tuple[int, i
     """Pairs worth scoring: same document, or sharing a day, place, word or actor."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for i in idxs:
-        f = feats[i]
-        keys = [("doc", f.doc_id)]
-        if f.date and f.precision == "day":
-            keys.append(("day", f.date[:10]))
-        if f.place:
-            keys.append(("place", f.place))
-        if f.region:
-            keys.append(("region", f.region))
-        if f.country and f.date and f.precision != "year":
-            keys.append(("country-month", f"{f.country} {f.date[:7]}"))
-        keys.extend(("tok", t) for t in f.tokens)
-        keys.extend(("actor", a) for a in f.actors)
-        for key in keys:
+        for key in block_keys(feats[i]):
             blocks.setdefault(key, []).append(i)
     limit = int(tables()["max_block"])
     pairs: set[tuple[int, int]] = set()
@@ -102,21 +91,38 @@ def _candidate_pairs(feats: list[Features], idxs: list[int]) -> set[tuple[int, i
     return pairs
 
 
+# One index per linking pass, kept between calls: reconciling the same store again after
+# adding a report rescores only the new report's pairs (see crosscheck.reconcile.pairs).
+_INDEXES: dict[str, tuple[threading.Lock, PairIndex]] = {}
+_INDEXES_LOCK = threading.Lock()
+
+
+def _index(name: str) -> tuple[threading.Lock, PairIndex]:
+    with _INDEXES_LOCK:
+        if name not in _INDEXES:
+            _INDEXES[name] = (threading.Lock(), PairIndex())
+        return _INDEXES[name]
+
+
 def _link(
-    feats: list[Features], clusters: Clusters, idxs: list[int], needed: set[int] | None = None
+    feats: list[Features],
+    clusters: Clusters,
+    idxs: list[int],
+    needed: set[int] | None = None,
+    index: str = "specific",
 ) -> None:
     """Merge scored pairs among ``idxs`` (with one side in ``needed``), strongest first."""
-    threshold = int(tables()["event_scores"]["link_threshold"])
+    pos = {feats[i].id: i for i in idxs}
+    lock, pairs = _index(index)
+    with lock:
+        pairs.update({feats[i] for i in idxs})
+        found = pairs.pairs()
     scored = []
-    for i, j in _candidate_pairs(feats, idxs):
+    for value, a, b in found:
+        i, j = pos[a.id], pos[b.id]
         if needed is not None and i not in needed and j not in needed:
             continue
-        a, b = feats[i], feats[j]
-        if a.underspecified or b.underspecified or not compatible(a, b):
-            continue
-        value = score(a, b)
-        if value >= threshold:
-            scored.append((-value, a.id, b.id, i, j))
+        scored.append((-value, a.id, b.id, i, j))
     for _, _, _, i, j in sorted(scored):
         clusters.try_merge(i, j)
 
@@ -129,7 +135,7 @@ def _cluster(
     event_mentions: list[EventMention], documents: list[Document] | None
 ) -> tuple[list[EventMention], list[Features], Clusters, dict[str, str]]:
     ems = _sorted_mentions(event_mentions)
-    feats = [features(em) for em in ems]
+    feats = [features_of(em) for em in ems]
     clusters = Clusters(feats)
     _link(feats, clusters, [i for i, f in enumerate(feats) if not f.generic])
     docs = {d.id: d for d in documents or []}
@@ -139,7 +145,7 @@ def _cluster(
         for i in range(len(feats))
         if all(feats[k].generic for k in clusters.members[clusters.root(i)])
     }
-    _link(feats, clusters, list(range(len(feats))), generic_only)
+    _link(feats, clusters, list(range(len(feats))), generic_only, index="all")
     return ems, feats, clusters, mains
 
 

@@ -23,6 +23,7 @@ from crosscheck.reconcile.text import name_key, tables, words
 _NAME = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
 
+@functools.cache
 def type_family(event_type: str) -> str:
     """The family of an event type ("bombing" -> "violent"); unknown types are their own family."""
     for family, members in tables()["event_type_families"].items():
@@ -36,6 +37,7 @@ def _generic_words() -> frozenset[str]:
     return frozenset(str(w) for w in tables()["event_generic_words"])
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def distinctive_tokens(text: str) -> frozenset[str]:
     """Words of a description that can tell one incident from another."""
     generic = _generic_words()
@@ -74,6 +76,7 @@ def is_country_word(token: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def name_tokens(description: str) -> frozenset[str]:
     """Capitalised, distinctive words of a description that are not countries ("Crocus")."""
     generic = _generic_words()

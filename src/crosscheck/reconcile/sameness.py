@@ -29,6 +29,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(str(w) for w in (*table["counted_stopwords"], *table["sentence_stopwords"]))
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def content_words(sentence: str) -> frozenset[str]:
     """The words of a sentence that carry its meaning (no stopwords, numbers, number words)."""
     stop = _stopwords()

@@ -40,17 +40,29 @@ def transliterate(text: str) -> str:
     return text.translate(_translit_table())
 
 
+# Reconciliation folds the same names and sentences over and over (every update looks at
+# every stored record); these pure string functions remember their recent answers.
+_MEMO = 1 << 18
+
+
+@functools.lru_cache(maxsize=_MEMO)
 def fold(text: str) -> str:
     """Lower case, transliterated, accents removed."""
     text = unicodedata.normalize("NFKD", transliterate(text))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
+@functools.lru_cache(maxsize=_MEMO)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text).replace("’", "'")))
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``."""
-    return _WORD.findall(fold(text).replace("’", "'"))
+    return list(_words(text))
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def name_key(text: str) -> str:
     """A comparable form of a name: folded words without a leading article."""
     toks = words(text)
@@ -60,6 +72,7 @@ def name_key(text: str) -> str:
     return " ".join(t.strip("'") for t in toks)
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def acronym(text: str) -> str | None:
     """The initials of a multi-word name ("Collective Security Treaty Organization" -> "csto")."""
     skip = set(tables()["acronym_skip"])
@@ -70,6 +83,7 @@ def acronym(text: str) -> str | None:
     return "".join(initials).casefold()
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def is_acronym(text: str) -> bool:
     """True for a short all-capitals token such as "CSTO" or "ISIS-K"."""
     core = re.sub(r"[\s.\-]", "", text)

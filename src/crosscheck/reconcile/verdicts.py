@@ -16,9 +16,11 @@ Every number of the estimate names the claim it came from in the reason. Pure: n
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from crosscheck.model import EVENT_MEASURES, Claim, ClaimGroup, Document, Estimate, stable_id
 from crosscheck.reconcile.grouping import RawGroup, subject_key
@@ -251,4 +253,54 @@ class Judge:
         return min((c for c in pointed if point(c) == median), key=lambda c: c.id)
 
 
-__all__ = ["Judge", "Sourcing", "describe", "fmt_number", "interval", "point"]
+# Verdicts of groups seen before, by everything a verdict reads: most groups are unchanged
+# when one more report arrives, and judging all of them again dominates an update.
+_VERDICTS: dict[tuple[Any, ...], ClaimGroup] = {}
+_VERDICTS_MAX = 1 << 17
+
+
+def _number_key(value: Number | None) -> tuple[type, Number | None]:
+    # 130 and 130.0 are equal keys but print differently.
+    return (type(value), value)
+
+
+def _verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
+    s = judge.s
+    claims = tuple(
+        sorted(
+            (
+                c.id,
+                c.status,
+                c.doc_id,
+                _number_key(c.low),
+                _number_key(c.high),
+                c.approximate,
+                c.vague,
+                c.as_of,
+                c.label,
+                c.measure,
+            )
+            for c in raw.claims
+        )
+    )
+    docs = []
+    for doc_id in sorted({c.doc_id for c in raw.claims}):
+        d = s.documents.get(doc_id)
+        info = None if d is None else (d.outlet, d.title, d.path, d.published)
+        docs.append((doc_id, info))
+    subject = (raw.subject.kind, raw.subject.id, raw.subject.name)
+    return (subject, raw.measure, raw.counted, raw.slot, claims, tuple(docs))
+
+
+def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
+    """``judge.judge(raw)``, remembered for groups whose claims and sources did not change."""
+    key = _verdict_key(judge, raw)
+    found = _VERDICTS.get(key)
+    if found is None:
+        if len(_VERDICTS) >= _VERDICTS_MAX:
+            _VERDICTS.clear()
+        found = _VERDICTS[key] = judge.judge(raw)
+    return dataclasses.replace(found, claims=list(found.claims))
+
+
+__all__ = ["Judge", "Sourcing", "describe", "fmt_number", "interval", "judged", "point"]

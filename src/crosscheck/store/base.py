@@ -179,6 +179,14 @@ class Store(ABC):
         """
         return None
 
+    def change_token(self) -> object | None:
+        """A value that changes when *another* connection commits to the store.
+
+        A process keeping derived state between updates (``crosscheck.pipeline.picture``)
+        trusts it only while the token stays the same; ``None`` means "cannot tell".
+        """
+        return None
+
     # -- targeted reads ----------------------------------------------------------------------
     # The read-only views fetch only what they show through these. The defaults below
     # narrow the bulk readers (so any backend works, and they state the expected result);

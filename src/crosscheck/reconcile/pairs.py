@@ -1,0 +1,128 @@
+"""Scored candidate pairs of event mentions, kept up to date as mentions come and go.
+
+Event coreference scores every pair of mentions sharing a block (a day, a place, a word, an
+actor…; blocks larger than ``max_block`` are too common to mean anything and are skipped).
+Finding those pairs costs far more than the greedy linking that follows, and adding one report
+changes only the pairs of its own mentions — plus, rarely, every pair of a block that just
+grew past ``max_block`` or shrank back under it. :class:`PairIndex` keeps the blocks and the
+pairs that pass (compatible, scored at or above ``link_threshold``) between calls, so each call
+scores only what changed; its answer is always exactly the set of passing pairs among the
+mentions it was last given. Pure: no store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from crosscheck.reconcile.mentionfeatures import Features, compatible, score
+from crosscheck.reconcile.text import tables
+
+BlockKey = tuple[str, str]
+
+
+def block_keys(f: Features) -> list[BlockKey]:
+    """The blocks a mention belongs to: its document, day, places, country-month, words, actors."""
+    keys: list[BlockKey] = [("doc", f.doc_id)]
+    if f.date and f.precision == "day":
+        keys.append(("day", f.date[:10]))
+    if f.place:
+        keys.append(("place", f.place))
+    if f.region:
+        keys.append(("region", f.region))
+    if f.country and f.date and f.precision != "year":
+        keys.append(("country-month", f"{f.country} {f.date[:7]}"))
+    keys.extend(("tok", t) for t in f.tokens)
+    keys.extend(("actor", a) for a in f.actors)
+    return keys
+
+
+def _pair_score(a: Features, b: Features, threshold: int) -> int | None:
+    if a.underspecified or b.underspecified or not compatible(a, b):
+        return None
+    value = score(a, b)
+    return value if value >= threshold else None
+
+
+class PairIndex:
+    """Blocks and passing pairs over the set of mentions given to the last :meth:`update`."""
+
+    def __init__(self) -> None:
+        self.limit = int(tables()["max_block"])
+        self.threshold = int(tables()["event_scores"]["link_threshold"])
+        self.members: dict[BlockKey, set[Features]] = defaultdict(set)
+        self.keys: dict[Features, list[BlockKey]] = {}
+        self.edges: dict[Features, dict[Features, int]] = defaultdict(dict)
+
+    def _small(self, key: BlockKey) -> bool:
+        return len(self.members[key]) <= self.limit
+
+    def _candidates(self, a: Features, b: Features) -> bool:
+        shared = set(self.keys[a]).intersection(self.keys[b])
+        return any(self._small(k) for k in shared)
+
+    def _link(self, a: Features, b: Features) -> None:
+        value = _pair_score(a, b, self.threshold)
+        if value is not None:
+            self.edges[a][b] = value
+            self.edges[b][a] = value
+
+    def _unlink(self, a: Features, b: Features) -> None:
+        self.edges[a].pop(b, None)
+        self.edges[b].pop(a, None)
+
+    def update(self, feats: set[Features]) -> None:
+        """Make the index describe exactly ``feats``."""
+        gone = [f for f in self.keys if f not in feats]
+        new = sorted((f for f in feats if f not in self.keys), key=lambda f: f.id)
+        before: dict[BlockKey, int] = {}
+        for f in gone:
+            for key in self.keys.pop(f):
+                before.setdefault(key, len(self.members[key]))
+                self.members[key].discard(f)
+            for other in list(self.edges.pop(f, {})):
+                self.edges[other].pop(f, None)
+        for f in new:
+            self.keys[f] = block_keys(f)
+            for key in self.keys[f]:
+                before.setdefault(key, len(self.members[key]))
+                self.members[key].add(f)
+        for key, size in before.items():
+            now = len(self.members[key])
+            if size <= self.limit < now:
+                # Grown too common: its pairs stay only where another block still joins them.
+                for a in self.members[key]:
+                    for b in list(self.edges.get(a, {})):
+                        if b in self.members[key] and not self._candidates(a, b):
+                            self._unlink(a, b)
+            elif now <= self.limit < size:
+                # Shrunk back under the limit: every pair in it is a candidate again.
+                block = sorted(self.members[key], key=lambda f: f.id)
+                for i, a in enumerate(block):
+                    for b in block[i + 1 :]:
+                        if b not in self.edges.get(a, {}):
+                            self._link(a, b)
+        fresh = set(new)
+        for f in new:
+            partners: set[Features] = set()
+            for key in self.keys[f]:
+                if self._small(key):
+                    partners |= self.members[key]
+            partners.discard(f)
+            for other in partners:
+                if other in fresh and other.id < f.id:
+                    continue  # scored from the other side
+                self._link(f, other)
+        for key in [k for k, v in self.members.items() if not v]:
+            del self.members[key]
+
+    def pairs(self) -> list[tuple[int, Features, Features]]:
+        """Every passing pair as (score, a, b) with ``a.id < b.id``."""
+        out = []
+        for a, partners in self.edges.items():
+            for b, value in partners.items():
+                if a.id < b.id:
+                    out.append((value, a, b))
+        return out
+
+
+__all__ = ["PairIndex", "block_keys"]

@@ -1,0 +1,102 @@
+"""Extraction records that remember their stable ids and event features.
+
+``Mention.id``, ``EventMention.id`` and ``Claim.id`` hash their fields on every access, and
+reconciliation reads them hundreds of thousands of times; the features of an event mention
+are as costly to derive. The prepared subclasses compute both once; reconciliation only
+reads their fields and ids, so its results are the same as with the plain records.
+Pure: no store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from crosscheck.model import Claim, EventMention, Mention
+from crosscheck.reconcile.mentionfeatures import Features, features
+
+
+@dataclass
+class PreparedMention(Mention):
+    """A :class:`Mention` whose id is computed once."""
+
+    known_id: str = field(default="", repr=False, compare=False)
+
+    @property  # type: ignore[override]
+    def id(self) -> str:
+        return self.known_id
+
+
+@dataclass
+class PreparedEventMention(EventMention):
+    """An :class:`EventMention` whose id and :class:`Features` are computed once."""
+
+    known_id: str = field(default="", repr=False, compare=False)
+    known_features: Features | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property  # type: ignore[override]
+    def id(self) -> str:
+        return self.known_id
+
+
+@dataclass
+class PreparedClaim(Claim):
+    """A :class:`Claim` whose id is computed once."""
+
+    known_id: str = field(default="", repr=False, compare=False)
+
+    @property  # type: ignore[override]
+    def id(self) -> str:
+        return self.known_id
+
+
+_R = TypeVar("_R", EventMention, Claim)
+
+
+def _prepared(record: _R, base: type[_R], prepared: type[_R]) -> _R:
+    values = {f.name: getattr(record, f.name) for f in dataclasses.fields(base)}
+    return prepared(**values, known_id=record.id)  # type: ignore[call-arg]
+
+
+def prepare_mentions(mentions: list[Mention]) -> list[Mention]:
+    """The mentions as :class:`PreparedMention` (already prepared ones are kept)."""
+    return [m if isinstance(m, PreparedMention) else _prepare_mention(m) for m in mentions]
+
+
+def _prepare_mention(m: Mention) -> Mention:
+    return PreparedMention(m.doc_id, m.start, m.end, m.text, m.label, m.key, m.canonical, m.id)
+
+
+def prepare_event_mentions(event_mentions: list[EventMention]) -> list[EventMention]:
+    """The event mentions as :class:`PreparedEventMention` (already prepared ones are kept)."""
+    kinds = (EventMention, PreparedEventMention)
+    return [
+        em if isinstance(em, PreparedEventMention) else _prepared(em, *kinds)
+        for em in event_mentions
+    ]
+
+
+def prepare_claims(claims: list[Claim]) -> list[Claim]:
+    """The claims as :class:`PreparedClaim`; analyst-edited or prepared claims are kept."""
+    return [c if type(c) is not Claim else _prepared(c, Claim, PreparedClaim) for c in claims]
+
+
+def features_of(em: EventMention) -> Features:
+    """The :class:`Features` of an event mention, remembered on prepared ones."""
+    if isinstance(em, PreparedEventMention):
+        if em.known_features is None:
+            em.known_features = features(em)
+        return em.known_features
+    return features(em)
+
+
+__all__ = [
+    "PreparedClaim",
+    "PreparedEventMention",
+    "PreparedMention",
+    "features_of",
+    "prepare_claims",
+    "prepare_event_mentions",
+    "prepare_mentions",
+]
