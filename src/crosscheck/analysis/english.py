@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from crosscheck.analysis import claims, entities, events, statements
 from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.registry import register_extractor
@@ -51,6 +54,21 @@ def split_chunks(text: str, size: int) -> list[tuple[int, str]]:
     return pieces
 
 
+@Language.component("crosscheck_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line.
+
+    Headlines, datelines and list items often end without a full stop; the parser
+    would glue them to the next sentence, and a figure's sentence (and its parse)
+    would then run across the heading. Single line breaks are left alone: PDF text
+    wraps lines inside sentences. The parser keeps preset boundaries.
+    """
+    for token in doc[:-1]:
+        if (token.whitespace_ + (token.text if token.is_space else "")).count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def load_pipeline(name: str) -> Any:
     """Load a spaCy pipeline by package name or path; never downloads."""
     import spacy
@@ -63,6 +81,8 @@ def load_pipeline(name: str) -> Any:
             " or set CROSSCHECK_SPACY_MODEL to an installed pipeline"
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names and "crosscheck_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("crosscheck_line_breaks", before="parser")
     return nlp
 
 

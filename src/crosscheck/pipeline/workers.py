@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 
 from crosscheck.config import Settings
 from crosscheck.model import Document, Extraction
@@ -36,10 +36,15 @@ class ExtractionPool:
 
     def __init__(self, settings: Settings, workers: int) -> None:
         self.workers = workers
-        # fork would share the parent's SQLite handle and spaCy state; spawn is clean.
+        # Load the pipeline once here and fork: workers start at once and share the model's
+        # memory copy-on-write. They never touch the parent's store connection.
+        # Where fork is unavailable, spawn loads the pipeline in each worker instead.
+        methods = get_all_start_methods()
+        if "fork" in methods:
+            _init(settings)
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=get_context("spawn"),
+            mp_context=get_context("fork" if "fork" in methods else "spawn"),
             initializer=_init,
             initargs=(settings,),
         )
