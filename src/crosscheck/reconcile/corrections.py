@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosscheck.model import Claim, Correction, Entity, Event, EventMention, Mention, stable_id
-from crosscheck.reconcile.entities import build_entity, entity_id_for
-from crosscheck.reconcile.events import build_event, event_id_for
+from crosscheck.reconcile.entities import build_entity_cached, entity_id_for
+from crosscheck.reconcile.events import build_event_cached, event_id_for
 
 CLAIM_ACTIONS = ("confirm", "reject", "edit")
 GROUP_ACTIONS = ("merge", "split")
@@ -129,7 +129,9 @@ def apply_entity_corrections(
                 notes.append(f"{_describe(corr)} skipped: nothing left to split off")
         else:
             notes.append(f"{_describe(corr)} skipped: unknown action")
-    return sorted((build_entity(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id)
+    return sorted(
+        (build_entity_cached(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id
+    )
 
 
 def apply_event_corrections(
@@ -172,7 +174,9 @@ def apply_event_corrections(
                 notes.append(f"{_describe(corr)} skipped: nothing left to split off")
         else:
             notes.append(f"{_describe(corr)} skipped: unknown action")
-    return sorted((build_event(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id)
+    return sorted(
+        (build_event_cached(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id
+    )
 
 
 __all__ = [

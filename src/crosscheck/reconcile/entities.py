@@ -8,6 +8,9 @@ close (rapidfuzz ratio at or above the threshold, long names only). Pure: no sto
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -96,17 +99,52 @@ def _link_names(clusters: dict[str, _KeyCluster], uf: UnionFind, threshold: int)
     for (family, name), keys in sorted(by_name.items()):
         if len(name) >= min_len:
             blocks[(family, name[0])].append((name, keys[0]))
-    for entries in blocks.values():
-        for i, (name_a, key_a) in enumerate(entries):
-            for name_b, key_b in entries[i + 1 :]:
-                if abs(len(name_a) - len(name_b)) > max(len(name_a), len(name_b)) * 0.2:
-                    continue
-                if _digits(name_a) != _digits(name_b):
-                    continue
-                if fuzz.ratio(name_a, name_b) >= threshold:
-                    uf.union(key_a, key_b)
+    for block, entries in blocks.items():
+        key_of = dict(entries)
+        close = _close_names((threshold, *block), list(key_of))
+        for name_a, key_a in entries:
+            for name_b in close.get(name_a, ()):
+                if name_b in key_of:
+                    uf.union(key_a, key_of[name_b])
 
 
+# Per (threshold, family, first letter): every name compared so far and the close ones of
+# each. The matches of a pair of names never change, so a new report's names are compared
+# with the names already known instead of every pair being compared again.
+_FUZZY: dict[tuple[int, str, str], tuple[list[str], dict[str, set[str]]]] = {}
+_FUZZY_LOCK = threading.Lock()
+
+
+def _close_names(block: tuple[int, str, str], names: list[str]) -> dict[str, set[str]]:
+    """Name -> the other known names of its block within the fuzzy threshold."""
+    with _FUZZY_LOCK:
+        return _compare_new(block, names)
+
+
+def _compare_new(block: tuple[int, str, str], names: list[str]) -> dict[str, set[str]]:
+    known, close = _FUZZY.setdefault(block, ([], {}))
+    threshold = block[0]
+    for name in names:
+        if name in close:
+            continue
+        close[name] = set()
+        for other in known:
+            if _similar(name, other, threshold):
+                close[name].add(other)
+                close[other].add(name)
+        known.append(name)
+    return close
+
+
+def _similar(a: str, b: str, threshold: int) -> bool:
+    if abs(len(a) - len(b)) > max(len(a), len(b)) * 0.2:
+        return False
+    if _digits(a) != _digits(b):
+        return False
+    return fuzz.ratio(a, b) >= threshold
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
@@ -142,6 +180,24 @@ def build_entity(entity_id: str, mentions: list[Mention]) -> Entity:
     )
 
 
+_BUILT: dict[str, tuple[tuple[Mention, ...], Entity]] = {}
+
+
+def build_entity_cached(entity_id: str, mentions: list[Mention]) -> Entity:
+    """:func:`build_entity`, remembered while an entity's mentions stay the same."""
+    # The entity does not depend on the order of its mentions; callers list them differently.
+    members = tuple(sorted(mentions, key=lambda m: m.id))
+    found = _BUILT.get(entity_id)
+    if found is None or found[0] != members:
+        if len(_BUILT) >= 1 << 17:
+            _BUILT.clear()
+        found = _BUILT[entity_id] = (members, build_entity(entity_id, mentions))
+    e = found[1]
+    return dataclasses.replace(
+        e, aliases={a: list(d) for a, d in e.aliases.items()}, mention_ids=list(e.mention_ids)
+    )
+
+
 def entity_id_for(keys: list[str]) -> str:
     """Stable entity id from the smallest member key, so ids survive re-processing."""
     return stable_id("n", min(keys))
@@ -165,8 +221,14 @@ def resolve_entities(mentions: list[Mention], threshold: int = 90) -> list[Entit
     entities = []
     for keys in uf.groups().values():
         members = [m for k in keys for m in clusters[k].mentions]
-        entities.append(build_entity(entity_id_for(keys), members))
+        entities.append(build_entity_cached(entity_id_for(keys), members))
     return sorted(entities, key=lambda e: e.id)
 
 
-__all__ = ["UnionFind", "build_entity", "entity_id_for", "resolve_entities"]
+__all__ = [
+    "UnionFind",
+    "build_entity",
+    "build_entity_cached",
+    "entity_id_for",
+    "resolve_entities",
+]

@@ -276,6 +276,26 @@ def build_event(event_id: str, members: list[EventMention]) -> Event:
     )
 
 
+# Keyed by id and member dates too: an incident is built both with its mentions' reporting
+# dates dropped (coreference) and as stored (re-applying corrections).
+_BUILT: dict[tuple[str, tuple[str | None, ...]], tuple[tuple[EventMention, ...], Event]] = {}
+
+
+def build_event_cached(event_id: str, members: list[EventMention]) -> Event:
+    """:func:`build_event`, remembered while an incident's mentions stay the same."""
+    key = tuple(members)
+    slot = (event_id, tuple(m.date for m in members))
+    found = _BUILT.get(slot)
+    if found is None or found[0] != key:
+        if len(_BUILT) >= 1 << 17:
+            _BUILT.clear()
+        found = _BUILT[slot] = (key, build_event(event_id, members))
+    e = found[1]
+    return dataclasses.replace(
+        e, mention_ids=list(e.mention_ids), actors=[dict(a) for a in e.actors]
+    )
+
+
 def event_id_for(members: list[EventMention]) -> str:
     """Stable event id from the smallest member mention id."""
     return stable_id("e", min(m.id for m in members))
@@ -293,13 +313,14 @@ def resolve_incidents(
 ) -> tuple[list[Event], dict[str, str]]:
     """Incidents (sorted by id) and, per document, a mention id of its main violent incident."""
     ems, feats, clusters, mains = _cluster(event_mentions, documents)
-    events = [build_event(event_id_for(g), g) for g in _groups(ems, feats, clusters)]
+    events = [build_event_cached(event_id_for(g), g) for g in _groups(ems, feats, clusters)]
     return sorted(events, key=lambda e: e.id), mains
 
 
 __all__ = [
     "Clusters",
     "build_event",
+    "build_event_cached",
     "cluster_event_mentions",
     "dates_compatible",
     "distinctive_tokens",

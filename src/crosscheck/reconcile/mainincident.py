@@ -55,13 +55,59 @@ def _anchor_words(feats: list[Features], clusters: Clusters) -> dict[str, set[st
     return index
 
 
-def _title_scores(
-    doc: Document | None,
-    index: dict[str, set[str]],
-    family: str,
-    feats: list[Features],
-    clusters: Clusters,
-) -> dict[str, float]:
+class _Context:
+    """Per-call lookups over the incidents of pass one, shared by every document's choice."""
+
+    def __init__(
+        self, feats: list[Features], clusters: Clusters, index: dict[str, set[str]]
+    ) -> None:
+        self.feats = feats
+        self.clusters = clusters
+        self.index = index
+        self.family = {r: feats[ms[0]].family for r, ms in clusters.members.items()}
+        # The one document an incident's mentions all come from (None: several).
+        self.only_doc: dict[str, str | None] = {}
+        for r, ms in clusters.members.items():
+            docs = {feats[k].doc_id for k in ms}
+            self.only_doc[r] = docs.pop() if len(docs) == 1 else None
+        self.ends: dict[str, date | None] = {}
+
+    def _end(self, root: str) -> date | None:
+        """The last day of the incident (None: undated or unreadable)."""
+        if root not in self.ends:
+            try:
+                ends = [
+                    _period_end(self.feats[k].date or "", self.feats[k].precision)
+                    for k in self.clusters.members[root]
+                    if self.feats[k].date
+                ]
+                self.ends[root] = max(ends) if ends else None
+            except ValueError:
+                self.ends[root] = None
+        return self.ends[root]
+
+    def current(self, root: str, published: str | None) -> bool:
+        """Not background: see :func:`_is_history`."""
+        if not published:
+            return True
+        end = self._end(root)
+        if end is None:
+            return True
+        try:
+            report = date.fromisoformat(published[:10])
+        except ValueError:
+            return True
+        return (report - end).days <= int(tables()["main_incident_max_age_days"])
+
+    def roots(self, word: str, family: str, doc_id: str) -> list[str]:
+        return [
+            r
+            for r in self.index.get(word, ())
+            if self.family[r] == family and self.only_doc[r] != doc_id
+        ]
+
+
+def _title_scores(doc: Document | None, family: str, ctx: _Context) -> dict[str, float]:
     """Incidents known from *other* reports that this report's title names.
 
     An incident only this report mentions gains nothing from its title: its own mentions
@@ -71,12 +117,7 @@ def _title_scores(
         return {}
     scores: dict[str, float] = defaultdict(float)
     for w in set(words(_lead(doc))):
-        roots = [
-            r
-            for r in index.get(w, ())
-            if feats[clusters.members[r][0]].family == family
-            and any(feats[k].doc_id != doc.id for k in clusters.members[r])
-        ]
+        roots = ctx.roots(w, family, doc.id)
         for r in roots:
             scores[r] += 1.0 / len(roots)
     return scores
@@ -110,10 +151,8 @@ def _choose(
     doc_id: str,
     idxs: list[int],
     family: str,
-    feats: list[Features],
-    clusters: Clusters,
     docs: dict[str, Document],
-    index: dict[str, set[str]],
+    ctx: _Context,
 ) -> str | None:
     """The report's main incident of one type family, or None.
 
@@ -121,6 +160,7 @@ def _choose(
     failing that, one its title names; failing that, the one it mentions most, then first.
     Incidents that ended long before the report are background, never the main one.
     """
+    feats, clusters = ctx.feats, ctx.clusters
     doc = docs.get(doc_id)
     published = doc.published if doc is not None else None
     own: dict[str, float] = defaultdict(float)
@@ -132,13 +172,9 @@ def _choose(
         root = clusters.root(i)
         own[root] += 1.0
         first[root] = min(f.start, first.get(root, f.start))
-    titled = _title_scores(doc, index, family, feats, clusters)
-
-    def current(root: str) -> bool:
-        return not _is_history([feats[k] for k in clusters.members[root]], published)
-
-    own = {r: v for r, v in own.items() if current(r)}
-    titled = {r: v for r, v in titled.items() if current(r)}
+    titled = _title_scores(doc, family, ctx)
+    own = {r: v for r, v in own.items() if ctx.current(r, published)}
+    titled = {r: v for r, v in titled.items() if ctx.current(r, published)}
     weight = float(tables()["title_weight"])
     pool = {r: v + weight * titled[r] for r, v in own.items() if r in titled}
     if not pool:
@@ -154,11 +190,11 @@ def _main_roots(
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         by_doc[f.doc_id].append(i)
-    index = _anchor_words(feats, clusters)
+    ctx = _Context(feats, clusters, _anchor_words(feats, clusters))
     out: dict[tuple[str, str], str] = {}
     for doc_id, idxs in sorted(by_doc.items()):
         for family in sorted({feats[i].family for i in idxs}):
-            root = _choose(doc_id, idxs, family, feats, clusters, docs, index)
+            root = _choose(doc_id, idxs, family, docs, ctx)
             if root is not None:
                 out[(doc_id, family)] = root
     return out
