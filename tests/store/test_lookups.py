@@ -51,6 +51,9 @@ def filled(store: Store) -> Ids:
         Event("e-2", "arrest", "Dunmore raid", actors=[{"role": "agency", "name": "Police"}])
     )
     picture.event_links[ex_c.events[0].id] = "e-2"
+    picture.events.append(
+        Event("e-3", "plot", "Foiled plot", "2031-05-03", "day", actors=[{"name": "Grupo Ñandú"}])
+    )
     picture.groups.append(
         ClaimGroup(
             "g-2",
@@ -115,6 +118,9 @@ CASES: list[tuple[str, Callable[[Ids], tuple[tuple[Any, ...], dict[str, Any]]]]]
     ("claims_for_subject", lambda i: (("n-2",), {})),
     ("claims_for_subject", lambda i: (("e-1",), {})),
     ("statement_speakers", lambda i: ((), {})),
+    ("statements_by_speakers", lambda i: ((["the police", "nobody"],), {})),
+    ("statements_by_speakers", lambda i: (([],), {"keys": ["police", ""]})),
+    ("statements_by_speakers", lambda i: (([],), {})),
     ("statements_by_ids", lambda i: ((i["statements"],), {})),
     ("documents_by_ids", lambda i: ((i["docs"] + ["d-404", i["docs"][0]],), {})),
     ("corrections_for", lambda i: (("claim", i["claims"]), {})),
@@ -141,6 +147,25 @@ def test_lookups_match_the_reference(
     fast = getattr(store, method)(*positional, **keywords)
     reference = getattr(Store, method)(store, *positional, **keywords)
     assert fast == reference
+
+
+@pytest.mark.parametrize(
+    ("fragments", "present", "absent"),
+    [
+        (["police"], {"e-2", "e-3"}, {"e-1"}),
+        (["POLICE", "x"], {"e-1", "e-2"}, set()),
+        (["grupo ñandú"], {"e-3"}, {"e-1", "e-2"}),
+        (["nobody_", "100%"], {"e-3"}, {"e-1", "e-2"}),
+        ([], {"e-1", "e-2", "e-3"}, set()),
+    ],
+)
+def test_lookups_event_actors_narrow_by_fragments(
+    store: Store, filled: Ids, fragments: list[str], present: set[str], absent: set[str]
+) -> None:
+    found = store.event_actors(fragments)
+    assert present <= set(found) and not absent & set(found)
+    everything = Store.event_actors(store)
+    assert all(found[eid] == everything[eid] for eid in found)
 
 
 @pytest.mark.parametrize(

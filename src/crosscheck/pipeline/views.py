@@ -271,16 +271,12 @@ def entity_view(store: Store, ref: str) -> dict[str, Any]:
     names = {fold(a) for a in entity["aliases"]} | {fold(entity["name"])}
     event_ids = [
         eid
-        for eid, actors in store.event_actors().items()
+        for eid, actors in store.event_actors(sorted(keys | names)).items()
         if any(a.get("key") in keys or fold(a.get("name", "")) in names for a in actors)
     ]
     events = [_event_dict(e) for e in store.events_by_ids(event_ids)] if event_ids else []
-    said = [
-        sid
-        for sid, speaker, speaker_key in store.statement_speakers()
-        if (speaker_key and speaker_key in keys) or fold(speaker) in names
-    ]
-    spoken = store.statements_by_ids(said) if said else []
+    speakers = {speaker for speaker, _ in store.statement_speakers() if fold(speaker) in names}
+    spoken = store.statements_by_speakers(speakers, keys) if speakers or keys else []
     groups = store.select_groups(subject_id=entity["id"])
     taught = {d for ds in entity["aliases"].values() for d in ds}
     own = store.claims_for_subject(entity["id"])

@@ -179,14 +179,6 @@ class Store(ABC):
         """
         return None
 
-    def change_token(self) -> object | None:
-        """A value that changes when *another* connection commits to the store.
-
-        A process keeping derived state between updates (``crosscheck.pipeline.picture``)
-        trusts it only while the token stays the same; ``None`` means "cannot tell".
-        """
-        return None
-
     # -- targeted reads ----------------------------------------------------------------------
     # The read-only views fetch only what they show through these. The defaults below
     # narrow the bulk readers (so any backend works, and they state the expected result);
@@ -201,8 +193,12 @@ class Store(ABC):
         wanted = set(ids)
         return [e for e in self.events() if e.id in wanted]
 
-    def event_actors(self) -> dict[str, list[dict[str, str]]]:
-        """Every event's actors by event id (without loading mention links)."""
+    def event_actors(self, fragments: Sequence[str] = ()) -> dict[str, list[dict[str, str]]]:
+        """Actors by event id: at least every event whose actors' text holds a fragment.
+
+        The fragments narrow the read (case-insensitively, on the stored text); callers
+        apply their exact rule to what comes back. No fragments: every event.
+        """
         return {e.id: e.actors for e in self.events()}
 
     def event_links_for(self, mention_ids: Iterable[str]) -> dict[str, str]:
@@ -296,9 +292,17 @@ class Store(ABC):
         """Claims resolved to this event or entity id, in document order."""
         return [c for c in self.claims() if c.subject is not None and c.subject.id == subject_id]
 
-    def statement_speakers(self) -> list[tuple[str, str, str | None]]:
-        """(statement id, speaker, speaker key) of every statement, without the text."""
-        return [(s.id, s.speaker, s.speaker_key) for s in self.statements()]
+    def statement_speakers(self) -> list[tuple[str, str | None]]:
+        """The distinct (speaker, speaker key) pairs of all statements, sorted."""
+        pairs = {(s.speaker, s.speaker_key) for s in self.statements()}
+        return sorted(pairs, key=lambda p: (p[0], p[1] or ""))
+
+    def statements_by_speakers(
+        self, speakers: Iterable[str], keys: Iterable[str] = ()
+    ) -> list[Statement]:
+        """Statements by one of these speakers (exact text) or speaker keys, in document order."""
+        said, known = set(speakers), set(keys) - {""}
+        return [s for s in self.statements() if s.speaker in said or s.speaker_key in known]
 
     def statements_by_ids(self, ids: Iterable[str]) -> list[Statement]:
         """These statements, in document order."""

@@ -33,6 +33,8 @@ from crosscheck.store.base import PREFIX_KINDS, Store
 
 #: Ids per ``IN (…)`` list; well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
+#: More name fragments than this and :meth:`SqlLookups.event_actors` reads every event.
+MAX_FRAGMENTS = 200
 
 _R = TypeVar("_R")
 
@@ -240,8 +242,18 @@ class SqlLookups(Store):
         events = [event_from_row(r, members.get(r[0], [])) for r in rows]
         return _sorted_if(events, chunks, lambda e: (self._date_key(e.date), e.id))
 
-    def event_actors(self) -> dict[str, list[dict[str, str]]]:
-        return {r[0]: json.loads(r[1]) for r in self._rows("SELECT id, actors FROM events")}
+    def event_actors(self, fragments: Sequence[str] = ()) -> dict[str, list[dict[str, str]]]:
+        where, params = "1 = 1", []
+        if 0 < len(fragments) <= MAX_FRAGMENTS:
+            # Actors are stored as JSON: a name with non-ASCII letters, quotes or backslashes
+            # is escaped there (and may fold to anything), so such rows always come back;
+            # plain ASCII text holds any name or key it carries verbatim.
+            likes = [f"%{like_escape(f.casefold())}%" for f in fragments if f.isascii()]
+            likes.append("%" + like_escape("\\") + "%")
+            where = " OR ".join(r"lower(actors) LIKE ? ESCAPE '\'" for _ in likes)
+            params = likes
+        rows = self._rows(f"SELECT id, actors FROM events WHERE {where}", params)
+        return {r[0]: json.loads(r[1]) for r in rows}
 
     def event_links_for(self, mention_ids: Iterable[str]) -> dict[str, str]:
         rows, _ = self._chunked(
@@ -379,13 +391,21 @@ class SqlLookups(Store):
         return [claim_from_row(r) for r in rows]
 
     # -- statements, documents, corrections --------------------------------------------------
-    def statement_speakers(self) -> list[tuple[str, str, str | None]]:
-        return [
-            (r[0], r[1], r[2])
-            for r in self._rows(
-                "SELECT id, speaker, speaker_key FROM statements ORDER BY doc_id, span_start"
-            )
-        ]
+    def statement_speakers(self) -> list[tuple[str, str | None]]:
+        rows = self._rows("SELECT DISTINCT speaker, speaker_key FROM statements")
+        return sorted(((r[0], r[1]) for r in rows), key=lambda p: (p[0], p[1] or ""))
+
+    def statements_by_speakers(
+        self, speakers: Iterable[str], keys: Iterable[str] = ()
+    ) -> list[Statement]:
+        said, known = list(dict.fromkeys(speakers)), [k for k in dict.fromkeys(keys) if k]
+        found: dict[str, Statement] = {}
+        for column, values in (("speaker", said), ("speaker_key", known)):
+            rows, _ = self._chunked(f"{STATEMENT_SELECT} WHERE {column} IN ({{ids}})", values)
+            for r in rows:
+                statement = statement_from_row(r)
+                found[statement.id] = statement
+        return sorted(found.values(), key=lambda s: (s.doc_id, s.span[0]))
 
     def statements_by_ids(self, ids: Iterable[str]) -> list[Statement]:
         rows, chunks = self._chunked(
