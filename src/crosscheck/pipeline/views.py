@@ -151,16 +151,20 @@ class _Context:
     """The claims (as analysts corrected them), documents and review states a view shows."""
 
     def __init__(self, store: Store, claims: list[Claim], doc_ids: set[str]) -> None:
-        unique = list({c.id: c for c in claims}.values())
-        corrections = store.corrections_for("claim", [c.id for c in unique])
-        # Show figures as analysts corrected them, like `claims` does.
-        self.claims = {c.id: c for c in apply_claim_corrections(unique, corrections)}
+        stored: dict[str, Claim] = {}
+        for c in claims:
+            stored.setdefault(c.id, c)
+        corrections = store.corrections_for("claim", list(stored))
+        # Show figures as analysts corrected them, like `claims` does; an edit of the
+        # measure changes a claim's id, so only corrected claims need it computed again.
+        apply_claim_corrections(list(stored.values()), corrections)
+        self.claims = {(c.id if c.corrected else cid): c for cid, c in stored.items()}
         self.statuses: dict[str, str] = {}
         for corr in corrections:
             self.statuses[corr.target] = {"confirm": "confirmed", "reject": "rejected"}.get(
                 corr.action, "edited"
             )
-        wanted = doc_ids | {c.doc_id for c in unique}
+        wanted = doc_ids | {c.doc_id for c in stored.values()}
         self.docs = {d.id: d for d in store.documents_by_ids(sorted(wanted))}
 
     def group(self, group: ClaimGroup) -> dict[str, Any]:
