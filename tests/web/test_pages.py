@@ -36,9 +36,14 @@ def test_pages_render_with_nav(client: TestClient, path: str) -> None:
     assert '<html lang="en">' in response.text
 
 
+def _event_conflict(client: TestClient) -> dict[str, Any]:
+    """The first conflicting or evolving group about an incident (statistics come first)."""
+    groups = client.get("/api/conflicts").json()["items"]
+    return next(g for g in groups if g["subject"]["kind"] == "event")
+
+
 def test_pages_event_shows_figures_with_sources(client: TestClient) -> None:
-    group = client.get("/api/conflicts").json()["items"][0]
-    assert group["subject"]["kind"] == "event"
+    group = _event_conflict(client)
     html = client.get(f"/events/{group['subject']['id']}").text
     for claim in group["claim_details"]:
         assert f'href="/documents/{claim["document"]["id"]}#{claim["id"]}"' in html
@@ -116,7 +121,7 @@ def test_pages_review_needs_login_and_csrf(client: TestClient, login: Any) -> No
 
 def test_pages_edit_a_claim_and_see_it_kept(client: TestClient, login: Any) -> None:
     login(client)
-    group = client.get("/api/conflicts").json()["items"][0]
+    group = _event_conflict(client)
     _, action, csrf = _review_form(client, group["id"])
     claim_id = action.split("/")[2]
     response = client.post(
