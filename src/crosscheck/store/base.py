@@ -51,6 +51,7 @@ class Store(ABC):
 
         SQLite needs nothing more: its write transaction already excludes other writers.
         """
+        return None
 
     # -- documents -------------------------------------------------------------------------
     @abstractmethod
