@@ -1,0 +1,60 @@
+"""The ingest pipeline: languages without an extractor, re-processing that keeps corrections."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from crosscheck.config import Settings
+from crosscheck.pipeline.claims import list_claims
+from crosscheck.pipeline.corrections import correct_claim
+from crosscheck.pipeline.ingest import ingest_paths, reprocess
+from crosscheck.store import Store
+
+RUSSIAN = (
+    "Вечером в пятницу неизвестные открыли огонь в концертном зале. По данным следствия, "
+    "погибли не менее сорока человек, ещё сто получили ранения."
+)
+ENGLISH = (
+    "Officials in the harbour town of Ostrava said on Sunday that 14 people were killed and "
+    "at least 30 were injured when a truck exploded near the station."
+)
+
+
+def test_ingest_language_without_extractor_is_stored_and_marked(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "ru.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    report = ingest_paths(store, [str(tmp_path)], settings)
+    assert report.ok and len(report.new) == 2
+    assert len(report.no_extractor) == 1
+    docs = {d.language: d for d in store.documents(with_text=True)}
+    assert docs["ru"].status == "no extractor for ru"
+    assert "погибли" in docs["ru"].text
+    assert store.claims(doc=docs["ru"].id) == []
+    assert docs["en"].status == "ok" and store.claims(doc=docs["en"].id)
+
+
+def test_reprocess_keeps_analyst_corrections(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    ingest_paths(store, [str(tmp_path)], settings)
+    killed = next(c for c in list_claims(store) if c["measure"] == "killed")
+    correct_claim(store, killed["id"], "edit", {"low": 15, "high": 15}, reason="later count")
+    assert reprocess(store, settings) == 1
+    after = {c["id"]: c for c in list_claims(store)}
+    assert after[killed["id"]]["low"] == 15 and after[killed["id"]].get("corrected")
+    groups = [g for g in store.groups() if killed["id"] in g.claims]
+    assert groups and groups[0].estimate.best == 15
+
+
+def test_ingest_same_text_under_two_paths_is_one_document(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    shutil.copy(tmp_path / "a.txt", tmp_path / "b.txt")
+    report = ingest_paths(store, [str(tmp_path)], settings)
+    assert len(report.new) == 1 and len(report.unchanged) == 1
+    assert store.count_documents() == 1
