@@ -26,6 +26,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Document, EventMention, Mention, Picture
@@ -142,6 +143,34 @@ def _reconcile(
     )
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _changed_items(old: dict[_K, _V], new: dict[_K, _V]) -> tuple[dict[_K, _V], dict[_K, _V]]:
+    keys = [k for k in old.keys() | new.keys() if old.get(k) != new.get(k)]
+    return (
+        {k: old[k] for k in keys if k in old},
+        {k: new[k] for k in keys if k in new},
+    )
+
+
+def _differences(old: Picture, new: Picture) -> tuple[Picture, Picture]:
+    """The parts of two pictures that differ (records compared whole, links by key)."""
+    parts: dict[str, tuple[Any, Any]] = {}
+    for name in ("entities", "events", "groups"):
+        before, after = _changed_items(
+            {x.id: x for x in getattr(old, name)}, {x.id: x for x in getattr(new, name)}
+        )
+        parts[name] = (list(before.values()), list(after.values()))
+    for name in ("claim_subjects", "mention_entities", "event_links"):
+        parts[name] = _changed_items(getattr(old, name), getattr(new, name))
+    return (
+        Picture(**{name: pair[0] for name, pair in parts.items()}),
+        Picture(**{name: pair[1] for name, pair in parts.items()}),
+    )
+
+
 def compute_picture(store: Store, settings: Settings | None = None) -> tuple[Picture, list[str]]:
     """Reconcile everything the store holds; returns the picture and skipped-correction notes."""
     documents = store.documents()
@@ -173,9 +202,11 @@ def update_picture(
             log.warning(note)
         if touched_doc_ids is None:
             store.save_picture(new)
+        elif trusted and state.picture is not None:
+            # The stored picture is the one we saved last: hand over only what differs.
+            store.save_picture_delta(*_differences(state.picture, new))
         else:
-            old = state.picture if trusted and state.picture is not None else store.load_picture()
-            store.save_picture_delta(old, new)
+            store.save_picture_delta(store.load_picture(), new)
         state.picture = new
         # Read after our own commit, so only another connection's changes move it on.
         state.token = store.change_token()
