@@ -58,9 +58,7 @@ def test_resolve_date_rejects_non_dates(text: str) -> None:
     assert resolve_date(text, MONDAY) is None
 
 
-@pytest.mark.parametrize(
-    "text", ["on Friday", "last week", "yesterday", "in early March"]
-)
+@pytest.mark.parametrize("text", ["on Friday", "last week", "yesterday", "in early March"])
 def test_resolve_date_relative_needs_an_anchor(text: str) -> None:
     assert resolve_date(text, None) is None
 
@@ -87,10 +85,7 @@ def test_find_dates_spans_and_values(nlp: spacy.language.Language) -> None:
         "Theresa May spoke for two hours."
     )
     doc = nlp(text)
-    found = {
-        text[s:e]: (iso, precision)
-        for s, e, iso, precision in find_dates(doc[:], MONDAY)
-    }
+    found = {text[s:e]: (iso, precision) for s, e, iso, precision in find_dates(doc[:], MONDAY)}
     assert found["Friday"] == ("2024-03-22", "day")
     assert found["January 2024"] == ("2024-01", "month")
     assert any(v == ("2022", "year") for v in found.values())
@@ -100,9 +95,7 @@ def test_find_dates_spans_and_values(nlp: spacy.language.Language) -> None:
 
 
 def test_find_dates_offsets_stay_inside_span(nlp: spacy.language.Language) -> None:
-    doc = nlp(
-        "Police spoke on Monday. A raid took place on 4 March 2024 in the capital."
-    )
+    doc = nlp("Police spoke on Monday. A raid took place on 4 March 2024 in the capital.")
     second = list(doc.sents)[1]
     found = find_dates(second, MONDAY)
     assert [(iso, p) for _, _, iso, p in found] == [("2024-03-04", "day")]

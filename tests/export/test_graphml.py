@@ -35,11 +35,14 @@ def test_graphml_nodes_and_attributes(hand_store: Store, tmp_path: Path) -> None
     assert graph.nodes["n-kabul"]["mentions"] == 3
 
 
-@pytest.mark.parametrize(("a", "b", "kind"), [
-    ("e-market", "n-lion", "actor"),
-    ("e-market", "n-kabul", "located-at"),
-    ("n-kabul", "n-lion", "co-mention"),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("e-market", "n-lion", "actor"),
+        ("e-market", "n-kabul", "located-at"),
+        ("n-kabul", "n-lion", "co-mention"),
+    ],
+)
 def test_graphml_edges(hand_store: Store, tmp_path: Path, a: str, b: str, kind: str) -> None:
     graph = _graph(hand_store, tmp_path / "g.graphml")
     assert graph.edges[a, b]["kind"] == kind

@@ -35,7 +35,11 @@ def test_jsonl_restore_into_fresh_store(hand_store: Store, tmp_path: Path) -> No
         for doc in target.documents(with_text=True):
             original = docs[doc.id]
             assert (doc.text, doc.path, doc.outlet, doc.published) == (
-                original.text, original.path, original.outlet, original.published)
+                original.text,
+                original.path,
+                original.outlet,
+                original.published,
+            )
         keys = [(c.target, c.action, c.payload) for c in hand_store.corrections()]
         assert [(c.target, c.action, c.payload) for c in target.corrections()] == keys
         # Twice changes nothing.
@@ -78,15 +82,19 @@ def _damage(lines: list[str], how: str) -> list[str]:
     raise AssertionError(how)
 
 
-@pytest.mark.parametrize(("how", "message"), [
-    ("not json", "not JSON"),
-    ("no header", "first line is not a crosscheck-dump header"),
-    ("edited text", "does not match its content hash"),
-    ("wrong version", "version 1 dump"),
-    ("empty", "empty dump"),
-])
-def test_jsonl_damaged_dump_is_refused(hand_store: Store, tmp_path: Path, how: str,
-                                       message: str) -> None:
+@pytest.mark.parametrize(
+    ("how", "message"),
+    [
+        ("not json", "not JSON"),
+        ("no header", "first line is not a crosscheck-dump header"),
+        ("edited text", "does not match its content hash"),
+        ("wrong version", "version 1 dump"),
+        ("empty", "empty dump"),
+    ],
+)
+def test_jsonl_damaged_dump_is_refused(
+    hand_store: Store, tmp_path: Path, how: str, message: str
+) -> None:
     out = tmp_path / "dump.jsonl"
     export(hand_store, "jsonl", out)
     bad = tmp_path / "bad.jsonl"

@@ -37,8 +37,9 @@ def test_misp_golden(hand_store: Store, tmp_path: Path) -> None:
     check_golden(out, "misp_events.json")
 
 
-def test_misp_one_event_per_incident_and_actor_with_figures(hand_store: Store,
-                                                            tmp_path: Path) -> None:
+def test_misp_one_event_per_incident_and_actor_with_figures(
+    hand_store: Store, tmp_path: Path
+) -> None:
     data, events = _events(hand_store, tmp_path / "m.json")
     assert isinstance(data, list)
     assert [e.info for e in events] == ["Kabul market bombing", "Figures about Lion Front"]
@@ -47,12 +48,17 @@ def test_misp_one_event_per_incident_and_actor_with_figures(hand_store: Store,
     assert again.info == events[0].info
 
 
-def test_misp_every_claim_is_an_attribute_naming_its_source(hand_store: Store,
-                                                            tmp_path: Path) -> None:
+def test_misp_every_claim_is_an_attribute_naming_its_source(
+    hand_store: Store, tmp_path: Path
+) -> None:
     _, events = _events(hand_store, tmp_path / "m.json")
     sel = select(hand_store)
-    figures = [a for e in events for a in e.attributes if a.type in ("counter", "float", "text")
-               and "[claim " in (a.comment or "")]
+    figures = [
+        a
+        for e in events
+        for a in e.attributes
+        if a.type in ("counter", "float", "text") and "[claim " in (a.comment or "")
+    ]
     assert len(figures) == len(sel.claims)
     for claim in sel.claims:
         attr = next(a for a in figures if claim["id"] in a.comment)
@@ -60,11 +66,17 @@ def test_misp_every_claim_is_an_attribute_naming_its_source(hand_store: Store,
         assert claim["sentence"] in attr.comment
 
 
-@pytest.mark.parametrize(("status", "credibility"), [
-    ("conflict", '"5"'), ("evolving", '"2"'), ("single", '"3"'),
-])
-def test_misp_verdict_tags(hand_store: Store, tmp_path: Path, status: str,
-                           credibility: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "credibility"),
+    [
+        ("conflict", '"5"'),
+        ("evolving", '"2"'),
+        ("single", '"3"'),
+    ],
+)
+def test_misp_verdict_tags(
+    hand_store: Store, tmp_path: Path, status: str, credibility: str
+) -> None:
     _, events = _events(hand_store, tmp_path / "m.json")
     tagged = [a for e in events for a in e.attributes if f", {status}]" in (a.comment or "")]
     assert tagged
@@ -99,6 +111,11 @@ def test_misp_event_filter_writes_one_event(hand_store: Store, tmp_path: Path) -
 
 def test_misp_hostile_text_stays_data(hand_store: Store, tmp_path: Path) -> None:
     _, events = _events(hand_store, tmp_path / "m.json")
-    summaries = [a.value for e in events for o in e.objects for a in o.attributes
-                 if a.object_relation == "summary"]
+    summaries = [
+        a.value
+        for e in events
+        for o in e.objects
+        for a in o.attributes
+        if a.object_relation == "summary"
+    ]
     assert any("<script>alert('x')</script>" in s for s in summaries)

@@ -43,8 +43,12 @@ def test_corpus_stix_counts(corpus_store: Store, tmp_path: Path) -> None:
     assert kinds.count("report") == len(sel.documents)
     assert kinds.count("incident") == len(sel.events)
     ext = next(o.id for o in bundle.objects if o.type == "extension-definition")
-    carried = {g["id"] for o in bundle.objects if "extensions" in o and ext in o.extensions
-               for g in o.extensions[ext].get("groups", [])}
+    carried = {
+        g["id"]
+        for o in bundle.objects
+        if "extensions" in o and ext in o.extensions
+        for g in o.extensions[ext].get("groups", [])
+    }
     assert carried == {g.id for g in sel.groups}
 
 
@@ -73,8 +77,7 @@ def test_corpus_graphml_reads(corpus_store: Store, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "stix"])
-def test_corpus_reimport_gives_same_groups(corpus_store: Store, tmp_path: Path,
-                                           fmt: str) -> None:
+def test_corpus_reimport_gives_same_groups(corpus_store: Store, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"dump.{'jsonl' if fmt == 'jsonl' else 'json'}"
     export(corpus_store, fmt, out)
     target = open_store(str(tmp_path / "copy.db"))
@@ -82,7 +85,8 @@ def test_corpus_reimport_gives_same_groups(corpus_store: Store, tmp_path: Path,
         import_file(target, out, load_settings(environ={}))
         assert target.document_ids() == corpus_store.document_ids()
         assert sorted((g.id, g.status) for g in target.groups()) == sorted(
-            (g.id, g.status) for g in corpus_store.groups())
+            (g.id, g.status) for g in corpus_store.groups()
+        )
     finally:
         target.close()
 

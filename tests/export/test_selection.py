@@ -22,8 +22,9 @@ from crosscheck.store import Store
         (ExportOptions(entity="health ministry"), 1),
     ],
 )
-def test_selection_filters_pick_documents(hand_store: Store, options: ExportOptions,
-                                          documents: int) -> None:
+def test_selection_filters_pick_documents(
+    hand_store: Store, options: ExportOptions, documents: int
+) -> None:
     sel = select(hand_store, options)
     assert len(sel.documents) == documents
     doc_ids = {d.id for d in sel.documents}
@@ -61,7 +62,8 @@ def test_selection_applies_corrections(hand_store: Store) -> None:
         (ExportOptions(entity="nobody"), NotFoundError, "entity 'nobody'"),
     ],
 )
-def test_selection_bad_filters_raise_clear_errors(hand_store: Store, options: ExportOptions,
-                                                  error: type[Exception], message: str) -> None:
+def test_selection_bad_filters_raise_clear_errors(
+    hand_store: Store, options: ExportOptions, error: type[Exception], message: str
+) -> None:
     with pytest.raises(error, match=message):
         select(hand_store, options)

@@ -88,8 +88,9 @@ def test_stix_incident_carries_every_sourced_value(hand_store: Store, tmp_path: 
     ("rel_type", "target_type"),
     [("attributed-to", "threat-actor"), ("located-at", "location")],
 )
-def test_stix_relationships_from_incident(hand_store: Store, tmp_path: Path, rel_type: str,
-                                          target_type: str) -> None:
+def test_stix_relationships_from_incident(
+    hand_store: Store, tmp_path: Path, rel_type: str, target_type: str
+) -> None:
     bundle = _bundle(hand_store, tmp_path / "b.json")
     rels = [r for r in _of(bundle, "relationship") if r.relationship_type == rel_type]
     assert len(rels) == 1
@@ -111,13 +112,18 @@ def test_stix_conflict_note_explains_the_verdict(hand_store: Store, tmp_path: Pa
     assert sum(ref.startswith("report--") for ref in note.object_refs) == 2
 
 
-@pytest.mark.parametrize(("action", "opinion"), [("confirm", "strongly-agree"),
-                                                 ("edit", "disagree")])
-def test_stix_corrections_become_opinions(hand_store: Store, tmp_path: Path, action: str,
-                                          opinion: str) -> None:
+@pytest.mark.parametrize(
+    ("action", "opinion"), [("confirm", "strongly-agree"), ("edit", "disagree")]
+)
+def test_stix_corrections_become_opinions(
+    hand_store: Store, tmp_path: Path, action: str, opinion: str
+) -> None:
     bundle = _bundle(hand_store, tmp_path / "b.json")
-    ops = [o for o in _of(bundle, "opinion")
-           if o.extensions[extension_id()]["correction"]["action"] == action]
+    ops = [
+        o
+        for o in _of(bundle, "opinion")
+        if o.extensions[extension_id()]["correction"]["action"] == action
+    ]
     assert len(ops) == 1 and ops[0].opinion == opinion
     assert ops[0].authors == ["rana"]
 
@@ -133,13 +139,17 @@ def test_stix_hostile_text_stays_data(hand_store: Store, tmp_path: Path) -> None
     assert len(_of(bundle, "report")) == 3
 
 
-@pytest.mark.parametrize(("filters", "reports", "notes"), [
-    ({"since": "2023-05-10"}, 1, 2),
-    ({"event": "e-market"}, 3, 2),
-    ({"entity": "health ministry"}, 1, 0),
-])
-def test_stix_filters(hand_store: Store, tmp_path: Path, filters: dict[str, str], reports: int,
-                      notes: int) -> None:
+@pytest.mark.parametrize(
+    ("filters", "reports", "notes"),
+    [
+        ({"since": "2023-05-10"}, 1, 2),
+        ({"event": "e-market"}, 3, 2),
+        ({"entity": "health ministry"}, 1, 0),
+    ],
+)
+def test_stix_filters(
+    hand_store: Store, tmp_path: Path, filters: dict[str, str], reports: int, notes: int
+) -> None:
     bundle = _bundle(hand_store, tmp_path / "b.json", **filters)
     assert len(_of(bundle, "report")) == reports
     assert len(_of(bundle, "note")) == notes

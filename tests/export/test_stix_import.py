@@ -52,13 +52,12 @@ def test_stix_import_is_idempotent(fresh: Store, settings: Settings) -> None:
     before = (fresh.document_ids(), [c.id for c in fresh.claims()], fresh.stats()["groups"])
     summary = import_file(fresh, DATA / "opencti_bundle.json", settings)
     assert summary["new"] == 0 and summary["unchanged"] == 2
-    assert (fresh.document_ids(), [c.id for c in fresh.claims()],
-            fresh.stats()["groups"]) == before
+    assert (fresh.document_ids(), [c.id for c in fresh.claims()], fresh.stats()["groups"]) == before
 
 
-def test_stix_import_of_our_export_gives_same_documents(hand_store: Store, fresh: Store,
-                                                        settings: Settings,
-                                                        tmp_path: Path) -> None:
+def test_stix_import_of_our_export_gives_same_documents(
+    hand_store: Store, fresh: Store, settings: Settings, tmp_path: Path
+) -> None:
     bundle = tmp_path / "ours.json"
     export(hand_store, "stix", bundle)
     summary = import_file(fresh, bundle, settings)
@@ -76,17 +75,26 @@ def _write(tmp_path: Path, content: Any) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "not a JSON file"),
-    ({"type": "report"}, "not a STIX bundle"),
-    ([1, 2], "neither a STIX 2.1 bundle"),
-    ({"type": "bundle", "objects": {"a": 1}}, "not a list"),
-    ({"type": "bundle", "objects": [{"name": "x"}]}, "object 0 has no"),
-    ({"type": "bundle", "objects": [{"type": "report", "id": "report--1",
-                                     "spec_version": "2.0"}]}, "only 2.1"),
-])
-def test_stix_import_bad_bundles(fresh: Store, settings: Settings, tmp_path: Path,
-                                 content: Any, message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not a JSON file"),
+        ({"type": "report"}, "not a STIX bundle"),
+        ([1, 2], "neither a STIX 2.1 bundle"),
+        ({"type": "bundle", "objects": {"a": 1}}, "not a list"),
+        ({"type": "bundle", "objects": [{"name": "x"}]}, "object 0 has no"),
+        (
+            {
+                "type": "bundle",
+                "objects": [{"type": "report", "id": "report--1", "spec_version": "2.0"}],
+            },
+            "only 2.1",
+        ),
+    ],
+)
+def test_stix_import_bad_bundles(
+    fresh: Store, settings: Settings, tmp_path: Path, content: Any, message: str
+) -> None:
     with pytest.raises(ExportError, match=message) as info:
         import_file(fresh, _write(tmp_path, content), settings)
     assert "\n" not in str(info.value)

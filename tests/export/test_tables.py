@@ -27,13 +27,16 @@ def test_tables_csv_golden(hand_store: Store, tmp_path: Path, table: str) -> Non
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_tables_one_file_per_table_with_counts(hand_store: Store, tmp_path: Path,
-                                               fmt: str) -> None:
+def test_tables_one_file_per_table_with_counts(hand_store: Store, tmp_path: Path, fmt: str) -> None:
     result = export(hand_store, fmt, tmp_path / "out", ExportOptions())
     sel = select(hand_store)
-    expected = {"documents": len(sel.documents), "claims": len(sel.claims),
-                "groups": len(sel.groups), "events": len(sel.events),
-                "entities": len(sel.entities)}
+    expected = {
+        "documents": len(sel.documents),
+        "claims": len(sel.claims),
+        "groups": len(sel.groups),
+        "events": len(sel.events),
+        "entities": len(sel.entities),
+    }
     assert result.counts == expected
     for table, count in expected.items():
         path = tmp_path / "out" / f"{table}.{fmt}"
@@ -82,6 +85,6 @@ def test_tables_hostile_text_stays_data(hand_store: Store, tmp_path: Path, fmt: 
 def test_tables_csv_neutralises_formulas(hand_store: Store, tmp_path: Path) -> None:
     from crosscheck.export.tables import _csv_cell
 
-    assert _csv_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _csv_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert _csv_cell(-3.0) == -3
     assert _csv_cell(None) == ""

@@ -24,8 +24,9 @@ from crosscheck.export.selection import ExportOptions, Selection, select
 from crosscheck.store import Store
 
 
-def export(store: Store, fmt: str, output: Path, options: ExportOptions | None = None
-           ) -> ExportResult:
+def export(
+    store: Store, fmt: str, output: Path, options: ExportOptions | None = None
+) -> ExportResult:
     """Write the part of ``store`` picked by ``options`` to ``output`` in format ``fmt``."""
     exporter = get_exporter(fmt)
     selection = select(store, options)

@@ -82,5 +82,12 @@ def earliest(values: list[str | None]) -> str | None:
     return present[0] if present else None
 
 
-__all__ = ["DATA_DIR", "det_uuid", "earliest", "fallback_time", "load_mapping", "stix_id",
-           "to_timestamp"]
+__all__ = [
+    "DATA_DIR",
+    "det_uuid",
+    "earliest",
+    "fallback_time",
+    "load_mapping",
+    "stix_id",
+    "to_timestamp",
+]

@@ -79,32 +79,58 @@ def build_graph(selection: Selection) -> nx.Graph:
 
     entity_ids = {e.id for e in selection.entities}
     for ent in selection.entities:
-        graph.add_node(ent.id, **_clean({
-            "kind": "entity", "label": ent.name, "type": ent.label,
-            "aliases": "; ".join(sorted(a for a in ent.aliases if a != ent.name)),
-            "mentions": mention_count[ent.id], "documents": len(doc_sets[ent.id]),
-            "status": _status(statuses[ent.id]),
-        }))
+        graph.add_node(
+            ent.id,
+            **_clean(
+                {
+                    "kind": "entity",
+                    "label": ent.name,
+                    "type": ent.label,
+                    "aliases": "; ".join(sorted(a for a in ent.aliases if a != ent.name)),
+                    "mentions": mention_count[ent.id],
+                    "documents": len(doc_sets[ent.id]),
+                    "status": _status(statuses[ent.id]),
+                }
+            ),
+        )
     key_to_entity = selection.entity_of_key()
     by_name = {e.name.casefold(): e.id for e in selection.entities}
     for ev in selection.events:
-        graph.add_node(ev.id, **_clean({
-            "kind": "event", "label": ev.name, "type": ev.type, "date": ev.date,
-            "location": ev.location, "country": ev.country,
-            "latitude": float(ev.latitude) if ev.latitude is not None else None,
-            "longitude": float(ev.longitude) if ev.longitude is not None else None,
-            "mentions": mention_count[ev.id], "documents": len(doc_sets[ev.id]),
-            "status": _status(statuses[ev.id]),
-        }))
+        graph.add_node(
+            ev.id,
+            **_clean(
+                {
+                    "kind": "event",
+                    "label": ev.name,
+                    "type": ev.type,
+                    "date": ev.date,
+                    "location": ev.location,
+                    "country": ev.country,
+                    "latitude": float(ev.latitude) if ev.latitude is not None else None,
+                    "longitude": float(ev.longitude) if ev.longitude is not None else None,
+                    "mentions": mention_count[ev.id],
+                    "documents": len(doc_sets[ev.id]),
+                    "status": _status(statuses[ev.id]),
+                }
+            ),
+        )
         for actor in ev.actors:
             eid = key_to_entity.get(actor.get("key", ""))
             if eid in entity_ids:
-                graph.add_edge(ev.id, eid, kind="actor", role=actor.get("role") or "",
-                               sentences=0, documents=0, weight=1)
+                graph.add_edge(
+                    ev.id,
+                    eid,
+                    kind="actor",
+                    role=actor.get("role") or "",
+                    sentences=0,
+                    documents=0,
+                    weight=1,
+                )
         place = by_name.get((ev.location or "").casefold())
         if place is not None and not graph.has_edge(ev.id, place):
-            graph.add_edge(ev.id, place, kind="located-at", role="", sentences=0, documents=0,
-                           weight=1)
+            graph.add_edge(
+                ev.id, place, kind="located-at", role="", sentences=0, documents=0, weight=1
+            )
 
     sentences: Counter[tuple[str, str]] = Counter()
     for ids in in_sentence.values():
@@ -120,8 +146,15 @@ def build_graph(selection: Selection) -> nx.Graph:
         for a, b in combinations(sorted(ids), 2):
             docs_of_pair[(a, b)] += 1
     for (a, b), ndocs in sorted(docs_of_pair.items()):
-        graph.add_edge(a, b, kind="co-mention", role="", sentences=sentences[(a, b)],
-                       documents=ndocs, weight=ndocs + sentences[(a, b)])
+        graph.add_edge(
+            a,
+            b,
+            kind="co-mention",
+            role="",
+            sentences=sentences[(a, b)],
+            documents=ndocs,
+            weight=ndocs + sentences[(a, b)],
+        )
     return graph
 
 
@@ -135,9 +168,12 @@ def export_graphml(selection: Selection, output: Path) -> ExportResult:
         raise ExportError(f"{output}: cannot write the GraphML file ({exc.strerror})") from exc
     kinds = Counter(d["kind"] for _, d in graph.nodes(data=True))
     edges = Counter(d["kind"] for _, _, d in graph.edges(data=True))
-    counts = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-              **{f"{k} nodes": v for k, v in sorted(kinds.items())},
-              **{f"{k} edges": v for k, v in sorted(edges.items())}}
+    counts = {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        **{f"{k} nodes": v for k, v in sorted(kinds.items())},
+        **{f"{k} edges": v for k, v in sorted(edges.items())},
+    }
     return ExportResult(format="graphml", paths=[str(output)], counts=counts)
 
 

@@ -61,17 +61,27 @@ def dump_lines(selection: Selection) -> Iterator[dict[str, Any]]:
         by_doc[em.doc_id].events.append(em)
     for s in selection.statements:
         by_doc[s.doc_id].statements.append(s)
-    yield {"type": "header", "format": FORMAT, "version": VERSION,
-           "counts": {"documents": len(selection.documents),
-                      "corrections": len(selection.corrections)}}
+    yield {
+        "type": "header",
+        "format": FORMAT,
+        "version": VERSION,
+        "counts": {
+            "documents": len(selection.documents),
+            "corrections": len(selection.corrections),
+        },
+    }
     for doc in selection.documents:
         ex = by_doc[doc.id]
-        yield {"type": "document", "document": asdict(doc), "extraction": {
-            "mentions": [asdict(m) for m in ex.mentions],
-            "claims": [_claim_dict(c) for c in ex.claims],
-            "events": [asdict(e) for e in ex.events],
-            "statements": [asdict(s) for s in ex.statements],
-        }}
+        yield {
+            "type": "document",
+            "document": asdict(doc),
+            "extraction": {
+                "mentions": [asdict(m) for m in ex.mentions],
+                "claims": [_claim_dict(c) for c in ex.claims],
+                "events": [asdict(e) for e in ex.events],
+                "statements": [asdict(s) for s in ex.statements],
+            },
+        }
     for corr in selection.corrections:
         data = asdict(corr)
         data.pop("id")  # store-local number; the other fields identify the decision
@@ -84,8 +94,12 @@ def dump_lines(selection: Selection) -> Iterator[dict[str, Any]]:
         yield {"type": "group", "group": group.to_dict()}
 
 
-@register_exporter("jsonl", suffix=".jsonl", help="Full dump (documents, extractions, "
-                   "corrections) for `crosscheck import` into another store")
+@register_exporter(
+    "jsonl",
+    suffix=".jsonl",
+    help="Full dump (documents, extractions, "
+    "corrections) for `crosscheck import` into another store",
+)
 def export_jsonl(selection: Selection, output: Path) -> ExportResult:
     """Write the JSONL dump of ``selection`` to ``output``."""
     counts: dict[str, int] = {}
@@ -108,8 +122,13 @@ class RestoreReport:
     corrections: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": "jsonl", "new": len(self.new), "unchanged": len(self.unchanged),
-                "corrections": self.corrections, "new_ids": self.new}
+        return {
+            "format": "jsonl",
+            "new": len(self.new),
+            "unchanged": len(self.unchanged),
+            "corrections": self.corrections,
+            "new_ids": self.new,
+        }
 
 
 def _span(data: dict[str, Any]) -> dict[str, Any]:
@@ -131,10 +150,12 @@ def _read(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ExportError(f"{path}:{number}: not JSON ({exc.msg}); is this a "
-                                  "`crosscheck export --format jsonl` dump?") from exc
+                raise ExportError(
+                    f"{path}:{number}: not JSON ({exc.msg}); is this a "
+                    "`crosscheck export --format jsonl` dump?"
+                ) from exc
             if not isinstance(obj, dict) or "type" not in obj:
-                raise ExportError(f"{path}:{number}: expected an object with a \"type\"")
+                raise ExportError(f'{path}:{number}: expected an object with a "type"')
             yield number, obj
 
 
@@ -152,8 +173,10 @@ def _document(path: Path, number: int, obj: dict[str, Any]) -> tuple[Document, E
     except (KeyError, TypeError) as exc:
         raise ExportError(f"{path}:{number}: malformed document record ({exc})") from exc
     if content_hash(doc.text) != doc.content_hash:
-        raise ExportError(f"{path}:{number}: the text of {doc.id} does not match its content "
-                          "hash; the dump was edited or damaged")
+        raise ExportError(
+            f"{path}:{number}: the text of {doc.id} does not match its content "
+            "hash; the dump was edited or damaged"
+        )
     owners = {m.doc_id for m in extraction.mentions} | {c.doc_id for c in extraction.claims}
     owners |= {e.doc_id for e in extraction.events} | {s.doc_id for s in extraction.statements}
     if owners - {doc.id}:
@@ -162,8 +185,15 @@ def _document(path: Path, number: int, obj: dict[str, Any]) -> tuple[Document, E
 
 
 def _correction_key(corr: Correction) -> tuple[Any, ...]:
-    return (corr.target_kind, corr.target, corr.action,
-            json.dumps(corr.payload, sort_keys=True), corr.author, corr.reason, corr.created_at)
+    return (
+        corr.target_kind,
+        corr.target,
+        corr.action,
+        json.dumps(corr.payload, sort_keys=True),
+        corr.author,
+        corr.reason,
+        corr.created_at,
+    )
 
 
 def restore_jsonl(store: Store, path: Path) -> RestoreReport:
@@ -181,8 +211,10 @@ def restore_jsonl(store: Store, path: Path) -> RestoreReport:
                     raise ExportError(f"{path}:{number}: not a {FORMAT} version {VERSION} dump")
                 header_seen = True
             elif not header_seen:
-                raise ExportError(f"{path}: the first line is not a {FORMAT} header; "
-                                  "is this a `crosscheck export --format jsonl` dump?")
+                raise ExportError(
+                    f"{path}: the first line is not a {FORMAT} header; "
+                    "is this a `crosscheck export --format jsonl` dump?"
+                )
             elif kind == "document":
                 doc, extraction = _document(path, number, obj)
                 if store.document_by_hash(doc.content_hash) is not None:

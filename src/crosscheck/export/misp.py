@@ -60,11 +60,23 @@ class _EventBuilder:
         for tag in spec["event_tags"]:
             self.event.add_tag(tag)
 
-    def attribute(self, kind: str, value: Any, comment: str, part: str, *,
-                  category: str = "Other", tags: list[str] | None = None) -> None:
+    def attribute(
+        self,
+        kind: str,
+        value: Any,
+        comment: str,
+        part: str,
+        *,
+        category: str = "Other",
+        tags: list[str] | None = None,
+    ) -> None:
         attr = self.event.add_attribute(
-            kind, value, comment=comment, category=category,
-            uuid=det_uuid("misp-attribute", self.key, part), to_ids=False,
+            kind,
+            value,
+            comment=comment,
+            category=category,
+            uuid=det_uuid("misp-attribute", self.key, part),
+            to_ids=False,
             disable_correlation=kind in ("text", "counter", "float"),
         )
         for one in attr if isinstance(attr, list) else [attr]:
@@ -75,20 +87,29 @@ class _EventBuilder:
         obj = MISPObject(template, standalone=False)
         obj.uuid = det_uuid("misp-object", self.key, part)
         for i, (relation, value) in enumerate(values):
-            obj.add_attribute(relation, value=value,
-                              uuid=det_uuid("misp-attribute", self.key, part, relation, i))
+            obj.add_attribute(
+                relation, value=value, uuid=det_uuid("misp-attribute", self.key, part, relation, i)
+            )
         self.event.add_object(obj)
         return obj
 
     def source(self, doc: Document) -> None:
-        values: list[tuple[str, Any]] = [("title", doc.title or doc.path or doc.id),
-                                         ("summary", doc.text), ("type", "open-source report"),
-                                         ("case-number", doc.id)]
+        values: list[tuple[str, Any]] = [
+            ("title", doc.title or doc.path or doc.id),
+            ("summary", doc.text),
+            ("type", "open-source report"),
+            ("case-number", doc.id),
+        ]
         if doc.url:
             values.append(("link", doc.url))
-            self.attribute("link", doc.url, f"{doc.outlet or 'unknown outlet'}, "
-                           f"{doc.published or 'undated'}: {doc.title or doc.id}",
-                           "link:" + doc.id, category="External analysis")
+            self.attribute(
+                "link",
+                doc.url,
+                f"{doc.outlet or 'unknown outlet'}, "
+                f"{doc.published or 'undated'}: {doc.title or doc.id}",
+                "link:" + doc.id,
+                category="External analysis",
+            )
         self.obj("report", "report:" + doc.id, values)
 
     def group(self, group: ClaimGroup, selection: Selection) -> None:
@@ -107,15 +128,25 @@ class _EventBuilder:
             said = f", according to {value['attributed_to']}" if value["attributed_to"] else ""
             comment = (
                 f"{group.label} ({group.measure}) per {value['outlet'] or 'unknown outlet'}, "
-                f"{value['published'] or 'undated'}{said}: \"{value['sentence']}\" "
+                f'{value["published"] or "undated"}{said}: "{value["sentence"]}" '
                 f"[claim {value['claim']}; group {group.id}, {group.status}]"
             )
-            self.attribute(kind, shown, comment, "claim:" + value["claim"],
-                           tags=_tags_for(group.status, value["review"]))
-        text = (f"{group.label}: {group.status} across {group.sources} source(s); estimate "
-                f"low {est['low']}, best {est['best']}, high {est['high']}. {group.reason}")
-        values: list[tuple[str, Any]] = [("text", text.strip()), ("type", "verdict"),
-                                         ("format", "text")]
+            self.attribute(
+                kind,
+                shown,
+                comment,
+                "claim:" + value["claim"],
+                tags=_tags_for(group.status, value["review"]),
+            )
+        text = (
+            f"{group.label}: {group.status} across {group.sources} source(s); estimate "
+            f"low {est['low']}, best {est['best']}, high {est['high']}. {group.reason}"
+        )
+        values: list[tuple[str, Any]] = [
+            ("text", text.strip()),
+            ("type", "verdict"),
+            ("format", "text"),
+        ]
         values += [("ref", v["url"]) for v in record["values"] if v["url"]]
         self.obj("annotation", "group:" + group.id, values)
 
@@ -125,8 +156,11 @@ class _EventBuilder:
         text = f"{corr.author} chose to {corr.action} {corr.target_kind} {corr.target}{why}"
         if corr.payload:
             text += f"; new values {payload}"
-        values: list[tuple[str, Any]] = [("text", text), ("type", "analyst correction"),
-                                         ("format", "text")]
+        values: list[tuple[str, Any]] = [
+            ("text", text),
+            ("type", "analyst correction"),
+            ("format", "text"),
+        ]
         if corr.created_at:
             values.append(("creation-date", corr.created_at))
         key = f"{corr.target_kind}:{corr.target}:{corr.action}:{corr.created_at}:{payload}"
@@ -134,8 +168,11 @@ class _EventBuilder:
 
 
 def _corrections_about(selection: Selection, claim_ids: set[str], subject: str) -> list[Correction]:
-    return [c for c in selection.corrections
-            if (c.target_kind == "claim" and c.target in claim_ids) or c.target == subject]
+    return [
+        c
+        for c in selection.corrections
+        if (c.target_kind == "claim" and c.target in claim_ids) or c.target == subject
+    ]
 
 
 def build_events(selection: Selection) -> list[MISPEvent]:
@@ -183,13 +220,16 @@ def export_misp(selection: Selection, output: Path) -> ExportResult:
     else:
         data = dicts
     try:
-        output.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
-                          encoding="utf-8")
+        output.write_text(
+            json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+        )
     except OSError as exc:
         raise ExportError(f"{output}: cannot write the MISP events ({exc.strerror})") from exc
-    counts = {"events": len(events),
-              "attributes": sum(len(e.attributes) for e in events),
-              "objects": sum(len(e.objects) for e in events)}
+    counts = {
+        "events": len(events),
+        "attributes": sum(len(e.attributes) for e in events),
+        "objects": sum(len(e.objects) for e in events),
+    }
     return ExportResult(format="misp", paths=[str(output)], counts=counts)
 
 

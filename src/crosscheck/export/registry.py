@@ -79,5 +79,11 @@ def _load_builtins() -> None:
     from crosscheck.export import graphml, jsonl, misp, stix, tables  # noqa: F401
 
 
-__all__ = ["ExportFn", "ExportResult", "Exporter", "exporter_names", "get_exporter",
-           "register_exporter"]
+__all__ = [
+    "ExportFn",
+    "ExportResult",
+    "Exporter",
+    "exporter_names",
+    "get_exporter",
+    "register_exporter",
+]

@@ -126,8 +126,9 @@ def find_entity(entities: list[Entity], ref: str) -> Entity:
             return ent
     hits = [e for e in entities if e.id.startswith(ref)]
     if not hits:
-        hits = [e for e in entities
-                if e.name.lower() == low or low in (a.lower() for a in e.aliases)]
+        hits = [
+            e for e in entities if e.name.lower() == low or low in (a.lower() for a in e.aliases)
+        ]
     if not hits:
         hits = [e for e in entities if low in e.name.lower()]
     if len(hits) == 1:
@@ -146,8 +147,9 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
     _check_date(options.since, "--since")
     _check_date(options.until, "--until")
     picture = store.load_picture()
-    docs = [d for d in store.iter_documents()
-            if _in_window(d.published, options.since, options.until)]
+    docs = [
+        d for d in store.iter_documents() if _in_window(d.published, options.since, options.until)
+    ]
     mentions = store.mentions()
     event_mentions = store.event_mentions()
     events = picture.events
@@ -156,8 +158,9 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
 
     if options.event is not None:
         event = find_event(events, options.event)
-        member_docs = {em.doc_id for em in event_mentions
-                       if picture.event_links.get(em.id) == event.id}
+        member_docs = {
+            em.doc_id for em in event_mentions if picture.event_links.get(em.id) == event.id
+        }
         docs = [d for d in docs if d.id in member_docs]
         events = [event]
         groups = [g for g in groups if g.subject.kind == "event" and g.subject.id == event.id]
@@ -178,8 +181,9 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
     events = [ev for ev in events if ev.id in linked]
     mentioned = {picture.mention_entities.get(m.id) for m in mentions}
     entities = [e for e in entities if e.id in mentioned]
-    claims = [c for c in list_claims(store, include_rejected=True)
-              if c["document"]["id"] in doc_ids]
+    claims = [
+        c for c in list_claims(store, include_rejected=True) if c["document"]["id"] in doc_ids
+    ]
     if options.event is not None or options.entity is not None:
         in_groups = {cid for g in groups for cid in g.claims}
         claims = [c for c in claims if c["id"] in in_groups]
@@ -189,10 +193,19 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
     statements = [s for s in store.statements() if s.doc_id in doc_ids]
     corrections = store.corrections()
     return Selection(
-        store_url=store.url, options=options, documents=docs, claims=claims, raw_claims=raw_claims,
+        store_url=store.url,
+        options=options,
+        documents=docs,
+        claims=claims,
+        raw_claims=raw_claims,
         groups=groups,
-        events=events, entities=entities, mentions=mentions, event_mentions=event_mentions,
-        statements=statements, corrections=corrections, picture=picture,
+        events=events,
+        entities=entities,
+        mentions=mentions,
+        event_mentions=event_mentions,
+        statements=statements,
+        corrections=corrections,
+        picture=picture,
     )
 
 

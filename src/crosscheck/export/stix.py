@@ -105,27 +105,44 @@ class _Builder:
     # -- fixed objects ---------------------------------------------------------------
     def producer(self) -> None:
         spec = self.map["producer"]
-        self.add(stix2.Identity(
-            id=producer_id(), name=spec["name"], identity_class=spec["identity_class"],
-            created=fallback_time(), modified=fallback_time(),
-        ))
+        self.add(
+            stix2.Identity(
+                id=producer_id(),
+                name=spec["name"],
+                identity_class=spec["identity_class"],
+                created=fallback_time(),
+                modified=fallback_time(),
+            )
+        )
         ext = self.map["extension"]
-        self.add(stix2.ExtensionDefinition(
-            id=extension_id(), created_by_ref=producer_id(), name=ext["name"],
-            description=ext["description"], schema=ext["schema"], version=ext["version"],
-            extension_types=["property-extension"], created=fallback_time(),
-            modified=fallback_time(),
-        ))
+        self.add(
+            stix2.ExtensionDefinition(
+                id=extension_id(),
+                created_by_ref=producer_id(),
+                name=ext["name"],
+                description=ext["description"],
+                schema=ext["schema"],
+                version=ext["version"],
+                extension_types=["property-extension"],
+                created=fallback_time(),
+                modified=fallback_time(),
+            )
+        )
 
     # -- outlets and reports ------------------------------------------------------------
     def outlet(self, outlet: str, doc_ids: list[str]) -> str:
         ident = outlet_id(outlet)
         if ident not in self.objects:
             stamp = self.first_seen(set(doc_ids))
-            self.add(stix2.Identity(
-                id=ident, name=outlet, identity_class="organization", created=stamp,
-                modified=stamp,
-            ))
+            self.add(
+                stix2.Identity(
+                    id=ident,
+                    name=outlet,
+                    identity_class="organization",
+                    created=stamp,
+                    modified=stamp,
+                )
+            )
         return ident
 
     def report(self, doc: Document, outlets: dict[str, list[str]]) -> None:
@@ -142,26 +159,43 @@ class _Builder:
         if doc.language:
             extra["lang"] = doc.language
         loose = [group_record(g, self.sel) for g in self.sel.groups if self._loose(g, doc.id)]
-        payload: dict[str, Any] = {"document": {
-            "id": doc.id, "path": doc.path, "title": doc.title, "author": doc.author,
-            "language": doc.language, "format": doc.format, "published": doc.published,
-        }}
+        payload: dict[str, Any] = {
+            "document": {
+                "id": doc.id,
+                "path": doc.path,
+                "title": doc.title,
+                "author": doc.author,
+                "language": doc.language,
+                "format": doc.format,
+                "published": doc.published,
+            }
+        }
         if loose:
             payload["groups"] = loose
-        self.add(stix2.Report(
-            id=report_id(doc.id), name=doc.title or Path(doc.path or doc.id).name,
-            description=doc.text, published=stamp, created=stamp, modified=stamp,
-            report_types=list(self.map.get("report_types", ["threat-report"])),
-            object_refs=refs, external_references=[ref], extensions=_ext(payload),
-            allow_custom=True, **extra,
-        ))
+        self.add(
+            stix2.Report(
+                id=report_id(doc.id),
+                name=doc.title or Path(doc.path or doc.id).name,
+                description=doc.text,
+                published=stamp,
+                created=stamp,
+                modified=stamp,
+                report_types=list(self.map.get("report_types", ["threat-report"])),
+                object_refs=refs,
+                external_references=[ref],
+                extensions=_ext(payload),
+                allow_custom=True,
+                **extra,
+            )
+        )
 
     def _loose(self, group: ClaimGroup, doc_id: str) -> bool:
         # Groups whose subject has no object of its own travel with the reports they come from.
         if group.subject.id in self.entity_refs or group.subject.id in self.incident_refs:
             return False
-        return any((c := self.sel.claim(cid)) and c["document"]["id"] == doc_id
-                   for cid in group.claims)
+        return any(
+            (c := self.sel.claim(cid)) and c["document"]["id"] == doc_id for cid in group.claims
+        )
 
     # -- entities ----------------------------------------------------------------------------
     def entity(self, ent: Entity) -> None:
@@ -176,9 +210,14 @@ class _Builder:
         payload: dict[str, Any] = {"entity": {"id": ent.id, "label": ent.label}}
         if groups:
             payload["groups"] = groups
-        common: dict[str, Any] = {"name": ent.name, "created": stamp, "modified": stamp,
-                                  "created_by_ref": producer_id(), "extensions": _ext(payload),
-                                  "allow_custom": True}
+        common: dict[str, Any] = {
+            "name": ent.name,
+            "created": stamp,
+            "modified": stamp,
+            "created_by_ref": producer_id(),
+            "extensions": _ext(payload),
+            "allow_custom": True,
+        }
         kind = spec["type"]
         if kind == "location":
             place = self.location(ent.name, None, None, None, docs)
@@ -187,19 +226,28 @@ class _Builder:
                 return
             sid = self._annotate_place(place, payload, aliases)
         elif kind == "threat-actor":
-            obj = stix2.ThreatActor(id=stix_id(kind, "entity:" + ent.id),
-                                    threat_actor_types=list(spec.get("threat_actor_types", [])),
-                                    **common, **({"aliases": aliases} if aliases else {}))
+            obj = stix2.ThreatActor(
+                id=stix_id(kind, "entity:" + ent.id),
+                threat_actor_types=list(spec.get("threat_actor_types", [])),
+                **common,
+                **({"aliases": aliases} if aliases else {}),
+            )
             sid = self.add(obj)
         elif kind == "intrusion-set":
-            obj = stix2.IntrusionSet(id=stix_id(kind, "entity:" + ent.id), **common,
-                                     **({"aliases": aliases} if aliases else {}))
+            obj = stix2.IntrusionSet(
+                id=stix_id(kind, "entity:" + ent.id),
+                **common,
+                **({"aliases": aliases} if aliases else {}),
+            )
             sid = self.add(obj)
         else:
             extra = {"x_opencti_aliases": aliases} if aliases else {}
-            obj = stix2.Identity(id=stix_id("identity", "entity:" + ent.id),
-                                 identity_class=spec.get("identity_class", "unknown"),
-                                 **common, **extra)
+            obj = stix2.Identity(
+                id=stix_id("identity", "entity:" + ent.id),
+                identity_class=spec.get("identity_class", "unknown"),
+                **common,
+                **extra,
+            )
             sid = self.add(obj)
         self.entity_refs[ent.id] = sid
         for doc_id in docs:
@@ -220,8 +268,9 @@ class _Builder:
             props["x_opencti_aliases"] = sorted(known - {props.get("name")})
         return self.add(stix2.Location(id=sid, allow_custom=True, **props))
 
-    def location(self, name: str, country: str | None, lat: float | None, lon: float | None,
-                 docs: set[str]) -> str | None:
+    def location(
+        self, name: str, country: str | None, lat: float | None, lon: float | None, docs: set[str]
+    ) -> str | None:
         """A location object for a place name (geocoded unless coordinates are given)."""
         key = normalise_place(name) or name.casefold()
         sid = stix_id("location", "place:" + key)
@@ -237,8 +286,13 @@ class _Builder:
         if code is None and (lat is None or lon is None):
             return None
         stamp = self.first_seen(docs)
-        props: dict[str, Any] = {"name": name, "created": stamp, "modified": stamp,
-                                 "created_by_ref": producer_id(), "allow_custom": True}
+        props: dict[str, Any] = {
+            "name": name,
+            "created": stamp,
+            "modified": stamp,
+            "created_by_ref": producer_id(),
+            "allow_custom": True,
+        }
         if lat is not None and lon is not None:
             props |= {"latitude": float(lat), "longitude": float(lon)}
         if code:
@@ -251,18 +305,34 @@ class _Builder:
         docs = self.docs_of_event.get(ev.id, set())
         stamp = _stamp(ev.date) if ev.date else self.first_seen(docs)
         groups = [group_record(g, self.sel) for g in self.sel.groups if g.subject.id == ev.id]
-        payload: dict[str, Any] = {"event": {
-            "id": ev.id, "type": ev.type, "date": ev.date, "date_precision": ev.date_precision,
-            "location": ev.location, "country": ev.country,
-        }, "groups": groups}
+        payload: dict[str, Any] = {
+            "event": {
+                "id": ev.id,
+                "type": ev.type,
+                "date": ev.date,
+                "date_precision": ev.date_precision,
+                "location": ev.location,
+                "country": ev.country,
+            },
+            "groups": groups,
+        }
         where = f" in {ev.location}" if ev.location else ""
         when = f" on {ev.date}" if ev.date else ""
         extra: dict[str, Any] = {"first_seen": _stamp(ev.date)} if ev.date else {}
-        sid = self.add(stix2.Incident(
-            id=incident_id(ev.id), name=ev.name, description=f"{ev.type}{where}{when}",
-            created=stamp, modified=stamp, created_by_ref=producer_id(), incident_type=ev.type,
-            extensions=_ext(payload), allow_custom=True, **extra,
-        ))
+        sid = self.add(
+            stix2.Incident(
+                id=incident_id(ev.id),
+                name=ev.name,
+                description=f"{ev.type}{where}{when}",
+                created=stamp,
+                modified=stamp,
+                created_by_ref=producer_id(),
+                incident_type=ev.type,
+                extensions=_ext(payload),
+                allow_custom=True,
+                **extra,
+            )
+        )
         self.incident_refs[ev.id] = sid
         related = {sid}
         roles = self.map["actor_roles"]
@@ -279,15 +349,24 @@ class _Builder:
         for doc_id in docs:
             self.doc_refs[doc_id] |= related
 
-    def relationship(self, rel_type: str, source: str, target: str, stamp: str,
-                     role: str | None) -> str:
+    def relationship(
+        self, rel_type: str, source: str, target: str, stamp: str, role: str | None
+    ) -> str:
         sid = stix_id("relationship", f"{rel_type}:{source}:{target}")
         if sid not in self.objects:
             extra = {"description": f"role: {role}"} if role else {}
-            self.add(stix2.Relationship(
-                id=sid, relationship_type=rel_type, source_ref=source, target_ref=target,
-                created=stamp, modified=stamp, created_by_ref=producer_id(), **extra,
-            ))
+            self.add(
+                stix2.Relationship(
+                    id=sid,
+                    relationship_type=rel_type,
+                    source_ref=source,
+                    target_ref=target,
+                    created=stamp,
+                    modified=stamp,
+                    created_by_ref=producer_id(),
+                    **extra,
+                )
+            )
         return sid
 
     # -- verdicts and corrections -----------------------------------------------------------
@@ -295,7 +374,8 @@ class _Builder:
         docs = {c["document"]["id"] for cid in group.claims if (c := self.sel.claim(cid))}
         refs = [report_id(d) for d in sorted(docs)]
         subject = self.incident_refs.get(group.subject.id or "") or self.entity_refs.get(
-            group.subject.id or "")
+            group.subject.id or ""
+        )
         if subject:
             refs.insert(0, subject)
         if not refs:
@@ -303,12 +383,20 @@ class _Builder:
         latest = sorted(p for d in docs if (p := self.published.get(d)))
         stamp = _stamp(latest[-1] if latest else None)
         about = group.subject.name or "unknown subject"
-        self.add(stix2.Note(
-            id=stix_id("note", "group:" + group.id), abstract=f"{group.status}: {group.label} "
-            f"({about})", content=group.reason or f"verdict {group.status}", object_refs=refs,
-            authors=[self.map["producer"]["name"]], created=stamp, modified=stamp,
-            created_by_ref=producer_id(), extensions=_ext({"group": group.id}), allow_custom=True,
-        ))
+        self.add(
+            stix2.Note(
+                id=stix_id("note", "group:" + group.id),
+                abstract=f"{group.status}: {group.label} ({about})",
+                content=group.reason or f"verdict {group.status}",
+                object_refs=refs,
+                authors=[self.map["producer"]["name"]],
+                created=stamp,
+                modified=stamp,
+                created_by_ref=producer_id(),
+                extensions=_ext({"group": group.id}),
+                allow_custom=True,
+            )
+        )
 
     def opinion(self, corr: Correction) -> None:
         refs: list[str] = []
@@ -331,17 +419,32 @@ class _Builder:
         why = f" because {corr.reason}" if corr.reason else ""
         key = f"{corr.target_kind}:{corr.target}:{corr.action}:{corr.created_at}:{payload}"
         stamp = _stamp(corr.created_at)
-        self.add(stix2.Opinion(
-            id=stix_id("opinion", "correction:" + key), opinion=value, object_refs=refs,
-            explanation=f"{corr.author} chose to {corr.action} {corr.target_kind} "
-            f"{corr.target}{why}" + (f"; new values {payload}" if corr.payload else ""),
-            authors=[corr.author], created=stamp, modified=stamp,
-            extensions=_ext({"correction": {
-                "target_kind": corr.target_kind, "target": corr.target, "action": corr.action,
-                "payload": corr.payload, "author": corr.author, "reason": corr.reason,
-                "created_at": corr.created_at,
-            }}), allow_custom=True,
-        ))
+        self.add(
+            stix2.Opinion(
+                id=stix_id("opinion", "correction:" + key),
+                opinion=value,
+                object_refs=refs,
+                explanation=f"{corr.author} chose to {corr.action} {corr.target_kind} "
+                f"{corr.target}{why}" + (f"; new values {payload}" if corr.payload else ""),
+                authors=[corr.author],
+                created=stamp,
+                modified=stamp,
+                extensions=_ext(
+                    {
+                        "correction": {
+                            "target_kind": corr.target_kind,
+                            "target": corr.target,
+                            "action": corr.action,
+                            "payload": corr.payload,
+                            "author": corr.author,
+                            "reason": corr.reason,
+                            "created_at": corr.created_at,
+                        }
+                    }
+                ),
+                allow_custom=True,
+            )
+        )
 
 
 def build_bundle(selection: Selection) -> stix2.Bundle:
@@ -351,8 +454,13 @@ def build_bundle(selection: Selection) -> stix2.Bundle:
     for ev in selection.events:
         # Coordinates an event carries are more specific than a geocoded place name.
         if ev.location and ev.latitude is not None and ev.longitude is not None:
-            b.location(ev.location, ev.country, ev.latitude, ev.longitude,
-                       b.docs_of_event.get(ev.id, set()))
+            b.location(
+                ev.location,
+                ev.country,
+                ev.latitude,
+                ev.longitude,
+                b.docs_of_event.get(ev.id, set()),
+            )
     for ent in selection.entities:
         b.entity(ent)
     key_to_entity = selection.entity_of_key()
@@ -376,8 +484,18 @@ def build_bundle(selection: Selection) -> stix2.Bundle:
     return bundle
 
 
-_TYPE_ORDER = ("extension-definition", "identity", "threat-actor", "intrusion-set", "location",
-               "incident", "relationship", "report", "note", "opinion")
+_TYPE_ORDER = (
+    "extension-definition",
+    "identity",
+    "threat-actor",
+    "intrusion-set",
+    "location",
+    "incident",
+    "relationship",
+    "report",
+    "note",
+    "opinion",
+)
 
 
 def _order(sid: str) -> tuple[int, str]:
@@ -400,5 +518,12 @@ def export_stix(selection: Selection, output: Path) -> ExportResult:
     return ExportResult(format="stix", paths=[str(output)], counts=dict(sorted(counts.items())))
 
 
-__all__ = ["build_bundle", "export_stix", "extension_id", "incident_id", "outlet_id",
-           "producer_id", "report_id"]
+__all__ = [
+    "build_bundle",
+    "export_stix",
+    "extension_id",
+    "incident_id",
+    "outlet_id",
+    "producer_id",
+    "report_id",
+]

@@ -42,9 +42,16 @@ class StixImportReport:
     skipped: dict[str, int] = field(default_factory=dict)  # STIX type -> count
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": "stix", "new": len(self.new), "unchanged": len(self.unchanged),
-                "failed": self.failed, "matched": self.matched, "unmatched": self.unmatched,
-                "skipped": self.skipped, "new_ids": self.new}
+        return {
+            "format": "stix",
+            "new": len(self.new),
+            "unchanged": len(self.unchanged),
+            "failed": self.failed,
+            "matched": self.matched,
+            "unmatched": self.unmatched,
+            "skipped": self.skipped,
+            "new_ids": self.new,
+        }
 
 
 def load_bundle(path: Path) -> list[dict[str, Any]]:
@@ -61,14 +68,13 @@ def load_bundle(path: Path) -> list[dict[str, Any]]:
 def bundle_objects(data: Any, source: str) -> list[dict[str, Any]]:
     """Check the shape of a parsed bundle and return its objects."""
     if not isinstance(data, dict) or data.get("type") != "bundle":
-        raise ExportError(f"{source}: not a STIX bundle (no \"type\": \"bundle\" at the top)")
+        raise ExportError(f'{source}: not a STIX bundle (no "type": "bundle" at the top)')
     objects = data.get("objects", [])
     if not isinstance(objects, list):
-        raise ExportError(f"{source}: the bundle's \"objects\" is not a list")
+        raise ExportError(f'{source}: the bundle\'s "objects" is not a list')
     for i, obj in enumerate(objects):
         if not isinstance(obj, dict) or not isinstance(obj.get("type"), str) or "id" not in obj:
-            raise ExportError(f"{source}: object {i} has no \"type\" and \"id\"; "
-                              "the bundle is damaged")
+            raise ExportError(f'{source}: object {i} has no "type" and "id"; the bundle is damaged')
     spec = {o.get("spec_version") for o in objects if "spec_version" in o}
     if spec and spec != {"2.1"}:
         raise ExportError(f"{source}: STIX spec_version {sorted(spec)}; only 2.1 is read")
@@ -93,25 +99,34 @@ def _date(value: Any) -> str | None:
     return value[:10] if isinstance(value, str) and len(value) >= 10 else None
 
 
-def report_document(obj: dict[str, Any], by_id: dict[str, dict[str, Any]],
-                    source: str) -> RawDocument | InputError:
+def report_document(
+    obj: dict[str, Any], by_id: dict[str, dict[str, Any]], source: str
+) -> RawDocument | InputError:
     """A STIX report as a document ready for ingest (or the reason it cannot be one)."""
     where = f"{source}#{obj['id']}"
     text = _text(obj)
     if not text.strip():
-        return InputError(where, "the report has no text (description or content)",
-                          "export the report with its content")
+        return InputError(
+            where,
+            "the report has no text (description or content)",
+            "export the report with its content",
+        )
     meta = _ours(obj).get("document", {})
     author = by_id.get(obj.get("created_by_ref", ""), {})
     refs = [r for r in obj.get("external_references", []) if isinstance(r, dict)]
     url = next((r["url"] for r in refs if isinstance(r.get("url"), str)), None)
     published = meta["published"] if "published" in meta else _date(obj.get("published"))
     raw = RawDocument(
-        text=text, source=where, path=meta.get("path"), url=url,
+        text=text,
+        source=where,
+        path=meta.get("path"),
+        url=url,
         title=obj.get("name") if isinstance(obj.get("name"), str) else None,
         outlet=author.get("name") if author.get("type") == "identity" else None,
-        author=meta.get("author"), published=published,
-        language=meta.get("language") or obj.get("lang"), format=meta.get("format") or "stix",
+        author=meta.get("author"),
+        published=published,
+        language=meta.get("language") or obj.get("lang"),
+        format=meta.get("format") or "stix",
     )
     try:
         return finish_document(raw, {}, {}, many=True)
@@ -148,8 +163,15 @@ def _match(store: Store, objects: list[dict[str, Any]], report: StixImportReport
         elif kind == "incident":
             label, pool = "incidents", event_names | entity_names
         else:
-            if kind not in ("report", "identity", "relationship", "extension-definition",
-                            "marking-definition", "note", "opinion"):
+            if kind not in (
+                "report",
+                "identity",
+                "relationship",
+                "extension-definition",
+                "marking-definition",
+                "note",
+                "opinion",
+            ):
                 report.skipped[kind] = report.skipped.get(kind, 0) + 1
             continue
         names = _names(obj)
@@ -169,8 +191,9 @@ def import_stix(store: Store, path: Path, settings: Settings) -> StixImportRepor
     by_id = {o["id"]: o for o in objects}
     items = [report_document(o, by_id, path.name) for o in objects if o["type"] == "report"]
     result = ingest_raw(store, items, settings)
-    report = StixImportReport(new=result.new, unchanged=result.unchanged,
-                              failed=[str(e) for e in result.failed])
+    report = StixImportReport(
+        new=result.new, unchanged=result.unchanged, failed=[str(e) for e in result.failed]
+    )
     _match(store, objects, report)
     return report
 

@@ -26,34 +26,106 @@ S, N, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
 #: Column name -> Arrow type, per table (the order is the column order).
 SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
-    "documents": [("id", S), ("path", S), ("url", S), ("title", S), ("outlet", S),
-                  ("author", S), ("published", S), ("language", S), ("format", S),
-                  ("words", N), ("status", S)],
-    "claims": [("id", S), ("document_id", S), ("path", S), ("url", S), ("title", S),
-               ("outlet", S), ("published", S), ("measure", S), ("low", F), ("high", F),
-               ("approximate", B), ("vague", B), ("label", S), ("subject_kind", S),
-               ("subject_id", S), ("subject_name", S), ("as_of", S), ("attributed_to", S),
-               ("sentence", S), ("span_start", N), ("span_end", N), ("review", S),
-               ("group_id", S), ("status", S)],
-    "groups": [("id", S), ("subject_kind", S), ("subject_id", S), ("subject_name", S),
-               ("measure", S), ("label", S), ("status", S), ("sources", N), ("claims", N),
-               ("claim_ids", S), ("low", F), ("best", F), ("high", F), ("conservative", F),
-               ("reason", S)],
-    "events": [("id", S), ("type", S), ("name", S), ("date", S), ("date_precision", S),
-               ("location", S), ("country", S), ("latitude", F), ("longitude", F),
-               ("actors", S), ("documents", N), ("mentions", N)],
-    "entities": [("id", S), ("name", S), ("label", S), ("aliases", S), ("mentions", N),
-                 ("documents", N)],
+    "documents": [
+        ("id", S),
+        ("path", S),
+        ("url", S),
+        ("title", S),
+        ("outlet", S),
+        ("author", S),
+        ("published", S),
+        ("language", S),
+        ("format", S),
+        ("words", N),
+        ("status", S),
+    ],
+    "claims": [
+        ("id", S),
+        ("document_id", S),
+        ("path", S),
+        ("url", S),
+        ("title", S),
+        ("outlet", S),
+        ("published", S),
+        ("measure", S),
+        ("low", F),
+        ("high", F),
+        ("approximate", B),
+        ("vague", B),
+        ("label", S),
+        ("subject_kind", S),
+        ("subject_id", S),
+        ("subject_name", S),
+        ("as_of", S),
+        ("attributed_to", S),
+        ("sentence", S),
+        ("span_start", N),
+        ("span_end", N),
+        ("review", S),
+        ("group_id", S),
+        ("status", S),
+    ],
+    "groups": [
+        ("id", S),
+        ("subject_kind", S),
+        ("subject_id", S),
+        ("subject_name", S),
+        ("measure", S),
+        ("label", S),
+        ("status", S),
+        ("sources", N),
+        ("claims", N),
+        ("claim_ids", S),
+        ("low", F),
+        ("best", F),
+        ("high", F),
+        ("conservative", F),
+        ("reason", S),
+    ],
+    "events": [
+        ("id", S),
+        ("type", S),
+        ("name", S),
+        ("date", S),
+        ("date_precision", S),
+        ("location", S),
+        ("country", S),
+        ("latitude", F),
+        ("longitude", F),
+        ("actors", S),
+        ("documents", N),
+        ("mentions", N),
+    ],
+    "entities": [
+        ("id", S),
+        ("name", S),
+        ("label", S),
+        ("aliases", S),
+        ("mentions", N),
+        ("documents", N),
+    ],
 }
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _documents(sel: Selection) -> list[dict[str, Any]]:
-    return [{"id": d.id, "path": d.path, "url": d.url, "title": d.title, "outlet": d.outlet,
-             "author": d.author, "published": d.published, "language": d.language,
-             "format": d.format, "words": d.word_count, "status": d.status}
-            for d in sel.documents]
+    return [
+        {
+            "id": d.id,
+            "path": d.path,
+            "url": d.url,
+            "title": d.title,
+            "outlet": d.outlet,
+            "author": d.author,
+            "published": d.published,
+            "language": d.language,
+            "format": d.format,
+            "words": d.word_count,
+            "status": d.status,
+        }
+        for d in sel.documents
+    ]
 
 
 def _claims(sel: Selection) -> list[dict[str, Any]]:
@@ -61,28 +133,58 @@ def _claims(sel: Selection) -> list[dict[str, Any]]:
     rows = []
     for c in sel.claims:
         doc, subject, group = c["document"], c["subject"], group_of.get(c["id"])
-        rows.append({
-            "id": c["id"], "document_id": doc["id"], "path": doc["path"], "url": doc["url"],
-            "title": doc["title"], "outlet": doc["outlet"], "published": doc["published"],
-            "measure": c["measure"], "low": c["low"], "high": c["high"],
-            "approximate": c["approximate"], "vague": c["vague"], "label": c["label"],
-            "subject_kind": subject["kind"], "subject_id": subject["id"],
-            "subject_name": subject["name"], "as_of": c["as_of"],
-            "attributed_to": c["attributed_to"], "sentence": c["sentence"],
-            "span_start": c["span"][0], "span_end": c["span"][1],
-            "review": c.get("review", "machine"), "group_id": group.id if group else None,
-            "status": group.status if group else None,
-        })
+        rows.append(
+            {
+                "id": c["id"],
+                "document_id": doc["id"],
+                "path": doc["path"],
+                "url": doc["url"],
+                "title": doc["title"],
+                "outlet": doc["outlet"],
+                "published": doc["published"],
+                "measure": c["measure"],
+                "low": c["low"],
+                "high": c["high"],
+                "approximate": c["approximate"],
+                "vague": c["vague"],
+                "label": c["label"],
+                "subject_kind": subject["kind"],
+                "subject_id": subject["id"],
+                "subject_name": subject["name"],
+                "as_of": c["as_of"],
+                "attributed_to": c["attributed_to"],
+                "sentence": c["sentence"],
+                "span_start": c["span"][0],
+                "span_end": c["span"][1],
+                "review": c.get("review", "machine"),
+                "group_id": group.id if group else None,
+                "status": group.status if group else None,
+            }
+        )
     return rows
 
 
 def _groups(sel: Selection) -> list[dict[str, Any]]:
-    return [{"id": g.id, "subject_kind": g.subject.kind, "subject_id": g.subject.id,
-             "subject_name": g.subject.name, "measure": g.measure, "label": g.label,
-             "status": g.status, "sources": g.sources, "claims": len(g.claims),
-             "claim_ids": "; ".join(g.claims), "low": g.estimate.low, "best": g.estimate.best,
-             "high": g.estimate.high, "conservative": g.conservative, "reason": g.reason}
-            for g in sel.groups]
+    return [
+        {
+            "id": g.id,
+            "subject_kind": g.subject.kind,
+            "subject_id": g.subject.id,
+            "subject_name": g.subject.name,
+            "measure": g.measure,
+            "label": g.label,
+            "status": g.status,
+            "sources": g.sources,
+            "claims": len(g.claims),
+            "claim_ids": "; ".join(g.claims),
+            "low": g.estimate.low,
+            "best": g.estimate.best,
+            "high": g.estimate.high,
+            "conservative": g.conservative,
+            "reason": g.reason,
+        }
+        for g in sel.groups
+    ]
 
 
 def _events(sel: Selection) -> list[dict[str, Any]]:
@@ -93,12 +195,23 @@ def _events(sel: Selection) -> list[dict[str, Any]]:
         if evid is not None:
             docs.setdefault(evid, set()).add(em.doc_id)
             mentions[evid] += 1
-    return [{"id": e.id, "type": e.type, "name": e.name, "date": e.date,
-             "date_precision": e.date_precision, "location": e.location, "country": e.country,
-             "latitude": e.latitude, "longitude": e.longitude,
-             "actors": "; ".join(sorted(f"{a.get('name')} ({a.get('role')})" for a in e.actors)),
-             "documents": len(docs.get(e.id, ())), "mentions": mentions[e.id]}
-            for e in sel.events]
+    return [
+        {
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "date": e.date,
+            "date_precision": e.date_precision,
+            "location": e.location,
+            "country": e.country,
+            "latitude": e.latitude,
+            "longitude": e.longitude,
+            "actors": "; ".join(sorted(f"{a.get('name')} ({a.get('role')})" for a in e.actors)),
+            "documents": len(docs.get(e.id, ())),
+            "mentions": mentions[e.id],
+        }
+        for e in sel.events
+    ]
 
 
 def _entities(sel: Selection) -> list[dict[str, Any]]:
@@ -109,14 +222,24 @@ def _entities(sel: Selection) -> list[dict[str, Any]]:
         if eid is not None:
             docs.setdefault(eid, set()).add(m.doc_id)
             mentions[eid] += 1
-    return [{"id": e.id, "name": e.name, "label": e.label,
-             "aliases": "; ".join(sorted(a for a in e.aliases if a != e.name)),
-             "mentions": mentions[e.id], "documents": len(docs.get(e.id, ()))}
-            for e in sel.entities]
+    return [
+        {
+            "id": e.id,
+            "name": e.name,
+            "label": e.label,
+            "aliases": "; ".join(sorted(a for a in e.aliases if a != e.name)),
+            "mentions": mentions[e.id],
+            "documents": len(docs.get(e.id, ())),
+        }
+        for e in sel.entities
+    ]
 
 
 _BUILDERS: dict[str, Callable[[Selection], list[dict[str, Any]]]] = {
-    "documents": _documents, "claims": _claims, "groups": _groups, "events": _events,
+    "documents": _documents,
+    "claims": _claims,
+    "groups": _groups,
+    "events": _events,
     "entities": _entities,
 }
 
@@ -158,8 +281,12 @@ def _write_parquet(rows: list[dict[str, Any]], table: str, path: Path) -> None:
     pq.write_table(pa.table(columns, schema=schema), path)
 
 
-def _write_tables(selection: Selection, output: Path, fmt: str,
-                  write: Callable[[list[dict[str, Any]], str, Path], None]) -> ExportResult:
+def _write_tables(
+    selection: Selection,
+    output: Path,
+    fmt: str,
+    write: Callable[[list[dict[str, Any]], str, Path], None],
+) -> ExportResult:
     result = ExportResult(format=fmt)
     only = selection.options.table
     try:
@@ -174,8 +301,10 @@ def _write_tables(selection: Selection, output: Path, fmt: str,
             result.paths.append(str(path))
             result.counts[table] = len(rows)
     except OSError as exc:
-        raise ExportError(f"{output}: cannot write the {fmt} tables ({exc.strerror}); "
-                          "give a directory, or --table NAME with a file") from exc
+        raise ExportError(
+            f"{output}: cannot write the {fmt} tables ({exc.strerror}); "
+            "give a directory, or --table NAME with a file"
+        ) from exc
     return result
 
 
