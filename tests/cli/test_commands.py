@@ -41,22 +41,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("sample")
-    db = folder / "sample.db"
-    main_args = ["--db", str(db), "ingest", str(ROOT / "examples")]
-    try:
-        main(main_args)
-    except SystemExit as exc:
-        assert not exc.code
-    return db
-
-
 @pytest.fixture
-def db(sample_db: Path, tmp_path: Path) -> str:
+def db(example_db: Path, tmp_path: Path) -> str:
     copy = tmp_path / "copy.db"
-    shutil.copy(sample_db, copy)
+    shutil.copy(example_db, copy)
     return str(copy)
 
 
