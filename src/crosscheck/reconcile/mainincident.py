@@ -71,6 +71,7 @@ class _Context:
             docs = {feats[k].doc_id for k in ms}
             self.only_doc[r] = docs.pop() if len(docs) == 1 else None
         self.ends: dict[str, date | None] = {}
+        self._counts: defaultdict[tuple[str, str, str | None], int] | None = None
 
     def _end(self, root: str) -> date | None:
         """The last day of the incident (None: undated or unreadable)."""
@@ -99,6 +100,18 @@ class _Context:
             return True
         return (report - end).days <= int(tables()["main_incident_max_age_days"])
 
+    def count(self, word: str, family: str, doc_id: str) -> int:
+        """``len(self.roots(word, family, doc_id))`` without listing them."""
+        if self._counts is None:
+            self._counts = defaultdict(int)
+            for w, roots in self.index.items():
+                for r in roots:
+                    self._counts[(w, self.family[r], None)] += 1
+                    if self.only_doc[r] is not None:
+                        self._counts[(w, self.family[r], self.only_doc[r])] += 1
+        total = self._counts.get((word, family, None), 0)
+        return total - self._counts.get((word, family, doc_id), 0)
+
     def roots(self, word: str, family: str, doc_id: str) -> list[str]:
         return [
             r
@@ -120,6 +133,27 @@ def _title_scores(doc: Document | None, family: str, ctx: _Context) -> dict[str,
         roots = ctx.roots(w, family, doc.id)
         for r in roots:
             scores[r] += 1.0 / len(roots)
+    return scores
+
+
+def _own_title_scores(
+    doc: Document | None, family: str, ctx: _Context, own: dict[str, float]
+) -> dict[str, float]:
+    """:func:`_title_scores` restricted to the incidents in ``own`` (same sums, same order)."""
+    if doc is None or not own:
+        return {}
+    scores: dict[str, float] = defaultdict(float)
+    for w in set(words(_lead(doc))):
+        hits = ctx.index.get(w)
+        if not hits:
+            continue
+        mine = [
+            r for r in own if r in hits and ctx.family[r] == family and ctx.only_doc[r] != doc.id
+        ]
+        if mine:
+            share = 1.0 / ctx.count(w, family, doc.id)
+            for r in mine:
+                scores[r] += share
     return scores
 
 
@@ -172,12 +206,15 @@ def _choose(
         root = clusters.root(i)
         own[root] += 1.0
         first[root] = min(f.start, first.get(root, f.start))
-    titled = _title_scores(doc, family, ctx)
     own = {r: v for r, v in own.items() if ctx.current(r, published)}
-    titled = {r: v for r, v in titled.items() if ctx.current(r, published)}
     weight = float(tables()["title_weight"])
+    # Usually the title names an incident the report mentions itself: then only those
+    # incidents' title scores matter, and the others need not be scored at all.
+    titled = _own_title_scores(doc, family, ctx, own)
     pool = {r: v + weight * titled[r] for r, v in own.items() if r in titled}
     if not pool:
+        titled = _title_scores(doc, family, ctx)
+        titled = {r: v for r, v in titled.items() if ctx.current(r, published)}
         pool = titled or own
     if not pool:
         return None
