@@ -52,6 +52,8 @@ class PairIndex:
         self.members: dict[BlockKey, set[Features]] = defaultdict(set)
         self.keys: dict[Features, list[BlockKey]] = {}
         self.edges: dict[Features, dict[Features, int]] = defaultdict(dict)
+        # The same pairs as (a.id, b.id) -> (score, a, b) with a.id < b.id, ready to hand out.
+        self.listed: dict[tuple[str, str], tuple[int, Features, Features]] = {}
 
     def _small(self, key: BlockKey) -> bool:
         return len(self.members[key]) <= self.limit
@@ -65,10 +67,13 @@ class PairIndex:
         if value is not None:
             self.edges[a][b] = value
             self.edges[b][a] = value
+            lo, hi = (a, b) if a.id < b.id else (b, a)
+            self.listed[(lo.id, hi.id)] = (value, lo, hi)
 
     def _unlink(self, a: Features, b: Features) -> None:
         self.edges[a].pop(b, None)
         self.edges[b].pop(a, None)
+        self.listed.pop((a.id, b.id) if a.id < b.id else (b.id, a.id), None)
 
     def update(self, feats: set[Features]) -> None:
         """Make the index describe exactly ``feats``."""
@@ -79,8 +84,9 @@ class PairIndex:
             for key in self.keys.pop(f):
                 before.setdefault(key, len(self.members[key]))
                 self.members[key].discard(f)
-            for other in list(self.edges.pop(f, {})):
-                self.edges[other].pop(f, None)
+            for other in list(self.edges.get(f, {})):
+                self._unlink(f, other)
+            self.edges.pop(f, None)
         for f in new:
             self.keys[f] = block_keys(f)
             for key in self.keys[f]:
@@ -117,12 +123,7 @@ class PairIndex:
 
     def pairs(self) -> list[tuple[int, Features, Features]]:
         """Every passing pair as (score, a, b) with ``a.id < b.id``."""
-        out = []
-        for a, partners in self.edges.items():
-            for b, value in partners.items():
-                if a.id < b.id:
-                    out.append((value, a, b))
-        return out
+        return list(self.listed.values())
 
 
 __all__ = ["PairIndex", "block_keys"]
