@@ -29,7 +29,7 @@ class Settings(BaseModel):
         20.0, description="Refuse input files larger than this (MB); a long report is well under 10"
     )
     chunk_chars: int = Field(
-        100_000, description="Split long documents into chunks of about this many characters"
+        20_000, description="Split long documents into chunks of about this many characters"
     )
     batch_size: int = Field(64, description="Documents per store transaction during ingest")
     workers: int = Field(1, description="Extraction processes for ingest")

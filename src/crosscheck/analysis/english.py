@@ -110,7 +110,11 @@ class EnglishExtractor:
         pending = len(docs)
         remaining = [sum(1 for _, (i, _) in jobs if i == k) for k in range(len(docs))]
         emitted = 0
-        for sdoc, (i, offset) in self.nlp.pipe(jobs, as_tuples=True, batch_size=16):
+        # Parsed chunks in flight cost memory in proportion to their length: keep about
+        # 100,000 characters per batch, so a million-word document stays bounded.
+        longest = max((len(piece) for piece, _ in jobs), default=1)
+        batch_size = max(1, min(16, 100_000 // max(longest, 1)))
+        for sdoc, (i, offset) in self.nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
             self._run_components(Chunk(document=docs[i], sdoc=sdoc, offset=offset), results[i])
             remaining[i] -= 1
             # Hand finished documents out in order, so callers can store them early.
