@@ -14,7 +14,6 @@ Writes ``bench/results/ingest.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing as mp
 import resource
 import shutil
@@ -25,8 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import RESULTS, write_result
 
 
 def _peak_mb() -> float:
@@ -50,17 +49,32 @@ def in_process(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     return result
 
 
-def make_corpus(folder: Path, n_docs: int) -> dict[str, Any]:
-    """Synthetic reports written from our own templates (crosscheck.synth)."""
+def make_corpus(folder: Path, n_docs: int, per_doc: int = 6) -> dict[str, Any]:
+    """Reports of news-article length, each joined from ``per_doc`` synthetic dispatches.
+
+    Synthetic dispatches (crosscheck.synth, our own templates) are ~60 words; articles run to
+    hundreds, and per-document overheads would dominate a corpus of dispatches.
+    """
     from crosscheck.synth import generate, write_corpus
 
-    corpus = generate(n_docs, seed=7)
-    write_corpus(corpus, folder)
-    words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+    parts = folder.parent / "parts"
+    write_corpus(generate(n_docs * per_doc, seed=7), parts)
+    texts = sorted(parts.glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for i in range(n_docs):
+        chunk = texts[i * per_doc : (i + 1) * per_doc]
+        body = "\n\n".join(p.read_text(encoding="utf-8") for p in chunk)
+        words += len(body.split())
+        (folder / f"report-{i:05d}.txt").write_text(body, encoding="utf-8")
+        meta = chunk[0].with_name(chunk[0].stem + ".meta.json")
+        if meta.exists():
+            shutil.copy(meta, folder / f"report-{i:05d}.meta.json")
+    shutil.rmtree(parts, ignore_errors=True)
     return {"docs": n_docs, "words": words}
 
 
-def phase_ingest(folder: str, db: str, workers: int) -> dict[str, Any]:
+def phase_ingest(folder: str, db: str, workers: int, reconcile: bool = True) -> dict[str, Any]:
     from crosscheck.config import load_settings
     from crosscheck.pipeline.ingest import ingest_paths
     from crosscheck.store import open_store
@@ -68,7 +82,7 @@ def phase_ingest(folder: str, db: str, workers: int) -> dict[str, Any]:
     settings = load_settings({"db": db, "workers": workers}, environ={})
     store = open_store(db)
     started = time.perf_counter()
-    report = ingest_paths(store, [folder], settings, workers=workers)
+    report = ingest_paths(store, [folder], settings, workers=workers, reconcile=reconcile)
     seconds = time.perf_counter() - started
     store.close()
     return {
@@ -126,7 +140,9 @@ def run(n_docs: int, big_words: int) -> dict[str, Any]:
         info = make_corpus(corpus, n_docs)
         first = in_process(phase_ingest, str(corpus), str(work / "one.db"), 1)
         again = in_process(phase_ingest, str(corpus), str(work / "one.db"), 1)
-        two = in_process(phase_ingest, str(corpus), str(work / "two.db"), 2)
+        # Workers parallelise extraction; compare extraction + storage without the picture.
+        one_x = in_process(phase_ingest, str(corpus), str(work / "one_x.db"), 1, False)
+        two = in_process(phase_ingest, str(corpus), str(work / "two.db"), 2, False)
         raw = in_process(phase_raw_pipe, str(corpus))
         big = in_process(phase_big_document, big_words)
     finally:
@@ -150,8 +166,10 @@ def run(n_docs: int, big_words: int) -> dict[str, Any]:
         "raw_nlp_pipe": {"words_per_s": round(raw_wps, 1), "peak_mb": raw["peak_mb"]},
         "ingest_to_nlp_pipe_ratio": {"value": round(e2e_wps / raw_wps, 3), "goal": ">= 0.6"},
         "workers_2": {
-            "seconds": round(two["seconds"], 2),
-            "speedup": round(first["seconds"] / two["seconds"], 3),
+            "what": "extract and store, without reconciliation, 2 processes vs 1",
+            "seconds_1": round(one_x["seconds"], 2),
+            "seconds_2": round(two["seconds"], 2),
+            "speedup": round(one_x["seconds"] / two["seconds"], 3),
             "goal": ">= 1.7",
             "peak_mb_parent": two["peak_mb"],
         },
@@ -166,10 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "ingest.json")
     args = parser.parse_args(argv)
     result = run(args.docs, args.big_words)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    json.dump(result, sys.stdout, indent=2)
-    print()
+    write_result(result, args.out)
     return 0
 
 

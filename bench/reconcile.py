@@ -13,7 +13,6 @@ Writes ``bench/results/reconcile.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -22,8 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import RESULTS, write_result
 
 
 def run(n_docs: int, workers: int) -> dict[str, Any]:
@@ -97,10 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "reconcile.json")
     args = parser.parse_args(argv)
     result = run(args.docs, args.workers)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    json.dump(result, sys.stdout, indent=2)
-    print()
+    write_result(result, args.out)
     return 0
 
 
