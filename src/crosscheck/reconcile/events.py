@@ -216,16 +216,35 @@ def dominant_event_ids(
     return out
 
 
-def _event_name(members: list[EventMention]) -> str:
-    def informativeness(em: EventMention) -> tuple[int, int, int, str]:
-        # A name should identify the incident (distinctive words) and stay readable:
-        # beyond three distinctive words, shorter phrases win.
+_PLACE_PREPOSITIONS = frozenset({"on", "at", "in", "near", "against", "outside", "inside"})
+
+
+def _event_name(members: list[EventMention], location: str | None = None) -> str:
+    def informativeness(em: EventMention) -> tuple[int, int, int, int, str]:
+        # A name should say where the incident happened (its place or venue), identify it
+        # (distinctive words) and stay readable: beyond three distinctive words, shorter
+        # phrases win.
         text = em.description or em.trigger
         words = len(text.split())
-        return (-min(len(distinctive_tokens(text)), 3), max(words - 6, 0), len(text), text)
+        names_place = bool(location) and str(location).lower() in text.lower()
+        return (
+            -int(names_place),
+            -min(len(distinctive_tokens(text)), 3),
+            max(words - 6, 0),
+            len(text),
+            text,
+        )
 
     best = sorted(members, key=informativeness)[0]
-    return (best.description or best.trigger).strip()
+    name = (best.description or best.trigger).strip()
+    if location:
+        # "attack on Crocus City Hall large concert venue in …": the place ends the name.
+        # Only a trailing place phrase is cut ("the Lakeside stadium attack" stays whole).
+        at = name.lower().find(str(location).lower())
+        before = name[:at].split()[-1:] if at > 0 else []
+        if before and before[0].lower() in _PLACE_PREPOSITIONS:
+            name = name[: at + len(str(location))]
+    return name
 
 
 def _most_common(values: list[str | None]) -> str | None:
@@ -264,7 +283,7 @@ def build_event(event_id: str, members: list[EventMention]) -> Event:
     return Event(
         id=event_id,
         type=sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
-        name=_event_name(members),
+        name=_event_name(members, location),
         date=date,
         date_precision=precision,  # type: ignore[arg-type]
         location=location,
