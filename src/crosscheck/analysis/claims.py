@@ -17,6 +17,7 @@ of perpetrators.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,10 +25,11 @@ from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.counts import read_count
 from crosscheck.analysis.measures import Reading, lemma, owner_of, word_set
 from crosscheck.analysis.provenance import as_of, attribution
-from crosscheck.analysis.quantities import Quantity, find_quantities
+from crosscheck.analysis.quantities import Quantity, find_quantities, number_words
 from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
 from crosscheck.model import EVENT_MEASURES, Claim, EventMention, Mention
 
+_DIGIT_RUN = re.compile(r"\d{4}")
 _PHONE = re.compile(r"^\+?\d[\d\s().-]{7,}\d$")
 _NAME_ENTS = {"ORG", "PERSON", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"}
 _TIME_ENTS = {"DATE", "TIME"}
@@ -46,6 +48,40 @@ def _is_year(tok: Token, q: Quantity) -> bool:
     )
 
 
+def _time_entity(doc: Doc, q: Quantity) -> bool:
+    """True when the number is part of a date or a time, not a count.
+
+    The small English model often tags a count as DATE or TIME ("around 55", "Between 78
+    and 108", "54 by evening"). The tag is trusted only when the phrase holds a plausible
+    year or sits right beside a word of time ("12 March", "24 hours", "5 pm").
+    """
+    if not any(doc[i].ent_type_ in _TIME_ENTS for i in range(q.start, q.end)):
+        return False
+    for tok in doc[q.start : q.end]:
+        if _DIGIT_RUN.fullmatch(tok.text) and 1800 <= float(tok.text) <= 2100:
+            return True  # a year
+    times = _time_words()
+    k = q.start - 1
+    while k >= 0 and doc[k].text in (",", "-", "–", "of", "the"):
+        k -= 1
+    j = q.end
+    while j < len(doc) and doc[j].text in (",", "-", "–", "of"):
+        j += 1
+    beside = [doc[k]] if k >= 0 else []
+    beside += [doc[j]] if j < len(doc) else []
+    # "may", "march" and "sun" are also verbs: "100,000 may have died".
+    return any(
+        (t.lower_ in times or lemma(t) in times) and t.pos_ not in ("AUX", "VERB")
+        for t in beside
+    )
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Words of time from ``data/numbers.yaml``."""
+    return frozenset(str(w) for w in number_words()["time_words"])
+
+
 def _small_number(tok: Token) -> bool:
     """A number word or figure below 1000 (not a year): the other side of "1 in 5"."""
     if tok.is_digit:
@@ -61,9 +97,7 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
     prev = doc[q.start - 1] if q.start > 0 else None
     not_counted = word_set("not_counted_nouns")
     if q.kind == "cardinal" and not q.vague:
-        if _is_year(anchor, q) or any(
-            doc[i].ent_type_ in _TIME_ENTS for i in range(q.start, q.end)
-        ):
+        if _is_year(anchor, q) or _time_entity(doc, q):
             return True
         if any(doc[i].ent_type_ in _NAME_ENTS for i in range(q.start, q.end)):
             return True

@@ -84,7 +84,12 @@ def _word_value(tok: Token) -> tuple[str, float] | None:
     if low in words["multipliers"] and (low != "m" or tok.i > 0):
         return ("mult", float(words["multipliers"][low]))
     # "$300m." at a sentence end: the tokenizer keeps the full stop on the suffix.
-    if low.endswith(".") and low[:-1] in ("m", "bn", "mn") and tok.i > 0 and tok.nbor(-1).is_digit:
+    if (
+        low.endswith(".")
+        and low[:-1] in ("m", "bn", "mn")
+        and tok.i > 0
+        and _DIGITS.match(tok.nbor(-1).text)
+    ):
         return ("mult", float(words["multipliers"][low[:-1]]))
     return None
 
@@ -251,6 +256,20 @@ def _fraction_at(doc: Doc, i: int, n: int) -> tuple[int, float] | None:
     return j + 1, round(100.0 * count / fractions[doc[j].lower_], 1)
 
 
+def _range_from(doc: Doc, start: int, end: int) -> bool:
+    """ "from 20 to 30 people were held" is a range; "rose from 20 to 30" is a change.
+
+    The parser makes a change's "from" a preposition of the verb or noun of change ("an
+    increase from 20 to 30"); a range's "from" hangs on its numbers or opens the clause.
+    """
+    if start == 0 or doc[start - 1].lower_ != "from":
+        return False
+    frm = doc[start - 1]
+    if start <= frm.head.i < end:
+        return True
+    return not (frm.dep_ == "prep" and frm.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"))
+
+
 def _dated(doc: Doc, k: int, n: int) -> bool:
     """True when the words after "of" are a date or a span of time ("half of 2023")."""
     while k < n and doc[k].lower_ in ("the", "this", "that", "last", "next"):
@@ -295,7 +314,19 @@ def find_quantities(doc: Doc | Any) -> list[Quantity]:
         fraction = _fraction_at(toks, i, n)
         if fraction is not None:
             end, share = fraction
-            out.append(Quantity(i, end, end - 1, share, share, "percent", approximate=True))
+            hedge_kind, hedge, hstart = _hedge_before(toks, i, floor)
+            out.append(
+                Quantity(
+                    hstart if hedge_kind else i,
+                    end,
+                    end - 1,
+                    None if hedge_kind == "upper" else share,
+                    None if hedge_kind == "lower" else share,
+                    "percent",
+                    approximate=hedge_kind not in ("upper", "lower"),
+                    hedge=hedge,
+                )
+            )
             i = floor = end
             continue
         om = _ORDINAL.match(tok.text)
@@ -341,10 +372,11 @@ def find_quantities(doc: Doc | Any) -> list[Quantity]:
                 ((joiner in _DASHES or joiner == "to") and before != "from")
                 or joiner == "or"
                 or (joiner == "and" and before == "between")
+                or (joiner == "to" and second is not None and _range_from(toks, start, second[0]))
             )
             if second is not None and ok and second[1] > value:
                 end, high = second[0], second[1]
-                if before == "between":
+                if before in ("between", "from"):
                     span_start = start - 1
         p = _percent_after(toks, end)
         if p:
