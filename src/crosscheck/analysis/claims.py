@@ -111,6 +111,10 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
     label = prev
     if prev is not None and prev.text == "." and q.start >= 2:
         label = doc[q.start - 2]  # "No. 2", "Art. 5"
+    if first.is_sent_start and label is not None and len(label.text) > 4:
+        # "... the Eastern Battalion. Two suspects": only an abbreviation ("Art. 5")
+        # names a number across a full stop.
+        label = None
     prefixes = word_set("name_prefixes")
     if label is not None and (
         (label.lower_ in _AGE_WORDS)

@@ -29,12 +29,37 @@ from crosscheck.analysis.quantities import Quantity
 
 _TALLY_NOUNS = {"number", "total", "tally", "count", "figure", "headcount"}
 _PARTICLES = {"back", "out", "up", "off", "down", "away"}
+_ADVERBS = {"also", "still", "reportedly", "allegedly", "later", "since", "all", "now", "then"}
 
 
 def _first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head != tok:
         tok = tok.head
     return tok
+
+
+def _orphan_subject(tok: Token) -> tuple[str, Token] | None:
+    """Repair a subject the parser hung elsewhere: "said between 78 and 108 people were
+    hurt" makes "people" the object of "between"; "193-409 people were injured" after a
+    comma makes it an apposition. A noun followed by the auxiliaries of a verb that has
+    no subject is that verb's subject.
+    """
+    if tok.dep_ not in ("pobj", "appos", "npadvmod", "dep"):
+        return None
+    doc = tok.doc
+    k = tok.i + 1
+    while k < len(doc) and (doc[k].pos_ in ("AUX", "PART") or doc[k].lower_ in _ADVERBS):
+        k += 1
+    if k == tok.i + 1 or k >= len(doc) or doc[k].pos_ != "VERB":
+        return None  # no auxiliary: "people gathered" may well be a reduced clause
+    verb = doc[k]
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and tok.i < c.i < verb.i]
+    if not aux or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in aux) or (
+        verb.tag_ == "VBN" and any(lemma(c) == "be" for c in aux)
+    )
+    return ("patient" if passive else "agent"), verb
 
 
 def _role(arg: Token) -> tuple[str, Token | None]:
@@ -48,6 +73,9 @@ def _role(arg: Token) -> tuple[str, Token | None]:
         and lemma(tok.head.head) in word_set("transparent_nouns")
     ):
         tok = _first_conjunct(tok.head.head)
+    orphan = _orphan_subject(tok)
+    if orphan is not None:
+        return orphan
     dep, head = tok.dep_, tok.head
     if dep == "nsubjpass":
         return "patient", head
@@ -325,6 +353,10 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         and (q.start <= noun.head.head.i < q.end)
     )
     arg = noun if noun is not None and not via_of else anchor
+    if arg == anchor:
+        # "reached up to 37": a hedge parsed as a preposition stands in for the number.
+        while arg.head != arg and q.start <= arg.head.i < q.end:
+            arg = arg.head
     role, verb = _role(arg)
     measure = _adjective_measure(arg, verb, q.start) or _clause_measure(arg)
     if measure is None:
