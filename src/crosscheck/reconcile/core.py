@@ -62,7 +62,7 @@ def reconcile_with_notes(
     entities = apply_entity_corrections(entities, mentions, corr, notes)
     mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
 
-    events, mains = resolve_incidents(event_mentions, documents)
+    events, mains = resolve_incidents(event_mentions, documents, mentions)
     events = apply_event_corrections(events, event_mentions, corr, notes)
     event_links = {mid: e.id for e in events for mid in e.mention_ids}
 

@@ -20,14 +20,16 @@ import dataclasses
 import threading
 from collections import Counter
 
-from crosscheck.model import Document, Event, EventMention, stable_id
+from crosscheck.model import Document, Event, EventMention, Mention, stable_id
 from crosscheck.reconcile.entities import UnionFind
+from crosscheck.reconcile.leads import lead_places, with_context
 from crosscheck.reconcile.mainincident import attach_to_main_incidents
 from crosscheck.reconcile.mentionfeatures import (
     Features,
     compatible,
     dates_compatible,
     distinctive_tokens,
+    reported_close,
     type_family,
 )
 from crosscheck.reconcile.pairs import PairIndex, block_keys
@@ -53,11 +55,13 @@ class Clusters:
         ra, rb = self.root(i), self.root(j)
         if ra == rb:
             return True
-        return all(
-            compatible(self.feats[x], self.feats[y])
-            for x in self.members[ra]
-            for y in self.members[rb]
-        )
+        pairs = [(self.feats[x], self.feats[y]) for x in self.members[ra] for y in self.members[rb]]
+        if not all(compatible(a, b) for a, b in pairs):
+            return False
+        # Vague mentions alone ("the raids") are one incident only while their reports are
+        # published close together: a chain must not join this spring's and this autumn's.
+        vague = all(a.generic and b.generic for a, b in pairs)
+        return not vague or all(reported_close(a, b) is not False for a, b in pairs)
 
     def merge(self, i: int, j: int) -> None:
         ra, rb = self.root(i), self.root(j)
@@ -132,14 +136,21 @@ def _sorted_mentions(event_mentions: list[EventMention]) -> list[EventMention]:
 
 
 def _cluster(
-    event_mentions: list[EventMention], documents: list[Document] | None
+    event_mentions: list[EventMention],
+    documents: list[Document] | None,
+    mentions: list[Mention] | None = None,
 ) -> tuple[list[EventMention], list[Features], Clusters, dict[str, str]]:
     ems = _sorted_mentions(event_mentions)
-    feats = [features_of(em) for em in ems]
+    docs = {d.id: d for d in documents or []}
+    leads = lead_places(list(docs.values()), mentions or [])
+    feats = []
+    for em in ems:
+        doc = docs.get(em.doc_id)
+        published = doc.published if doc is not None else None
+        feats.append(with_context(features_of(em), leads.get(em.doc_id), published))
     clusters = Clusters(feats)
     _link(feats, clusters, [i for i, f in enumerate(feats) if not f.generic])
-    docs = {d.id: d for d in documents or []}
-    mains = attach_to_main_incidents(feats, clusters, docs)
+    mains = attach_to_main_incidents(feats, clusters, docs, leads)
     generic_only = {
         i
         for i in range(len(feats))
@@ -167,13 +178,16 @@ def _groups(
 
 
 def cluster_event_mentions(
-    event_mentions: list[EventMention], documents: list[Document] | None = None
+    event_mentions: list[EventMention],
+    documents: list[Document] | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[list[EventMention]]:
     """Group event mentions into incidents; each group sorted by mention id, groups by first id.
 
-    ``documents`` (titles, leads, publication dates) help choose each report's main incident.
+    ``documents`` (titles, leads, publication dates) help choose each report's main incident;
+    the entity ``mentions`` of their leads say where it happened.
     """
-    ems, feats, clusters, _ = _cluster(event_mentions, documents)
+    ems, feats, clusters, _ = _cluster(event_mentions, documents, mentions)
     return _groups(ems, feats, clusters)
 
 
@@ -321,17 +335,27 @@ def event_id_for(members: list[EventMention]) -> str:
 
 
 def resolve_events(
-    event_mentions: list[EventMention], documents: list[Document] | None = None
+    event_mentions: list[EventMention],
+    documents: list[Document] | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[Event]:
     """Cluster event mentions into incidents (sorted by id)."""
-    return resolve_incidents(event_mentions, documents)[0]
+    return resolve_incidents(event_mentions, documents, mentions)[0]
 
 
 def resolve_incidents(
-    event_mentions: list[EventMention], documents: list[Document] | None = None
+    event_mentions: list[EventMention],
+    documents: list[Document] | None = None,
+    mentions: list[Mention] | None = None,
 ) -> tuple[list[Event], dict[str, str]]:
-    """Incidents (sorted by id) and, per document, a mention id of its main violent incident."""
-    ems, feats, clusters, mains = _cluster(event_mentions, documents)
+    """Incidents (sorted by id) and, per document, a mention id of its main violent incident.
+
+    Args:
+        event_mentions: every document's event mentions.
+        documents: titles, leads and publication dates (to choose each main incident).
+        mentions: entity mentions; the places in a report's lead locate its vague mentions.
+    """
+    ems, feats, clusters, mains = _cluster(event_mentions, documents, mentions)
     events = [build_event_cached(event_id_for(g), g) for g in _groups(ems, feats, clusters)]
     return sorted(events, key=lambda e: e.id), mains
 

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from crosscheck.model import Document
+from crosscheck.reconcile.leads import LeadPlace, lead_end, names_place
 from crosscheck.reconcile.mentionfeatures import (
     Features,
     compatible,
@@ -35,9 +36,7 @@ if TYPE_CHECKING:
 
 def _lead(doc: Document) -> str:
     """Title and first sentence: where a report names what it is about."""
-    text = (doc.text or "")[: int(tables()["lead_chars"])]
-    cut = text.find(". ")
-    return f"{doc.title or ''} {text[: cut if cut > 0 else len(text)]}"
+    return f"{doc.title or ''} {(doc.text or '')[: lead_end(doc)]}"
 
 
 def _anchor_words(feats: list[Features], clusters: Clusters) -> dict[str, set[str]]:
@@ -59,11 +58,16 @@ class _Context:
     """Per-call lookups over the incidents of pass one, shared by every document's choice."""
 
     def __init__(
-        self, feats: list[Features], clusters: Clusters, index: dict[str, set[str]]
+        self,
+        feats: list[Features],
+        clusters: Clusters,
+        index: dict[str, set[str]],
+        leads: dict[str, LeadPlace],
     ) -> None:
         self.feats = feats
         self.clusters = clusters
         self.index = index
+        self.leads = leads
         self.family = {r: feats[ms[0]].family for r, ms in clusters.members.items()}
         # The one document an incident's mentions all come from (None: several).
         self.only_doc: dict[str, str | None] = {}
@@ -99,6 +103,15 @@ class _Context:
         except ValueError:
             return True
         return (report - end).days <= int(tables()["main_incident_max_age_days"])
+
+    def fits_lead(self, root: str, doc_id: str) -> bool:
+        """The incident is not placed in another city than the report's lead names."""
+        lead = self.leads.get(doc_id)
+        if lead is None:
+            return True
+        return all(
+            names_place(lead, self.feats[k]) is not False for k in self.clusters.members[root]
+        )
 
     def count(self, word: str, family: str, doc_id: str) -> int:
         """``len(self.roots(word, family, doc_id))`` without listing them."""
@@ -214,7 +227,11 @@ def _choose(
     pool = {r: v + weight * titled[r] for r, v in own.items() if r in titled}
     if not pool:
         titled = _title_scores(doc, family, ctx)
-        titled = {r: v for r, v in titled.items() if ctx.current(r, published)}
+        titled = {
+            r: v
+            for r, v in titled.items()
+            if ctx.current(r, published) and ctx.fits_lead(r, doc_id)
+        }
         pool = titled or own
     if not pool:
         return None
@@ -222,12 +239,15 @@ def _choose(
 
 
 def _main_roots(
-    feats: list[Features], clusters: Clusters, docs: dict[str, Document]
+    feats: list[Features],
+    clusters: Clusters,
+    docs: dict[str, Document],
+    leads: dict[str, LeadPlace],
 ) -> dict[tuple[str, str], str]:
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         by_doc[f.doc_id].append(i)
-    ctx = _Context(feats, clusters, _anchor_words(feats, clusters))
+    ctx = _Context(feats, clusters, _anchor_words(feats, clusters), leads)
     out: dict[tuple[str, str], str] = {}
     for doc_id, idxs in sorted(by_doc.items()):
         for family in sorted({feats[i].family for i in idxs}):
@@ -256,9 +276,15 @@ def _place_fits(f: Features, members: list[Features]) -> bool:
 
 
 def attach_to_main_incidents(
-    feats: list[Features], clusters: Clusters, docs: dict[str, Document]
+    feats: list[Features],
+    clusters: Clusters,
+    docs: dict[str, Document],
+    leads: dict[str, LeadPlace] | None = None,
 ) -> dict[str, str]:
     """Attach generic and lonely mentions to their document's main incident (in place).
+
+    ``leads`` (document -> the place its lead names) rule out, as a report's main incident,
+    an incident of another report placed in another city.
 
     ``feats`` entries whose date was read as a reporting date are replaced by a copy
     without it, so later compatibility checks do not trip on it.
@@ -266,7 +292,7 @@ def attach_to_main_incidents(
     Returns:
         Per document, the id of a mention of its main violent incident.
     """
-    mains = _main_roots(feats, clusters, docs)
+    mains = _main_roots(feats, clusters, docs, leads or {})
     order = sorted(range(len(feats)), key=lambda i: (feats[i].doc_id, feats[i].start, feats[i].id))
     for i in order:
         f = feats[i]

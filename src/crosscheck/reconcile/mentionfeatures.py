@@ -15,6 +15,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from crosscheck.analysis.geo import country_code, geocode
 from crosscheck.model import EventMention
@@ -34,7 +35,11 @@ def type_family(event_type: str) -> str:
 
 @functools.cache
 def _generic_words() -> frozenset[str]:
-    return frozenset(str(w) for w in tables()["event_generic_words"])
+    """Words that never tell two incidents apart: incident vocabulary and place nouns."""
+    table = tables()
+    return frozenset(
+        str(w) for key in ("event_generic_words", "event_common_nouns") for w in table[key]
+    )
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -108,6 +113,12 @@ class Features:
     tokens: frozenset[str]
     names: frozenset[str]
     actors: frozenset[str]
+    # A generic mention's report context (see crosscheck.reconcile.leads): the city-level
+    # place its lead names and its publication date. Never set on specific mentions.
+    context_place: str | None = None
+    context_coords: tuple[float, float] | None = None
+    context_country: str | None = None
+    published: str | None = None
 
     @property
     def generic(self) -> bool:
@@ -116,14 +127,22 @@ class Features:
 
     @property
     def underspecified(self) -> bool:
-        return self.date is None and self.place is None and not self.tokens and not self.actors
+        return (
+            self.date is None
+            and self.place is None
+            and self.context_place is None
+            and not self.tokens
+            and not self.actors
+        )
 
 
 def features(em: EventMention) -> Features:
     """The :class:`Features` of one mention."""
     description = em.description or em.trigger
-    tokens = frozenset(t for t in distinctive_tokens(description) if not is_country_word(t))
     names = name_tokens(description)
+    # Only proper names identify an incident: lower-case words ("flats", "checkpoint") are
+    # shared by too many incidents to count as evidence.
+    tokens = names
     place = region = None
     coords = None
     country = name_key(em.country) if em.country else None
@@ -179,30 +198,63 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _where(f: Features) -> tuple[str | None, tuple[float, float] | None, str | None]:
+    """City-level place, its point and country: the mention's own, else its lead's."""
+    if f.place:
+        return f.place, f.coords, f.country
+    return f.context_place, f.context_coords, f.country or f.context_country
+
+
 def places_compatible(a: Features, b: Features) -> bool:
     """Same country (when both known), and city-level places not far apart."""
-    if a.country and b.country and a.country != b.country:
+    _, ca, na = _where(a)
+    _, cb, nb = _where(b)
+    if na and nb and na != nb:
         return False
-    return not (a.coords and b.coords and km(a.coords, b.coords) > float(tables()["nearby_km"]))
+    return not (ca and cb and km(ca, cb) > float(tables()["nearby_km"]))
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def reported_close(a: Features, b: Features) -> bool | None:
+    """For two undated generic mentions: published within ``context_days`` of each other."""
+    if a.date or b.date or not (a.published and b.published):
+        return None
+    apart = _days_apart(a.published, b.published)
+    return None if apart is None else apart <= int(tables()["context_days"])
 
 
 def compatible(a: Features, b: Features) -> bool:
-    """Nothing rules out that the two mentions describe one incident."""
+    """Nothing rules out that the two mentions describe one incident.
+
+    An incident is one type family, one date (at the coarser precision) and one place: two
+    mentions in different cities are different incidents whatever words they share.
+    """
     if a.family != b.family:
         return False
     if not dates_compatible(a.date, a.precision, b.date, b.precision):
         return False
-    return places_compatible(a, b)
+    return places_compatible(a, b) and same_place(a, b) is not False
 
 
 def same_place(a: Features, b: Features) -> bool | None:
-    """True/False when both have a city-level place; None when that cannot be told."""
-    if not (a.place and b.place):
+    """True/False when both have a city-level place; None when that cannot be told.
+
+    A generic mention stands in its report's lead place (see :class:`Features`).
+    """
+    pa, ca, _ = _where(a)
+    pb, cb, _ = _where(b)
+    if not (pa and pb):
         return None
-    if a.place == b.place or a.place in b.place or b.place in a.place:
+    if pa == pb or pa in pb or pb in pa:
         return True
-    if a.coords and b.coords:
-        return km(a.coords, b.coords) <= float(tables()["nearby_km"])
+    if ca and cb:
+        return km(ca, cb) <= float(tables()["nearby_km"])
     return False
 
 
@@ -235,6 +287,8 @@ def score(a: Features, b: Features) -> int:
         total += s["shared_actor"]
     if a.doc_id == b.doc_id:
         total += s["same_document"]
+    elif reported_close(a, b):
+        total += s["reported_close"]
     return int(total)
 
 
@@ -249,6 +303,7 @@ __all__ = [
     "km",
     "name_tokens",
     "places_compatible",
+    "reported_close",
     "same_place",
     "score",
     "type_family",

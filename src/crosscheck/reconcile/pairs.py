@@ -25,8 +25,8 @@ def block_keys(f: Features) -> list[BlockKey]:
     keys: list[BlockKey] = [("doc", f.doc_id)]
     if f.date and f.precision == "day":
         keys.append(("day", f.date[:10]))
-    if f.place:
-        keys.append(("place", f.place))
+    if f.place or f.context_place:
+        keys.append(("place", f.place or f.context_place or ""))
     if f.region:
         keys.append(("region", f.region))
     if f.country and f.date and f.precision != "year":

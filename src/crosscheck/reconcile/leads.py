@@ -1,0 +1,142 @@
+"""Where a report's lead says its incident happened, and what that tells its vague mentions.
+
+A report names the place of the incident it is about in its first sentence ("Gunmen opened
+fire at a market in Lusaka on Friday"); its later "the attack" or "the arrests" happened
+there too. This module reads the city-level places among the entity mentions of a report's
+lead and hands them to the report's *generic* event mentions (no place or name of their
+own) as context: a generic mention then cannot join an incident in another city, and two
+reports' generic mentions of one city, published days apart, may be linked.
+
+The context never makes a mention specific: it is evidence about the report, not words the
+mention itself says. Pure: no store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+from crosscheck.analysis.geo import geocode
+from crosscheck.model import Document, Mention
+from crosscheck.reconcile.mentionfeatures import Features, is_broad_place, km
+from crosscheck.reconcile.text import name_key, tables, words
+
+_PLACE_LABELS = ("GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class LeadPlace:
+    """A city-level place a report's lead names."""
+
+    key: str
+    country: str | None
+    coords: tuple[float, float] | None
+
+
+def lead_end(doc: Document) -> int:
+    """Where a report's lead (its first sentence, within ``lead_chars``) ends in its text."""
+    text = (doc.text or "")[: int(tables()["lead_chars"])]
+    cut = text.find(". ")
+    return cut if cut > 0 else len(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _place(text: str) -> LeadPlace | None:
+    if is_broad_place(text):
+        return None
+    found = geocode(text)
+    if found is not None and found.kind in ("country", "region"):
+        return None
+    coords = (found.latitude, found.longitude) if found is not None else None
+    country = name_key(found.country_name) if found is not None and found.country_name else None
+    return LeadPlace(name_key(text), country, coords)
+
+
+def _near(a: LeadPlace, b: LeadPlace) -> bool:
+    if a.key == b.key or a.key in b.key or b.key in a.key:
+        return True
+    if a.coords and b.coords:
+        return km(a.coords, b.coords) <= float(tables()["nearby_km"])
+    return False
+
+
+def names_place(lead: LeadPlace, f: Features) -> bool | None:
+    """Whether a mention's own city-level place is the lead's (None: it has none)."""
+    if not f.place:
+        return None
+    return _near(lead, LeadPlace(f.place, f.country, f.coords))
+
+
+def lead_place(doc: Document, mentions: list[Mention]) -> LeadPlace | None:
+    """The one city-level place the title or lead names (None: none, or several far apart).
+
+    Places the title names win; else those of the lead. The store hands documents over
+    without their text: then the lead is the first ``lead_chars`` characters.
+
+    Args:
+        doc: the report (title; text, when given, to find where the lead ends).
+        mentions: the report's entity mentions.
+    """
+    end = lead_end(doc) if doc.text else int(tables()["lead_chars"])
+    title = set(words(doc.title or ""))
+    found = [
+        (m, p)
+        for m in sorted(mentions, key=lambda m: (m.start, m.id))
+        if m.label in _PLACE_LABELS and m.start < end
+        for p in [_place(m.canonical or m.text)]
+        if p is not None
+    ]
+    # A place the gazetteer knows is a city; an unknown name may be a street or a venue.
+    known = [(m, p) for m, p in found if p.coords is not None]
+    found = known or found
+    titled = [p for m, p in found if title and set(words(m.text)) <= title]
+    places = titled or [p for _, p in found]
+    if not places or any(not _near(places[0], p) for p in places[1:]):
+        return None
+    return places[0]
+
+
+def lead_places(documents: list[Document], mentions: list[Mention]) -> dict[str, LeadPlace]:
+    """Per document id, the place its lead names (documents naming none are left out)."""
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc_id, []).append(m)
+    out: dict[str, LeadPlace] = {}
+    for doc in documents:
+        found = lead_place(doc, by_doc.get(doc.id, []))
+        if found is not None:
+            out[doc.id] = found
+    return out
+
+
+_WITH_CONTEXT: dict[tuple[Features, LeadPlace | None, str | None], Features] = {}
+
+
+def with_context(f: Features, place: LeadPlace | None, published: str | None) -> Features:
+    """A generic mention's features with its report's lead place and publication date."""
+    if not f.generic:
+        return f
+    key = (f, place, published)
+    found = _WITH_CONTEXT.get(key)
+    if found is None:
+        if len(_WITH_CONTEXT) >= 1 << 17:
+            _WITH_CONTEXT.clear()
+        found = _WITH_CONTEXT[key] = dataclasses.replace(
+            f,
+            context_place=place.key if place else None,
+            context_coords=place.coords if place else None,
+            context_country=place.country if place else None,
+            published=published,
+        )
+    return found
+
+
+__all__ = [
+    "LeadPlace",
+    "lead_end",
+    "lead_place",
+    "lead_places",
+    "names_place",
+    "with_context",
+]
