@@ -248,6 +248,32 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
     return None
 
 
+def _trailing_adjective(doc: Doc, q: Quantity) -> str | None:
+    """ "12 dead and 40 injured": a bare number right before a measure adjective takes its
+    measure, however the parser attached the adjective (often to the verb)."""
+    if q.end >= len(doc):
+        return None
+    nxt = doc[q.end]
+    if nxt.pos_ not in ("ADJ", "VERB") or nxt.tag_ not in ("JJ", "VBN", "VBD"):
+        return None
+    adjectives = lookup("adjectives")
+    return adjectives.get(nxt.lower_)
+
+
+def _heading_measure(doc: Doc, q: Quantity) -> str | None:
+    """ "Death toll: 17", "Injured: 45", "Arrested: 3": a figure under a measure label."""
+    if q.start < 2 or doc[q.start - 1].text not in (":", "-", "–", "—"):
+        return None
+    word = doc[q.start - 2]
+    if lemma(word) in lookup("measure_nouns") or word.lower_ in lookup("measure_nouns"):
+        return _toll_measure(word)
+    if word.lower_ in lookup("adjectives"):
+        return lookup("adjectives")[word.lower_]
+    if word.tag_ in ("VBN", "VBD") and lemma(word) in lookup("patient_verbs"):
+        return lookup("patient_verbs")[lemma(word)]
+    return None
+
+
 def _clause_measure(arg: Token) -> str | None:
     """Relative clauses and participles on the counted noun: "people who died", "men held"."""
     patient = lookup("patient_verbs")
@@ -288,15 +314,21 @@ def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
     return None
 
 
+def _compound_measure(noun: Token) -> str | None:
+    """The measure a compound gives a toll or tally noun: "death toll", "arrest count"."""
+    nouns = lookup("measure_nouns")
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and lemma(child) in nouns:
+            return nouns[lemma(child)]
+    return None
+
+
 def _toll_measure(noun: Token) -> str | None:
     """The measure of a governing noun; "toll" takes it from its compound ("death toll")."""
     nouns = lookup("measure_nouns")
     if lemma(noun) == "toll":
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod") and lemma(child) in nouns:
-                return nouns[lemma(child)]
-        return "killed"
-    return nouns.get(lemma(noun))
+        return _compound_measure(noun) or "killed"
+    return nouns.get(lemma(noun)) or nouns.get(noun.lower_)
 
 
 def _event_label(measure: str, noun: Token | None) -> str:
@@ -346,6 +378,9 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     noun = counted_noun(doc, q)
     if noun is not None and (lemma(noun) in word_set("not_counted_nouns")):
         return None
+    heading = doc[q.start - 2] if q.start >= 2 and doc[q.start - 1].text == ":" else None
+    if noun is None and heading is not None and lemma(heading) in word_set("not_counted_nouns"):
+        return None  # "Pages: 40", "Duration: 3"
     via_of = (
         noun is not None
         and noun.head.lower_ == "of"
@@ -358,7 +393,11 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         while arg.head != arg and q.start <= arg.head.i < q.end:
             arg = arg.head
     role, verb = _role(arg)
-    measure = _adjective_measure(arg, verb, q.start) or _clause_measure(arg)
+    measure = (
+        (_trailing_adjective(doc, q) or _heading_measure(doc, q) if noun is None else None)
+        or _adjective_measure(arg, verb, q.start)
+        or _clause_measure(arg)
+    )
     if measure is None:
         measure = _verb_measure(role, verb, arg)
     if measure is None:
@@ -371,6 +410,8 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     governing = _governing_noun(arg, verb)
     if measure is None and governing is not None and lemma(governing) not in word_set("size_nouns"):
         measure = _toll_measure(governing)
+    if measure is None and governing is not None and lemma(governing) in _TALLY_NOUNS:
+        measure = _compound_measure(governing)  # "the casualty count", "the arrest tally"
     if measure is None and governing is not None and lemma(governing) in word_set("size_nouns"):
         inner = next(
             (

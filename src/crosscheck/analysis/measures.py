@@ -161,6 +161,14 @@ def counted_noun(doc: Doc, q: Quantity) -> Token | None:
     )
     if hangs and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
         return nxt
+    # "said that around forty-two people were killed": the parser may read the hedge as a
+    # preposition governing the number; the noun right after the phrase is still counted.
+    top = anchor
+    while top.head != top and q.start <= top.head.i < q.end:
+        top = top.head
+    misread = top.pos_ == "ADP" and top.i == q.start and doc[q.start].lower_ in HEDGE_WORDS
+    if misread and nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i >= q.end:
+        return nxt
     return None
 
 
