@@ -23,7 +23,7 @@ from collections import Counter
 from crosscheck.model import Document, Event, EventMention, Mention, stable_id
 from crosscheck.reconcile.entities import UnionFind
 from crosscheck.reconcile.leads import lead_places, with_context
-from crosscheck.reconcile.mainincident import attach_to_main_incidents
+from crosscheck.reconcile.mainincident import attach_to_main_incidents, mains_by_lead_place
 from crosscheck.reconcile.mentionfeatures import (
     Features,
     compatible,
@@ -157,6 +157,7 @@ def _cluster(
         if all(feats[k].generic for k in clusters.members[clusters.root(i)])
     }
     _link(feats, clusters, list(range(len(feats))), generic_only, index="all")
+    mains = mains_by_lead_place(feats, clusters, docs, leads, mains)
     return ems, feats, clusters, mains
 
 

@@ -339,4 +339,68 @@ def _merge_leftover_generics(
                 clusters.try_merge(idxs[0], i)
 
 
-__all__ = ["attach_to_main_incidents"]
+def _days(a: str, b: str) -> int | None:
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    except ValueError:
+        return None
+
+
+def _time_gap(members: list[Features], published: str) -> int | None:
+    """Days from the incident to a report about it (None: the report cannot be about it)."""
+    day = _incident_date(members)
+    if day is not None:
+        gap = _days(day, published)
+        if gap is None or not 0 <= gap <= int(tables()["main_incident_max_age_days"]):
+            return None
+        return gap
+    gaps = [
+        abs(g)
+        for f in members
+        if f.published
+        for g in [_days(f.published, published)]
+        if g is not None
+    ]
+    close = [g for g in gaps if g <= int(tables()["context_days"])]
+    return min(close) if close else None
+
+
+def mains_by_lead_place(
+    feats: list[Features],
+    clusters: Clusters,
+    docs: dict[str, Document],
+    leads: dict[str, LeadPlace],
+    mains: dict[str, str],
+) -> dict[str, str]:
+    """``mains`` plus, for reports that name no violent incident, the one their lead places.
+
+    A report whose lead says where something happened but whose words the extractor did not
+    read as an incident ("Shots rang out at a stadium in Lusaka") is about the incident other
+    reports place in that city at that time; its figures attach there.
+
+    Returns:
+        Per document, the id of a mention of its main violent incident.
+    """
+    by_place: dict[str, set[str]] = defaultdict(set)
+    for i, f in enumerate(feats):
+        where = f.place or f.context_place
+        if f.family == "violent" and where:
+            by_place[where].add(clusters.root(i))
+    out = dict(mains)
+    for doc_id in sorted(set(docs) - set(mains)):
+        lead, published = leads.get(doc_id), docs[doc_id].published
+        if lead is None or not published:
+            continue
+        ranked = []
+        for root in by_place.get(lead.key, ()):
+            members = [feats[k] for k in clusters.members[root]]
+            gap = _time_gap(members, published)
+            if gap is not None:
+                ranked.append((gap, -len(members), root))
+        if ranked:
+            root = min(ranked)[2]
+            out[doc_id] = feats[min(clusters.members[root], key=lambda k: feats[k].id)].id
+    return out
+
+
+__all__ = ["attach_to_main_incidents", "mains_by_lead_place"]
