@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.counts import read_count
-from crosscheck.analysis.measures import Reading, lemma, owner_of, word_set
+from crosscheck.analysis.measures import Reading, lemma, lookup, owner_of, word_set
 from crosscheck.analysis.provenance import as_of, attribution
 from crosscheck.analysis.quantities import Quantity, find_quantities, number_words
 from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
@@ -60,6 +60,10 @@ def _time_entity(doc: Doc, q: Quantity) -> bool:
     for tok in doc[q.start : q.end]:
         if _DIGIT_RUN.fullmatch(tok.text) and 1800 <= float(tok.text) <= 2100:
             return True  # a year
+    before = doc[q.start - 1].text if q.start > 0 else ""
+    after = doc[q.end].lower_ if q.end < len(doc) else "."
+    if before == "," and after in (",", ".", ";", ")", "and", "or") and q.hedge is None:
+        return True  # "Alan Smith, 32, and ...": the tagger marks ages as dates
     times = _time_words()
     k = q.start - 1
     while k >= 0 and doc[k].text in (",", "-", "–", "of", "the"):
@@ -71,8 +75,7 @@ def _time_entity(doc: Doc, q: Quantity) -> bool:
     beside += [doc[j]] if j < len(doc) else []
     # "may", "march" and "sun" are also verbs: "100,000 may have died".
     return any(
-        (t.lower_ in times or lemma(t) in times) and t.pos_ not in ("AUX", "VERB")
-        for t in beside
+        (t.lower_ in times or lemma(t) in times) and t.pos_ not in ("AUX", "VERB") for t in beside
     )
 
 
@@ -384,6 +387,26 @@ def _pair_index(doc: Doc, q: Quantity) -> int | None:
     return None
 
 
+def _lone_perpetrators(sent: Span) -> list[tuple[Quantity, Reading]]:
+    """ "carried out by a lone gunman", "the single attacker": one perpetrator, said with
+    "lone" instead of a number (a bare article is not a count: see measures.yaml)."""
+    nouns = lookup("measure_nouns")
+    lone = word_set("lone_words")
+    out: list[tuple[Quantity, Reading]] = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or nouns.get(lemma(noun)) != "perpetrators":
+            continue
+        kids = list(noun.children)
+        single = next((c for c in kids if c.dep_ == "amod" and c.lower_ in lone), None)
+        if single is None or any(c.dep_ == "nummod" or c.like_num for c in kids):
+            continue
+        det = next((c for c in kids if c.dep_ == "det" and c.i < single.i), None)
+        q = Quantity(single.i if det is None else det.i, noun.i + 1, noun.i, 1, 1)
+        verb = noun.head if noun.head.pos_ == "VERB" else None
+        out.append((q, Reading("perpetrators", noun.lower_, "perpetrators", noun=noun, verb=verb)))
+    return out
+
+
 def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention]) -> list[Claim]:
     """The numeric claims of one parsed chunk, with document offsets.
 
@@ -413,6 +436,9 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
             if reading.noun is not None and reading.measure == "count":
                 antecedent = reading.noun
             pairs.append((q, reading))
+        taken = {r.noun.i for _, r in pairs if r.noun is not None}
+        pairs += [p for p in _lone_perpetrators(sent) if p[0].anchor not in taken]
+        pairs.sort(key=lambda p: p[0].start)
         for q, reading in _merge_conjoined(pairs):
             claims.append(_claim(chunk, sent, q, reading, mentions, events))
     return claims

@@ -19,6 +19,7 @@ from crosscheck.analysis.measures import (
     counted_noun,
     is_person,
     lemma,
+    lexicon,
     lookup,
     normalise,
     owner_of,
@@ -160,6 +161,9 @@ def _place_measure(role: str, verb: Token) -> str | None:
             hospitalised = role == "patient" and lemma(obj) in hospital
             if child.lower_ in ("to", "in", "into") and hospitalised:
                 return "injured"
+            harmed = lookup("patient_verbs").get(lemma(verb)) in ("killed", "injured")
+            if child.lower_ == "to" and role == "patient" and harmed and lemma(obj) == "death":
+                return "killed"  # "stabbed to death", "beaten to death"
             if child.lower_ in ("from", "out") and role == "patient" and lemma(obj) in homes:
                 return "displaced"
             if child.lower_ == "as" and (word in adjectives or lemma(obj) in adjectives):
@@ -167,8 +171,45 @@ def _place_measure(role: str, verb: Token) -> str | None:
     return None
 
 
+def _sentence_measure(role: str, verb: Token) -> str | None:
+    """Prison sentences said without "sentence": "jailed for ten years", "a court jailed
+    14 people", "were handed prison terms", "received jail sentences", "found guilty"."""
+    lem = lemma(verb)
+    kids = list(verb.children)
+    if role == "patient" and lem in word_set("court_verbs"):
+        terms = word_set("term_nouns")
+        courts = word_set("court_nouns")
+        for child in kids:
+            objs = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+            if child.lower_ == "for" and any(lemma(o) in terms for o in objs):
+                return "sentenced"
+            if child.dep_ in ("agent", "nsubj") and (
+                lemma(child) in courts
+                or any(lemma(o) in courts for o in objs)
+                or any(lemma(o) in courts for o in child.children)
+            ):
+                return "sentenced"
+    giving = lexicon()["sentence_giving_verbs"]
+    if lem in giving.get(role, []):
+        nouns = word_set("sentence_nouns")
+        for child in kids:
+            if child.dep_ in ("dobj", "dative", "attr") and (
+                lemma(child) in nouns or any(lemma(c) in nouns for c in child.children)
+            ):
+                return "sentenced"
+    if role == "patient" and lem == "find":
+        guilty = word_set("guilty_words")
+        if any(c.dep_ in ("oprd", "acomp", "xcomp") and lemma(c) in guilty for c in kids):
+            return "sentenced"
+    return None
+
+
 def _special_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     """Phrasings with a plain verb: leaving one's home, being the agent of an attack."""
+    if verb is not None:
+        sentenced = _sentence_measure(role, verb)
+        if sentenced is not None:
+            return sentenced
     leaving = verb is not None and role == "agent" and lemma(verb) in word_set("leave_verbs")
     if (
         leaving
@@ -309,6 +350,8 @@ def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
         for child in verb.children:
             if child == arg or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "attr"):
                 continue
+            if arg.pos_ == "NOUN" and is_person(arg) and is_person(child):
+                continue  # "an attacker stabbed three people": people on both sides
             if lemma(child) in nouns or lemma(child) in size:
                 return child
     return None
@@ -398,6 +441,8 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         or _adjective_measure(arg, verb, q.start)
         or _clause_measure(arg)
     )
+    if measure is None and verb is not None:
+        measure = _sentence_measure(role, verb)
     if measure is None:
         measure = _verb_measure(role, verb, arg)
     if measure is None:
@@ -484,6 +529,8 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         if owner is None and verb is not None and lemma(verb) in word_set("possession_verbs"):
             # "the group has 3,000 fighters": the holder is whose figure it is.
             owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if role == "patient" and verb is not None and lemma(verb) in word_set("legal_verbs"):
+            words = [*words, verb]  # "suspects charged": not an arrest (see measures.yaml)
         incident = lemma(noun) in word_set("attack_nouns")
         if not is_person(noun) and not incident and not q.vague and (q.value or 0) < 10:
             return None  # "two books", "three oblasts": narrative, not a figure
