@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass
 
 from crosscheck.analysis.geo import geocode
 from crosscheck.model import Document, Mention
-from crosscheck.reconcile.mentionfeatures import Features, is_broad_place, km
+from crosscheck.reconcile.mentionfeatures import Features, generic_words, is_broad_place, km
 from crosscheck.reconcile.text import name_key, tables, words
 
 _PLACE_LABELS = ("GPE", "LOC")
@@ -68,30 +69,69 @@ def names_place(lead: LeadPlace, f: Features) -> bool | None:
     return _near(lead, LeadPlace(f.place, f.country, f.coords))
 
 
+_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*")
+
+
+@functools.cache
+def _common_nouns() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["event_common_nouns"])
+
+
+def _venue_words(title: str) -> list[tuple[str, bool]]:
+    """Capitalised runs of a title, each with whether a place noun follows ("Cedar Hill mall")."""
+    out = []
+    for m in _RUN.finditer(title):
+        after = words(title[m.end() :])
+        out.append((m.group(0), bool(after) and after[0] in _common_nouns()))
+    return out
+
+
+def _title_places(title: str) -> list[LeadPlace]:
+    """Cities a headline names ("Bombing in Lusaka: what we know"), not venues named after one.
+
+    Only whole capitalised runs count, and never one made of common words only: "Police" or
+    "Alliance" are towns somewhere, but not in a headline.
+    """
+    generic = generic_words()
+    cities: list[LeadPlace] = []
+    venues: list[LeadPlace] = []
+    for run, venue in _venue_words(title):
+        if all(w in generic for w in words(run)):
+            continue
+        place = _place(run)
+        if place is not None and place.coords is not None:
+            (venues if venue else cities).append(place)
+    # "Kabul embassy blast": a city before a place noun is still the city, unless the
+    # headline names another one ("Cedar Hill checkpoint in Xiaogan").
+    return cities or venues
+
+
 def lead_place(doc: Document, mentions: list[Mention]) -> LeadPlace | None:
     """The one city-level place the title or lead names (None: none, or several far apart).
 
-    Places the title names win; else those of the lead. The store hands documents over
-    without their text: then the lead is the first ``lead_chars`` characters.
+    Cities the title names win; else the places among the lead's entity mentions. A name the
+    title follows with a place noun ("the Cedar Hill checkpoint") is a venue, not its city.
+    The store hands documents over without their text: then the lead is the first
+    ``lead_chars`` characters.
 
     Args:
         doc: the report (title; text, when given, to find where the lead ends).
         mentions: the report's entity mentions.
     """
     end = lead_end(doc) if doc.text else int(tables()["lead_chars"])
-    title = set(words(doc.title or ""))
-    found = [
+    title = doc.title or ""
+    venues = {name_key(run) for run, venue in _venue_words(title) if venue}
+    named = [
         (m, p)
         for m in sorted(mentions, key=lambda m: (m.start, m.id))
         if m.label in _PLACE_LABELS and m.start < end
         for p in [_place(m.canonical or m.text)]
         if p is not None
     ]
+    found = [p for m, p in named if name_key(m.text) not in venues] or [p for _, p in named]
     # A place the gazetteer knows is a city; an unknown name may be a street or a venue.
-    known = [(m, p) for m, p in found if p.coords is not None]
-    found = known or found
-    titled = [p for m, p in found if title and set(words(m.text)) <= title]
-    places = titled or [p for _, p in found]
+    known = [p for p in found if p.coords is not None]
+    places = _title_places(title) or known or found
     if not places or any(not _near(places[0], p) for p in places[1:]):
         return None
     return places[0]

@@ -301,6 +301,12 @@ def attach_to_main_incidents(
             continue
         target = clusters.members[clusters.uf.find(root)]
         members = [feats[k] for k in target]
+        if any(m.doc_id == f.doc_id and not m.generic for m in members):
+            # The report names this incident itself: that says more about where its "the
+            # attack" happened than the place its lead names.
+            feats[i] = f = dataclasses.replace(
+                f, context_place=None, context_coords=None, context_country=None
+            )
         if not _place_fits(f, members):
             continue
         if not all(dates_compatible(f.date, f.precision, m.date, m.precision) for m in members):

@@ -34,7 +34,7 @@ def type_family(event_type: str) -> str:
 
 
 @functools.cache
-def _generic_words() -> frozenset[str]:
+def generic_words() -> frozenset[str]:
     """Words that never tell two incidents apart: incident vocabulary and place nouns."""
     table = tables()
     return frozenset(
@@ -45,7 +45,7 @@ def _generic_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1 << 17)
 def distinctive_tokens(text: str) -> frozenset[str]:
     """Words of a description that can tell one incident from another."""
-    generic = _generic_words()
+    generic = generic_words()
     return frozenset(
         w
         for w in (t.strip("'").removesuffix("'s") for t in words(text))
@@ -84,7 +84,7 @@ def is_country_word(token: str) -> bool:
 @functools.lru_cache(maxsize=1 << 17)
 def name_tokens(description: str) -> frozenset[str]:
     """Capitalised, distinctive words of a description that are not countries ("Crocus")."""
-    generic = _generic_words()
+    generic = generic_words()
     out = set()
     for raw in _NAME.findall(description):
         if not raw[0].isupper():
@@ -298,6 +298,7 @@ __all__ = [
     "dates_compatible",
     "distinctive_tokens",
     "features",
+    "generic_words",
     "is_broad_place",
     "is_country_word",
     "km",
