@@ -52,7 +52,12 @@ class SubjectResolver:
         for m in mentions:
             if m.label in ("GPE", "NORP") and _is_country(m.key):
                 self.countries[m.doc_id].append(m)
-        for ms in self.countries.values():
+        self.places: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            # Not NORP: "70% of Tajiks" counts a people, it is not a figure about a place.
+            if m.label in ("GPE", "LOC"):
+                self.places[m.doc_id].append(m)
+        for ms in (*self.countries.values(), *self.places.values()):
             ms.sort(key=lambda m: m.start)
         mention_keys = {m.id: m.key for m in mentions}
         self.links = event_links
@@ -216,7 +221,20 @@ class SubjectResolver:
             named = self._org_in_counted(claim.counted) or self._org_in_counted(claim.label)
             if named:
                 return self.entity_subject(named)
+            placed = self._place_after(claim)
+            if placed:
+                return self.entity_subject(placed)
         return Subject("none", None, claim.subject_name)
+
+    def _place_after(self, claim: Claim) -> str | None:
+        """The place a subject-less statistic's phrase names ("35% of workers from X")."""
+        if claim.measure in EVENT_MEASURES:
+            return None
+        reach = int(tables()["statistic_place_reach"])
+        for m in self.places.get(claim.doc_id, ()):
+            if claim.span[1] <= m.start <= claim.span[1] + reach and m.text in claim.sentence:
+                return self._entity_of_key(m.key)
+        return None
 
     def _org_in_counted(self, counted: str) -> str | None:
         """An organisation named inside what is counted ("ISIS-K strength" -> ISIS-K).
