@@ -146,8 +146,8 @@ def _cluster(
     feats = []
     for em in ems:
         doc = docs.get(em.doc_id)
-        published = doc.published if doc is not None else None
-        feats.append(with_context(features_of(em), leads.get(em.doc_id), published))
+        published, title = (doc.published, doc.title or "") if doc is not None else (None, "")
+        feats.append(with_context(features_of(em), leads.get(em.doc_id), published, title))
     clusters = Clusters(feats)
     _link(feats, clusters, [i for i, f in enumerate(feats) if not f.generic])
     mains = attach_to_main_incidents(feats, clusters, docs, leads)

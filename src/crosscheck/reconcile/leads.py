@@ -150,25 +150,54 @@ def lead_places(documents: list[Document], mentions: list[Mention]) -> dict[str,
     return out
 
 
-_WITH_CONTEXT: dict[tuple[Features, LeadPlace | None, str | None], Features] = {}
+@functools.lru_cache(maxsize=1 << 14)
+def _title_venues(title: str) -> frozenset[str]:
+    return frozenset(name_key(run) for run, venue in _venue_words(title) if venue)
 
 
-def with_context(f: Features, place: LeadPlace | None, published: str | None) -> Features:
-    """A generic mention's features with its report's lead place and publication date."""
-    if not f.generic:
+def _relocated(f: Features, place: LeadPlace, title: str) -> Features:
+    """A specific mention whose own place the report's lead corrects, or ``f`` unchanged.
+
+    "the attack on a mosque in Hepu" with no place of its own (an unknown spelling) is in
+    the lead's Hepu; "the bombing in Cedar Hill" in a report headed "Blast hits Cedar Hill
+    school in Novi Sad" took a venue's name for a town.
+    """
+    unplaced = f.place is None and bool(place.key) and set(place.key.split()) <= f.names
+    venue = bool(f.place) and f.place in _title_venues(title) and names_place(place, f) is False
+    if not (unplaced or venue):
         return f
-    key = (f, place, published)
+    return dataclasses.replace(
+        f, place=place.key, coords=place.coords, country=place.country or f.country
+    )
+
+
+_WITH_CONTEXT: dict[tuple[Features, LeadPlace | None, str | None, str], Features] = {}
+
+
+def with_context(
+    f: Features, place: LeadPlace | None, published: str | None, title: str = ""
+) -> Features:
+    """A mention's features in its report's context.
+
+    A generic mention gets the report's lead place and publication date; a specific one
+    keeps its own, unless the lead corrects it (see :func:`_relocated`).
+    """
+    key = (f, place, published, title)
     found = _WITH_CONTEXT.get(key)
     if found is None:
         if len(_WITH_CONTEXT) >= 1 << 17:
             _WITH_CONTEXT.clear()
-        found = _WITH_CONTEXT[key] = dataclasses.replace(
-            f,
-            context_place=place.key if place else None,
-            context_coords=place.coords if place else None,
-            context_country=place.country if place else None,
-            published=published,
-        )
+        if not f.generic:
+            found = f if place is None else _relocated(f, place, title)
+        else:
+            found = dataclasses.replace(
+                f,
+                context_place=place.key if place else None,
+                context_coords=place.coords if place else None,
+                context_country=place.country if place else None,
+                published=published,
+            )
+        _WITH_CONTEXT[key] = found
     return found
 
 
