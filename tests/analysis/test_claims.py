@@ -163,6 +163,7 @@ def test_claims_event_measures(nlp: Any, text: str, expected: list[tuple[Any, ..
         ("The country ranks 45th out of 180 countries.", [("rank", 45, 45, False)]),
         ("Zorvania is the world's 5th largest arms importer.", [("rank", 5, 5, False)]),
         ("Only a quarter of the fighters are foreigners.", [("percent", 25, 25, False)]),
+        ("Some 1 in 5 recruits came from the capital.", [("percent", 20, 20, False)]),
         ("Roughly two-thirds of recruits come from abroad.", [("percent", 66.7, 66.7, False)]),
         (
             "Smugglers charge between $2,000 and $5,000 per crossing.",
@@ -199,7 +200,6 @@ def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]])
         "She published two books and one pamphlet.",
         "Investigators examined 3,000 hours of video footage.",
         "The group's No. 2 leader was killed in a drone strike.",
-        "Some 1 in 5 recruits came from the capital.",
         "The second wave of raids came in June.",
         "UN Security Council Resolution 2231 was adopted in July.",
         "The 5th Brigade and the 1st Battalion were moved north.",

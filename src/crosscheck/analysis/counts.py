@@ -51,11 +51,16 @@ def _orphan_subject(tok: Token) -> tuple[str, Token] | None:
     k = tok.i + 1
     while k < len(doc) and (doc[k].pos_ in ("AUX", "PART") or doc[k].lower_ in _ADVERBS):
         k += 1
-    if k == tok.i + 1 or k >= len(doc) or doc[k].pos_ != "VERB":
-        return None  # no auxiliary: "people gathered" may well be a reduced clause
+    if k >= len(doc) or doc[k].pos_ != "VERB":
+        return None
     verb = doc[k]
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and tok.i < c.i < verb.i]
-    if not aux or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+    # Without an auxiliary only a finite clause verb will do: "... people lost their
+    # lives"; "people gathered there" may be a reduced clause on the noun.
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ccomp", "ROOT", "conj")
+    if not (aux or finite):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
         return None
     passive = any(c.dep_ == "auxpass" for c in aux) or (
         verb.tag_ == "VBN" and any(lemma(c) == "be" for c in aux)
@@ -169,6 +174,27 @@ def _place_measure(role: str, verb: Token) -> str | None:
             if child.lower_ == "as" and (word in adjectives or lemma(obj) in adjectives):
                 return adjectives.get(word) or adjectives[lemma(obj)]
     return None
+
+
+def _state_measure(role: str, verb: Token) -> str | None:
+    """ "37 people are still missing": an adjective the parser read as a progressive verb."""
+    if role != "agent" or verb.tag_ != "VBG":
+        return None
+    if not any(c.dep_ == "aux" and lemma(c) == "be" for c in verb.children):
+        return None
+    return lookup("adjectives").get(verb.lower_)
+
+
+def _captor(verb: Token) -> bool:
+    """True when an arrest verb's subject (or agent) is an armed group: an abduction."""
+    captors = word_set("captor_nouns")
+    for child in verb.children:
+        if child.dep_ == "nsubj" and lemma(child) in captors:
+            return True
+        by = child.dep_ == "agent"
+        if by and any(o.dep_ == "pobj" and lemma(o) in captors for o in child.children):
+            return True
+    return False
 
 
 def _sentence_measure(role: str, verb: Token) -> str | None:
@@ -442,9 +468,14 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         or _clause_measure(arg)
     )
     if measure is None and verb is not None:
-        measure = _sentence_measure(role, verb)
+        measure = _sentence_measure(role, verb) or _state_measure(role, verb)
     if measure is None:
         measure = _verb_measure(role, verb, arg)
+        if measure == "arrested" and verb is not None and _captor(verb):
+            measure = "missing"
+    if measure is None and noun is not None and noun.lower_ in lookup("adjectives"):
+        measure = lookup("adjectives")[noun.lower_]  # "and 14 hurt" read as a noun
+        noun = None
     if measure is None:
         measure = _special_measure(role, verb, arg if noun is None else noun)
     # An unknown verb whose subject is an attack and whose object is people:

@@ -256,6 +256,30 @@ def _fraction_at(doc: Doc, i: int, n: int) -> tuple[int, float] | None:
     return j + 1, round(100.0 * count / fractions[doc[j].lower_], 1)
 
 
+def _ratio_after(doc: Doc, j: int, value: float, n: int) -> tuple[int, float] | None:
+    """ "one in five", "2 out of 3", "nine in ten": a share in percent, and where it ends.
+
+    Only the usual denominators (up to ten, a hundred, a thousand) make a ratio: "3 in
+    2019" is a year and "12 in 40 raids" a count of raids.
+    """
+    if j >= n or doc[j].lower_ not in ("in", "out"):
+        return None
+    k = j + 1
+    if doc[j].lower_ == "out":
+        if k >= n or doc[k].lower_ != "of":
+            return None
+        k += 1
+    second = _run(doc, k) if k < n else None
+    if second is None or not value < second[1] or not float(value).is_integer():
+        return None
+    if not (second[1] <= 10 or second[1] in (100, 1000)):
+        return None
+    after = doc[second[0]] if second[0] < n else None
+    if after is not None and after.lower_ in _TIME_WORDS | {"hour", "minute", "years", "days"}:
+        return None
+    return second[0], round(100.0 * value / second[1], 1)
+
+
 def _range_from(doc: Doc, start: int, end: int) -> bool:
     """ "from 20 to 30 people were held" is a range; "rose from 20 to 30" is a change.
 
@@ -265,8 +289,8 @@ def _range_from(doc: Doc, start: int, end: int) -> bool:
     if start == 0 or doc[start - 1].lower_ != "from":
         return False
     frm = doc[start - 1]
-    if start <= frm.head.i < end:
-        return True
+    if start <= frm.head.i < end or frm.head.i > frm.i:
+        return True  # a change's verb or noun comes before its "from"
     return not (frm.dep_ == "prep" and frm.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"))
 
 
@@ -360,6 +384,23 @@ def find_quantities(doc: Doc | Any) -> list[Quantity]:
         approximate = False
         hedge_kind, hedge, hstart = _hedge_before(toks, start, floor)
         span_start = hstart if hedge_kind else start
+        ratio = None if currency else _ratio_after(toks, end, value, n)
+        if ratio is not None:
+            rend, share = ratio
+            out.append(
+                Quantity(
+                    span_start,
+                    rend,
+                    rend - 1,
+                    None if hedge_kind == "upper" else share,
+                    None if hedge_kind == "lower" else share,
+                    "percent",
+                    approximate=hedge_kind not in ("upper", "lower"),
+                    hedge=hedge,
+                )
+            )
+            i = floor = rend
+            continue
         # A range: "2,500-3,500", "3 to 5", "three or four", "between $3 and $5".
         if end + 1 < n and toks[end].lower_ in (_DASHES | {"to", "or", "and"}):
             at = end + 1
