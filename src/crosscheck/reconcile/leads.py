@@ -63,10 +63,19 @@ def _near(a: LeadPlace, b: LeadPlace) -> bool:
 
 
 def names_place(lead: LeadPlace, f: Features) -> bool | None:
-    """Whether a mention's own city-level place is the lead's (None: it has none)."""
+    """Whether a mention's own city-level place is the lead's.
+
+    True when the names agree; None when the mention has no place, or one near the lead's
+    under another name (a suburb, a venue: it may be the same incident, but the headline
+    does not say so); False when it is far away.
+    """
     if not f.place:
         return None
-    return _near(lead, LeadPlace(f.place, f.country, f.coords))
+    if lead.key == f.place or lead.key in f.place or f.place in lead.key:
+        return True
+    if lead.coords and f.coords and km(lead.coords, f.coords) <= float(tables()["nearby_km"]):
+        return None
+    return False
 
 
 _RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*")
@@ -163,7 +172,7 @@ def _relocated(f: Features, place: LeadPlace, title: str) -> Features:
     school in Novi Sad" took a venue's name for a town.
     """
     unplaced = f.place is None and bool(place.key) and set(place.key.split()) <= f.names
-    venue = bool(f.place) and f.place in _title_venues(title) and names_place(place, f) is False
+    venue = bool(f.place) and f.place in _title_venues(title) and not names_place(place, f)
     if not (unplaced or venue):
         return f
     return dataclasses.replace(

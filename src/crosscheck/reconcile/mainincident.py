@@ -105,13 +105,17 @@ class _Context:
         return (report - end).days <= int(tables()["main_incident_max_age_days"])
 
     def fits_lead(self, root: str, doc_id: str) -> bool:
-        """The incident is not placed in another city than the report's lead names."""
+        """The incident is placed, by name, where the report's lead says (or is unplaced).
+
+        A town next door is not enough: a report headed "Blast at a cinema in one suburb" is
+        not about the attack other reports place in the neighbouring one.
+        """
         lead = self.leads.get(doc_id)
         if lead is None:
             return True
-        return all(
-            names_place(lead, self.feats[k]) is not False for k in self.clusters.members[root]
-        )
+        verdicts = [names_place(lead, self.feats[k]) for k in self.clusters.members[root]]
+        placed = [v for v in verdicts if v is not None]
+        return not placed or (True in placed and False not in placed)
 
     def count(self, word: str, family: str, doc_id: str) -> int:
         """``len(self.roots(word, family, doc_id))`` without listing them."""
