@@ -208,3 +208,22 @@ def test_phrasing_not_counts(nlp: Any, text: str) -> None:
 )
 def test_phrasing_count_after_a_name_ending_a_sentence(nlp: Any, text: str) -> None:
     assert [c.measure for c in _claims(nlp, text)] == ["arrested"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Another 6 men were arrested on Tuesday, bringing the total to 19.",
+            [("arrested", 6, 6), ("arrested", 19, 19)],
+        ),
+        (
+            "Three more bodies were pulled out, taking the tally to 52.",
+            [("killed", 3, 3), ("killed", 52, 52)],
+        ),
+    ],
+)
+def test_phrasing_running_total_continues_the_measure(
+    nlp: Any, text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert _summary(_claims(nlp, text)) == expected

@@ -407,6 +407,19 @@ def _lone_perpetrators(sent: Span) -> list[tuple[Quantity, Reading]]:
     return out
 
 
+def _running_totals(pairs: list[tuple[Quantity, Reading]]) -> list[tuple[Quantity, Reading]]:
+    """ "A further 9 were detained, bringing the total to 21": a bare total after an event
+    figure in the same sentence is the running total of that measure."""
+    out: list[tuple[Quantity, Reading]] = []
+    for q, r in pairs:
+        last = out[-1][1] if out else None
+        bare = r.measure == "count" and r.label.lower() in word_set("running_total_nouns")
+        if bare and last is not None and last.measure in EVENT_MEASURES:
+            r = Reading(last.measure, last.label, last.counted, r.noun, r.verb)
+        out.append((q, r))
+    return out
+
+
 def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention]) -> list[Claim]:
     """The numeric claims of one parsed chunk, with document offsets.
 
@@ -439,7 +452,7 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
         taken = {r.noun.i for _, r in pairs if r.noun is not None}
         pairs += [p for p in _lone_perpetrators(sent) if p[0].anchor not in taken]
         pairs.sort(key=lambda p: p[0].start)
-        for q, reading in _merge_conjoined(pairs):
+        for q, reading in _merge_conjoined(_running_totals(pairs)):
             claims.append(_claim(chunk, sent, q, reading, mentions, events))
     return claims
 

@@ -85,6 +85,9 @@ HEDGE_WORDS = {
     "several",
     "few",
     "estimated",
+    "further",
+    "additional",
+    "another",
 }
 
 
