@@ -104,18 +104,21 @@ class _Context:
             return True
         return (report - end).days <= int(tables()["main_incident_max_age_days"])
 
-    def fits_lead(self, root: str, doc_id: str) -> bool:
-        """The incident is placed, by name, where the report's lead says (or is unplaced).
+    def fits_lead(self, root: str, doc_id: str, *, confirmed: bool = False) -> bool:
+        """The incident is placed, by name, where the report's lead says (or is unplaced,
+        unless ``confirmed`` is asked for).
 
         A town next door is not enough: a report headed "Blast at a cinema in one suburb" is
         not about the attack other reports place in the neighbouring one.
         """
         lead = self.leads.get(doc_id)
         if lead is None:
-            return True
+            return not confirmed
         verdicts = [names_place(lead, self.feats[k]) for k in self.clusters.members[root]]
         placed = [v for v in verdicts if v is not None]
-        return not placed or (True in placed and False not in placed)
+        if not placed:
+            return not confirmed
+        return True in placed and False not in placed
 
     def count(self, word: str, family: str, doc_id: str) -> int:
         """``len(self.roots(word, family, doc_id))`` without listing them."""
@@ -234,7 +237,8 @@ def _choose(
         titled = {
             r: v
             for r, v in titled.items()
-            if ctx.current(r, published) and ctx.fits_lead(r, doc_id)
+            # Beside incidents of its own, only a copy of one placed where the lead says.
+            if ctx.current(r, published) and ctx.fits_lead(r, doc_id, confirmed=bool(own))
         }
         pool = titled or own
     if not pool:
