@@ -19,12 +19,20 @@ from crosscheck.analysis.measures import (
     counted_noun,
     is_person,
     lemma,
-    lexicon,
     lookup,
     normalise,
     owner_of,
     phrase_words,
     word_set,
+)
+from crosscheck.analysis.phrasings import (
+    compound_measure,
+    heading_measure,
+    is_captor,
+    sentence_measure,
+    state_measure,
+    toll_measure,
+    trailing_adjective,
 )
 from crosscheck.analysis.quantities import Quantity
 
@@ -176,64 +184,10 @@ def _place_measure(role: str, verb: Token) -> str | None:
     return None
 
 
-def _state_measure(role: str, verb: Token) -> str | None:
-    """ "37 people are still missing": an adjective the parser read as a progressive verb."""
-    if role != "agent" or verb.tag_ != "VBG":
-        return None
-    if not any(c.dep_ == "aux" and lemma(c) == "be" for c in verb.children):
-        return None
-    return lookup("adjectives").get(verb.lower_)
-
-
-def _captor(verb: Token) -> bool:
-    """True when an arrest verb's subject (or agent) is an armed group: an abduction."""
-    captors = word_set("captor_nouns")
-    for child in verb.children:
-        if child.dep_ == "nsubj" and lemma(child) in captors:
-            return True
-        by = child.dep_ == "agent"
-        if by and any(o.dep_ == "pobj" and lemma(o) in captors for o in child.children):
-            return True
-    return False
-
-
-def _sentence_measure(role: str, verb: Token) -> str | None:
-    """Prison sentences said without "sentence": "jailed for ten years", "a court jailed
-    14 people", "were handed prison terms", "received jail sentences", "found guilty"."""
-    lem = lemma(verb)
-    kids = list(verb.children)
-    if role == "patient" and lem in word_set("court_verbs"):
-        terms = word_set("term_nouns")
-        courts = word_set("court_nouns")
-        for child in kids:
-            objs = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
-            if child.lower_ == "for" and any(lemma(o) in terms for o in objs):
-                return "sentenced"
-            if child.dep_ in ("agent", "nsubj") and (
-                lemma(child) in courts
-                or any(lemma(o) in courts for o in objs)
-                or any(lemma(o) in courts for o in child.children)
-            ):
-                return "sentenced"
-    giving = lexicon()["sentence_giving_verbs"]
-    if lem in giving.get(role, []):
-        nouns = word_set("sentence_nouns")
-        for child in kids:
-            if child.dep_ in ("dobj", "dative", "attr") and (
-                lemma(child) in nouns or any(lemma(c) in nouns for c in child.children)
-            ):
-                return "sentenced"
-    if role == "patient" and lem == "find":
-        guilty = word_set("guilty_words")
-        if any(c.dep_ in ("oprd", "acomp", "xcomp") and lemma(c) in guilty for c in kids):
-            return "sentenced"
-    return None
-
-
 def _special_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     """Phrasings with a plain verb: leaving one's home, being the agent of an attack."""
     if verb is not None:
-        sentenced = _sentence_measure(role, verb)
+        sentenced = sentence_measure(role, verb)
         if sentenced is not None:
             return sentenced
     leaving = verb is not None and role == "agent" and lemma(verb) in word_set("leave_verbs")
@@ -315,32 +269,6 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
     return None
 
 
-def _trailing_adjective(doc: Doc, q: Quantity) -> str | None:
-    """ "12 dead and 40 injured": a bare number right before a measure adjective takes its
-    measure, however the parser attached the adjective (often to the verb)."""
-    if q.end >= len(doc):
-        return None
-    nxt = doc[q.end]
-    if nxt.pos_ not in ("ADJ", "VERB") or nxt.tag_ not in ("JJ", "VBN", "VBD"):
-        return None
-    adjectives = lookup("adjectives")
-    return adjectives.get(nxt.lower_)
-
-
-def _heading_measure(doc: Doc, q: Quantity) -> str | None:
-    """ "Death toll: 17", "Injured: 45", "Arrested: 3": a figure under a measure label."""
-    if q.start < 2 or doc[q.start - 1].text not in (":", "-", "–", "—"):
-        return None
-    word = doc[q.start - 2]
-    if lemma(word) in lookup("measure_nouns") or word.lower_ in lookup("measure_nouns"):
-        return _toll_measure(word)
-    if word.lower_ in lookup("adjectives"):
-        return lookup("adjectives")[word.lower_]
-    if word.tag_ in ("VBN", "VBD") and lemma(word) in lookup("patient_verbs"):
-        return lookup("patient_verbs")[lemma(word)]
-    return None
-
-
 def _clause_measure(arg: Token) -> str | None:
     """Relative clauses and participles on the counted noun: "people who died", "men held"."""
     patient = lookup("patient_verbs")
@@ -381,23 +309,6 @@ def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
             if lemma(child) in nouns or lemma(child) in size:
                 return child
     return None
-
-
-def _compound_measure(noun: Token) -> str | None:
-    """The measure a compound gives a toll or tally noun: "death toll", "arrest count"."""
-    nouns = lookup("measure_nouns")
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod") and lemma(child) in nouns:
-            return nouns[lemma(child)]
-    return None
-
-
-def _toll_measure(noun: Token) -> str | None:
-    """The measure of a governing noun; "toll" takes it from its compound ("death toll")."""
-    nouns = lookup("measure_nouns")
-    if lemma(noun) == "toll":
-        return _compound_measure(noun) or "killed"
-    return nouns.get(lemma(noun)) or nouns.get(noun.lower_)
 
 
 def _event_label(measure: str, noun: Token | None) -> str:
@@ -463,15 +374,15 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
             arg = arg.head
     role, verb = _role(arg)
     measure = (
-        (_trailing_adjective(doc, q) or _heading_measure(doc, q) if noun is None else None)
+        (trailing_adjective(doc, q) or heading_measure(doc, q) if noun is None else None)
         or _adjective_measure(arg, verb, q.start)
         or _clause_measure(arg)
     )
     if measure is None and verb is not None:
-        measure = _sentence_measure(role, verb) or _state_measure(role, verb)
+        measure = sentence_measure(role, verb) or state_measure(role, verb)
     if measure is None:
         measure = _verb_measure(role, verb, arg)
-        if measure == "arrested" and verb is not None and _captor(verb):
+        if measure == "arrested" and verb is not None and is_captor(verb):
             measure = "missing"
     if measure is None and noun is not None and noun.lower_ in lookup("adjectives"):
         measure = lookup("adjectives")[noun.lower_]  # "and 14 hurt" read as a noun
@@ -485,9 +396,9 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         measure = "killed" if _attack_subject(verb) else None
     governing = _governing_noun(arg, verb)
     if measure is None and governing is not None and lemma(governing) not in word_set("size_nouns"):
-        measure = _toll_measure(governing)
+        measure = toll_measure(governing)
     if measure is None and governing is not None and lemma(governing) in _TALLY_NOUNS:
-        measure = _compound_measure(governing)  # "the casualty count", "the arrest tally"
+        measure = compound_measure(governing)  # "the casualty count", "the arrest tally"
     if measure is None and governing is not None and lemma(governing) in word_set("size_nouns"):
         inner = next(
             (
