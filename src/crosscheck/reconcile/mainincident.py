@@ -120,6 +120,18 @@ class _Context:
             return not confirmed
         return True in placed and False not in placed
 
+    def placed_as(self, root: str, doc_id: str, own: list[str]) -> bool:
+        """The incident is placed, by name, where the lead (else one of ``own``) says."""
+        if doc_id in self.leads:
+            return self.fits_lead(root, doc_id, confirmed=True)
+        members = self.clusters.members
+        return any(
+            same_place(self.feats[x], self.feats[y]) is True
+            for o in own
+            for y in members[o]
+            for x in members[root]
+        )
+
     def count(self, word: str, family: str, doc_id: str) -> int:
         """``len(self.roots(word, family, doc_id))`` without listing them."""
         if self._counts is None:
@@ -237,8 +249,10 @@ def _choose(
         titled = {
             r: v
             for r, v in titled.items()
-            # Beside incidents of its own, only a copy of one placed where the lead says.
-            if ctx.current(r, published) and ctx.fits_lead(r, doc_id, confirmed=bool(own))
+            if ctx.current(r, published)
+            and ctx.fits_lead(r, doc_id)
+            # Beside incidents of its own, only a copy of one placed where the report says.
+            and (not own or ctx.placed_as(r, doc_id, list(own)))
         }
         pool = titled or own
     if not pool:
