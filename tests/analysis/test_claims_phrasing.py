@@ -88,6 +88,8 @@ def test_phrasing_hedges(nlp: Any, text: str, expected: tuple[Any, ...], approxi
         ("Death toll: 17.", ("killed", 17, 17)),
         ("Injured: 45.", ("injured", 45, 45)),
         ("Arrested: 13.", ("arrested", 13, 13)),
+        ("The number of missing stood at 15.", ("missing", 15, 15)),
+        ("The coroner revised the toll down to 71.", ("killed", 71, 71)),
     ],
 )
 def test_phrasing_tolls_said_with_a_measure_noun(

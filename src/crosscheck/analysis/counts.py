@@ -110,6 +110,9 @@ def _role(arg: Token) -> tuple[str, Token | None]:
         return "agent", head.head
     if dep == "pobj" and head.head.pos_ in ("VERB", "AUX"):
         return "pobj", head.head
+    particle = head.head
+    if dep == "pobj" and particle.dep_ == "prt" and particle.head.pos_ in ("VERB", "AUX"):
+        return "pobj", particle.head  # "revised the toll down to 84"
     return "other", head if head.pos_ in ("VERB", "AUX") else None
 
 
@@ -325,7 +328,8 @@ def _event_label(measure: str, noun: Token | None) -> str:
     if measure == "perpetrators":
         return noun.text.lower() if noun is not None else "perpetrators"
     nouns = lookup("measure_nouns")
-    if noun is None or lemma(noun) in nouns or noun.lower_ in nouns:
+    generic = noun is not None and noun.lower_ in lookup("adjectives")  # "the missing"
+    if noun is None or lemma(noun) in nouns or noun.lower_ in nouns or generic:
         return f"people {verb}"
     words = " ".join(
         t.text
@@ -417,6 +421,7 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
                 or _clause_measure(inner)
                 or nouns.get(lemma(inner))
                 or nouns.get(inner.lower_)
+                or lookup("adjectives").get(inner.lower_)
             )
             if measure is not None and measure != "count":
                 noun = inner
