@@ -106,3 +106,27 @@ def test_quantities_change_gives_two_figures_not_a_range(nlp: Any) -> None:
 
 def test_quantities_none_in_plain_words(nlp: Any) -> None:
     assert _find(nlp, "Nobody knows what happened there.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "low", "high"),
+    [
+        ("From 12 to 18 men were held.", "From 12 to 18", "cardinal", 12, 18),
+        ("Almost two-thirds of them left.", "Almost two-thirds", "percent", None, 66.7),
+        ("More than half of them stayed.", "More than half", "percent", 50, None),
+        ("One in four recruits deserted.", "One in four", "percent", 25, 25),
+        ("Two out of three voters agreed.", "Two out of three", "percent", 66.7, 66.7),
+        ("Losses reached £3.4m.", "£3.4m.", "money", 3400000, 3400000),
+    ],
+)
+def test_quantities_ranges_ratios_and_hedged_shares(
+    nlp: Any, text: str, phrase: str, kind: str, low: Any, high: Any
+) -> None:
+    span, q = _find(nlp, text)[0]
+    assert span == phrase
+    assert (q.kind, q.low, q.high) == (kind, low, high)
+
+
+def test_quantities_ratio_needs_a_usual_denominator(nlp: Any) -> None:
+    found = _find(nlp, "They carried out 12 in 40 raids.")
+    assert all(q.kind == "cardinal" for _, q in found)
