@@ -553,21 +553,24 @@ class SqlStore(SqlLookups):
         }
         return picture
 
-    def entities(self) -> list[Entity]:
+    def _members(self, query: str) -> dict[str, list[str]]:
+        """(member id, owner id) rows grouped by owner, members in id order."""
         members: dict[str, list[str]] = {}
-        for mid, eid in self._rows(
+        for member, owner in self._rows(query):
+            members.setdefault(owner, []).append(member)
+        return members
+
+    def entities(self) -> list[Entity]:
+        members = self._members(
             "SELECT mention_id, entity_id FROM mention_entities ORDER BY mention_id"
-        ):
-            members.setdefault(eid, []).append(mid)
+        )
         rows = self._rows(f"{ENTITY_SELECT} ORDER BY name, id")
         return [entity_from_row(r, members.get(r[0], [])) for r in rows]
 
     def events(self) -> list[Event]:
-        members: dict[str, list[str]] = {}
-        for mid, eid in self._rows(
+        members = self._members(
             "SELECT event_mention_id, event_id FROM event_links ORDER BY event_mention_id"
-        ):
-            members.setdefault(eid, []).append(mid)
+        )
         rows = self._rows(f"{EVENT_SELECT} ORDER BY date, id")
         return [event_from_row(r, members.get(r[0], [])) for r in rows]
 
