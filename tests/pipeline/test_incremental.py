@@ -8,6 +8,7 @@ each, and every final picture is compared with one rebuilt from scratch.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,3 +150,21 @@ def test_correction_after_incremental_updates_equals_rebuild(
     rebuild_picture(store)
     assert got == _snapshot(store)
     store.close()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_update_leaves_the_collector_as_it_found_it(
+    tmp_path: Path, corpus: Corpus, enabled: bool
+) -> None:
+    """The collector is paused only during an update, and stays off if the caller turned it off."""
+    store = open_store(str(tmp_path / "inc.db"))
+    for d, ex in corpus[:3]:
+        store.add_document(d, ex)
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        reconcile_pending(store)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+        store.close()

@@ -71,9 +71,16 @@ def names_place(lead: LeadPlace, f: Features) -> bool | None:
     """
     if not f.place:
         return None
-    if lead.key == f.place or lead.key in f.place or f.place in lead.key:
+    return _names_place(lead, f.place, f.coords)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _names_place(lead: LeadPlace, place: str, coords: tuple[float, float] | None) -> bool | None:
+    # Choosing main incidents asks this for every candidate incident's every mention: the
+    # same few places come back again and again.
+    if lead.key == place or lead.key in place or place in lead.key:
         return True
-    if lead.coords and f.coords and km(lead.coords, f.coords) <= float(tables()["nearby_km"]):
+    if lead.coords and coords and km(lead.coords, coords) <= float(tables()["nearby_km"]):
         return None
     return False
 
