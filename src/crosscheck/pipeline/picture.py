@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Document, EventMention, Mention, Picture
 from crosscheck.reconcile import reconcile_with_notes
+from crosscheck.reconcile.mainincident import forget_choices
 from crosscheck.reconcile.prepared import (
     prepare_claims,
     prepare_event_mentions,
@@ -73,6 +74,7 @@ def forget_state(store: Store | None = None) -> None:
     with _LOCK:
         if store is None:
             _STATES.clear()
+            forget_choices()
         else:
             _STATES.pop(store, None)
 

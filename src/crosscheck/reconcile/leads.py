@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import threading
 from dataclasses import dataclass
 
 from crosscheck.analysis.geo import geocode
@@ -159,11 +160,31 @@ def lead_places(documents: list[Document], mentions: list[Mention]) -> dict[str,
     for m in mentions:
         by_doc.setdefault(m.doc_id, []).append(m)
     out: dict[str, LeadPlace] = {}
-    for doc in documents:
-        found = lead_place(doc, by_doc.get(doc.id, []))
-        if found is not None:
-            out[doc.id] = found
+    with _LEADS_LOCK:
+        for doc in documents:
+            own = tuple(by_doc.get(doc.id, ()))
+            known = _LEADS.get(doc.id)
+            if known is not None and known[0] == doc and known[1] == own:
+                found = known[2]
+            else:
+                if len(_LEADS) >= 1 << 17:
+                    _LEADS.clear()
+                found = lead_place(doc, list(own))
+                _LEADS[doc.id] = (doc, own, found)
+            if found is not None:
+                out[doc.id] = found
     return out
+
+
+# Per document: the document and mentions its lead place was last read from, and that place.
+_LEADS: dict[str, tuple[Document, tuple[Mention, ...], LeadPlace | None]] = {}
+_LEADS_LOCK = threading.Lock()
+
+
+def forget_lead_places() -> None:
+    """Drop the remembered lead places of :func:`lead_places`."""
+    with _LEADS_LOCK:
+        _LEADS.clear()
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -219,6 +240,7 @@ def with_context(
 
 __all__ = [
     "LeadPlace",
+    "forget_lead_places",
     "lead_end",
     "lead_place",
     "lead_places",

@@ -16,12 +16,20 @@ date: such a date is dropped rather than allowed to split the incident. Pure: no
 from __future__ import annotations
 
 import dataclasses
+import functools
+import threading
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from crosscheck.model import Document
-from crosscheck.reconcile.leads import LeadPlace, lead_end, names_place
+from crosscheck.reconcile.leads import (
+    LeadPlace,
+    forget_lead_places,
+    lead_end,
+    names_place,
+)
 from crosscheck.reconcile.mentionfeatures import (
     Features,
     compatible,
@@ -260,6 +268,46 @@ def _choose(
     return sorted(pool, key=lambda r: (-pool[r], first.get(r, 1 << 62), r))[0]
 
 
+_ChoiceKey = tuple[Document | None, LeadPlace | None, tuple[Features, ...]]
+
+
+@dataclass
+class _Memo:
+    """The choices of the last call, and the incidents (root -> members) they were made over.
+
+    A choice reads only the report itself (its document, lead place, mentions), the incidents
+    its own mentions belong to, and the incidents indexed under its lead's words (see
+    :func:`_choose`). Between two calls, an incident whose members changed marks the reports
+    of its members and its words (before and after) as dirty; a choice neither touches is
+    the one a fresh computation would give. Only the last call's choices are kept, so each
+    one was valid against the previous call's incidents.
+    """
+
+    incidents: dict[str, tuple[Features, ...]] = field(default_factory=dict)
+    choices: dict[tuple[str, str], tuple[_ChoiceKey, str | None]] = field(default_factory=dict)
+
+
+_MEMO = _Memo()
+_MEMO_LOCK = threading.Lock()
+
+
+def forget_choices() -> None:
+    """Drop the remembered main-incident choices and lead places (the next call starts cold)."""
+    global _MEMO
+    with _MEMO_LOCK:
+        _MEMO = _Memo()
+    forget_lead_places()
+
+
+def _incident_words(members: tuple[Features, ...]) -> set[str]:
+    """Every word :func:`_anchor_words` could index an incident under (a superset)."""
+    out: set[str] = set()
+    for f in members:
+        out |= f.names
+        out.update((f.place or "").split())
+    return out
+
+
 def _main_roots(
     feats: list[Features],
     clusters: Clusters,
@@ -270,12 +318,36 @@ def _main_roots(
     for i, f in enumerate(feats):
         by_doc[f.doc_id].append(i)
     ctx = _Context(feats, clusters, _anchor_words(feats, clusters), leads)
+    incidents = {r: tuple(feats[k] for k in ms) for r, ms in clusters.members.items()}
     out: dict[tuple[str, str], str] = {}
-    for doc_id, idxs in sorted(by_doc.items()):
-        for family in sorted({feats[i].family for i in idxs}):
-            root = _choose(doc_id, idxs, family, docs, ctx)
-            if root is not None:
-                out[(doc_id, family)] = root
+    with _MEMO_LOCK:
+        before = _MEMO.incidents
+        dirty_docs: set[str] = set()
+        dirty_words: set[str] = set()
+        for r in before.keys() | incidents.keys():
+            old, new = before.get(r), incidents.get(r)
+            if old != new:
+                for members in (old or (), new or ()):
+                    dirty_docs.update(f.doc_id for f in members)
+                    dirty_words |= _incident_words(members)
+        choices: dict[tuple[str, str], tuple[_ChoiceKey, str | None]] = {}
+        for doc_id, idxs in sorted(by_doc.items()):
+            doc = docs.get(doc_id)
+            clean = doc_id not in dirty_docs and (
+                doc is None or dirty_words.isdisjoint(words(_lead(doc)))
+            )
+            for family in sorted({feats[i].family for i in idxs}):
+                key: _ChoiceKey = (doc, leads.get(doc_id), tuple(feats[i] for i in idxs))
+                known = _MEMO.choices.get((doc_id, family))
+                if clean and known is not None and known[0] == key:
+                    root = known[1]
+                else:
+                    root = _choose(doc_id, idxs, family, docs, ctx)
+                choices[(doc_id, family)] = (key, root)
+                if root is not None:
+                    out[(doc_id, family)] = root
+        _MEMO.incidents = incidents
+        _MEMO.choices = choices
     return out
 
 
@@ -326,15 +398,13 @@ def attach_to_main_incidents(
         if any(m.doc_id == f.doc_id and not m.generic for m in members):
             # The report names this incident itself: that says more about where its "the
             # attack" happened than the place its lead names.
-            feats[i] = f = dataclasses.replace(
-                f, context_place=None, context_coords=None, context_country=None
-            )
+            feats[i] = f = _unplaced(f)
         if not _place_fits(f, members):
             continue
         if not all(dates_compatible(f.date, f.precision, m.date, m.precision) for m in members):
             if not _said_date(f, members, _published(docs, f.doc_id)):
                 continue
-            feats[i] = dataclasses.replace(f, date=None, precision=None)
+            feats[i] = _undated(f)
             f = feats[i]
         if all(compatible(f, m) for m in members):
             clusters.merge(i, target[0])
@@ -344,6 +414,18 @@ def attach_to_main_incidents(
         for (doc_id, family), root in sorted(mains.items())
         if family == "violent"
     }
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _unplaced(f: Features) -> Features:
+    """``f`` without its report's lead place (remembered: the same copies every update)."""
+    return dataclasses.replace(f, context_place=None, context_coords=None, context_country=None)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _undated(f: Features) -> Features:
+    """``f`` without its date."""
+    return dataclasses.replace(f, date=None, precision=None)
 
 
 def _published(docs: dict[str, Document], doc_id: str) -> str | None:
@@ -431,4 +513,4 @@ def mains_by_lead_place(
     return out
 
 
-__all__ = ["attach_to_main_incidents", "mains_by_lead_place"]
+__all__ = ["attach_to_main_incidents", "forget_choices", "mains_by_lead_place"]
