@@ -199,35 +199,64 @@ def _split_series(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
     return sorted(slots.items())
 
 
+_BaseKey = tuple[str, str, str, str]
+# Per base key: the claims and subjects its groups were last split from, and those groups.
+# Adding a report changes few base keys; the others are split as before.
+_SPLIT: dict[_BaseKey, tuple[list[Claim], list[Subject], list[RawGroup]]] = {}
+
+
+def _same_objects(a: list[Claim], b: list[Claim]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
 def group_claims(claims: list[Claim], subjects: dict[str, Subject]) -> list[RawGroup]:
     """Group claims (already corrected) by subject, measure, counted and as-of slot."""
-    base: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    global _SPLIT
+    base: dict[_BaseKey, list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda x: x.id):
         subject = subjects[c.id]
         base[(*subject_key(subject), c.measure, local_to(c, subject))].append(c)
+    known, fresh = _SPLIT, {}
     out: list[RawGroup] = []
-    for (_, _, measure, local), members in sorted(base.items()):
-        keys = {c.id: counted_key(c) for c in members}
-        if measure in EVENT_MEASURES:
-            # A sub-count is a part only beside its whole: with no total in its own report,
-            # "12 soldiers were killed" is that report's toll.
-            totals = {c.doc_id for c in members if keys[c.id] == "people"}
-            keys = {
-                c.id: k if c.doc_id in totals else "people"
-                for c, k in ((c, keys[c.id]) for c in members)
-            }
-        mapping = _fuzzy_counted(list(keys.values()))
-        by_counted: dict[str, list[Claim]] = defaultdict(list)
-        for c in members:
-            by_counted[mapping[keys[c.id]]].append(c)
-        for counted, cs in sorted(by_counted.items()):
-            subject = subjects[cs[0].id]
-            for slot, slot_claims in _split_series(cs):
-                for part, part_claims in _split_sentence_parts(slot_claims):
-                    if part_claims:
-                        name = " ".join(x for x in (slot, part, local) if x)
-                        out.append(RawGroup(subject, measure, counted, name, part_claims))
+    for key, members in sorted(base.items()):
+        their = [subjects[c.id] for c in members]
+        found = known.get(key)
+        if found is None or not _same_objects(found[0], members) or found[1] != their:
+            found = (members, their, _split_base(key[2], key[3], members, subjects))
+        fresh[key] = found
+        out.extend(
+            RawGroup(g.subject, g.measure, g.counted, g.slot, list(g.claims)) for g in found[2]
+        )
+    _SPLIT = fresh
     return merge_restated(out)
+
+
+def _split_base(
+    measure: str, local: str, members: list[Claim], subjects: dict[str, Subject]
+) -> list[RawGroup]:
+    """The groups of one subject, measure and locality: by what is counted, slot and part."""
+    out: list[RawGroup] = []
+    keys = {c.id: counted_key(c) for c in members}
+    if measure in EVENT_MEASURES:
+        # A sub-count is a part only beside its whole: with no total in its own report,
+        # "12 soldiers were killed" is that report's toll.
+        totals = {c.doc_id for c in members if keys[c.id] == "people"}
+        keys = {
+            c.id: k if c.doc_id in totals else "people"
+            for c, k in ((c, keys[c.id]) for c in members)
+        }
+    mapping = _fuzzy_counted(list(keys.values()))
+    by_counted: dict[str, list[Claim]] = defaultdict(list)
+    for c in members:
+        by_counted[mapping[keys[c.id]]].append(c)
+    for counted, cs in sorted(by_counted.items()):
+        subject = subjects[cs[0].id]
+        for slot, slot_claims in _split_series(cs):
+            for part, part_claims in _split_sentence_parts(slot_claims):
+                if part_claims:
+                    name = " ".join(x for x in (slot, part, local) if x)
+                    out.append(RawGroup(subject, measure, counted, name, part_claims))
+    return out
 
 
 __all__ = ["RawGroup", "counted_key", "group_claims", "normalise_counted", "subject_key"]
