@@ -317,7 +317,7 @@ def _main_roots(
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         by_doc[f.doc_id].append(i)
-    ctx = _Context(feats, clusters, _anchor_words(feats, clusters), leads)
+    ctx: _Context | None = None  # built on the first choice that must be made anew
     incidents = {r: tuple(feats[k] for k in ms) for r, ms in clusters.members.items()}
     out: dict[tuple[str, str], str] = {}
     with _MEMO_LOCK:
@@ -334,14 +334,16 @@ def _main_roots(
         for doc_id, idxs in sorted(by_doc.items()):
             doc = docs.get(doc_id)
             clean = doc_id not in dirty_docs and (
-                doc is None or dirty_words.isdisjoint(words(_lead(doc)))
+                doc is None or not dirty_words or dirty_words.isdisjoint(words(_lead(doc)))
             )
+            key: _ChoiceKey = (doc, leads.get(doc_id), tuple(feats[i] for i in idxs))
             for family in sorted({feats[i].family for i in idxs}):
-                key: _ChoiceKey = (doc, leads.get(doc_id), tuple(feats[i] for i in idxs))
                 known = _MEMO.choices.get((doc_id, family))
                 if clean and known is not None and known[0] == key:
                     root = known[1]
                 else:
+                    if ctx is None:
+                        ctx = _Context(feats, clusters, _anchor_words(feats, clusters), leads)
                     root = _choose(doc_id, idxs, family, docs, ctx)
                 choices[(doc_id, family)] = (key, root)
                 if root is not None:
