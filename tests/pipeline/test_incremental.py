@@ -168,3 +168,24 @@ def test_update_leaves_the_collector_as_it_found_it(
     finally:
         gc.enable() if was else gc.disable()
         store.close()
+
+
+@pytest.mark.parametrize("drop", [0, -1])
+def test_report_losing_one_incident_mention_equals_rebuild(
+    tmp_path: Path, corpus: Corpus, drop: int
+) -> None:
+    """Remembered main-incident choices of other reports follow an incident that changed."""
+    store = open_store(str(tmp_path / "inc.db"))
+    for d, ex in corpus:
+        store.add_document(d, ex)
+        reconcile_pending(store)
+    doc, ex = max(corpus, key=lambda x: len(x[1].events))
+    assert len(ex.events) > 1
+    fewer = [e for i, e in enumerate(ex.events) if i != drop % len(ex.events)]
+    thinner = dataclasses.replace(ex, events=fewer)
+    store.replace_extraction(thinner)
+    update_picture(store, {doc.id})
+    got = _snapshot(store)
+    store.close()
+    changed = [(d, thinner if d.id == doc.id else e) for d, e in corpus]
+    assert got == _rebuilt(tmp_path / "full.db", changed)
