@@ -183,13 +183,16 @@ def _collector_paused() -> Iterator[None]:
     that walk the whole remembered state (millions of objects, ~0.5 s each) and find nothing:
     the records hold no reference cycles. Afterwards the surviving state is frozen
     (``gc.freeze``) so later collections do not walk it again; the records are still freed
-    by reference counting when the state drops them.
+    by reference counting when the state drops them. With the collector off nothing was
+    promoted, so a young-generation pass first frees any cycle the update itself made: a
+    long-running server must not freeze garbage.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.collect(0)
         gc.freeze()
         if enabled:
             gc.enable()
