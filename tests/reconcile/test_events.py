@@ -22,7 +22,7 @@ def test_one_incident_worded_three_ways_is_one_event() -> None:
         ),
         event(
             "b",
-            "the March 22 terrorist attack at the Crocus City concert hall near Moscow",
+            "the gun attack on a Crocus City concert outside Moscow on 22 March",
             date="2024-03-22",
             location="Moscow",
             country="Russia",
