@@ -61,12 +61,15 @@ def _check_write(request: Request, csrf: str | None) -> Response | None:
     return None
 
 
-@router.get("/login")
-def login_form(request: Request, next: str = "/") -> Response:
+def _login_page(
+    request: Request, next: str, error: str | None = None, status: int = 200
+) -> Response:
+    """The login form with a fresh CSRF value, set both in the form and in its cookie."""
     value = new_login_csrf()
-    response = render(
-        request, "login.html", {"title": "Log in", "next": _safe_next(next), "login_csrf": value}
-    )
+    context = {"title": "Log in", "next": _safe_next(next), "login_csrf": value}
+    if error:
+        context["error"] = error
+    response = render(request, "login.html", context, status=status)
     response.set_cookie(
         LOGIN_CSRF_COOKIE,
         value,
@@ -76,6 +79,11 @@ def login_form(request: Request, next: str = "/") -> Response:
         path="/login",
     )
     return response
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/") -> Response:
+    return _login_page(request, next)
 
 
 @router.post("/login")
@@ -91,28 +99,13 @@ def login(
         )
     server = server_of(request)
     if not token_matches(server.token, token.strip()):
-        value = new_login_csrf()
-        response = render(
+        return _login_page(
             request,
-            "login.html",
-            {
-                "title": "Log in",
-                "next": _safe_next(next),
-                "login_csrf": value,
-                "error": "That is not the write token. Use the token `crosscheck serve` printed "
-                "or the one in the .token file beside the database.",
-            },
+            next,
+            error="That is not the write token. Use the token `crosscheck serve` printed "
+            "or the one in the .token file beside the database.",
             status=403,
         )
-        response.set_cookie(
-            LOGIN_CSRF_COOKIE,
-            value,
-            httponly=True,
-            samesite="strict",
-            secure=_secure(request),
-            path="/login",
-        )
-        return response
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
