@@ -9,6 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from crosscheck.model import Claim, Correction, Document
+from crosscheck.reconcile.corrections import (
+    apply_claim_corrections as reconcile_claim_corrections,
+)
 from crosscheck.store import Store
 
 
@@ -52,23 +55,15 @@ def claim_to_dict(claim: Claim, doc: Document | None) -> dict[str, Any]:
 
 
 def apply_claim_corrections(claims: list[Claim], corrections: list[Correction]) -> list[Claim]:
-    """Apply confirm/reject/edit decisions in order; rejected claims keep status "rejected"."""
-    by_id = {c.id: c for c in claims}
-    for corr in corrections:
-        if corr.target_kind != "claim" or corr.target not in by_id:
-            continue
-        claim = by_id[corr.target]
-        claim.corrected = True
-        if corr.action == "confirm":
-            claim.status = "confirmed"
-        elif corr.action == "reject":
-            claim.status = "rejected"
-        elif corr.action == "edit":
-            claim.status = "edited"
-            for key in ("low", "high", "measure", "label", "counted", "as_of", "attributed_to"):
-                if key in corr.payload:
-                    setattr(claim, key, corr.payload[key])
-    return claims
+    """``claims`` in their order, with analyst confirm/reject/edit decisions applied.
+
+    The same rules reconciliation applies (one implementation: ``reconcile.corrections``);
+    rejected claims keep status "rejected". A subject override needs no handling here: the
+    resolved subject the store joins in already carries it.
+    """
+    corrected, _ = reconcile_claim_corrections(claims, corrections, [])
+    by_id = {c.id: c for c in corrected}
+    return [by_id[c.id] for c in claims]
 
 
 def list_claims(
