@@ -155,10 +155,9 @@ class _Context:
         for c in claims:
             stored.setdefault(c.id, c)
         corrections = store.corrections_for("claim", list(stored))
-        # Show figures as analysts corrected them, like `claims` does; an edit of the
-        # measure changes a claim's id, so only corrected claims need it computed again.
-        apply_claim_corrections(list(stored.values()), corrections)
-        self.claims = {(c.id if c.corrected else cid): c for cid, c in stored.items()}
+        # Show figures as analysts corrected them, like `claims` does. A corrected claim
+        # keeps the id of the machine claim it replaces, the id its group lists.
+        self.claims = {c.id: c for c in apply_claim_corrections(list(stored.values()), corrections)}
         self.statuses: dict[str, str] = {}
         for corr in corrections:
             self.statuses[corr.target] = {"confirm": "confirmed", "reject": "rejected"}.get(
