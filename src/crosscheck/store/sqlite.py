@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,25 @@ def fts_query(query: str) -> str:
     return " AND ".join(terms)
 
 
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch a database to WAL, waiting while another process holds it.
+
+    Changing the journal mode needs the database to itself, and SQLite answers "locked"
+    at once rather than through the busy handler; two ingests opening a new file at the
+    same moment would otherwise fail. Once in WAL the mode sticks, so this returns at once.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SQLiteStore(SqlStore):
     dialect = "sqlite"
 
@@ -48,7 +68,7 @@ class SQLiteStore(SqlStore):
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
             )
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
