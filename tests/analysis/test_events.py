@@ -79,3 +79,74 @@ def test_find_events_span_points_at_trigger(nlp: spacy.language.Language) -> Non
     event = next(e for e in _events(nlp, text) if e.type == "attack")
     assert text[event.span[0] : event.span[1]] == event.trigger == "massacre"
     assert event.date == "2024-03-22" and event.country == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "An improvised device went off near a bus depot in Peshawar on Sunday.",
+            "bombing",
+            "Peshawar",
+        ),
+        ("A huge explosion ripped through a fuel depot in Aden on 2 May.", "bombing", "Aden"),
+        ("Shots rang out outside a nightclub in Izmir late on Saturday.", "shooting", "Izmir"),
+        (
+            "Two gunmen opened fire on worshippers at a mosque in Herat on Friday.",
+            "shooting",
+            "Herat",
+        ),
+        ("Rioters set fire to the regional office in Osh on Tuesday.", "arson", "Osh"),
+        ("Youths hurled petrol bombs at a police post in Belfast on Monday.", "arson", "Belfast"),
+        ("Shots were fired at a convoy in Quetta on Tuesday.", "shooting", "Quetta"),
+        (
+            "A suicide bomber blew himself up at a checkpoint in Mogadishu.",
+            "suicide_bombing",
+            "Mogadishu",
+        ),
+    ],
+)
+def test_find_events_told_by_what_happened(
+    nlp: spacy.language.Language, text: str, kind: str, place: str
+) -> None:
+    """Incidents told by a verb ("went off", "opened fire") rather than named by a noun."""
+    found = [e for e in _events(nlp, text) if e.type == kind]
+    assert len(found) == 1
+    assert found[0].location == place
+    assert place in found[0].description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found a bomb under a parked car in Lyon on Monday.",
+        "The device did not go off, officials in Lyon said on Monday.",
+        "The bomb failed to explode outside the station in Lyon on Monday.",
+        "The city opened a new fire station in Lyon on Monday.",
+        "Experts warned that a device could go off at any time.",
+    ],
+)
+def test_find_events_no_incident_when_nothing_happened(
+    nlp: spacy.language.Language, text: str
+) -> None:
+    assert [e.type for e in _events(nlp, text) if e.type in ("bombing", "shooting", "arson")] == []
+
+
+def test_find_events_one_mention_when_a_noun_also_names_it(nlp: spacy.language.Language) -> None:
+    text = "Gunmen opened fire in a shooting at a market in Kabul on Friday."
+    assert [e.type for e in _events(nlp, text)].count("shooting") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A venue named after a town elsewhere: the town the phrase names is the place.
+        ("Gunmen opened fire at the Riverside cafe in Nakuru on Thursday.", "Nakuru"),
+        ("A bomb exploded at the Riverside mosque in Linfen on 21 July.", "Linfen"),
+    ],
+)
+def test_find_events_place_is_the_town_not_the_venue_name(
+    nlp: spacy.language.Language, text: str, place: str
+) -> None:
+    event = next(e for e in _events(nlp, text) if e.type in ("shooting", "bombing"))
+    assert event.location == place

@@ -45,6 +45,20 @@ class Triggers:
     excluded_objects: frozenset[str]
     authority_types: frozenset[str]
     not_actors: frozenset[str]
+    subject_nouns: dict[str, str]
+    happening_verbs: frozenset[str]
+    verb_objects: dict[tuple[str, str], str]
+    verb_complements: dict[tuple[str, str], str]
+
+
+def _pairs(table: dict[str, list[str]] | None) -> dict[tuple[str, str], str]:
+    """``{type: ["verb object words", …]}`` -> ``{(verb, "object words"): type}``."""
+    out: dict[tuple[str, str], str] = {}
+    for kind, phrases in (table or {}).items():
+        for phrase in phrases:
+            verb, _, rest = str(phrase).partition(" ")
+            out.setdefault((verb, rest), str(kind))
+    return out
 
 
 @cache
@@ -70,6 +84,14 @@ def triggers() -> Triggers:
         excluded_objects=frozenset(data.get("verb_objects_excluded") or ()),
         authority_types=frozenset(data.get("authority_types") or ()),
         not_actors=frozenset(data.get("not_actors") or ()),
+        subject_nouns={
+            str(noun): str(kind)
+            for kind, nouns in (data.get("subject_nouns") or {}).items()
+            for noun in nouns
+        },
+        happening_verbs=frozenset(str(v) for v in data.get("happening_verbs") or ()),
+        verb_objects=_pairs(data.get("verb_objects")),
+        verb_complements=_pairs(data.get("verb_complements")),
     )
 
 
@@ -95,6 +117,80 @@ def _noun_type(token: Token, table: Triggers) -> str | None:
                 if special and not (kind == "bombing" and special == "bombing"):
                     return special if kind != "bombing" or special == "suicide_bombing" else kind
     return kind
+
+
+def _object_words(token: Token) -> str:
+    """An object's lemma with the compound words before it ("petrol bombs" -> "petrol bomb")."""
+    before = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod")]
+    return " ".join([*before, token.lemma_.lower()])
+
+
+def _phrasal_forms(token: Token) -> set[str]:
+    """The verb's lemma alone and with each particle or preposition ("go off", "tear through")."""
+    lemma = token.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep")}
+
+
+def _idiom_type(token: Token, table: Triggers) -> str | None:
+    """The type of a verb + object or complement idiom ("opened fire", "set … ablaze")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):  # "opened fire", "shots were fired"
+            words = _object_words(child)
+            for n in range(len(words.split())):
+                kind = table.verb_objects.get((lemma, " ".join(words.split()[n:])))
+                if kind:
+                    return kind
+        elif child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"):
+            kind = table.verb_complements.get((lemma, child.lower_))
+            if kind:
+                return kind
+    return None
+
+
+def _told_subject(token: Token, table: Triggers) -> Token | None:
+    """The weapon or blast whose happening this verb tells ("a device went off"), if any."""
+    if not _phrasal_forms(token) & table.happening_verbs:
+        return None
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            words = _object_words(child)
+            if child.lemma_.lower() in table.subject_nouns or words in table.subject_nouns:
+                return child
+    return None
+
+
+def _by_suicide_attacker(token: Token, table: Triggers) -> bool:
+    """ "A suicide bomber blew himself up": the subject's modifier makes the type."""
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            for mod in child.lefts:
+                if table.modifiers.get(mod.lower_) == "suicide_bombing":
+                    return True
+    return False
+
+
+def verb_type(token: Token, table: Triggers) -> tuple[str, bool] | None:
+    """The incident type a verb names and whether it is told rather than named, or None.
+
+    "Police arrested four" names an arrest (a trigger verb); "gunmen opened fire" and "a
+    device went off" tell a shooting and a bombing through an idiom or the verb's subject.
+    """
+    kind = _idiom_type(token, table)
+    if kind:
+        return kind, True
+    kind = table.verbs.get(token.lemma_.lower())
+    if kind in ATTACK_TYPES and _by_suicide_attacker(token, table):
+        return "suicide_bombing", False
+    if kind:
+        return kind, False
+    subject = _told_subject(token, table)
+    if subject is None:
+        return None
+    noun = table.subject_nouns.get(subject.lemma_.lower()) or table.subject_nouns.get(
+        _object_words(subject), ""
+    )
+    return noun, True
 
 
 def _has_anchor(token: Token, mentions: list[Mention], chunk: Chunk) -> bool:
@@ -231,7 +327,7 @@ def _place(
     s_start, s_end = chunk.span_of(sent)
     clause = {t.idx for t in clause_root.subtree}
     near = {t.idx for t in token.subtree}
-    scored: list[tuple[int, int, int, Mention, Place]] = []
+    scored: list[tuple[int, float, int, Mention, Place]] = []
     for m in mentions:
         if m.label not in _PLACE_LABELS or not (s_start <= m.start and m.end <= s_end):
             continue
@@ -241,11 +337,65 @@ def _place(
         local = m.start - chunk.offset
         scope = 0 if local in near else 1 if local in clause else 2
         distance = abs(local - token.idx)
-        scored.append((scope, _PLACE_RANK.get(place.kind, 3), distance, m, place))
+        rank: float = _PLACE_RANK.get(place.kind, 3)
+        if place.kind == "city" and _names_a_thing(chunk, m):
+            # "the Elmwood restaurant in Bhiwandi": a town's name used as a venue's name
+            # places the incident less surely than the town the phrase goes on to name.
+            rank += 0.5
+        scored.append((scope, rank, distance, m, place))
     if not scored:
-        return None
+        return _unlabelled_town(clause_root, mentions, chunk)
     best = min(scored, key=lambda s: (s[0], s[1], s[2]))
     return best[3], best[4]
+
+
+def _names_a_thing(chunk: Chunk, m: Mention) -> bool:
+    """The mention modifies a common noun after it ("Elmwood" in "the Elmwood restaurant")."""
+    span = chunk.sdoc.char_span(
+        m.start - chunk.offset, m.end - chunk.offset, alignment_mode="expand"
+    )
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return (
+        last.dep_ in ("compound", "amod", "nmod")
+        and last.head.pos_ == "NOUN"
+        and (last.head.i > last.i)
+    )
+
+
+def _unlabelled_town(
+    clause_root: Token, mentions: list[Mention], chunk: Chunk
+) -> tuple[Mention, Place] | None:
+    """A sizeable town the tagger missed or mislabelled, named after "in", "near" or "outside".
+
+    The small model misses many towns ("a mosque in Linfen") or takes them for a person or an
+    organisation ("a nightclub in Izmir"); a proper noun in such a phrase
+    that is a known town of some size is taken as the place (never a country or region,
+    whose names the tagger rarely misses).
+    """
+    least = int(_places_table().get("untagged_town_min_population", 100_000))
+    for t in clause_root.subtree:
+        if t.pos_ != "PROPN" or t.dep_ != "pobj" or t.head.lower_ not in ("in", "near", "outside"):
+            continue
+        tagged = _mention_at(t, mentions, chunk)
+        if tagged is not None and tagged.label in _PLACE_LABELS:
+            continue  # a tagged place that is no known town: not one to second-guess
+        first = min((c.i for c in t.lefts if c.dep_ == "compound"), default=t.i)
+        words = t.doc[first : t.i + 1]
+        place = geocode(words.text)
+        if place is None or place.kind != "city" or place.population < least:
+            continue
+        start, end = chunk.abs(words.start_char, words.end_char)
+        key = words.text.lower()
+        return Mention(chunk.document.id, start, end, words.text, "GPE", key), place
+    return None
+
+
+@cache
+def _places_table() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((DATA_DIR / "event_triggers.yaml").read_text("utf-8"))
+    return dict(data.get("places") or {})
 
 
 def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
@@ -297,18 +447,50 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
                     tail = tail[:-1]
                 words += [" "] + [t.text_with_ws for t in tail]
                 break
+        else:
+            if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+                # "the blast killed 12 at a market": the place phrase hangs on the verb.
+                words.append(_where(token.head))
         text = "".join(words)
     else:
         noun = {"suicide_bombing": "suicide bombing", "claim": "claim of responsibility"}
         text = noun.get(kind, kind)
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in triggers().not_actors:
+            obj = None  # the idiom's own object: "opened fire", "threw petrol bombs"
         if obj is not None and kind in ATTACK_TYPES and obj.pos_ != "PRON":
             text += " on " + " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct"))
+        elif kind in ATTACK_TYPES:
+            text += _where(token)
         if place is not None and place.text not in text:
             text += " in " + place.text
     for article in ("the ", "The ", "a ", "an "):
         text = text.removeprefix(article)
     return " ".join(text.replace(" 's", "'s").replace(" ’s", "’s").split())[:120]
+
+
+# How a told incident's place phrase reads in its name: "tore through the hall" -> "at the hall".
+_PLACE_PREP_AS = {"through": "at", "into": "at", "to": "at", "inside": "inside"}
+_TARGET_ONLY = frozenset({"on", "against", "to"})
+
+
+def _where(token: Token) -> str:
+    """ " at the market in Kabul" from the verb's first place phrase, or ""."""
+    preps = _DESCRIPTION_PREPS | _PLACE_PREP_AS.keys()
+    heads = [token, *(c for c in token.children if c.dep_ == "prt")]
+    found = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps]
+    # "opened fire on worshippers at a mosque": a place phrase says more than a target one.
+    found.sort(key=lambda c: (c.lower_ in _TARGET_ONLY, c.i))
+    for child in found:
+        tail = [t for t in child.subtree if t.ent_type_ not in ("DATE", "TIME")][1:9]
+        stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
+        tail = [t for t in tail[:stop] if t.dep_ != "det" or t.i != child.i + 1]
+        while tail and (tail[-1].dep_ in ("cc", "punct", "prep") or tail[-1].is_punct):
+            tail = tail[:-1]
+        if tail:
+            said = _PLACE_PREP_AS.get(child.lower_, child.lower_)
+            return f" {said} " + "".join(t.text_with_ws for t in tail).strip()
+    return ""
 
 
 def find_events(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
@@ -322,14 +504,34 @@ def find_events(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
                 if kind is None or not _is_specific_noun(token, mentions, chunk):
                     continue
             elif token.pos_ == "VERB":
-                kind = table.verbs.get(token.lemma_.lower())
-                if kind is None or not _is_specific_verb(token, kind):
+                typed = verb_type(token, table)
+                if typed is None or not _is_specific_verb(token, typed[0]):
+                    continue
+                kind, told = typed
+                if told and _named_in_clause(token, kind, mentions, chunk):
                     continue
             else:
                 continue
             events.append(_event(token, kind, sent, mentions, chunk))
     _share_dates(events)
     return events
+
+
+def _named_in_clause(token: Token, kind: str, mentions: list[Mention], chunk: Chunk) -> bool:
+    """A told incident ("opened fire") that a trigger noun of its clause already names
+    ("opened fire in a shooting at a market"): the noun's mention is the one to keep."""
+    table = triggers()
+    for t in token.subtree:
+        if t is token or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        named = _noun_type(t, table)
+        if (
+            named is not None
+            and _family(named) == _family(kind)
+            and _is_specific_noun(t, mentions, chunk)
+        ):
+            return True
+    return False
 
 
 def _share_dates(events: list[EventMention]) -> None:
