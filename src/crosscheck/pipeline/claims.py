@@ -9,10 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from crosscheck.model import Claim, Correction, Document
+from crosscheck.pipeline.paging import Listing, check_page, page_of
 from crosscheck.reconcile.corrections import (
     apply_claim_corrections as reconcile_claim_corrections,
 )
 from crosscheck.store import Store
+
+#: More claims hidden by corrections than this and a listing pages in Python instead.
+MAX_HIDDEN = 2000
 
 
 def claim_to_dict(claim: Claim, doc: Document | None) -> dict[str, Any]:
@@ -97,6 +101,77 @@ def list_claims(
     return _contract(store, claims)
 
 
+def claims_listing(
+    store: Store,
+    *,
+    doc: str | None = None,
+    measure: str | None = None,
+    entity: str | None = None,
+    event: str | None = None,
+    include_rejected: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Listing:
+    """A page of :func:`list_claims` (same rows, same order) with the total.
+
+    Without an entity or event filter only the page's claims (and their documents) are
+    read: analyst corrections are few, so the claims they hide (rejected, or edited to
+    another measure) are left out by id in the query, and the page is corrected after.
+    """
+    check_page(limit, offset)
+    measure = measure or None
+    if entity is not None or event is not None:
+        return page_of(
+            list_claims(
+                store,
+                doc=doc,
+                measure=measure,
+                entity=entity,
+                event=event,
+                include_rejected=include_rejected,
+            ),
+            limit,
+            offset,
+        )
+    doc_id = None
+    if doc is not None:
+        from crosscheck.pipeline.documents import get_document
+
+        doc_id = get_document(store, doc).id
+    corrections = store.corrections(target_kind="claim")
+    hidden = _hidden_by_corrections(store, corrections, measure, include_rejected)
+    if hidden is None:  # too many to leave out by id: page in Python
+        return page_of(
+            list_claims(store, doc=doc, measure=measure, include_rejected=include_rejected),
+            limit,
+            offset,
+        )
+    claims = store.claims_page(
+        doc=doc_id, measure=measure, exclude=hidden, limit=limit, offset=offset
+    )
+    page_ids = {c.id for c in claims}
+    claims = apply_claim_corrections(claims, [c for c in corrections if c.target in page_ids])
+    total = store.count_claims(doc=doc_id, measure=measure, exclude=hidden)
+    return Listing(_contract(store, claims), total, limit, offset)
+
+
+def _hidden_by_corrections(
+    store: Store, corrections: list[Correction], measure: str | None, include_rejected: bool
+) -> set[str] | None:
+    """Ids of stored claims a listing leaves out after corrections; None: page in Python."""
+    if not corrections:
+        return set()
+    targets = sorted({c.target for c in corrections})
+    stored = store.claims_by_ids(targets)
+    hidden: set[str] = set()
+    for before, after in zip(stored, apply_claim_corrections(stored, corrections), strict=True):
+        # Like list_claims: a claim edited out of the measure asked for is not listed.
+        moved = measure is not None and after.measure != measure
+        if moved or (after.status == "rejected" and not include_rejected):
+            hidden.add(before.id)
+    return hidden if len(hidden) <= MAX_HIDDEN else None
+
+
 def claim_by_id(store: Store, claim_id: str) -> dict[str, Any] | None:
     """One claim in contract shape (rejected ones too), or None when no claim has that id."""
     claims = store.claims_by_ids([claim_id])
@@ -125,4 +200,10 @@ def _subject_matches(claim: Claim, ref: str, kind: str) -> bool:
     )
 
 
-__all__ = ["apply_claim_corrections", "claim_by_id", "claim_to_dict", "list_claims"]
+__all__ = [
+    "apply_claim_corrections",
+    "claim_by_id",
+    "claim_to_dict",
+    "claims_listing",
+    "list_claims",
+]

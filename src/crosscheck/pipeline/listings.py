@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosscheck.model import Mention
+from crosscheck.model import Event, Mention
 from crosscheck.pipeline.documents import get_document
+from crosscheck.pipeline.paging import Listing, check_page
 from crosscheck.store import Store
 
 
@@ -67,34 +68,66 @@ def events_rows(
     store: Store, *, doc: str | None = None, entity: str | None = None
 ) -> list[dict[str, Any]]:
     """Resolved events with date, place, actors and how many documents report them."""
+    return events_listing(store, doc=doc, entity=entity, bare=True).items
+
+
+def events_listing(
+    store: Store,
+    *,
+    doc: str | None = None,
+    entity: str | None = None,
+    bare: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Listing:
+    """A page of resolved events by date; bare incidents are hidden unless ``bare``.
+
+    A bare incident ("arrest" with no date, place, actor or second source) stays in the
+    store and on its own page; ``hidden`` says how many the listing left out. Without an
+    actor filter only the page's events are read.
+    """
+    check_page(limit, offset)
     doc_id = _doc_id(store, doc)
+    ids: list[str] | None = None
     if doc_id is not None:
         links = store.event_links_for(m.id for m in store.event_mentions(doc=doc_id))
-        events = store.events_by_ids(set(links.values())) if links else []
-        # Every listed event has a mention in this one document.
-        documents = dict.fromkeys(links.values(), 1)
+        ids = sorted(set(links.values()))
+    everything = store.count_events(ids=ids)
+    if entity is not None:
+        events = [e for e in store.events_page(ids=ids, bare=bare) if _has_actor(e, entity)]
+        total = len(events)
+        hidden = len([e for e in store.events_page(ids=ids) if _has_actor(e, entity)]) - total
+        end = None if limit is None else offset + limit
+        events = events[offset:end]
     else:
-        events = store.events()
-        documents = store.event_document_counts()
-    rows = []
-    for ev in events:
-        actors = ", ".join(sorted({f"{a.get('name')} ({a.get('role')})" for a in ev.actors}))
-        if entity is not None and entity.lower() not in actors.lower():
-            continue
-        rows.append(
-            {
-                "id": ev.id,
-                "type": ev.type,
-                "name": ev.name,
-                "date": ev.date,
-                "precision": ev.date_precision,
-                "location": ev.location,
-                "country": ev.country,
-                "actors": actors,
-                "documents": documents.get(ev.id) or len(set(ev.mention_ids)),
-            }
-        )
-    return rows
+        events = store.events_page(ids=ids, bare=bare, limit=limit, offset=offset)
+        total = everything if bare else store.count_events(ids=ids, bare=False)
+        hidden = everything - total
+    documents = store.event_document_counts_for(e.id for e in events)
+    rows = [_event_row(ev, documents) for ev in events]
+    return Listing(rows, total, limit, offset, hidden=hidden)
+
+
+def _actors(event: Event) -> str:
+    return ", ".join(sorted({f"{a.get('name')} ({a.get('role')})" for a in event.actors}))
+
+
+def _has_actor(event: Event, entity: str) -> bool:
+    return entity.lower() in _actors(event).lower()
+
+
+def _event_row(ev: Event, documents: dict[str, int]) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "type": ev.type,
+        "name": ev.name,
+        "date": ev.date,
+        "precision": ev.date_precision,
+        "location": ev.location,
+        "country": ev.country,
+        "actors": _actors(ev),
+        "documents": documents.get(ev.id) or len(set(ev.mention_ids)),
+    }
 
 
 def statements_rows(
@@ -130,4 +163,4 @@ def statements_rows(
     return rows
 
 
-__all__ = ["entities_rows", "events_rows", "statements_rows"]
+__all__ = ["entities_rows", "events_listing", "events_rows", "statements_rows"]

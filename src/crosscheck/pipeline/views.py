@@ -10,13 +10,15 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from crosscheck.errors import NotFoundError
+from crosscheck.errors import ConfigError, NotFoundError
 from crosscheck.model import Claim, ClaimGroup, Document, Event
 from crosscheck.pipeline.claims import apply_claim_corrections
+from crosscheck.pipeline.paging import Listing, check_page
 from crosscheck.reconcile.events import distinctive_tokens
 from crosscheck.reconcile.text import fold
 from crosscheck.reconcile.verdicts import describe
 from crosscheck.store import Store
+from crosscheck.store.base import GROUP_ORDERS
 
 
 def _find(items: list[Any], ref: str, names: Any, what: str) -> Any:
@@ -196,6 +198,35 @@ def groups_view(
     return _groups_details(store, groups)
 
 
+def groups_listing(
+    store: Store,
+    *,
+    status: str | None = None,
+    measure: str | None = None,
+    event: str | None = None,
+    statuses: list[str] | None = None,
+    sort: str = "subject",
+    limit: int | None = None,
+    offset: int = 0,
+) -> Listing:
+    """A page of :func:`groups_view` in ``sort`` order (one of GROUP_ORDERS), with the total.
+
+    Only the page's groups, their claims and those claims' documents are read.
+    ``statuses`` narrows to several statuses at once (the conflicts listing).
+    """
+    check_page(limit, offset)
+    if sort not in GROUP_ORDERS:
+        raise ConfigError(f"sort {sort!r} is not one of {', '.join(GROUP_ORDERS)}")
+    event_id = _find_event(store, event).id if event else None
+    wanted = [status] if status else statuses
+    if status and statuses is not None and status not in statuses:
+        wanted = []
+    where: dict[str, Any] = {"subject_id": event_id, "statuses": wanted, "measure": measure or None}
+    groups = store.groups_page(**where, order=sort, limit=limit, offset=offset)
+    ctx = _context(store, groups)
+    return Listing([ctx.group(g) for g in groups], store.count_groups(**where), limit, offset)
+
+
 def group_view(store: Store, ref: str) -> dict[str, Any]:
     """One claim group with its claims' details, by id or unique id prefix (4+ characters)."""
     group = store.get_group(ref)
@@ -322,5 +353,6 @@ __all__ = [
     "find_entity",
     "find_event",
     "group_view",
+    "groups_listing",
     "groups_view",
 ]

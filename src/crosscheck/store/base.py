@@ -29,6 +29,10 @@ from crosscheck.model import (
 #: Record kinds whose ids :meth:`Store.ids_with_prefix` looks up.
 PREFIX_KINDS: tuple[str, ...] = ("event", "entity", "group", "claim")
 
+#: Orders :meth:`Store.groups_page` knows; "attention" puts conflicts first, then evolving.
+GROUP_ORDERS: tuple[str, ...] = ("attention", "subject", "measure", "sources", "spread", "status")
+_ATTENTION = {"conflict": 0, "evolving": 1, "consistent": 2, "corroborated": 3, "single": 4}
+
 
 class Store(ABC):
     """Persistent home of documents, extractions, the reconciled picture and corrections."""
@@ -346,6 +350,94 @@ class Store(ABC):
             raise ValueError(f"count: unknown kind {kind!r}")
         return int(counts[key])
 
+    # -- paged listings ----------------------------------------------------------------------
+    # One page and the total of a listing; SqlStore pushes both down to the database
+    # (crosscheck.store.paging). Orders end with the id, so pages are disjoint and stable.
+
+    def groups_page(
+        self,
+        *,
+        subject_id: str | None = None,
+        statuses: Sequence[str] | None = None,
+        measure: str | None = None,
+        order: str = "subject",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ClaimGroup]:
+        """One page of :meth:`select_groups` in ``order`` (one of GROUP_ORDERS)."""
+        if order not in GROUP_ORDERS:
+            raise ValueError(f"groups_page: order must be one of {', '.join(GROUP_ORDERS)}")
+        found = self.select_groups(subject_id=subject_id, statuses=statuses, measure=measure)
+        found.sort(key=lambda g: group_order_key(g, order))
+        return _slice(found, limit, offset)
+
+    def count_groups(
+        self,
+        *,
+        subject_id: str | None = None,
+        statuses: Sequence[str] | None = None,
+        measure: str | None = None,
+    ) -> int:
+        """How many groups :meth:`groups_page` pages through with these filters."""
+        return len(self.select_groups(subject_id=subject_id, statuses=statuses, measure=measure))
+
+    def claims_page(
+        self,
+        *,
+        doc: str | None = None,
+        measure: str | None = None,
+        exclude: Iterable[str] = (),
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """One page of stored claims (by document, offset and id), without ``exclude`` ids."""
+        skip = set(exclude)
+        found = [c for c in self.claims(doc=doc, measure=measure) if c.id not in skip]
+        found.sort(key=lambda c: (c.doc_id, c.span[0], c.id))
+        return _slice(found, limit, offset)
+
+    def count_claims(
+        self, *, doc: str | None = None, measure: str | None = None, exclude: Iterable[str] = ()
+    ) -> int:
+        """How many claims :meth:`claims_page` pages through with these filters."""
+        skip = set(exclude)
+        return sum(1 for c in self.claims(doc=doc, measure=measure) if c.id not in skip)
+
+    def _events_listed(self, ids: Sequence[str] | None, bare: bool) -> list[Event]:
+        found = self.events() if ids is None else self.events_by_ids(ids)
+        if not bare:
+            mentions = {
+                m.id: m
+                for m in self.event_mentions_by_ids(mid for e in found for mid in e.mention_ids)
+            }
+            found = [
+                e
+                for e in found
+                if not event_is_bare(e, [mentions[m] for m in e.mention_ids if m in mentions])
+            ]
+        return sorted(found, key=lambda e: (e.date or "", e.id))
+
+    def events_page(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        bare: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """One page of events (these ids, or all) by date and id; ``bare=False`` drops
+        incidents nothing identifies (see :func:`event_is_bare`)."""
+        return _slice(self._events_listed(ids, bare), limit, offset)
+
+    def count_events(self, *, ids: Sequence[str] | None = None, bare: bool = True) -> int:
+        """How many events :meth:`events_page` pages through with these filters."""
+        return len(self._events_listed(ids, bare))
+
+    def event_document_counts_for(self, ids: Iterable[str]) -> dict[str, int]:
+        """:meth:`event_document_counts` for these event ids only."""
+        wanted = set(ids)
+        return {k: v for k, v in self.event_document_counts().items() if k in wanted}
+
     # -- misc --------------------------------------------------------------------------------
     @abstractmethod
     def stats(self) -> dict[str, Any]: ...
@@ -367,4 +459,56 @@ class Store(ABC):
         self.close()
 
 
-__all__ = ["PREFIX_KINDS", "Store"]
+def group_order_key(group: ClaimGroup, order: str) -> tuple[Any, ...]:
+    """The sort key of ``group`` in ``order`` (one of GROUP_ORDERS), as the SQL sorts."""
+    base = (group.subject.name or "", group.measure, group.id)
+    if order == "measure":
+        return (group.measure, group.subject.name or "", group.id)
+    if order == "sources":
+        return (-group.sources, *base)
+    if order == "spread":
+        return (-group_spread(group), *base)
+    if order == "status":
+        return (group.status, *base)
+    if order == "attention":
+        return (_ATTENTION.get(group.status, 9), -group_spread(group), -group.sources, *base)
+    return base
+
+
+def group_spread(group: ClaimGroup) -> float:
+    """How far apart the estimate's ends are, relative to the high end (0 when unknown)."""
+    low, high = group.estimate.low, group.estimate.high
+    if low is None or high is None or not high:
+        return 0.0
+    return float(high - low) / float(abs(high))
+
+
+def event_is_bare(event: Event, mentions: Sequence[EventMention]) -> bool:
+    """True when nothing identifies the incident (the rule ``crosscheck events`` hides by).
+
+    No date, no place, no actor, a name that only repeats its type or a trigger word
+    ("arrest"), and at most one reporting document. Such incidents stay in the store
+    (claims may refer to them); listings hide them unless asked for everything.
+    """
+    if event.date or event.location or event.country or event.actors:
+        return False
+    name = event.name.lower()
+    words = {event.type.lower()} | {m.trigger.lower() for m in mentions}
+    words |= {m.description.lower() for m in mentions if m.description}
+    if name not in words:
+        return False
+    return len({m.doc_id for m in mentions}) <= 1
+
+
+def _slice(items: list[Any], limit: int | None, offset: int) -> list[Any]:
+    return items[offset:] if limit is None else items[offset : offset + limit]
+
+
+__all__ = [
+    "GROUP_ORDERS",
+    "PREFIX_KINDS",
+    "Store",
+    "event_is_bare",
+    "group_order_key",
+    "group_spread",
+]

@@ -37,7 +37,6 @@ from crosscheck.store.lookups import (
     GROUP_SELECT,
     MENTION_SELECT,
     STATEMENT_SELECT,
-    SqlLookups,
     claim_from_row,
     correction_from_row,
     entity_from_row,
@@ -47,6 +46,7 @@ from crosscheck.store.lookups import (
     statement_from_row,
 )
 from crosscheck.store.migrations import migrations_for
+from crosscheck.store.paging import SqlPaging
 
 _T = TypeVar("_T", Mention, Claim, EventMention, Statement)
 
@@ -60,8 +60,9 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class SqlStore(SqlLookups):
-    """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`)."""
+class SqlStore(SqlPaging):
+    """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`,
+    paged listings in :class:`SqlPaging`)."""
 
     dialect = "sqlite"
 
