@@ -1,7 +1,8 @@
 """Read-only JSON routes: documents, search, claims, groups, events, entities, statements.
 
 Each route checks its input and calls one library function, the same one the CLI
-calls, then pages the result. Listings answer ``{"items", "total", "limit", "offset"}``.
+calls. Listings answer ``{"items", "total", "limit", "offset"}``; claims, groups,
+conflicts and events are paged by the store, so a page costs the same on any size.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from crosscheck.api.deps import PageDep, ServerDep, StoreDep
 from crosscheck.api.errors import ApiError
 from crosscheck.brief import render_brief
 from crosscheck.errors import NotFoundError
-from crosscheck.pipeline.claims import claim_by_id, list_claims
+from crosscheck.pipeline.claims import claim_by_id, claims_listing
 from crosscheck.pipeline.documents import document_view, info_view
-from crosscheck.pipeline.listings import entities_rows, events_rows, statements_rows
-from crosscheck.pipeline.views import conflicts_view, entity_view, event_view, groups_view
-from crosscheck.web.present import GROUP_SORTS, redact_url, sort_groups
+from crosscheck.pipeline.listings import entities_rows, events_listing, statements_rows
+from crosscheck.pipeline.views import entity_view, event_view, groups_listing
+from crosscheck.web.present import GROUP_SORTS, redact_url
 from crosscheck.web.search import KINDS, search_all
 from crosscheck.web.views import audit_rows, group_detail
 
@@ -94,15 +95,17 @@ def get_claims(
     event: Annotated[str | None, Query(description="Only about this event")] = None,
     include_rejected: Annotated[bool, Query(description="Also rejected claims")] = False,
 ) -> dict[str, Any]:
-    rows = list_claims(
+    listing = claims_listing(
         store,
         doc=doc,
         measure=measure,
         entity=entity,
         event=event,
         include_rejected=include_rejected,
+        limit=page.limit,
+        offset=page.offset,
     )
-    return page.apply(rows)
+    return listing.to_dict()
 
 
 @router.get("/claims/{claim_id}", tags=["claims"], summary="One claim")
@@ -123,9 +126,16 @@ def get_groups(
     sort: Annotated[str, Query(description=f"One of {', '.join(GROUP_SORTS)}")] = "attention",
 ) -> dict[str, Any]:
     _check_sort(sort)
-    return page.apply(
-        sort_groups(groups_view(store, status=status, measure=measure, event=event), sort)
+    listing = groups_listing(
+        store,
+        status=status,
+        measure=measure,
+        event=event,
+        sort=sort,
+        limit=page.limit,
+        offset=page.offset,
     )
+    return listing.to_dict()
 
 
 @router.get("/groups/{group_id}", tags=["picture"], summary="One claim group with its claims")
@@ -142,13 +152,15 @@ def get_conflicts(
     sort: Annotated[str, Query(description=f"One of {', '.join(GROUP_SORTS)}")] = "attention",
 ) -> dict[str, Any]:
     _check_sort(sort)
-    rows = [
-        g
-        for g in conflicts_view(store)
-        if (status is None or g["status"] == status)
-        and (measure is None or g["measure"] == measure)
-    ]
-    return page.apply(sort_groups(rows, sort))
+    listing = groups_listing(
+        store,
+        statuses=[status] if status else ["conflict", "evolving"],
+        measure=measure,
+        sort=sort,
+        limit=page.limit,
+        offset=page.offset,
+    )
+    return listing.to_dict()
 
 
 @router.get("/events", tags=["picture"], summary="Resolved events")
@@ -157,8 +169,16 @@ def get_events(
     page: PageDep,
     doc: DocRef = None,
     entity: Annotated[str | None, Query(description="Only with this actor")] = None,
+    everything: Annotated[
+        bool,
+        Query(alias="all", description="Also incidents with no date, place, actor or 2nd source"),
+    ] = False,
 ) -> dict[str, Any]:
-    return page.apply(events_rows(store, doc=doc, entity=entity))
+    listing = events_listing(
+        store, doc=doc, entity=entity, bare=everything, limit=page.limit, offset=page.offset
+    )
+    # "hidden": how many bare incidents the default left out (``all=true`` lists them).
+    return listing.to_dict() | {"hidden": listing.hidden}
 
 
 @router.get("/events/{ref}", tags=["picture"], summary="One event: figures per source, verdicts")

@@ -9,10 +9,20 @@ from typing import Annotated
 import typer
 
 from crosscheck.cli.app import STATE, app
-from crosscheck.cli.output import Format, console, emit, emit_object
-from crosscheck.pipeline.claims import list_claims
+from crosscheck.cli.output import (
+    Format,
+    LimitOpt,
+    OffsetOpt,
+    console,
+    emit,
+    emit_object,
+    emit_page,
+    page_limit,
+)
+from crosscheck.pipeline.claims import claims_listing
 from crosscheck.pipeline.evaluation import evaluate_store
-from crosscheck.pipeline.listings import entities_rows, events_rows, statements_rows
+from crosscheck.pipeline.listings import entities_rows, events_listing, statements_rows
+from crosscheck.pipeline.paging import page_of
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 DocOpt = Annotated[
@@ -34,12 +44,22 @@ def claims(
     entity: EntityOpt = None,
     event: EventOpt = None,
     rejected: Annotated[bool, typer.Option(help="Include claims an analyst rejected")] = False,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List numeric claims (the claim contract with --format json)."""
-    rows = list_claims(
-        STATE.store, doc=doc, measure=measure, entity=entity, event=event, include_rejected=rejected
+    page = claims_listing(
+        STATE.store,
+        doc=doc,
+        measure=measure,
+        entity=entity,
+        event=event,
+        include_rejected=rejected,
+        limit=page_limit(limit, fmt),
+        offset=offset,
     )
+    rows = page.items
     if fmt is Format.json:
         emit(rows, fmt)
         return
@@ -60,26 +80,49 @@ def claims(
         }
         for r in rows
     ]
-    emit(flat, fmt, widths={"sentence": 70, "label": 30})
+    emit_page(flat, fmt, total=page.total, offset=offset, widths={"sentence": 70, "label": 30})
 
 
 @app.command()
 def entities(
     doc: DocOpt = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List entities (actors, organisations, places) with their aliases."""
-    emit(entities_rows(STATE.store, doc=doc), fmt, widths={"aliases": 60})
+    page = page_of(entities_rows(STATE.store, doc=doc), page_limit(limit, fmt), offset)
+    emit_page(page.items, fmt, total=page.total, offset=offset, widths={"aliases": 60})
 
 
 @app.command()
 def events(
     doc: DocOpt = None,
     entity: EntityOpt = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Also incidents with no date, place, actor or second source"),
+    ] = False,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List events (incidents) with type, date, place and actors."""
-    emit(events_rows(STATE.store, doc=doc, entity=entity), fmt, widths={"name": 50})
+    page = events_listing(
+        STATE.store,
+        doc=doc,
+        entity=entity,
+        bare=everything,
+        limit=page_limit(limit, fmt),
+        offset=offset,
+    )
+    note = (
+        f"{page.hidden:,} incident{'s' if page.hidden != 1 else ''} with no date, place, actor"
+        " or second source hidden; --all lists them"
+        if page.hidden
+        else ""
+    )
+    emit_page(page.items, fmt, total=page.total, offset=offset, notes=[note], widths={"name": 50})
 
 
 @app.command()

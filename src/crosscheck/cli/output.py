@@ -14,8 +14,9 @@ import re
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -27,6 +28,26 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+#: Rows a table shows when no --limit is given; JSON and CSV list everything by default,
+#: because other programs read them and must never get a silently truncated list.
+TABLE_LIMIT = 50
+
+LimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", help=f"At most this many rows [default: {TABLE_LIMIT} in a table; json/csv: all]"
+    ),
+]
+OffsetOpt = Annotated[int, typer.Option("--offset", help="Skip this many rows first")]
+
+
+def page_limit(limit: int | None, fmt: Format | str) -> int | None:
+    """The page size for ``fmt``: the user's --limit, else a screenful for a table, else all."""
+    if limit is not None:
+        return limit
+    return TABLE_LIMIT if Format(fmt) is Format.table else None
 
 
 def clean(value: Any, width: int | None = None) -> str:
@@ -77,6 +98,38 @@ def emit(
         console(stderr=True).print("(nothing to show)")
 
 
+def page_note(shown: int, total: int, offset: int) -> str | None:
+    """The line under a page of a listing, or None when the page is the whole listing."""
+    if shown == total and not offset:
+        return None
+    if not shown:
+        return f"showing none of {total:,} (offset {offset:,} is past the end); use --offset"
+    return f"showing {offset + 1:,}–{offset + shown:,} of {total:,}; use --offset/--limit"
+
+
+def emit_page(
+    rows: Sequence[dict[str, Any]],
+    fmt: Format | str,
+    *,
+    total: int,
+    offset: int,
+    notes: Sequence[str] = (),
+    widths: dict[str, int] | None = None,
+) -> None:
+    """Print one page of a listing; a table says under it which rows of how many.
+
+    ``notes`` (what a default filter left out) go to stderr in every format.
+    """
+    emit(rows, fmt, widths=widths)
+    lines = [*notes]
+    if Format(fmt) is Format.table:
+        lines.insert(0, page_note(len(rows), total, offset) or "")
+    err = console(stderr=True)
+    for line in lines:
+        if line:
+            err.print(line, markup=False)
+
+
 def emit_object(obj: dict[str, Any], fmt: Format | str) -> None:
     """Print one record: JSON as is, or key/value lines."""
     fmt = Format(fmt)
@@ -108,4 +161,16 @@ def _is_number(value: str) -> bool:
     return True
 
 
-__all__ = ["Format", "clean", "console", "emit", "emit_object"]
+__all__ = [
+    "TABLE_LIMIT",
+    "Format",
+    "LimitOpt",
+    "OffsetOpt",
+    "clean",
+    "console",
+    "emit",
+    "emit_object",
+    "emit_page",
+    "page_limit",
+    "page_note",
+]

@@ -12,9 +12,20 @@ from rich.text import Text
 
 from crosscheck.brief import render_brief
 from crosscheck.cli.app import STATE, app
-from crosscheck.cli.output import Format, clean, console, emit, emit_object
+from crosscheck.cli.output import (
+    Format,
+    LimitOpt,
+    OffsetOpt,
+    clean,
+    console,
+    emit,
+    emit_object,
+    emit_page,
+    page_limit,
+    page_note,
+)
 from crosscheck.pipeline.corrections import audit_log, correct_claim, merge, split
-from crosscheck.pipeline.views import conflicts_view, entity_view, event_view, groups_view
+from crosscheck.pipeline.views import entity_view, event_view, groups_listing
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 
@@ -58,21 +69,45 @@ def groups(
     status: Annotated[str | None, typer.Option(help="Only this status")] = None,
     measure: Annotated[str | None, typer.Option(help="Only this measure")] = None,
     event: Annotated[str | None, typer.Option(help="Only about this event")] = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List claim groups with their verdicts and low/best/high estimates."""
-    rows = groups_view(STATE.store, status=status, measure=measure, event=event)
-    emit(rows if fmt is Format.json else _group_rows(rows), fmt, widths={"reason": 80})
+    page = groups_listing(
+        STATE.store,
+        status=status,
+        measure=measure,
+        event=event,
+        limit=page_limit(limit, fmt),
+        offset=offset,
+    )
+    rows = page.items if fmt is Format.json else _group_rows(page.items)
+    emit_page(rows, fmt, total=page.total, offset=offset, widths={"reason": 80})
 
 
 @app.command()
-def conflicts(fmt: FormatOpt = Format.table) -> None:
+def conflicts(
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
+    fmt: FormatOpt = Format.table,
+) -> None:
     """List groups whose sources disagree (conflict) or whose figure evolved over time."""
-    rows = conflicts_view(STATE.store)
+    # Conflicts first, then evolving figures, each by subject: the "status" order.
+    page = groups_listing(
+        STATE.store,
+        statuses=["conflict", "evolving"],
+        sort="status",
+        limit=page_limit(limit, fmt),
+        offset=offset,
+    )
     if fmt is Format.table:
-        _print_group_blocks(rows)
+        _print_group_blocks(page.items)
+        note = page_note(len(page.items), page.total, offset)
+        if note:
+            console(stderr=True).print(note, markup=False)
         return
-    emit(rows if fmt is Format.json else _group_rows(rows), fmt)
+    emit(page.items if fmt is Format.json else _group_rows(page.items), fmt)
 
 
 def _print_group_blocks(groups: list[dict[str, Any]]) -> None:

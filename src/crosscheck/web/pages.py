@@ -13,8 +13,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from crosscheck.model import MEASURES, STATUSES
-from crosscheck.pipeline.listings import entities_rows, events_rows
-from crosscheck.pipeline.views import conflicts_view, entity_view, event_view, groups_view
+from crosscheck.pipeline.listings import entities_rows, events_listing
+from crosscheck.pipeline.paging import Listing
+from crosscheck.pipeline.views import entity_view, event_view, groups_listing
 from crosscheck.store import Store
 from crosscheck.web.present import GROUP_SORTS, sort_groups
 from crosscheck.web.search import search_all
@@ -63,20 +64,25 @@ def conflicts_page(
     measure: str = "",
     sort: str = "attention",
     show: Annotated[str, Query(description="'all' lists every group")] = "",
+    page: int = 1,
 ) -> Response:
-    rows = groups_view(store) if show == "all" else conflicts_view(store)
-    rows = [
-        g
-        for g in rows
-        if (not status or g["status"] == status) and (not measure or g["measure"] == measure)
-    ]
-    rows = sort_groups(rows, sort if sort in GROUP_SORTS else "attention")
+    page = max(1, page)
+    listing = groups_listing(
+        store,
+        status=status or None,
+        measure=measure or None,
+        statuses=None if show == "all" else ["conflict", "evolving"],
+        sort=sort if sort in GROUP_SORTS else "attention",
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
     return render(
         request,
         "conflicts.html",
         {
             "title": "Conflicts",
-            "groups": rows,
+            "groups": listing.items,
+            **_pager(request, listing, page),
             "status": status,
             "measure": measure,
             "sort": sort,
@@ -104,9 +110,29 @@ def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
 
 
 @router.get("/events")
-def events_page(request: Request, store: StoreDep, entity: str = "") -> Response:
-    rows = events_rows(store, entity=entity or None)
-    return render(request, "events.html", {"title": "Events", "events": rows, "entity": entity})
+def events_page(
+    request: Request, store: StoreDep, entity: str = "", show: str = "", page: int = 1
+) -> Response:
+    page = max(1, page)
+    listing = events_listing(
+        store,
+        entity=entity or None,
+        bare=show == "all",
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
+    return render(
+        request,
+        "events.html",
+        {
+            "title": "Events",
+            "events": listing.items,
+            "entity": entity,
+            "show": show,
+            "hidden": listing.hidden,
+            **_pager(request, listing, page),
+        },
+    )
 
 
 @router.get("/events/{ref}")
@@ -178,6 +204,23 @@ def search_page(
 @router.get("/audit")
 def audit_page(request: Request, store: StoreDep) -> Response:
     return render(request, "audit.html", {"title": "Audit log", "rows": audit_rows(store)})
+
+
+def _pager(request: Request, listing: Listing, page: int) -> dict[str, Any]:
+    """Where this page starts and ends, and links to its neighbours (same filters)."""
+
+    def href(number: int) -> str:
+        url = request.url.include_query_params(page=number)
+        return f"{url.path}?{url.query}"
+
+    last = listing.offset + len(listing.items)
+    return {
+        "total": listing.total,
+        "first": listing.offset + 1 if listing.items else 0,
+        "last": last,
+        "previous_page": href(page - 1) if page > 1 else None,
+        "next_page": href(page + 1) if last < listing.total else None,
+    }
 
 
 def _paged(rows: list[dict[str, Any]], page: int) -> dict[str, Any]:
