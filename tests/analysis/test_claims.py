@@ -390,3 +390,21 @@ def test_claims_offsets_follow_chunk_offset(nlp: Any) -> None:
     chunk = Chunk(document=doc, sdoc=nlp(piece), offset=len(prefix))
     (claim,) = find_claims(chunk, [], [])
     assert doc.text[claim.span[0] : claim.span[1]] == "14"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "According to researchers at the Castellan Institute, the Burning Ember Legion has "
+            "1,600 fighters.",
+            "Burning Ember Legion",
+        ),
+        ("Officials say the Northern Reed Front has 2,300 fighters.", "Northern Reed Front"),
+    ],
+)
+def test_claims_holder_after_a_source_phrase(nlp: Any, text: str, holder: str) -> None:
+    """A source phrase before the holder ("According to X, the Y has …") does not hide it."""
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "count"]
+    assert claim.subject_kind == "entity"
+    assert claim.subject_name == holder

@@ -221,6 +221,23 @@ def _special_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     return None
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on the phrase before it, for a verb left without one.
+
+    "According to analysts at the X Institute, the Y Front has 2,000 fighters" is often
+    parsed with "the Y Front" as an apposition to "the X Institute": a proper noun that ends
+    right before the verb, after a comma, is the verb's subject.
+    """
+    if verb.i == 0:
+        return None
+    last = verb.doc[verb.i - 1]
+    if last.dep_ != "appos" or last.pos_ != "PROPN" or verb in last.subtree:
+        return None
+    if not any(t.text == "," for t in verb.doc[last.left_edge.i - 1 : last.left_edge.i]):
+        return None
+    return last
+
+
 def _attack_subject(verb: Token) -> bool:
     """True when the verb's subject (or relative-clause antecedent) names an attack."""
     attack = word_set("attack_nouns")
@@ -475,7 +492,9 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         owner = owner_of(noun)
         if owner is None and verb is not None and lemma(verb) in word_set("possession_verbs"):
             # "the group has 3,000 fighters": the holder is whose figure it is.
-            owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            owner = next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
+                _stray_subject(verb)
+            )
         if role == "patient" and verb is not None and lemma(verb) in word_set("legal_verbs"):
             words = [*words, verb]  # "suspects charged": not an arrest (see measures.yaml)
         incident = lemma(noun) in word_set("attack_nouns")
