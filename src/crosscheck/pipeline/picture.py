@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from crosscheck.config import Settings
 from crosscheck.model import Claim, Document, EventMention, Mention, Picture
 from crosscheck.reconcile import reconcile_with_notes
+from crosscheck.reconcile.core import forget_memos
 from crosscheck.reconcile.mainincident import forget_choices
 from crosscheck.reconcile.prepared import (
     prepare_claims,
@@ -63,6 +64,9 @@ class _State:
     inputs: dict[str, _Inputs]
     picture: Picture | None = None
     token: object | None = None
+    # Every stored document by id, the same objects from one update to the next (reconcile
+    # compares them by identity first; only ids are read again when trusted).
+    documents: dict[str, Document] = field(default_factory=dict)
 
 
 _STATES: weakref.WeakKeyDictionary[Store, _State] = weakref.WeakKeyDictionary()
@@ -75,6 +79,7 @@ def forget_state(store: Store | None = None) -> None:
         if store is None:
             _STATES.clear()
             forget_choices()
+            forget_memos()
         else:
             _STATES.pop(store, None)
 
@@ -105,34 +110,40 @@ def _read(store: Store, doc_ids: list[str] | None) -> dict[str, _Inputs]:
     return dict(out)
 
 
-def _current_state(
-    store: Store, documents: list[Document], touched: set[str] | None
-) -> tuple[_State, bool]:
+def _full_state(store: Store) -> _State:
+    documents = {d.id: d for d in store.documents()}
+    state = _State(inputs={d: _Inputs() for d in documents}, documents=documents)
+    state.inputs.update(_read(store, None))
+    return state
+
+
+def _current_state(store: Store, touched: set[str] | None) -> tuple[_State, bool]:
     """The state brought up to date with the store; True when it was trusted (not re-read)."""
     token = store.change_token()
     state = _STATES.get(store)
-    ids = {d.id for d in documents}
     trusted = (
         state is not None and touched is not None and token is not None and token == state.token
     )
     if state is None or not trusted:
-        state = _State(inputs={d: _Inputs() for d in ids})
-        state.inputs.update(_read(store, None))
-        return state, False
+        return _full_state(store), False
+    ids = set(store.document_ids())
     stale = sorted((ids - state.inputs.keys()) | (touched & ids if touched else set()))
+    if len(stale) > BULK_READ:
+        fresh = _full_state(store)
+        fresh.picture = state.picture
+        return fresh, True
     for doc_id in state.inputs.keys() - ids:
         del state.inputs[doc_id]
-    if len(stale) > BULK_READ:
-        state.inputs = {d: _Inputs() for d in ids}
-        state.inputs.update(_read(store, None))
-    elif stale:
+        state.documents.pop(doc_id, None)
+    if stale:
         state.inputs.update(_read(store, stale))
+        state.documents.update((d.id, d) for d in store.documents_by_ids(stale))
     return state, True
 
 
-def _reconcile(
-    state: _State, documents: list[Document], store: Store, settings: Settings | None
-) -> tuple[Picture, list[str]]:
+def _reconcile(state: _State, store: Store, settings: Settings | None) -> tuple[Picture, list[str]]:
+    # In id order whichever way they were read: an update and a rebuild see the same list.
+    documents = [state.documents[d] for d in sorted(state.documents)]
     # An older version of a re-ingested report is not a second source.
     superseded = {d.supersedes for d in documents if d.supersedes}
     ok = [d for d in documents if d.id not in superseded]
@@ -151,8 +162,21 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
+def _same(a: object, b: object) -> bool:
+    """``a == b`` for the picture's records and values, the records compared in C.
+
+    The records (entities, events, groups) are plain dataclasses whose every attribute is a
+    compared field, so equal attribute dicts mean equal records; their unchanged parts are
+    mostly the very same objects, which dict comparison skips by identity.
+    """
+    if type(a) is type(b) and hasattr(a, "__dict__"):
+        return bool(a.__dict__ == b.__dict__)
+    return a == b
+
+
 def _changed_items(old: dict[_K, _V], new: dict[_K, _V]) -> tuple[dict[_K, _V], dict[_K, _V]]:
-    keys = [k for k in old.keys() | new.keys() if old.get(k) != new.get(k)]
+    keys = [k for k, v in new.items() if k not in old or not _same(old[k], v)]
+    keys.extend(k for k in old if k not in new)
     return (
         {k: old[k] for k in keys if k in old},
         {k: new[k] for k in keys if k in new},
@@ -200,10 +224,7 @@ def _collector_paused() -> Iterator[None]:
 
 def compute_picture(store: Store, settings: Settings | None = None) -> tuple[Picture, list[str]]:
     """Reconcile everything the store holds; returns the picture and skipped-correction notes."""
-    documents = store.documents()
-    state = _State(inputs={d.id: _Inputs() for d in documents})
-    state.inputs.update(_read(store, None))
-    return _reconcile(state, documents, store, settings)
+    return _reconcile(_full_state(store), store, settings)
 
 
 def update_picture(
@@ -222,9 +243,8 @@ def update_picture(
         The new picture, identical to :func:`rebuild_picture`'s.
     """
     with _LOCK, _collector_paused():
-        documents = store.documents()
-        state, trusted = _current_state(store, documents, touched_doc_ids)
-        new, notes = _reconcile(state, documents, store, settings)
+        state, trusted = _current_state(store, touched_doc_ids)
+        new, notes = _reconcile(state, store, settings)
         for note in notes:
             log.warning(note)
         if touched_doc_ids is None:

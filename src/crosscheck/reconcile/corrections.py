@@ -16,6 +16,7 @@ from typing import Any
 from crosscheck.model import Claim, Correction, Entity, Event, EventMention, Mention, stable_id
 from crosscheck.reconcile.entities import build_entity_cached, entity_id_for
 from crosscheck.reconcile.events import build_event_cached, event_id_for
+from crosscheck.reconcile.prepared import shallow_copy
 
 CLAIM_ACTIONS = ("confirm", "reject", "edit")
 GROUP_ACTIONS = ("merge", "split")
@@ -87,6 +88,9 @@ def apply_entity_corrections(
     entities: list[Entity], mentions: list[Mention], corrections: list[Correction], notes: list[str]
 ) -> list[Entity]:
     """Entity merges and splits, re-applied on freshly resolved entities."""
+    if not any(corr.target_kind == "entity" for corr in corrections):
+        # Rebuilding each entity from its own mentions would give the very same entities.
+        return entities
     by_mid = {m.id: m for m in mentions}
     groups: dict[str, list[Mention]] = {
         e.id: [by_mid[mid] for mid in e.mention_ids if mid in by_mid] for e in entities
@@ -145,6 +149,9 @@ def apply_event_corrections(
     groups: dict[str, list[EventMention]] = {
         e.id: [by_id[mid] for mid in e.mention_ids if mid in by_id] for e in events
     }
+    if not any(corr.target_kind == "event" for corr in corrections):
+        # Still rebuilt: coreference built them with reporting dates dropped, these keep them.
+        return [_stored_event(gid, ms) for gid, ms in sorted(groups.items()) if ms]
     for corr in corrections:
         if corr.target_kind != "event":
             continue
@@ -179,6 +186,29 @@ def apply_event_corrections(
     )
 
 
+# Per event id: the members it was last built from and the event, to skip even the lookups of
+# build_event_cached when nothing changed (adding a report leaves most incidents alone).
+_STORED: dict[str, tuple[list[EventMention], Event]] = {}
+
+
+def _stored_event(event_id: str, members: list[EventMention]) -> Event:
+    found = _STORED.get(event_id)
+    # List equality checks identity first: unchanged members compare at C speed.
+    if found is None or found[0] != members:
+        if len(_STORED) >= 1 << 17:
+            _STORED.clear()
+        found = _STORED[event_id] = (members, build_event_cached(event_id, members))
+    out = shallow_copy(found[1])
+    out.mention_ids = list(out.mention_ids)
+    out.actors = [dict(a) for a in out.actors]
+    return out
+
+
+def forget() -> None:
+    """Drop what this module remembers between calls (the next call computes from scratch)."""
+    _STORED.clear()
+
+
 __all__ = [
     "CLAIM_ACTIONS",
     "EDITABLE",
@@ -186,4 +216,5 @@ __all__ = [
     "apply_claim_corrections",
     "apply_entity_corrections",
     "apply_event_corrections",
+    "forget",
 ]

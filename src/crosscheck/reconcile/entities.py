@@ -8,15 +8,16 @@ close (rapidfuzz ratio at or above the threshold, long names only). Pure: no sto
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from crosscheck.model import Entity, Mention, stable_id
+from crosscheck.reconcile.prepared import shallow_copy
 from crosscheck.reconcile.text import acronym, is_acronym, label_family, name_key, tables
 
 
@@ -56,18 +57,49 @@ class _KeyCluster:
     family: str
     names: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
+    # The (family, acronym) of each of its multi-word names, in mention order.
+    acronyms: list[tuple[str, str]] = field(default_factory=list)
+    looks_acronym: bool = False
 
 
-def _clusters(mentions: list[Mention]) -> dict[str, _KeyCluster]:
-    out: dict[str, _KeyCluster] = {}
+def _cluster_of(key: str, mentions: list[Mention]) -> _KeyCluster:
+    c = _KeyCluster(key, label_family(mentions[0].label), mentions=mentions)
     for m in mentions:
-        c = out.get(m.key)
-        if c is None:
-            c = out[m.key] = _KeyCluster(m.key, label_family(m.label))
-        c.mentions.append(m)
         for form in (m.text, m.canonical, m.key):
             if form and name_key(form):
                 c.names.add(name_key(form))
+        for form in (m.text, m.canonical):
+            if form and not is_acronym(form):
+                ac = acronym(form)
+                if ac:
+                    c.acronyms.append((c.family, ac))
+    c.looks_acronym = any(is_acronym(m.text) for m in mentions)
+    return c
+
+
+# The key clusters of the last call: a cluster whose mentions are the same as then is reused
+# (adding a report changes a few keys; deriving every name again is most of the work).
+_KEY_CLUSTERS: dict[str, _KeyCluster] = {}
+_KEY_LOCK = threading.Lock()
+
+
+def _clusters(mentions: list[Mention]) -> dict[str, _KeyCluster]:
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        ms = by_key.get(m.key)
+        if ms is None:
+            by_key[m.key] = [m]
+        else:
+            ms.append(m)
+    global _KEY_CLUSTERS
+    with _KEY_LOCK:
+        known = _KEY_CLUSTERS
+        out: dict[str, _KeyCluster] = {}
+        for key, ms in by_key.items():
+            c = known.get(key)
+            # List equality checks identity first: unchanged mentions compare at C speed.
+            out[key] = c if c is not None and c.mentions == ms else _cluster_of(key, ms)
+        _KEY_CLUSTERS = out
     return out
 
 
@@ -80,19 +112,15 @@ def _link_names(clusters: dict[str, _KeyCluster], uf: UnionFind, threshold: int)
         c = clusters[key]
         for name in sorted(c.names):
             by_name[(c.family, name)].append(key)
-        for m in c.mentions:
-            for form in (m.text, m.canonical):
-                if form and not is_acronym(form):
-                    ac = acronym(form)
-                    if ac:
-                        by_acronym[(c.family, ac)].append(key)
+        for pair in c.acronyms:
+            by_acronym[pair].append(key)
     for keys in by_name.values():
         for other in keys[1:]:
             uf.union(keys[0], other)
     for (family, name), keys in sorted(by_name.items()):
         if name.replace(" ", "").isalpha() and " " not in name:
             for target in by_acronym.get((family, name), []):
-                if _looks_acronym(clusters[keys[0]]):
+                if clusters[keys[0]].looks_acronym:
                     uf.union(keys[0], target)
     # Fuzzy spelling variants, blocked by family and first letter so cost stays near-linear.
     blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -149,10 +177,6 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _looks_acronym(cluster: _KeyCluster) -> bool:
-    return any(is_acronym(m.text) for m in cluster.mentions)
-
-
 def _pick_name(mentions: list[Mention]) -> str:
     canon = Counter(m.canonical for m in mentions if m.canonical)
     if canon:
@@ -183,24 +207,39 @@ def build_entity(entity_id: str, mentions: list[Mention]) -> Entity:
 _BUILT: dict[str, tuple[tuple[Mention, ...], Entity]] = {}
 
 
+def _by_id(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(sorted(mentions, key=lambda m: m.id))
+
+
 def build_entity_cached(entity_id: str, mentions: list[Mention]) -> Entity:
     """:func:`build_entity`, remembered while an entity's mentions stay the same."""
-    # The entity does not depend on the order of its mentions; callers list them differently.
-    members = tuple(sorted(mentions, key=lambda m: m.id))
+    members = tuple(mentions)
     found = _BUILT.get(entity_id)
-    if found is None or found[0] != members:
+    # Callers list an entity's mentions in different orders and the entity does not depend
+    # on it: the same order is the cheap common case, the same set the fallback.
+    if found is None or (found[0] != members and _by_id(found[0]) != _by_id(members)):
         if len(_BUILT) >= 1 << 17:
             _BUILT.clear()
         found = _BUILT[entity_id] = (members, build_entity(entity_id, mentions))
-    e = found[1]
-    return dataclasses.replace(
-        e, aliases={a: list(d) for a, d in e.aliases.items()}, mention_ids=list(e.mention_ids)
-    )
+    return _copy(found[1])
+
+
+def _copy(e: Entity) -> Entity:
+    """A copy whose lists and dicts callers may change (cheaper than dataclasses.replace)."""
+    out = shallow_copy(e)
+    out.aliases = {a: list(d) for a, d in e.aliases.items()}
+    out.mention_ids = list(e.mention_ids)
+    return out
 
 
 def entity_id_for(keys: list[str]) -> str:
     """Stable entity id from the smallest member key, so ids survive re-processing."""
-    return stable_id("n", min(keys))
+    return _key_id(min(keys))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _key_id(key: str) -> str:
+    return stable_id("n", key)
 
 
 def resolve_entities(mentions: list[Mention], threshold: int = 90) -> list[Entity]:
@@ -225,10 +264,18 @@ def resolve_entities(mentions: list[Mention], threshold: int = 90) -> list[Entit
     return sorted(entities, key=lambda e: e.id)
 
 
+def forget() -> None:
+    """Drop what this module remembers between calls (the next call computes from scratch)."""
+    _KEY_CLUSTERS.clear()
+    _FUZZY.clear()
+    _BUILT.clear()
+
+
 __all__ = [
     "UnionFind",
     "build_entity",
     "build_entity_cached",
     "entity_id_for",
+    "forget",
     "resolve_entities",
 ]

@@ -259,4 +259,16 @@ def _split_base(
     return out
 
 
-__all__ = ["RawGroup", "counted_key", "group_claims", "normalise_counted", "subject_key"]
+def forget() -> None:
+    """Drop what this module remembers between calls (the next call computes from scratch)."""
+    _SPLIT.clear()
+
+
+__all__ = [
+    "RawGroup",
+    "counted_key",
+    "forget",
+    "group_claims",
+    "normalise_counted",
+    "subject_key",
+]

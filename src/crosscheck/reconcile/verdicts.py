@@ -16,7 +16,6 @@ Every number of the estimate names the claim it came from in the reason. Pure: n
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import Counter
 from datetime import date
@@ -24,6 +23,7 @@ from typing import Any
 
 from crosscheck.model import EVENT_MEASURES, Claim, ClaimGroup, Document, Estimate, stable_id
 from crosscheck.reconcile.grouping import RawGroup, subject_key
+from crosscheck.reconcile.prepared import shallow_copy
 from crosscheck.reconcile.text import tables
 
 Number = float | int
@@ -292,15 +292,39 @@ def _verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
     return (subject, raw.measure, raw.counted, raw.slot, claims, tuple(docs))
 
 
+# The last verdict of each group key with the very claims and documents it was judged from:
+# when both are the same objects as then, even building the key above is skipped.
+_LAST: dict[tuple[Any, ...], tuple[list[Claim], tuple[Document | None, ...], ClaimGroup]] = {}
+
+
 def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
     """``judge.judge(raw)``, remembered for groups whose claims and sources did not change."""
-    key = _verdict_key(judge, raw)
-    found = _VERDICTS.get(key)
-    if found is None:
-        if len(_VERDICTS) >= _VERDICTS_MAX:
-            _VERDICTS.clear()
-        found = _VERDICTS[key] = judge.judge(raw)
-    return dataclasses.replace(found, claims=list(found.claims))
+    slot = (raw.subject.kind, raw.subject.id, raw.subject.name, raw.measure, raw.counted, raw.slot)
+    docs = tuple(judge.s.documents.get(c.doc_id) for c in raw.claims)
+    last = _LAST.get(slot)
+    # Sequence equality checks identity first: unchanged inputs compare at C speed.
+    if last is not None and last[0] == raw.claims and last[1] == docs:
+        found = last[2]
+    else:
+        key = _verdict_key(judge, raw)
+        known = _VERDICTS.get(key)
+        if known is None:
+            if len(_VERDICTS) >= _VERDICTS_MAX:
+                _VERDICTS.clear()
+            known = _VERDICTS[key] = judge.judge(raw)
+        found = known
+        if len(_LAST) >= _VERDICTS_MAX:
+            _LAST.clear()
+        _LAST[slot] = (list(raw.claims), docs, found)
+    out = shallow_copy(found)
+    out.claims = list(found.claims)
+    return out
 
 
-__all__ = ["Judge", "Sourcing", "describe", "fmt_number", "interval", "judged", "point"]
+def forget() -> None:
+    """Drop what this module remembers between calls (the next call computes from scratch)."""
+    _VERDICTS.clear()
+    _LAST.clear()
+
+
+__all__ = ["Judge", "Sourcing", "describe", "fmt_number", "forget", "interval", "judged", "point"]
