@@ -36,7 +36,7 @@ def _json(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> list[dict[
     return rows
 
 
-@pytest.mark.parametrize("command", ["groups", "claims", "conflicts", "entities"])
+@pytest.mark.parametrize("command", ["groups", "claims", "conflicts", "entities", "statements"])
 def test_json_pages_are_slices_of_the_full_json_listing(
     capsys: pytest.CaptureFixture[str], db: str, command: str
 ) -> None:
@@ -49,7 +49,9 @@ def test_json_pages_are_slices_of_the_full_json_listing(
     assert [row for page in pages for row in page] == full
 
 
-@pytest.mark.parametrize("command", ["groups", "claims", "conflicts", "events", "entities"])
+@pytest.mark.parametrize(
+    "command", ["groups", "claims", "conflicts", "events", "entities", "statements"]
+)
 def test_table_says_which_rows_of_how_many(
     capsys: pytest.CaptureFixture[str], db: str, command: str
 ) -> None:

@@ -130,14 +130,14 @@ def statements(
     doc: DocOpt = None,
     entity: EntityOpt = None,
     event: EventOpt = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List attributed statements: who said what, with the stance verb."""
-    emit(
-        statements_rows(STATE.store, doc=doc, entity=entity, event=event),
-        fmt,
-        widths={"content": 70},
-    )
+    rows = statements_rows(STATE.store, doc=doc, entity=entity, event=event)
+    page = page_of(rows, page_limit(limit, fmt), offset)
+    emit_page(page.items, fmt, total=page.total, offset=offset, widths={"content": 70})
 
 
 @app.command("eval")
