@@ -19,6 +19,7 @@ from crosscheck.web.highlight import Mark, highlight
         "/conflicts",
         "/conflicts?show=all&sort=spread",
         "/events",
+        "/claims",
         "/entities",
         "/documents",
         "/search?q=killed",

@@ -1,4 +1,4 @@
-"""Previous/next links on the groups and events pages, keeping the filters they were given."""
+"""Previous/next links on the groups, events and claims pages, keeping their filters."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import crosscheck.web.pages as pages
 
 GROUP_LINK = re.compile(r'<a href="/groups/([^"]+)">')
 EVENT_LINK = re.compile(r'<td><a href="/events/([^"]+)">')
+CLAIM_ROW = re.compile(r'<tr id="(c-[^"]+)">')
 
 
 def _links(text: str) -> dict[str, str]:
@@ -27,6 +28,8 @@ def _links(text: str) -> dict[str, str]:
         ("/conflicts?show=all&sort=spread", GROUP_LINK),
         ("/conflicts?show=all&measure=killed", GROUP_LINK),
         ("/events?show=all", EVENT_LINK),
+        ("/claims", CLAIM_ROW),
+        ("/claims?measure=killed", CLAIM_ROW),
     ],
 )
 def test_next_links_walk_every_row_once(
@@ -50,7 +53,7 @@ def test_next_links_walk_every_row_once(
         visited += 1
     assert visited > 1, "the sample store fills more than one page of three"
     assert seen and len(seen) == len(set(seen))
-    total = re.search(r"<p>(\d+) (?:group|event)", client.get(start).text)
+    total = re.search(r"<p>(\d+) (?:group|event|claim)", client.get(start).text)
     assert total and int(total.group(1)) == len(seen)
 
 

@@ -1,4 +1,4 @@
-"""Server-rendered pages: dashboard, conflicts, events, entities, documents, search, audit.
+"""Server-rendered pages: dashboard, conflicts, events, claims, entities, documents, search, audit.
 
 Each page calls the library views (the same ones as the CLI and the API) and renders a
 template. Forms that change the store live in :mod:`crosscheck.web.forms`.
@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from crosscheck.model import MEASURES, STATUSES
+from crosscheck.pipeline.claims import claims_listing
 from crosscheck.pipeline.listings import entities_rows, events_listing
 from crosscheck.pipeline.paging import Listing
 from crosscheck.pipeline.views import entity_view, event_view, groups_listing
@@ -130,6 +131,25 @@ def events_page(
             "entity": entity,
             "show": show,
             "hidden": listing.hidden,
+            **_pager(request, listing, page),
+        },
+    )
+
+
+@router.get("/claims")
+def claims_page(request: Request, store: StoreDep, measure: str = "", page: int = 1) -> Response:
+    page = max(1, page)
+    listing = claims_listing(
+        store, measure=measure or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
+    return render(
+        request,
+        "claims.html",
+        {
+            "title": "Claims",
+            "claims": listing.items,
+            "measure": measure,
+            "measures": MEASURES,
             **_pager(request, listing, page),
         },
     )

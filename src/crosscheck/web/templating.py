@@ -28,6 +28,7 @@ NAV = [
     ("/", "Dashboard"),
     ("/conflicts", "Conflicts"),
     ("/events", "Events"),
+    ("/claims", "Claims"),
     ("/entities", "Entities"),
     ("/documents", "Documents"),
     ("/search", "Search"),
