@@ -62,6 +62,14 @@ def _unique_sorted(prepared: list[_R]) -> list[_R]:
     return sorted({key(r): r for r in prepared}.values(), key=key)
 
 
+_V = TypeVar("_V")
+
+
+def _by_key(mapping: dict[str, _V]) -> dict[str, _V]:
+    """The mapping in key order (sorting the keys alone is several times cheaper)."""
+    return {k: mapping[k] for k in sorted(mapping)}
+
+
 def reconcile_with_notes(
     documents: list[Document],
     mentions: list[Mention],
@@ -119,9 +127,9 @@ def reconcile_with_notes(
         entities=entities,
         events=events,
         groups=groups,
-        claim_subjects=dict(sorted(subjects.items())),
-        mention_entities=dict(sorted(mention_entities.items())),
-        event_links=dict(sorted(event_links.items())),
+        claim_subjects=_by_key(subjects),
+        mention_entities=_by_key(mention_entities),
+        event_links=_by_key(event_links),
     )
     return picture, notes
 

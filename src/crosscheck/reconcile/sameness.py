@@ -64,29 +64,37 @@ def merge_restated(groups: list[RawGroup]) -> list[RawGroup]:
         for c in g.claims:
             if c.low is not None or c.high is not None:
                 index[(g.measure, c.low, c.high)].append((gi, c))
+    # Only groups sharing a figure with another can merge: the rest pass through unchanged.
     uf = UnionFind()
-    for gi in range(len(groups)):
-        uf.add(f"{gi:09d}")
     for items in index.values():
+        if len(items) < 2:
+            continue
         for x, (gi, a) in enumerate(items):
             for gj, b in items[x + 1 :]:
-                if gi == gj or uf.find(f"{gi:09d}") == uf.find(f"{gj:09d}"):
+                ki, kj = f"{gi:09d}", f"{gj:09d}"
+                uf.add(ki)
+                uf.add(kj)
+                if gi == gj or uf.find(ki) == uf.find(kj):
                     continue
                 ri, rj = _subject_ref(groups[gi]), _subject_ref(groups[gj])
                 if ri and rj and ri != rj:
                     continue
                 if restates(a, b):
-                    uf.union(f"{gi:09d}", f"{gj:09d}")
+                    uf.union(ki, kj)
+    # Each merged set sits where its first group was (the root is the smallest index).
+    merged = {int(root): [int(m) for m in ms] for root, ms in uf.groups().items() if len(ms) > 1}
+    absorbed = {i for idxs in merged.values() for i in idxs[1:]}
     out: list[RawGroup] = []
-    for root, members in sorted(uf.groups().items()):
-        idxs = [int(m) for m in members]
-        if len(idxs) == 1:
-            out.append(groups[idxs[0]])
+    for gi, g in enumerate(groups):
+        if gi in absorbed:
             continue
-        first = groups[int(root)]
-        subject = next((groups[i].subject for i in idxs if _subject_ref(groups[i])), first.subject)
+        idxs = merged.get(gi)
+        if idxs is None:
+            out.append(g)
+            continue
+        subject = next((groups[i].subject for i in idxs if _subject_ref(groups[i])), g.subject)
         claims = [c for i in idxs for c in groups[i].claims]
-        out.append(dataclasses.replace(first, subject=subject, claims=claims))
+        out.append(dataclasses.replace(g, subject=subject, claims=claims))
     return out
 
 
