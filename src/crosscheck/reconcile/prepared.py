@@ -16,6 +16,11 @@ from typing import TypeVar
 from crosscheck.model import Claim, EventMention, Mention
 from crosscheck.reconcile.mentionfeatures import Features, features
 
+# The base classes compute ``id`` in a property, hashing their fields on every read. The
+# prepared classes shadow it with a plain class attribute, so the value each instance stores
+# under "id" at creation is found first: reading an id becomes a dictionary lookup.
+_ID_SLOT = ""
+
 
 @dataclass
 class PreparedMention(Mention):
@@ -23,9 +28,10 @@ class PreparedMention(Mention):
 
     known_id: str = field(default="", repr=False, compare=False)
 
-    @property  # type: ignore[override]
-    def id(self) -> str:
-        return self.known_id
+    id = _ID_SLOT  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.__dict__["id"] = self.known_id
 
 
 @dataclass
@@ -35,9 +41,10 @@ class PreparedEventMention(EventMention):
     known_id: str = field(default="", repr=False, compare=False)
     known_features: Features | None = field(default=None, init=False, repr=False, compare=False)
 
-    @property  # type: ignore[override]
-    def id(self) -> str:
-        return self.known_id
+    id = _ID_SLOT  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.__dict__["id"] = self.known_id
 
 
 @dataclass
@@ -46,9 +53,10 @@ class PreparedClaim(Claim):
 
     known_id: str = field(default="", repr=False, compare=False)
 
-    @property  # type: ignore[override]
-    def id(self) -> str:
-        return self.known_id
+    id = _ID_SLOT  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.__dict__["id"] = self.known_id
 
 
 _R = TypeVar("_R", EventMention, Claim)
