@@ -19,7 +19,7 @@ from recon_records import claim, doc, event, mention
 from crosscheck.model import Claim, Correction, Document, EventMention, Mention, Picture
 from crosscheck.reconcile import reconcile
 from crosscheck.reconcile.core import forget_memos
-from crosscheck.reconcile.entities import build_entity, build_entity_cached
+from crosscheck.reconcile.entities import build_entity, build_entity_cached, resolve_entities
 from crosscheck.reconcile.prepared import prepare_mentions
 
 
@@ -241,3 +241,32 @@ def test_cached_entity_ignores_member_order(reverse: bool) -> None:
     assert again == first == build_entity("n-x", ms)
     changed = build_entity_cached("n-x", ms[:2])
     assert changed == build_entity("n-x", ms[:2]) != first
+
+
+def _named(text: str, key: str, doc_id: str = "k2") -> Mention:
+    return mention(doc_id, text, "ARMED_GROUP", key=key, start=50)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # Same keys; the short form stops looking like an acronym: the two come apart.
+        (("RDB", "rdb"), ("Rdb", "rdb")),
+        # Same keys; the other key now also carries the full name: the two come together.
+        (("Ridgeback", "rdb"), ("Red Dawn Brigade", "rdb")),
+        # A mention moves to a key of its own: a key appears, another goes.
+        (("RDB", "rdb"), ("Rdb", "rdb-2")),
+    ],
+)
+def test_entities_relink_when_names_change_under_the_same_keys(
+    before: tuple[str, str], after: tuple[str, str]
+) -> None:
+    anchor = mention("k1", "Red Dawn Brigade", "ARMED_GROUP", key="red dawn brigade", start=0)
+    other = mention("k3", "Harbour Police", "ORG", start=0)
+    forget_memos()
+    first = resolve_entities(prepare_mentions([anchor, other, _named(*before)]))
+    warm = resolve_entities(prepare_mentions([anchor, other, _named(*after)]))
+    forget_memos()
+    cold = resolve_entities(prepare_mentions([anchor, other, _named(*after)]))
+    assert warm == cold
+    assert len(first) != len(cold)

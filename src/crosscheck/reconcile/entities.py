@@ -77,13 +77,27 @@ def _cluster_of(key: str, mentions: list[Mention]) -> _KeyCluster:
     return c
 
 
+def _links_alike(a: _KeyCluster, b: _KeyCluster) -> bool:
+    """True when two versions of a key cluster join the same other clusters."""
+    return (
+        a.family == b.family
+        and a.names == b.names
+        and a.acronyms == b.acronyms
+        and a.looks_acronym == b.looks_acronym
+    )
+
+
 # The key clusters of the last call: a cluster whose mentions are the same as then is reused
 # (adding a report changes a few keys; deriving every name again is most of the work).
 _KEY_CLUSTERS: dict[str, _KeyCluster] = {}
+# The keys of each entity, from the last call that had to link names: valid as long as no
+# key came or went and no cluster's names changed (new mentions of known names are common).
+_KEY_GROUPS: tuple[int, list[list[str]]] | None = None
 _KEY_LOCK = threading.Lock()
 
 
-def _clusters(mentions: list[Mention]) -> dict[str, _KeyCluster]:
+def _clusters(mentions: list[Mention]) -> tuple[dict[str, _KeyCluster], bool]:
+    """The key clusters of ``mentions``, and whether their name links may have changed."""
     by_key: dict[str, list[Mention]] = {}
     for m in mentions:
         ms = by_key.get(m.key)
@@ -92,15 +106,19 @@ def _clusters(mentions: list[Mention]) -> dict[str, _KeyCluster]:
         else:
             ms.append(m)
     global _KEY_CLUSTERS
-    with _KEY_LOCK:
-        known = _KEY_CLUSTERS
-        out: dict[str, _KeyCluster] = {}
-        for key, ms in by_key.items():
-            c = known.get(key)
-            # List equality checks identity first: unchanged mentions compare at C speed.
-            out[key] = c if c is not None and c.mentions == ms else _cluster_of(key, ms)
-        _KEY_CLUSTERS = out
-    return out
+    known = _KEY_CLUSTERS
+    relink = known.keys() != by_key.keys()
+    out: dict[str, _KeyCluster] = {}
+    for key, ms in by_key.items():
+        c = known.get(key)
+        # List equality checks identity first: unchanged mentions compare at C speed.
+        if c is not None and c.mentions == ms:
+            out[key] = c
+        else:
+            out[key] = _cluster_of(key, ms)
+            relink = relink or c is None or not _links_alike(c, out[key])
+    _KEY_CLUSTERS = out
+    return out, relink
 
 
 def _link_names(clusters: dict[str, _KeyCluster], uf: UnionFind, threshold: int) -> None:
@@ -252,13 +270,18 @@ def resolve_entities(mentions: list[Mention], threshold: int = 90) -> list[Entit
     Returns:
         Entities sorted by id, each with sorted mention ids and aliases.
     """
-    clusters = _clusters(mentions)
-    uf = UnionFind()
-    for key in clusters:
-        uf.add(key)
-    _link_names(clusters, uf, threshold)
+    global _KEY_GROUPS
+    with _KEY_LOCK:
+        clusters, relink = _clusters(mentions)
+        if relink or _KEY_GROUPS is None or _KEY_GROUPS[0] != threshold:
+            uf = UnionFind()
+            for key in clusters:
+                uf.add(key)
+            _link_names(clusters, uf, threshold)
+            _KEY_GROUPS = (threshold, list(uf.groups().values()))
+        key_groups = _KEY_GROUPS[1]
     entities = []
-    for keys in uf.groups().values():
+    for keys in key_groups:
         members = [m for k in keys for m in clusters[k].mentions]
         entities.append(build_entity_cached(entity_id_for(keys), members))
     return sorted(entities, key=lambda e: e.id)
@@ -266,6 +289,8 @@ def resolve_entities(mentions: list[Mention], threshold: int = 90) -> list[Entit
 
 def forget() -> None:
     """Drop what this module remembers between calls (the next call computes from scratch)."""
+    global _KEY_GROUPS
+    _KEY_GROUPS = None
     _KEY_CLUSTERS.clear()
     _FUZZY.clear()
     _BUILT.clear()
