@@ -103,6 +103,43 @@ def test_same_day_different_cities_without_coordinates_stay_apart() -> None:
     assert len(resolve_events(ems)) == 2
 
 
+def test_same_day_named_venues_in_neighbouring_towns_stay_apart() -> None:
+    """Two towns 20 km apart, each report naming its own venue: two shootings, not one."""
+    west, east = (48.10, 11.50), (48.15, 11.75)
+    ems = [
+        event(
+            d,
+            f"shooting at the {venue} in {town}",
+            type="shooting",
+            date="2030-06-01",
+            location=town,
+            country="Freedonia",
+            coords=where,
+        )
+        for d, venue, town, where in (
+            ("a", "Larkspur Arcade", "Westfield", west),
+            ("b", "Larkspur Arcade", "Westfield", west),
+            ("c", "Tollgate Cinema", "Eastbrook", east),
+            ("d", "Tollgate Cinema", "Eastbrook", east),
+        )
+    ]
+    events = resolve_events(ems)
+    assert sorted(len(e.mention_ids) for e in events) == [2, 2]
+    # A venue named in one town and no venue in its neighbour may still be one incident.
+    ems.append(
+        event(
+            "e",
+            "the shooting near Westfield",
+            type="shooting",
+            date="2030-06-01",
+            location="Eastbrook",
+            country="Freedonia",
+            coords=east,
+        )
+    )
+    assert len(resolve_events(ems)) <= 2
+
+
 def test_dateless_mention_joins_its_document_main_incident() -> None:
     ems = [
         event(

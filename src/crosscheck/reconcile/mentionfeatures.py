@@ -119,6 +119,8 @@ class Features:
     context_coords: tuple[float, float] | None = None
     context_country: str | None = None
     published: str | None = None
+    # The names that are not its place's: a venue or an operation ("Saint Brigid bazaar").
+    venue_names: frozenset[str] = frozenset()
 
     @property
     def generic(self) -> bool:
@@ -174,6 +176,7 @@ def features(em: EventMention) -> Features:
         tokens=tokens,
         names=names,
         actors=frozenset(a.get("key") or name_key(a.get("name", "")) for a in em.actors),
+        venue_names=names - set(words(em.location or "")),
     )
 
 
@@ -239,7 +242,23 @@ def compatible(a: Features, b: Features) -> bool:
         return False
     if not dates_compatible(a.date, a.precision, b.date, b.precision):
         return False
-    return places_compatible(a, b) and same_place(a, b) is not False
+    if not places_compatible(a, b) or same_place(a, b) is False:
+        return False
+    return not _different_venues(a, b)
+
+
+def _different_venues(a: Features, b: Features) -> bool:
+    """Two towns, each mention naming its own venue: two incidents, however close the towns.
+
+    "The Saint Brigid bazaar in Taipei" and "the Copper Lane hall in Keelung" on one day
+    are two attacks. Within one town names vary too much to tell ("Abbey Gate", "Hamid
+    Karzai airport"), and a mention without a venue name may be either.
+    """
+    if not (a.venue_names and b.venue_names) or a.venue_names & b.venue_names:
+        return False
+    if not (a.place and b.place):
+        return False
+    return not (a.place == b.place or a.place in b.place or b.place in a.place)
 
 
 def same_place(a: Features, b: Features) -> bool | None:
