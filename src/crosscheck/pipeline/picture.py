@@ -31,7 +31,16 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from crosscheck.config import Settings
-from crosscheck.model import Claim, Document, EventMention, Mention, Picture
+from crosscheck.model import (
+    Claim,
+    ClaimGroup,
+    Document,
+    Entity,
+    Event,
+    EventMention,
+    Mention,
+    Picture,
+)
 from crosscheck.reconcile import reconcile_with_notes
 from crosscheck.reconcile.core import forget_memos
 from crosscheck.reconcile.mainincident import forget_choices
@@ -160,22 +169,11 @@ def _reconcile(state: _State, store: Store, settings: Settings | None) -> tuple[
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-
-
-def _same(a: object, b: object) -> bool:
-    """``a == b`` for the picture's records and values, the records compared in C.
-
-    The records (entities, events, groups) are plain dataclasses whose every attribute is a
-    compared field, so equal attribute dicts mean equal records; their unchanged parts are
-    mostly the very same objects, which dict comparison skips by identity.
-    """
-    if type(a) is type(b) and hasattr(a, "__dict__"):
-        return bool(a.__dict__ == b.__dict__)
-    return a == b
+_R = TypeVar("_R", Entity, Event, ClaimGroup)
 
 
 def _changed_items(old: dict[_K, _V], new: dict[_K, _V]) -> tuple[dict[_K, _V], dict[_K, _V]]:
-    keys = [k for k, v in new.items() if k not in old or not _same(old[k], v)]
+    keys = [k for k, v in new.items() if k not in old or old[k] != v]
     keys.extend(k for k in old if k not in new)
     return (
         {k: old[k] for k in keys if k in old},
@@ -183,14 +181,29 @@ def _changed_items(old: dict[_K, _V], new: dict[_K, _V]) -> tuple[dict[_K, _V], 
     )
 
 
+def _changed_records(old: list[_R], new: list[_R]) -> tuple[list[_R], list[_R]]:
+    """The records (by id) that differ between two lists, compared in C.
+
+    Entities, events and groups are plain dataclasses whose every attribute is a compared
+    field, so equal attribute dicts mean equal records, and dict comparison skips the parts
+    that are the very same objects (most of them, for an unchanged record) by identity.
+    """
+    before = {x.id: x for x in old}
+    after = {x.id: x for x in new}
+    keys = [
+        k
+        for k, x in after.items()
+        if k not in before or type(before[k]) is not type(x) or before[k].__dict__ != x.__dict__
+    ]
+    keys.extend(k for k in before if k not in after)
+    return [before[k] for k in keys if k in before], [after[k] for k in keys if k in after]
+
+
 def _differences(old: Picture, new: Picture) -> tuple[Picture, Picture]:
     """The parts of two pictures that differ (records compared whole, links by key)."""
     parts: dict[str, tuple[Any, Any]] = {}
     for name in ("entities", "events", "groups"):
-        before, after = _changed_items(
-            {x.id: x for x in getattr(old, name)}, {x.id: x for x in getattr(new, name)}
-        )
-        parts[name] = (list(before.values()), list(after.values()))
+        parts[name] = _changed_records(getattr(old, name), getattr(new, name))
     for name in ("claim_subjects", "mention_entities", "event_links"):
         parts[name] = _changed_items(getattr(old, name), getattr(new, name))
     return (
