@@ -47,3 +47,25 @@ def test_geocode_unknown_is_none(name: str) -> None:
 )
 def test_country_code(name: str, code: str | None) -> None:
     assert country_code(name) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Zamfara", "NG"), ("Zamfara state", "NG"), ("Cabo Delgado", "MZ"), ("Nangarhar", "AF")],
+)
+def test_geocode_knows_states_and_provinces(name: str, country: str) -> None:
+    """First-level subdivisions place rural incidents; they are regions, not points."""
+    place = geocode(name)
+    assert place is not None
+    assert (place.country, place.kind) == (country, "region")
+
+
+@pytest.mark.parametrize("name", ["Northern", "Eastern", "Central"])
+def test_geocode_common_words_are_not_regions(name: str) -> None:
+    place = geocode(name)
+    assert place is None or place.kind != "region"
+
+
+def test_geocode_a_city_wins_over_a_province_of_its_name() -> None:
+    place = geocode("Kabul")
+    assert place is not None and place.kind == "city"

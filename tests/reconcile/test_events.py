@@ -140,6 +140,21 @@ def test_same_day_named_venues_in_neighbouring_towns_stay_apart() -> None:
     assert len(resolve_events(ems)) <= 2
 
 
+def test_mention_naming_a_region_meets_one_placed_in_it() -> None:
+    """ "The Zamfara village raid" (no date, no place) and an attack placed in Zamfara state."""
+    ems = [
+        event("a", "Zamfara village raid"),
+        event(
+            "b",
+            "attack on village in Zamfara",
+            date="2025-02-08",
+            location="Zamfara",
+            country="Nigeria",
+        ),
+    ]
+    assert len(resolve_events(ems)) == 1
+
+
 def test_dateless_mention_joins_its_document_main_incident() -> None:
     ems = [
         event(

