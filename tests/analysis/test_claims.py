@@ -408,3 +408,23 @@ def test_claims_holder_after_a_source_phrase(nlp: Any, text: str, holder: str) -
     (claim,) = [c for c in claims_of(nlp, text) if c.measure == "count"]
     assert claim.subject_kind == "entity"
     assert claim.subject_name == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed gangs have killed more than 1,000 people in the region this year, officials said.",
+        "Since 2021, militants have killed at least 300 soldiers in the province.",
+        "Over the past decade, the insurgency has killed more than 35,000 people.",
+    ],
+)
+def test_claims_running_totals_are_not_about_an_incident(nlp: Any, text: str) -> None:
+    """A toll over a period is kept, without an incident for reconciliation to pin it on."""
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "killed"]
+    assert claim.subject_kind == "none"
+
+
+def test_claims_one_day_toll_keeps_its_incident(nlp: Any) -> None:
+    text = "At least 23 people were killed when gunmen stormed a village on Saturday."
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "killed"]
+    assert claim.subject_kind == "event"

@@ -292,6 +292,8 @@ def _subject(
         if near:
             best = min(near, key=lambda e: abs(e.span[0] - qpos))
             return "event", best.id, best.description or best.trigger
+        if _over_a_period(sent):
+            return "none", None, None  # a running total, not a toll of the report's incident
         attack = word_set("attack_nouns")
         nouns = [t for t in sent if lemma(t) in attack and t.pos_ == "NOUN"]
         if nouns:
@@ -332,6 +334,22 @@ def _subject(
     name = re.sub(r"['’]s$", "", name).strip()
     key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return "entity", key or None, name or None
+
+
+def _over_a_period(sent: Span) -> bool:
+    """The sentence counts over a period ("this year", "since 2021"), not on one day."""
+    cues = word_set("period_words")
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        said = f" {ent.text.lower()} "
+        if any(f" {cue} " in said for cue in cues):
+            return True
+        # spaCy leaves the "since" of "since 2021" out of the date.
+        before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+        if before in ("since", "throughout"):
+            return True
+    return False
 
 
 def _anaphors() -> frozenset[str]:

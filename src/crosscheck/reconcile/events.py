@@ -17,6 +17,7 @@ Pure: no store.
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from collections import Counter
 
@@ -255,7 +256,9 @@ def _event_name(members: list[EventMention], location: str | None = None) -> str
     if location:
         # "attack on Crocus City Hall large concert venue in …": the place ends the name.
         # Only a trailing place phrase is cut ("the Lakeside stadium attack" stays whole).
-        at = name.lower().find(str(location).lower())
+        # A whole word only: "Nigeria" must not cut "attack on Nigerian village".
+        found = re.search(rf"\b{re.escape(str(location).lower())}\b", name.lower())
+        at = found.start() if found else -1
         before = name[:at].split()[-1:] if at > 0 else []
         if before and before[0].lower() in _PLACE_PREPOSITIONS:
             name = name[: at + len(str(location))]
