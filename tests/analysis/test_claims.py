@@ -428,3 +428,14 @@ def test_claims_one_day_toll_keeps_its_incident(nlp: Any) -> None:
     text = "At least 23 people were killed when gunmen stormed a village on Saturday."
     (claim,) = [c for c in claims_of(nlp, text) if c.measure == "killed"]
     assert claim.subject_kind == "event"
+
+
+def test_claims_raised_holder_and_group_anaphor(nlp: Any) -> None:
+    """ "The group is believed to have …" after a sentence naming the group, then a country."""
+    text = (
+        "Officials said the Harlow Brigade had trained the attackers in neighbouring Moldova. "
+        "The group is believed to have between 700 and 900 members."
+    )
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "count"]
+    assert claim.subject_kind == "entity"
+    assert claim.subject_name is not None and "Harlow" in claim.subject_name

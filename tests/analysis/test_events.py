@@ -150,3 +150,15 @@ def test_find_events_place_is_the_town_not_the_venue_name(
 ) -> None:
     event = next(e for e in _events(nlp, text) if e.type in ("shooting", "bombing"))
     assert event.location == place
+
+
+def test_find_events_date_of_another_happening_is_not_the_incidents(
+    nlp: spacy.language.Language,
+) -> None:
+    """The funerals' day is not the bombing's; a clause's own argument keeps the clause date."""
+    text = "Funerals were held on Saturday for victims of the Quetta market bombing."
+    bombing = next(e for e in _events(nlp, text) if e.type == "bombing")
+    assert bombing.date is None
+    text = "Officials confirmed the bombing of the Quetta market on Saturday."
+    bombing = next(e for e in _events(nlp, text) if e.type == "bombing")
+    assert bombing.date == "2024-03-23"

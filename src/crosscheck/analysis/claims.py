@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.counts import read_count
+from crosscheck.analysis.geo import country_code
 from crosscheck.analysis.measures import Reading, lemma, lookup, owner_of, word_set
 from crosscheck.analysis.provenance import as_of, attribution
 from crosscheck.analysis.quantities import Quantity, find_quantities, number_words
@@ -318,7 +319,8 @@ def _subject(
     if owner is not None and (
         owner.pos_ == "PRON" or (owner.pos_ == "NOUN" and lemma(owner) in _anaphors())
     ):
-        owner = _resolve_pronoun(sent, owner) or (owner if owner.pos_ == "NOUN" else None)
+        named = _resolve_pronoun(sent, owner, organisation=lemma(owner) in _org_anaphors())
+        owner = named or (owner if owner.pos_ == "NOUN" else None)
     if owner is None:
         return "none", None, None
     start, end = chunk.abs(owner.idx, owner.idx + len(owner.text))
@@ -377,12 +379,24 @@ def _is_name(tok: Token) -> bool:
     )
 
 
-def _resolve_pronoun(sent: Span, pron: Token) -> Token | None:
-    """ "its", "the country" -> the nearest name before it (this or earlier sentences)."""
+def _org_anaphors() -> frozenset[str]:
+    return word_set("organisation_anaphors")
+
+
+def _resolve_pronoun(sent: Span, pron: Token, *, organisation: bool = False) -> Token | None:
+    """ "its", "the country" -> the nearest name before it (this or earlier sentences).
+
+    ``organisation``: "the group" refers back to an organisation, not to the place named
+    after it ("…recruited the bomber in Afghanistan. The group is believed to…").
+    """
     doc = sent.doc
     floor = max(0, sent.start - 120)  # a few sentences back at most
     for k in range(pron.i - 1, floor - 1, -1):
         tok = doc[k]
+        if organisation and (
+            tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or country_code(tok.text, False)
+        ):
+            continue
         if _is_name(tok):
             # Take the head of a multi-word name ("Lindqvist Institute" -> "Institute").
             while tok.dep_ == "compound" and tok.head.i > tok.i and _is_name(tok.head):

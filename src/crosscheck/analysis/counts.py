@@ -221,6 +221,13 @@ def _special_measure(role: str, verb: Token | None, arg: Token) -> str | None:
     return None
 
 
+def _raised_subject(verb: Token) -> Token | None:
+    """ "The group is believed to have 5,000 fighters": the subject of the verb it hangs on."""
+    if verb.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _stray_subject(verb: Token) -> Token | None:
     """A subject the parser hung on the phrase before it, for a verb left without one.
 
@@ -492,8 +499,10 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         owner = owner_of(noun)
         if owner is None and verb is not None and lemma(verb) in word_set("possession_verbs"):
             # "the group has 3,000 fighters": the holder is whose figure it is.
-            owner = next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
-                _stray_subject(verb)
+            owner = (
+                next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                or _raised_subject(verb)
+                or _stray_subject(verb)
             )
         if role == "patient" and verb is not None and lemma(verb) in word_set("legal_verbs"):
             words = [*words, verb]  # "suspects charged": not an arrest (see measures.yaml)

@@ -410,11 +410,37 @@ def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
     if not found:
         return None
     subtree = {t.idx for t in token.subtree}
+    if token.pos_ in ("NOUN", "PROPN") and not _takes_clause_date(token):
+        # "Funerals were held on Saturday for victims of the bombing": Saturday is the
+        # funerals' day. A noun deep in another phrase has only the dates of its own phrase.
+        found = [d for d in found if d[0] in subtree]
+        if not found:
+            return None
     best = min(
         found,
         key=lambda d: (d[0] not in subtree, abs(d[0] - token.idx)),
     )
     return best[2], best[3]
+
+
+_CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "conj"})
+
+
+def _takes_clause_date(token: Token) -> bool:
+    """A noun that is an argument of its clause's verb ("the attack happened on Friday",
+    "officials confirmed the massacre on 22 March") shares the clause's date."""
+    if token.dep_ in _CLAUSE_ROLES:
+        return True
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.dep_ in ("prep", "agent")
+        and head.head.pos_
+        in (
+            "VERB",
+            "AUX",
+        )
+    )
 
 
 def _description(token: Token, kind: str, place: Mention | None) -> str:
