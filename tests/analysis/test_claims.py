@@ -439,3 +439,10 @@ def test_claims_raised_holder_and_group_anaphor(nlp: Any) -> None:
     (claim,) = [c for c in claims_of(nlp, text) if c.measure == "count"]
     assert claim.subject_kind == "entity"
     assert claim.subject_name is not None and "Harlow" in claim.subject_name
+
+
+def test_claims_source_phrase_is_not_what_a_share_counts(nlp: Any) -> None:
+    text = "Roughly 60 percent of Zorvania's population is rural, according to the World Bank."
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "percent"]
+    assert "bank" not in claim.counted and "accord" not in claim.counted
+    assert "according" not in claim.label

@@ -25,7 +25,7 @@ from crosscheck.analysis.quantities import Quantity
 
 _CRITERION_PREPS = ("by", "for", "on")
 _RELATIVE = {"who", "which", "that", "whom"}
-_SKIP_PREPS = {"from", "to", "between", "by", "since", "with"}
+_SKIP_PREPS = {"from", "to", "between", "by", "since", "with", "according"}
 
 
 def _of_object(tok: Token) -> Token | None:
