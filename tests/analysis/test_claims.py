@@ -446,3 +446,16 @@ def test_claims_source_phrase_is_not_what_a_share_counts(nlp: Any) -> None:
     (claim,) = [c for c in claims_of(nlp, text) if c.measure == "percent"]
     assert "bank" not in claim.counted and "accord" not in claim.counted
     assert "according" not in claim.label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Troops killed all four gunmen after a two-hour siege.", "gunmen killed"),
+        ("Police said five attackers were killed in the raid.", "attackers killed"),
+    ],
+)
+def test_claims_attackers_killed_are_labelled_as_attackers(nlp: Any, text: str, label: str) -> None:
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "killed"]
+    assert claim.label == label
+    assert claim.counted != "people"

@@ -49,6 +49,18 @@ def test_restrictive_count_alone_is_that_reports_toll() -> None:
     assert group.status == "corroborated"
 
 
+def test_attackers_killed_are_never_the_victims_toll() -> None:
+    """Report b gives only "all five attackers were killed": not a toll to set against a's."""
+    docs, ems = _incident(["a", "b"])
+    cs = [
+        _on(ems[0], "killed", 17, 17, start=100, label="people killed"),
+        _on(ems[1], "killed", 5, 5, start=100, counted="attacker", label="attackers killed"),
+    ]
+    groups = reconcile(docs, [], ems, cs, []).groups
+    assert sorted(len(g.claims) for g in groups) == [1, 1]
+    assert all(g.status == "single" for g in groups)
+
+
 def test_smaller_value_of_the_same_sentence_is_a_part() -> None:
     docs = [doc("a", "A", "2030-02-11"), doc("b", "B", "2030-02-12")]
     sentence = "The group has 6,500 fighters, about 4,000 of them near the border."

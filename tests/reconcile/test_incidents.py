@@ -141,3 +141,35 @@ def test_incident_title_cannot_pull_in_a_misdated_copy_over_the_original() -> No
     ]
     events = resolve_events(ems, docs)
     assert len(events) == 1
+
+
+def test_report_of_a_new_incident_is_not_about_an_older_one_in_its_town() -> None:
+    """A report on a hotel siege that recalls last week's bombing in the same town is about
+    the siege; the bombing's own report stays about the bombing. Generic "the attack" of each
+    report follows its own report's incident."""
+    town = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}
+    docs = [
+        doc("a", "A", "2030-04-08", title="Car bomb kills nine in Port Vale"),
+        doc("b", "B", "2030-04-19", title="Siege at the Gullwing hotel in Port Vale ends"),
+    ]
+    ems = [
+        event(
+            "a",
+            "bombing at a checkpoint in Port Vale",
+            type="bombing",
+            date="2030-04-07",
+            start=10,
+            **town,
+        ),
+        event("a", "the attack", start=200),
+        event("b", "siege at the Gullwing hotel in Port Vale", date="2030-04-19", start=10, **town),
+        # "the assault, which began late on Friday": the eve of the siege's end.
+        event("b", "the assault", date="2030-04-18", start=120),
+        event("b", "the attack", start=200),
+    ]
+    events = resolve_events(ems, docs)
+    of = {em.doc_id + em.description: _event_of(events, em.id) for em in ems}
+    assert of["athe attack"] == of["abombing at a checkpoint in Port Vale"]
+    assert of["bthe attack"] == of["bsiege at the Gullwing hotel in Port Vale"]
+    assert of["bthe assault"] == of["bsiege at the Gullwing hotel in Port Vale"]
+    assert of["athe attack"] != of["bthe attack"]

@@ -352,6 +352,8 @@ def _event_label(measure: str, noun: Token | None) -> str:
     if measure == "perpetrators":
         return noun.text.lower() if noun is not None else "perpetrators"
     nouns = lookup("measure_nouns")
+    if noun is not None and _is_perpetrator_noun(noun):
+        return f"{noun.lower_} {verb}"  # "five attackers killed": not the victims' toll
     generic = noun is not None and noun.lower_ in lookup("adjectives")  # "the missing"
     if noun is None or lemma(noun) in nouns or noun.lower_ in nouns or generic:
         return f"people {verb}"
@@ -364,10 +366,18 @@ def _event_label(measure: str, noun: Token | None) -> str:
     return f"{words or 'people'} {verb}".strip()
 
 
+def _is_perpetrator_noun(noun: Token) -> bool:
+    """ "attackers", "gunmen", "militants": the noun counts the perpetrators."""
+    nouns = lookup("measure_nouns")
+    return nouns.get(lemma(noun)) == "perpetrators" or nouns.get(noun.lower_) == "perpetrators"
+
+
 def _event_counted(measure: str, noun: Token | None) -> str:
     """Event tolls group by measure; only distinct victim groups ("children") split them."""
     if measure == "perpetrators":
         return "perpetrators"
+    if noun is not None and _is_perpetrator_noun(noun):
+        return lemma(noun)
     if noun is None or lemma(noun) in word_set("generic_people") or not is_person(noun):
         return "people"
     return "people" if noun.ent_type_ == "NORP" else lemma(noun)

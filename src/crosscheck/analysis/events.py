@@ -469,7 +469,9 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
                 tail = [t for t in child.subtree if t.ent_type_ != "DATE"][:8]
                 stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
                 tail = tail[:stop]
-                while tail and (tail[-1].dep_ in ("cc", "punct") or tail[-1].is_punct):
+                while tail and (
+                    tail[-1].dep_ in ("cc", "punct", "prep") or tail[-1].is_punct
+                ):
                     tail = tail[:-1]
                 words += [" "] + [t.text_with_ws for t in tail]
                 break

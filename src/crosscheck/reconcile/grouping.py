@@ -241,8 +241,10 @@ def _split_base(
         # A sub-count is a part only beside its whole: with no total in its own report,
         # "12 soldiers were killed" is that report's toll.
         totals = {c.doc_id for c in members if keys[c.id] == "people"}
+        # Attackers killed or arrested are never the victims' toll, total or not.
+        attackers = _event_nouns()["perpetrators"]
         keys = {
-            c.id: k if c.doc_id in totals else "people"
+            c.id: k if c.doc_id in totals or k in attackers else "people"
             for c, k in ((c, keys[c.id]) for c in members)
         }
     mapping = _fuzzy_counted(list(keys.values()))

@@ -187,14 +187,27 @@ def _own_title_scores(
         hits = ctx.index.get(w)
         if not hits:
             continue
-        mine = [
-            r for r in own if r in hits and ctx.family[r] == family and ctx.only_doc[r] != doc.id
-        ]
+        named = [r for r in own if r in hits and ctx.family[r] == family]
+        mine = [r for r in named if ctx.only_doc[r] != doc.id]
         if mine:
             share = 1.0 / ctx.count(w, family, doc.id)
             for r in mine:
                 scores[r] += share
+        elif len(named) == 1 and ctx.count(w, family, doc.id) == 0:
+            # A word of the lead that only one incident has, known from this report alone
+            # ("the Pearl Beach hotel"): the report is about it, not about the older incident
+            # it recalls. A misdated copy of a known incident shares its words with the
+            # original, so gains nothing here.
+            scores[named[0]] += 1.0
     return scores
+
+
+def _named_beyond_place(root: str, doc: Document | None, ctx: _Context) -> bool:
+    """The report's lead names the incident by a word other than its place's."""
+    if doc is None:
+        return False
+    said = set(words(_lead(doc)))
+    return any(ctx.feats[k].venue_names & said for k in ctx.clusters.members[root])
 
 
 def _period_end(day: str, precision: str | None) -> date:
@@ -259,8 +272,13 @@ def _choose(
             for r, v in titled.items()
             if ctx.current(r, published)
             and ctx.fits_lead(r, doc_id)
-            # Beside incidents of its own, only a copy of one placed where the report says.
-            and (not own or ctx.placed_as(r, doc_id, list(own)))
+            # Beside incidents of its own, only a copy of one placed where the report says,
+            # and named by more than the town's name: "Car bomb kills 9 near Mogadishu" is
+            # not about the Mogadishu hotel siege another report tells.
+            and (
+                not own
+                or (ctx.placed_as(r, doc_id, list(own)) and _named_beyond_place(r, doc, ctx))
+            )
         }
         pool = titled or own
     if not pool:
@@ -366,6 +384,15 @@ def _said_date(f: Features, members: list[Features], published: str | None) -> b
     return start < f.date[:10] <= published[:10]
 
 
+def _eve(f: Features, members: list[Features]) -> bool:
+    """The mention's day is the eve of the incident's: an attack or siege that began late
+    the day before ("the assault, which began late on Friday", ended on Saturday)."""
+    start = _incident_date(members)
+    if not (f.date and f.precision == "day" and start):
+        return False
+    return _days(f.date, start) == 1
+
+
 def _place_fits(f: Features, members: list[Features]) -> bool:
     verdicts = [same_place(f, m) for m in members]
     return True in verdicts or not any(v is False for v in verdicts)
@@ -399,16 +426,18 @@ def attach_to_main_incidents(
         members = [feats[k] for k in target]
         if any(m.doc_id == f.doc_id and not m.generic for m in members):
             # The report names this incident itself: that says more about where its "the
-            # attack" happened than the place its lead names.
-            feats[i] = f = _unplaced(f)
+            # attack" happened than the place its lead names. (Only for joining it: a mention
+            # left alone keeps the lead's place to meet another report's incident with.)
+            f = _unplaced(f)
         if not _place_fits(f, members):
             continue
         if not all(dates_compatible(f.date, f.precision, m.date, m.precision) for m in members):
-            if not _said_date(f, members, _published(docs, f.doc_id)):
+            said = _said_date(f, members, _published(docs, f.doc_id))
+            if not (said or _eve(f, members)):
                 continue
-            feats[i] = _undated(f)
-            f = feats[i]
+            f = _undated(f)
         if all(compatible(f, m) for m in members):
+            feats[i] = f
             clusters.merge(i, target[0])
     _merge_leftover_generics(feats, clusters, mains)
     return {
