@@ -459,3 +459,13 @@ def test_claims_attackers_killed_are_labelled_as_attackers(nlp: Any, text: str, 
     (claim,) = [c for c in claims_of(nlp, text) if c.measure == "killed"]
     assert claim.label == label
     assert claim.counted != "people"
+
+
+def test_claims_share_named_after_the_number(nlp: Any) -> None:
+    """ "97 percent Muslim" and "90% of … is Muslim" count the same thing."""
+    after = claims_of(nlp, "Zorvania's population is 97 percent Muslim.")
+    before = claims_of(nlp, "About 90% of Zorvania's population is Muslim.")
+    (a,) = [c for c in after if c.measure == "percent"]
+    (b,) = [c for c in before if c.measure == "percent"]
+    assert a.counted == b.counted
+    assert "muslim" in a.counted

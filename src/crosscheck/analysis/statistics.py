@@ -102,6 +102,15 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
             subj is not None and lemma(subj) in shares and pct.dep_ != "nsubj"
         ):
             words.extend(_predicate(verb, skip | {t.i for t in words}))
+    # "the population is 97 percent Muslim": the word after the share says what it counts.
+    words.extend(
+        c
+        for c in pct.children
+        if c.dep_ in ("appos", "amod")
+        and c.i > pct.i
+        and c.pos_ in ("ADJ", "PROPN")
+        and c not in words
+    )
     return words, owner, verb
 
 
