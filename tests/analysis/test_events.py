@@ -162,3 +162,11 @@ def test_find_events_date_of_another_happening_is_not_the_incidents(
     text = "Officials confirmed the bombing of the Quetta market on Saturday."
     bombing = next(e for e in _events(nlp, text) if e.type == "bombing")
     assert bombing.date == "2024-03-23"
+
+
+def test_find_events_victims_are_not_a_target(nlp: spacy.language.Language) -> None:
+    text = "A car bomb killed nine people at a checkpoint in Mogadishu on Monday."
+    bombing = next(e for e in _events(nlp, text) if e.type == "bombing")
+    assert "people" not in bombing.description and "nine" not in bombing.description
+    assert not [a for a in bombing.actors if a["role"] == "target"]
+    assert "checkpoint" in bombing.description

@@ -293,6 +293,7 @@ def _actors(token: Token, kind: str, mentions: list[Mention], chunk: Chunk) -> l
                 and verb is token
                 and kind in ATTACK_TYPES
                 and child.pos_ != "PRON"
+                and verb.lemma_.lower() not in _HARM_VERBS  # victims are no target
             ):
                 actors.append(_actor("target", child, mentions, chunk))
     for child in token.children:
@@ -469,9 +470,7 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
                 tail = [t for t in child.subtree if t.ent_type_ != "DATE"][:8]
                 stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
                 tail = tail[:stop]
-                while tail and (
-                    tail[-1].dep_ in ("cc", "punct", "prep") or tail[-1].is_punct
-                ):
+                while tail and (tail[-1].dep_ in ("cc", "punct", "prep") or tail[-1].is_punct):
                     tail = tail[:-1]
                 words += [" "] + [t.text_with_ws for t in tail]
                 break
@@ -486,6 +485,10 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in triggers().not_actors:
             obj = None  # the idiom's own object: "opened fire", "threw petrol bombs"
+        if obj is not None and (
+            token.lemma_.lower() in _HARM_VERBS or any(t.like_num for t in obj.subtree)
+        ):
+            obj = None  # "a car bomb killed nine people": victims, not a target
         if obj is not None and kind in ATTACK_TYPES and obj.pos_ != "PRON":
             text += " on " + " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct"))
         elif kind in ATTACK_TYPES:
@@ -500,6 +503,7 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
 # How a told incident's place phrase reads in its name: "tore through the hall" -> "at the hall".
 _PLACE_PREP_AS = {"through": "at", "into": "at", "to": "at", "inside": "inside"}
 _TARGET_ONLY = frozenset({"on", "against", "to"})
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
 def _where(token: Token) -> str:
