@@ -170,3 +170,21 @@ def test_find_events_victims_are_not_a_target(nlp: spacy.language.Language) -> N
     assert "people" not in bombing.description and "nine" not in bombing.description
     assert not [a for a in bombing.actors if a["role"] == "target"]
     assert "checkpoint" in bombing.description
+
+
+def test_find_events_an_earlier_incident_recalled_keeps_its_own_year(
+    nlp: spacy.language.Language,
+) -> None:
+    """ "The deadliest attack since the 2004 siege": 2004 dates the siege, not the attack."""
+    text = "It was the deadliest attack in the country since the 1999 Harrowgate school siege."
+    events = _events(nlp, text)
+    siege = next(e for e in events if "siege" in e.description)
+    attack = next(e for e in events if e.trigger == "attack")
+    assert siege.date == "1999"
+    assert attack.date is None
+
+
+def test_find_events_a_figure_is_not_a_place(nlp: spacy.language.Language) -> None:
+    text = "Volgograd theatre attack: death toll rises to 15"
+    (attack,) = [e for e in _events(nlp, text) if e.type == "attack"]
+    assert "15" not in attack.description

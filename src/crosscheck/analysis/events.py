@@ -148,6 +148,11 @@ def _idiom_type(token: Token, table: Triggers) -> str | None:
     return None
 
 
+def _happening(token: Token) -> bool:
+    """A verb telling what an incident did ("went off", "tore through", "killed")."""
+    return bool(_phrasal_forms(token) & triggers().happening_verbs)
+
+
 def _told_subject(token: Token, table: Triggers) -> Token | None:
     """The weapon or blast whose happening this verb tells ("a device went off"), if any."""
     if not _phrasal_forms(token) & table.happening_verbs:
@@ -401,26 +406,38 @@ def _places_table() -> dict[str, Any]:
 
 def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
     text = doc_text(sent.doc)
-    # "the deadliest attack since 1979" is not dated 1979.
+    # "the deadliest attack since the 2004 siege": the siege's year, in the attack's phrase.
+    elsewhere = {
+        t.idx
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("since", "until", "before")
+        for t in c.subtree
+    }
+    subtree = {t.idx for t in token.subtree} - elsewhere
+    # "the deadliest attack since 1979" is not dated 1979 (but "since the 2004 siege" names
+    # the siege's own year: a date inside the trigger's phrase is its own).
+
+    def inside(d: tuple[int, int, str, str]) -> bool:
+        return any(d[0] <= i < d[1] for i in subtree)
+
     found = [
         d
         for d in find_dates(sent, chunk.published)
-        if not text[max(0, d[0] - 7) : d[0]].strip().lower().endswith(("since", "until", "before"))
-        and not text[d[0] : d[1]].lower().startswith(("since", "until", "before"))
+        if inside(d)
+        or not (
+            text[max(0, d[0] - 7) : d[0]].strip().lower().endswith(("since", "until", "before"))
+            or text[d[0] : d[1]].lower().startswith(("since", "until", "before"))
+        )
     ]
     if not found:
         return None
-    subtree = {t.idx for t in token.subtree}
     if token.pos_ in ("NOUN", "PROPN") and not _takes_clause_date(token):
         # "Funerals were held on Saturday for victims of the bombing": Saturday is the
         # funerals' day. A noun deep in another phrase has only the dates of its own phrase.
-        found = [d for d in found if d[0] in subtree]
+        found = [d for d in found if inside(d)]
         if not found:
             return None
-    best = min(
-        found,
-        key=lambda d: (d[0] not in subtree, abs(d[0] - token.idx)),
-    )
+    best = min(found, key=lambda d: (not inside(d), abs(d[0] - token.idx)))
     return best[2], best[3]
 
 
@@ -475,9 +492,10 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
                 words += [" "] + [t.text_with_ws for t in tail]
                 break
         else:
-            if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+            head = token.head
+            if token.dep_ == "nsubj" and head.pos_ == "VERB" and _happening(head):
                 # "the blast killed 12 at a market": the place phrase hangs on the verb.
-                words.append(_where(token.head))
+                words.append(_where(head))
         text = "".join(words)
     else:
         noun = {"suicide_bombing": "suicide bombing", "claim": "claim of responsibility"}
@@ -514,6 +532,8 @@ def _where(token: Token) -> str:
     # "opened fire on worshippers at a mosque": a place phrase says more than a target one.
     found.sort(key=lambda c: (c.lower_ in _TARGET_ONLY, c.i))
     for child in found:
+        if any(o.like_num for o in child.children if o.dep_ == "pobj"):
+            continue  # "rose to 15": a figure, not a place
         tail = [t for t in child.subtree if t.ent_type_ not in ("DATE", "TIME")][1:9]
         stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
         tail = [t for t in tail[:stop] if t.dep_ != "det" or t.i != child.i + 1]
@@ -570,18 +590,25 @@ def _share_dates(events: list[EventMention]) -> None:
     """An undated mention of an incident takes the date of a dated one at the same place.
 
     Reports date an incident once and then call it "the attack": within one chunk, the
-    same place and the same family of type (attacks, or the claim of an attack) is
-    taken to be the same incident.
+    same town and the same family of type (attacks, or the claim of an attack) is
+    taken to be the same incident ("the deadliest attack in Russia since the 2004 siege"
+    is not the siege).
     """
     dated: dict[tuple[str, str], EventMention] = {}
     for event in events:
-        if event.date and event.location:
-            dated.setdefault((_family(event.type), event.location), event)
+        if event.date and _town_level(event.location):
+            dated.setdefault((_family(event.type), event.location or ""), event)
     for event in events:
-        if event.date is None and event.location:
+        if event.date is None and _town_level(event.location):
             source = dated.get((_family(event.type), event.location))
             if source is not None:
                 event.date, event.date_precision = source.date, source.date_precision
+
+
+def _town_level(location: str | None) -> bool:
+    """A town or venue: a country holds too many incidents to share a date across."""
+    place = geocode(location) if location else None
+    return place is not None and place.kind in ("city", "venue")
 
 
 def _family(kind: str) -> str:
