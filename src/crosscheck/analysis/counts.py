@@ -172,8 +172,10 @@ def _place_measure(role: str, verb: Token) -> str | None:
                 found = adjectives.get(word) or nouns.get(word) or nouns.get(lemma(obj))
                 if found:
                     return found  # "six officers were among the dead"
+            sentencing = lookup("patient_verbs").get(lemma(verb)) == "sentenced"
             if child.lower_ in ("in", "into", "under") and held and lemma(obj) in custody:
-                return "arrested"
+                # "sentenced four men to life in prison" is a sentence, not an arrest.
+                return None if sentencing else "arrested"
             hospitalised = role == "patient" and lemma(obj) in hospital
             if child.lower_ in ("to", "in", "into") and hospitalised:
                 return "injured"
@@ -355,6 +357,8 @@ def _event_label(measure: str, noun: Token | None) -> str:
     if noun is not None and _is_perpetrator_noun(noun):
         return f"{noun.lower_} {verb}"  # "five attackers killed": not the victims' toll
     generic = noun is not None and noun.lower_ in lookup("adjectives")  # "the missing"
+    # "jails four over concert hall attack": the attack is what they are jailed for.
+    generic = generic or (noun is not None and lemma(noun) in word_set("attack_nouns"))
     if noun is None or lemma(noun) in nouns or noun.lower_ in nouns or generic:
         return f"people {verb}"
     words = " ".join(
