@@ -469,3 +469,8 @@ def test_claims_share_named_after_the_number(nlp: Any) -> None:
     (b,) = [c for c in before if c.measure == "percent"]
     assert a.counted == b.counted
     assert "muslim" in a.counted
+
+
+def test_claims_sentence_to_prison_is_not_an_arrest(nlp: Any) -> None:
+    text = "A court on Tuesday sentenced four men to life in prison for the bombing."
+    assert [(c.measure, c.low) for c in claims_of(nlp, text)] == [("sentenced", 4)]
