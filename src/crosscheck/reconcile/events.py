@@ -16,25 +16,24 @@ Pure: no store.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import threading
 from collections import Counter
 
 from crosscheck.model import Document, Event, EventMention, Mention, stable_id
 from crosscheck.reconcile.entities import UnionFind
-from crosscheck.reconcile.leads import lead_places, with_context
+from crosscheck.reconcile.leads import LeadPlace, lead_places, with_context
 from crosscheck.reconcile.mainincident import attach_to_main_incidents, mains_by_lead_place
 from crosscheck.reconcile.mentionfeatures import (
     Features,
-    compatible,
+    compatible_memo,
     dates_compatible,
     distinctive_tokens,
     reported_close,
     type_family,
 )
 from crosscheck.reconcile.pairs import PairIndex, block_keys
-from crosscheck.reconcile.prepared import features_of
+from crosscheck.reconcile.prepared import PreparedEventMention, features_of, shallow_copy
 from crosscheck.reconcile.text import tables
 
 
@@ -57,7 +56,7 @@ class Clusters:
         if ra == rb:
             return True
         pairs = [(self.feats[x], self.feats[y]) for x in self.members[ra] for y in self.members[rb]]
-        if not all(compatible(a, b) for a, b in pairs):
+        if not all(compatible_memo(a, b) for a, b in pairs):
             return False
         # Vague mentions alone ("the raids") are one incident only while their reports are
         # published close together: a chain must not join this spring's and this autumn's.
@@ -136,6 +135,20 @@ def _sorted_mentions(event_mentions: list[EventMention]) -> list[EventMention]:
     return sorted({em.id: em for em in event_mentions}.values(), key=lambda e: e.id)
 
 
+def _in_context(
+    em: EventMention, place: LeadPlace | None, published: str | None, title: str
+) -> Features:
+    """:func:`with_context` of the mention's features, remembered on prepared mentions."""
+    if not isinstance(em, PreparedEventMention):
+        return with_context(features_of(em), place, published, title)
+    known = em.known_context
+    if known is not None and known[0] is place and known[1] == published and known[2] == title:
+        return known[3]
+    found = with_context(features_of(em), place, published, title)
+    em.known_context = (place, published, title, found)
+    return found
+
+
 def _cluster(
     event_mentions: list[EventMention],
     documents: list[Document] | None,
@@ -148,14 +161,15 @@ def _cluster(
     for em in ems:
         doc = docs.get(em.doc_id)
         published, title = (doc.published, doc.title or "") if doc is not None else (None, "")
-        feats.append(with_context(features_of(em), leads.get(em.doc_id), published, title))
+        feats.append(_in_context(em, leads.get(em.doc_id), published, title))
     clusters = Clusters(feats)
     _link(feats, clusters, [i for i, f in enumerate(feats) if not f.generic])
     mains = attach_to_main_incidents(feats, clusters, docs, leads)
     generic_only = {
         i
-        for i in range(len(feats))
-        if all(feats[k].generic for k in clusters.members[clusters.root(i)])
+        for members in clusters.members.values()
+        if all(feats[k].generic for k in members)
+        for i in members
     }
     _link(feats, clusters, list(range(len(feats))), generic_only, index="all")
     mains = mains_by_lead_place(feats, clusters, docs, leads, mains)
@@ -173,10 +187,21 @@ def _groups(
             em = ems[k]
             if em.date and by_id[em.id].date is None:
                 # Its date was the day something was said: not the incident's date.
-                em = dataclasses.replace(em, date=None, date_precision=None)
+                em = _undated_mention(em)
             group.append(em)
         groups.append(group)
     return sorted(groups, key=lambda g: g[0].id)
+
+
+def _undated_mention(em: EventMention) -> EventMention:
+    """A copy of ``em`` without its date (and without features remembered for the date)."""
+    out = shallow_copy(em)
+    out.date = None
+    out.date_precision = None
+    if isinstance(out, PreparedEventMention):
+        out.known_features = None
+        out.known_context = None
+    return out
 
 
 def cluster_event_mentions(
@@ -327,10 +352,10 @@ def build_event_cached(event_id: str, members: list[EventMention]) -> Event:
         if len(_BUILT) >= 1 << 17:
             _BUILT.clear()
         found = _BUILT[slot] = (key, build_event(event_id, members))
-    e = found[1]
-    return dataclasses.replace(
-        e, mention_ids=list(e.mention_ids), actors=[dict(a) for a in e.actors]
-    )
+    e = shallow_copy(found[1])
+    e.mention_ids = list(e.mention_ids)
+    e.actors = [dict(a) for a in e.actors]
+    return e
 
 
 def event_id_for(members: list[EventMention]) -> str:

@@ -164,7 +164,7 @@ def lead_places(documents: list[Document], mentions: list[Mention]) -> dict[str,
         for doc in documents:
             own = tuple(by_doc.get(doc.id, ()))
             known = _LEADS.get(doc.id)
-            if known is not None and known[0] == doc and known[1] == own:
+            if known is not None and (known[0] is doc or known[0] == doc) and known[1] == own:
                 found = known[2]
             else:
                 if len(_LEADS) >= 1 << 17:

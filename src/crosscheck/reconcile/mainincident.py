@@ -32,9 +32,10 @@ from crosscheck.reconcile.leads import (
 )
 from crosscheck.reconcile.mentionfeatures import (
     Features,
-    compatible,
+    compatible_memo,
     dates_compatible,
     same_place,
+    same_place_memo,
 )
 from crosscheck.reconcile.text import tables, words
 
@@ -45,6 +46,22 @@ if TYPE_CHECKING:
 def _lead(doc: Document) -> str:
     """Title and first sentence: where a report names what it is about."""
     return f"{doc.title or ''} {(doc.text or '')[: lead_end(doc)]}"
+
+
+# Per document id: the document and the words of its lead (see _lead_words).
+_LEAD_WORDS: dict[str, tuple[Document, frozenset[str]]] = {}
+
+
+def _lead_words(doc: Document) -> frozenset[str]:
+    """The words of :func:`_lead`, remembered per document (asked for every report, every call)."""
+    known = _LEAD_WORDS.get(doc.id)
+    if known is not None and (known[0] is doc or known[0] == doc):
+        return known[1]
+    if len(_LEAD_WORDS) >= 1 << 17:
+        _LEAD_WORDS.clear()
+    found = frozenset(words(_lead(doc)))
+    _LEAD_WORDS[doc.id] = (doc, found)
+    return found
 
 
 def _anchor_words(feats: list[Features], clusters: Clusters) -> dict[str, set[str]]:
@@ -352,7 +369,7 @@ def _main_roots(
         for doc_id, idxs in sorted(by_doc.items()):
             doc = docs.get(doc_id)
             clean = doc_id not in dirty_docs and (
-                doc is None or not dirty_words or dirty_words.isdisjoint(words(_lead(doc)))
+                doc is None or not dirty_words or dirty_words.isdisjoint(_lead_words(doc))
             )
             key: _ChoiceKey = (doc, leads.get(doc_id), tuple(feats[i] for i in idxs))
             for family in sorted({feats[i].family for i in idxs}):
@@ -394,7 +411,7 @@ def _eve(f: Features, members: list[Features]) -> bool:
 
 
 def _place_fits(f: Features, members: list[Features]) -> bool:
-    verdicts = [same_place(f, m) for m in members]
+    verdicts = [same_place_memo(f, m) for m in members]
     return True in verdicts or not any(v is False for v in verdicts)
 
 
@@ -436,7 +453,7 @@ def attach_to_main_incidents(
             if not (said or _eve(f, members)):
                 continue
             f = _undated(f)
-        if all(compatible(f, m) for m in members):
+        if all(compatible_memo(f, m) for m in members):
             feats[i] = f
             clusters.merge(i, target[0])
     _merge_leftover_generics(feats, clusters, mains)
@@ -522,16 +539,21 @@ def mains_by_lead_place(
     Returns:
         Per document, the id of a mention of its main violent incident.
     """
+    # Only the places of reports still without a main incident need their incidents listed.
+    asking = {
+        doc_id: (lead, published)
+        for doc_id in sorted(set(docs) - set(mains))
+        for lead, published in [(leads.get(doc_id), docs[doc_id].published)]
+        if lead is not None and published
+    }
+    wanted = {lead.key for lead, _ in asking.values()}
     by_place: dict[str, set[str]] = defaultdict(set)
     for i, f in enumerate(feats):
         where = f.place or f.context_place
-        if f.family == "violent" and where:
+        if where in wanted and f.family == "violent":
             by_place[where].add(clusters.root(i))
     out = dict(mains)
-    for doc_id in sorted(set(docs) - set(mains)):
-        lead, published = leads.get(doc_id), docs[doc_id].published
-        if lead is None or not published:
-            continue
+    for doc_id, (lead, published) in asking.items():
         ranked = []
         for root in by_place.get(lead.key, ()):
             members = [feats[k] for k in clusters.members[root]]

@@ -11,11 +11,14 @@ from the rest of its sentence, is weak evidence. Pure: no store, no document ord
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from crosscheck.analysis.geo import country_code, geocode
 from crosscheck.model import EventMention
@@ -122,6 +125,14 @@ class Features:
     # The names that are not its place's: a venue or an operation ("Saint Brigid bazaar").
     venue_names: frozenset[str] = frozenset()
 
+    def __hash__(self) -> int:
+        # Every update puts every mention's features in sets and dict keys again: hash the
+        # fields once per object (equality still compares every field).
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = self.__dict__["_hash"] = hash(tuple(getattr(self, n) for n in _FIELDS))
+        return int(found)
+
     @property
     def generic(self) -> bool:
         """No city-level place and no name of its own."""
@@ -136,6 +147,9 @@ class Features:
             and not self.tokens
             and not self.actors
         )
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Features))
 
 
 def features(em: EventMention) -> Features:
@@ -247,6 +261,33 @@ def compatible(a: Features, b: Features) -> bool:
     return not _different_venues(a, b)
 
 
+_T = TypeVar("_T")
+
+
+def _pair_memo(fn: Callable[[Features, Features], _T]) -> Callable[[Features, Features], _T]:
+    """``fn`` remembered per pair of feature objects.
+
+    Event linking asks the same pairs again on every update (each merge checks every member
+    of both incidents); the features of unchanged mentions are the same objects each time.
+    Keys are the objects' identities and the memo holds the objects themselves, so an
+    identity is never reused for another object while it is remembered.
+    """
+    memo: dict[tuple[int, int], tuple[Features, Features, _T]] = {}
+
+    def remembered(a: Features, b: Features) -> _T:
+        key = (id(a), id(b))
+        found = memo.get(key)
+        if found is not None and found[0] is a and found[1] is b:
+            return found[2]
+        if len(memo) >= 1 << 20:
+            memo.clear()
+        value = fn(a, b)
+        memo[key] = (a, b, value)
+        return value
+
+    return remembered
+
+
 def _different_venues(a: Features, b: Features) -> bool:
     """Two towns, each mention naming its own venue: two incidents, however close the towns.
 
@@ -319,9 +360,14 @@ def score(a: Features, b: Features) -> int:
     return int(total)
 
 
+compatible_memo = _pair_memo(compatible)
+same_place_memo = _pair_memo(same_place)
+
+
 __all__ = [
     "Features",
     "compatible",
+    "compatible_memo",
     "dates_compatible",
     "distinctive_tokens",
     "features",
@@ -333,6 +379,7 @@ __all__ = [
     "places_compatible",
     "reported_close",
     "same_place",
+    "same_place_memo",
     "score",
     "type_family",
 ]

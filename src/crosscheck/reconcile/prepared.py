@@ -40,6 +40,11 @@ class PreparedEventMention(EventMention):
 
     known_id: str = field(default="", repr=False, compare=False)
     known_features: Features | None = field(default=None, init=False, repr=False, compare=False)
+    # The features in their report's context and what they were derived from (see
+    # crosscheck.reconcile.leads.with_context): lead place, publication date, title.
+    known_context: tuple[object, str | None, str, Features] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     id = _ID_SLOT  # type: ignore[assignment]
 
