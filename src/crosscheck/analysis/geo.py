@@ -55,8 +55,11 @@ _SUFFIX = re.compile(
 
 def normalise_place(name: str) -> str:
     """Lower-case, accent-free, without a leading article or possessive."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = name
+    if not text.isascii():
+        # Plain ASCII has no accents to strip; the gazetteer's ~100k names are mostly ASCII.
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = " ".join(text.replace("’", "'").split())
     text = _POSSESSIVE.sub("", text)
     while _LEADING.match(text):
@@ -107,13 +110,14 @@ def _city_index() -> dict[str, list[tuple[int, Place]]]:
             kind="city",
             population=int(city["population"] or 0),
         )
-        index.setdefault(normalise_place(city["name"]), []).append((0, place))
+        main = normalise_place(city["name"])
+        index.setdefault(main, []).append((0, place))
         for alt in city.get("alternatenames") or ():
             # Only Latin-script alternates that look like names: the rest never occur in
             # English text and the short codes ("KBL") collide with acronyms.
             if len(alt) > 3 and alt[:1].isupper() and alt.isascii():
                 key = normalise_place(alt)
-                if key != normalise_place(city["name"]):
+                if key != main:
                     index.setdefault(key, []).append((1, place))
     return index
 

@@ -32,9 +32,8 @@ from crosscheck.reconcile.mentionfeatures import (
     reported_close,
     type_family,
 )
-from crosscheck.reconcile.pairs import PairIndex, block_keys
+from crosscheck.reconcile.pairs import PairIndex
 from crosscheck.reconcile.prepared import PreparedEventMention, features_of, shallow_copy
-from crosscheck.reconcile.text import tables
 
 
 class Clusters:
@@ -76,23 +75,6 @@ class Clusters:
             return False
         self.merge(i, j)
         return True
-
-
-def _candidate_pairs(feats: list[Features], idxs: list[int]) -> set[tuple[int, int]]:
-    """Pairs worth scoring: same document, or sharing a day, place, word or actor."""
-    blocks: dict[tuple[str, str], list[int]] = {}
-    for i in idxs:
-        for key in block_keys(feats[i]):
-            blocks.setdefault(key, []).append(i)
-    limit = int(tables()["max_block"])
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > limit:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((i, j) if i < j else (j, i))
-    return pairs
 
 
 # One index per linking pass, kept between calls: reconciling the same store again after

@@ -7,7 +7,8 @@ changes only the pairs of its own mentions — plus, rarely, every pair of a blo
 grew past ``max_block`` or shrank back under it. :class:`PairIndex` keeps the blocks and the
 pairs that pass (compatible, scored at or above ``link_threshold``) between calls, so each call
 scores only what changed; its answer is always exactly the set of passing pairs among the
-mentions it was last given. Pure: no store.
+mentions it was last given. Within a block, only mentions whose :func:`signature` (family,
+coarse date, country) agree are scored: the others can never be compatible. Pure: no store.
 """
 
 from __future__ import annotations
@@ -36,6 +37,30 @@ def block_keys(f: Features) -> list[BlockKey]:
     return keys
 
 
+# What every compatible pair shares (see mentionfeatures.compatible): the type family, the
+# date at month precision (year for a year-only date; None meets any) and the country (None
+# meets any). Within a block only mentions of agreeing signatures are scored: most pairs of
+# a common word, day or month are another country's or month's incident and never pass.
+Signature = tuple[str, str | None, str | None]
+
+
+def signature(f: Features) -> Signature:
+    """The family, coarse date and country a mention can only share with compatible ones."""
+    when = None
+    if f.date:
+        when = f.date[:4] if f.precision == "year" else f.date[:7]
+    country = f.country if f.place else (f.country or f.context_country)
+    return (f.family, when, country)
+
+
+def _agree(a: Signature, b: Signature) -> bool:
+    if a[0] != b[0]:
+        return False
+    if a[1] and b[1] and not (a[1].startswith(b[1]) or b[1].startswith(a[1])):
+        return False
+    return not (a[2] and b[2] and a[2] != b[2])
+
+
 def _pair_score(a: Features, b: Features, threshold: int) -> int | None:
     if a.underspecified or b.underspecified or not compatible(a, b):
         return None
@@ -50,6 +75,9 @@ class PairIndex:
         self.limit = int(tables()["max_block"])
         self.threshold = int(tables()["event_scores"]["link_threshold"])
         self.members: dict[BlockKey, set[Features]] = defaultdict(set)
+        # The same members by signature: candidates are looked up among agreeing ones only.
+        self.buckets: dict[BlockKey, dict[Signature, set[Features]]] = defaultdict(dict)
+        self.signatures: dict[Features, Signature] = {}
         self.keys: dict[Features, list[BlockKey]] = {}
         self.edges: dict[Features, dict[Features, int]] = defaultdict(dict)
         # The same pairs as (a.id, b.id) -> (score, a, b) with a.id < b.id, ready to hand out.
@@ -81,17 +109,24 @@ class PairIndex:
         new = sorted((f for f in feats if f not in self.keys), key=lambda f: f.id)
         before: dict[BlockKey, int] = {}
         for f in gone:
+            sig = self.signatures.pop(f)
             for key in self.keys.pop(f):
                 before.setdefault(key, len(self.members[key]))
                 self.members[key].discard(f)
+                bucket = self.buckets[key][sig]
+                bucket.discard(f)
+                if not bucket:
+                    del self.buckets[key][sig]
             for other in list(self.edges.get(f, {})):
                 self._unlink(f, other)
             self.edges.pop(f, None)
         for f in new:
             self.keys[f] = block_keys(f)
+            sig = self.signatures[f] = signature(f)
             for key in self.keys[f]:
                 before.setdefault(key, len(self.members[key]))
                 self.members[key].add(f)
+                self.buckets[key].setdefault(sig, set()).add(f)
         for key, size in before.items():
             now = len(self.members[key])
             if size <= self.limit < now:
@@ -110,9 +145,12 @@ class PairIndex:
         fresh = set(new)
         for f in new:
             partners: set[Features] = set()
+            sig = self.signatures[f]
             for key in self.keys[f]:
                 if self._small(key):
-                    partners |= self.members[key]
+                    for theirs, bucket in self.buckets[key].items():
+                        if _agree(sig, theirs):
+                            partners |= bucket
             partners.discard(f)
             for other in partners:
                 if other in fresh and other.id < f.id:
@@ -120,10 +158,11 @@ class PairIndex:
                 self._link(f, other)
         for key in [k for k, v in self.members.items() if not v]:
             del self.members[key]
+            del self.buckets[key]
 
     def pairs(self) -> list[tuple[int, Features, Features]]:
         """Every passing pair as (score, a, b) with ``a.id < b.id``."""
         return list(self.listed.values())
 
 
-__all__ = ["PairIndex", "block_keys"]
+__all__ = ["PairIndex", "Signature", "block_keys", "signature"]
