@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
 from recon_records import event
 
 from crosscheck.reconcile.mentionfeatures import Features, compatible, features, score
-from crosscheck.reconcile.pairs import PairIndex, block_keys
+from crosscheck.reconcile.pairs import PairIndex, _agree, block_keys, signature
 
 PLACES = ["Lakeside", "Harbour Town", "Old Mill", None]
 WORDS = ["market", "stadium", "bridge", "depot", "the attack"]
@@ -64,3 +65,54 @@ def test_pair_index_equals_from_scratch_as_mentions_come_and_go(seed: int) -> No
         index.update(current)
         got = {(a.id, b.id, v) for v, a, b in index.pairs()}
         assert got == _brute(current, index.limit, index.threshold)
+
+
+def _varied(rng: random.Random, n: int) -> list[Features]:
+    """Mentions of mixed types, date precisions, countries and report contexts."""
+    out = []
+    for i in range(n):
+        precision = rng.choice(["day", "month", "year"])
+        day = rng.choice(["2031-03-01", "2031-03-20", "2031-04-02", "2032-03-01", None])
+        em = event(
+            f"doc{rng.randrange(4)}",
+            rng.choice(["the Lakeside market blast", "the attack", "raids near Old Mill"]),
+            type=rng.choice(["bombing", "attack", "arrest", "protest"]),
+            date=day,
+            precision=precision,
+            location=rng.choice(PLACES),
+            country=rng.choice(["Freedonia", "Sylvania", None]),
+            start=i * 10,
+        )
+        f = features(em)
+        if f.generic and rng.random() < 0.5:
+            f = dataclasses.replace(f, context_country=rng.choice(["freedonia", "sylvania"]))
+        out.append(f)
+    return out
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_compatible_mentions_always_have_agreeing_signatures(seed: int) -> None:
+    feats = _varied(random.Random(seed), 60)
+    compatible_pairs = [(a, b) for a in feats for b in feats if a is not b and compatible(a, b)]
+    assert compatible_pairs  # the sample must exercise the claim
+    for a, b in compatible_pairs:
+        assert _agree(signature(a), signature(b)), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "agree"),
+    [
+        (("violent", "2031-03", "freedonia"), ("violent", "2031", None), True),
+        (("violent", "2031-03", "freedonia"), ("violent", "2031-04", "freedonia"), False),
+        (("violent", None, "freedonia"), ("violent", "2031-04", "sylvania"), False),
+        (("violent", None, None), ("arrest", None, None), False),
+        (("violent", "2032", None), ("violent", "2031-04", None), False),
+    ],
+)
+def test_signatures_agree_only_where_compatibility_is_possible(
+    one: tuple[str, str | None, str | None],
+    other: tuple[str, str | None, str | None],
+    agree: bool,
+) -> None:
+    assert _agree(one, other) is agree
+    assert _agree(other, one) is agree
