@@ -78,3 +78,24 @@ def test_find_mentions_demonyms_and_countries(nlp: spacy.language.Language) -> N
 )
 def test_normalise_key(text: str, key: str) -> None:
     assert normalise_key(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cell's leader Rustam Valiev, also known as Abu Hamza al-Tajiki, fled in 2021.",
+        "Its commander Karim Sadykov (also known as Karim Sadyk) was killed last year.",
+    ],
+)
+def test_find_mentions_also_known_as_gives_one_key(nlp: spacy.language.Language, text: str) -> None:
+    people = [m for m in find_mentions(_chunk(nlp, text)) if m.label == "PERSON"]
+    assert len(people) == 2
+    assert people[0].key == people[1].key
+
+
+def test_find_mentions_known_as_after_a_noun_is_not_an_alias(
+    nlp: spacy.language.Language,
+) -> None:
+    text = "The Islamic State affiliate known as ISKP recruited him."
+    keys = {m.text: m.key for m in find_mentions(_chunk(nlp, text))}
+    assert keys["ISKP"] != keys["Islamic State"]

@@ -10,13 +10,16 @@ its exact character span in the document.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from functools import cache
 
 from spacy.tokens import Span
 
 from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.gazetteer import demonyms, match
+from crosscheck.analysis.gazetteer import alias_cues, demonyms, match
 from crosscheck.analysis.geo import country_code, geocode
+from crosscheck.analysis.spans import doc_text
 from crosscheck.model import Mention
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -138,6 +141,30 @@ def find_mentions(chunk: Chunk) -> list[Mention]:
             )
         )
     mentions.sort(key=lambda m: (m.start, m.end))
+    return _join_aliases(mentions, chunk)
+
+
+_ALIAS_FAMILIES = frozenset({"PERSON", "ORG", "ARMED_GROUP", "AGENCY"})
+
+
+@cache
+def _alias_between() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(alias_cues(), key=len, reverse=True))
+    return re.compile(rf"\s*[,(]?\s*(?:{cues})\s*[:,]?\s*", re.IGNORECASE)
+
+
+def _join_aliases(mentions: list[Mention], chunk: Chunk) -> list[Mention]:
+    """ "Shahab al-Muhajir, also known as Sanaullah Ghafari": the second name takes the
+    first's key, so both resolve to one entity (and each alias keeps its document)."""
+    text = doc_text(chunk.sdoc)
+    for i in range(1, len(mentions)):
+        a, b = mentions[i - 1], mentions[i]
+        if a.label not in _ALIAS_FAMILIES or b.label not in _ALIAS_FAMILIES:
+            continue
+        between = text[a.end - chunk.offset : b.start - chunk.offset]
+        if between and _alias_between().fullmatch(between):
+            # The cue says they name one: the tagger's label for the alias is the weaker word.
+            mentions[i] = dataclasses.replace(b, key=a.key, canonical=a.canonical, label=a.label)
     return mentions
 
 

@@ -600,7 +600,7 @@ def _share_dates(events: list[EventMention]) -> None:
             dated.setdefault((_family(event.type), event.location or ""), event)
     for event in events:
         if event.date is None and _town_level(event.location):
-            source = dated.get((_family(event.type), event.location))
+            source = dated.get((_family(event.type), event.location or ""))
             if source is not None:
                 event.date, event.date_precision = source.date, source.date_precision
 

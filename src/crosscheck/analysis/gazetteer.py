@@ -86,6 +86,12 @@ def entries() -> dict[str, tuple[Entry, tuple[str, ...], tuple[str, ...]]]:
 
 
 @cache
+def alias_cues() -> tuple[str, ...]:
+    """Phrases that join a name to another name of the same one ("X, also known as Y")."""
+    return tuple(str(c) for c in _raw().get("alias_cues") or ())
+
+
+@cache
 def demonyms() -> dict[str, tuple[str, str]]:
     """Demonym as written ("Tajiks") -> (country key, canonical country name)."""
     out: dict[str, tuple[str, str]] = {}
