@@ -101,7 +101,7 @@ def _link(
     pos = {feats[i].id: i for i in idxs}
     lock, pairs = _index(index)
     with lock:
-        pairs.update({feats[i] for i in idxs})
+        pairs.update([feats[i] for i in idxs])
         found = pairs.pairs()
     scored = []
     for value, a, b in found:

@@ -433,11 +433,17 @@ def attach_to_main_incidents(
         Per document, the id of a mention of its main violent incident.
     """
     mains = _main_roots(feats, clusters, docs, leads or {})
-    order = sorted(range(len(feats)), key=lambda i: (feats[i].doc_id, feats[i].start, feats[i].id))
+    # Only a mention alone in its incident may join: merges never make one alone again.
+    alone = [
+        members[0]
+        for members in clusters.members.values()
+        if len(members) == 1 and (feats[members[0]].doc_id, feats[members[0]].family) in mains
+    ]
+    order = sorted(alone, key=lambda i: (feats[i].doc_id, feats[i].start, feats[i].id))
     for i in order:
         f = feats[i]
-        root = mains.get((f.doc_id, f.family))
-        if root is None or len(clusters.members[clusters.root(i)]) != 1:
+        root = mains[(f.doc_id, f.family)]
+        if len(clusters.members[clusters.root(i)]) != 1:
             continue
         target = clusters.members[clusters.uf.find(root)]
         members = [feats[k] for k in target]
@@ -446,6 +452,11 @@ def attach_to_main_incidents(
             # attack" happened than the place its lead names. (Only for joining it: a mention
             # left alone keeps the lead's place to meet another report's incident with.)
             f = _unplaced(f)
+        if all(compatible_memo(f, m) for m in members):
+            # Compatible with every member: its place fits and its date agrees.
+            feats[i] = f
+            clusters.merge(i, target[0])
+            continue
         if not _place_fits(f, members):
             continue
         if not all(dates_compatible(f.date, f.precision, m.date, m.precision) for m in members):

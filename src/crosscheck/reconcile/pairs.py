@@ -14,6 +14,7 @@ coarse date, country) agree are scored: the others can never be compatible. Pure
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from crosscheck.reconcile.mentionfeatures import Features, compatible, score
 from crosscheck.reconcile.text import tables
@@ -69,64 +70,81 @@ def _pair_score(a: Features, b: Features, threshold: int) -> int | None:
 
 
 class PairIndex:
-    """Blocks and passing pairs over the set of mentions given to the last :meth:`update`."""
+    """Blocks and passing pairs over the mentions given to the last :meth:`update`.
+
+    Mentions are held by id (one features object per id; a changed one replaces it), so an
+    update hashes strings rather than whole features.
+    """
 
     def __init__(self) -> None:
         self.limit = int(tables()["max_block"])
         self.threshold = int(tables()["event_scores"]["link_threshold"])
-        self.members: dict[BlockKey, set[Features]] = defaultdict(set)
+        self.feats: dict[str, Features] = {}
+        self.members: dict[BlockKey, set[str]] = defaultdict(set)
         # The same members by signature: candidates are looked up among agreeing ones only.
-        self.buckets: dict[BlockKey, dict[Signature, set[Features]]] = defaultdict(dict)
-        self.signatures: dict[Features, Signature] = {}
-        self.keys: dict[Features, list[BlockKey]] = {}
-        self.edges: dict[Features, dict[Features, int]] = defaultdict(dict)
+        self.buckets: dict[BlockKey, dict[Signature, set[str]]] = defaultdict(dict)
+        self.signatures: dict[str, Signature] = {}
+        self.keys: dict[str, list[BlockKey]] = {}
+        self.edges: dict[str, dict[str, int]] = defaultdict(dict)
         # The same pairs as (a.id, b.id) -> (score, a, b) with a.id < b.id, ready to hand out.
         self.listed: dict[tuple[str, str], tuple[int, Features, Features]] = {}
 
     def _small(self, key: BlockKey) -> bool:
         return len(self.members[key]) <= self.limit
 
-    def _candidates(self, a: Features, b: Features) -> bool:
+    def _candidates(self, a: str, b: str) -> bool:
         shared = set(self.keys[a]).intersection(self.keys[b])
         return any(self._small(k) for k in shared)
 
-    def _link(self, a: Features, b: Features) -> None:
-        value = _pair_score(a, b, self.threshold)
+    def _link(self, a: str, b: str) -> None:
+        fa, fb = self.feats[a], self.feats[b]
+        value = _pair_score(fa, fb, self.threshold)
         if value is not None:
             self.edges[a][b] = value
             self.edges[b][a] = value
-            lo, hi = (a, b) if a.id < b.id else (b, a)
-            self.listed[(lo.id, hi.id)] = (value, lo, hi)
+            self.listed[(a, b) if a < b else (b, a)] = (value, fa, fb) if a < b else (value, fb, fa)
 
-    def _unlink(self, a: Features, b: Features) -> None:
+    def _unlink(self, a: str, b: str) -> None:
         self.edges[a].pop(b, None)
         self.edges[b].pop(a, None)
-        self.listed.pop((a.id, b.id) if a.id < b.id else (b.id, a.id), None)
+        self.listed.pop((a, b) if a < b else (b, a), None)
 
-    def update(self, feats: set[Features]) -> None:
-        """Make the index describe exactly ``feats``."""
-        gone = [f for f in self.keys if f not in feats]
-        new = sorted((f for f in feats if f not in self.keys), key=lambda f: f.id)
+    def _remove(self, f: str, before: dict[BlockKey, int]) -> None:
+        sig = self.signatures.pop(f)
+        for key in self.keys.pop(f):
+            before.setdefault(key, len(self.members[key]))
+            self.members[key].discard(f)
+            bucket = self.buckets[key][sig]
+            bucket.discard(f)
+            if not bucket:
+                del self.buckets[key][sig]
+        for other in list(self.edges.get(f, {})):
+            self._unlink(f, other)
+        self.edges.pop(f, None)
+        del self.feats[f]
+
+    def _add(self, f: Features, before: dict[BlockKey, int]) -> None:
+        self.feats[f.id] = f
+        keys = self.keys[f.id] = block_keys(f)
+        sig = self.signatures[f.id] = signature(f)
+        for key in keys:
+            before.setdefault(key, len(self.members[key]))
+            self.members[key].add(f.id)
+            self.buckets[key].setdefault(sig, set()).add(f.id)
+
+    def update(self, feats: Iterable[Features]) -> None:
+        """Make the index describe exactly ``feats`` (one features object per mention id)."""
+        given = {f.id: f for f in feats}
+        known = self.feats
+        gone = [
+            i for i, f in known.items() if (g := given.get(i)) is None or (g is not f and g != f)
+        ]
         before: dict[BlockKey, int] = {}
-        for f in gone:
-            sig = self.signatures.pop(f)
-            for key in self.keys.pop(f):
-                before.setdefault(key, len(self.members[key]))
-                self.members[key].discard(f)
-                bucket = self.buckets[key][sig]
-                bucket.discard(f)
-                if not bucket:
-                    del self.buckets[key][sig]
-            for other in list(self.edges.get(f, {})):
-                self._unlink(f, other)
-            self.edges.pop(f, None)
-        for f in new:
-            self.keys[f] = block_keys(f)
-            sig = self.signatures[f] = signature(f)
-            for key in self.keys[f]:
-                before.setdefault(key, len(self.members[key]))
-                self.members[key].add(f)
-                self.buckets[key].setdefault(sig, set()).add(f)
+        for i in gone:
+            self._remove(i, before)
+        new = sorted(i for i in given if i not in known)
+        for i in new:
+            self._add(given[i], before)
         for key, size in before.items():
             now = len(self.members[key])
             if size <= self.limit < now:
@@ -137,14 +155,14 @@ class PairIndex:
                             self._unlink(a, b)
             elif now <= self.limit < size:
                 # Shrunk back under the limit: every pair in it is a candidate again.
-                block = sorted(self.members[key], key=lambda f: f.id)
-                for i, a in enumerate(block):
-                    for b in block[i + 1 :]:
+                block = sorted(self.members[key])
+                for x, a in enumerate(block):
+                    for b in block[x + 1 :]:
                         if b not in self.edges.get(a, {}):
                             self._link(a, b)
         fresh = set(new)
         for f in new:
-            partners: set[Features] = set()
+            partners: set[str] = set()
             sig = self.signatures[f]
             for key in self.keys[f]:
                 if self._small(key):
@@ -153,7 +171,7 @@ class PairIndex:
                             partners |= bucket
             partners.discard(f)
             for other in partners:
-                if other in fresh and other.id < f.id:
+                if other in fresh and other < f:
                     continue  # scored from the other side
                 self._link(f, other)
         for key in [k for k, v in self.members.items() if not v]:
