@@ -474,3 +474,16 @@ def test_claims_share_named_after_the_number(nlp: Any) -> None:
 def test_claims_sentence_to_prison_is_not_an_arrest(nlp: Any) -> None:
     text = "A court on Tuesday sentenced four men to life in prison for the bombing."
     assert [(c.measure, c.low) for c in claims_of(nlp, text)] == [("sentenced", 4)]
+
+
+def test_claims_rank_names_its_ranking(nlp: Any) -> None:
+    """Two rankings of one country are two figures: the index is part of what is counted."""
+    text = "Zorvania ranks 150th out of 180 countries in the press freedom index."
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "rank"]
+    assert "press" in claim.counted and "freedom" in claim.counted
+
+
+def test_claims_share_made_of_its_subject(nlp: Any) -> None:
+    text = "Remittances from migrant workers account for about 30 percent of Zorvania's GDP."
+    (claim,) = [c for c in claims_of(nlp, text) if c.measure == "percent"]
+    assert "remittance" in claim.counted and "gdp" in claim.counted

@@ -25,6 +25,7 @@ from crosscheck.analysis.quantities import Quantity
 
 _CRITERION_PREPS = ("by", "for", "on")
 _RELATIVE = {"who", "which", "that", "whom"}
+_RANKING_NOUNS = frozenset({"index", "ranking", "rankings", "list", "table", "league"})
 _SKIP_PREPS = {"from", "to", "between", "by", "since", "with", "according"}
 
 
@@ -102,6 +103,11 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
             subj is not None and lemma(subj) in shares and pct.dep_ != "nsubj"
         ):
             words.extend(_predicate(verb, skip | {t.i for t in words}))
+    if verb is not None and lemma(verb) in word_set("share_part_verbs"):
+        # "Remittances account for a third of GDP": a share of GDP made of remittances.
+        part = next((c for c in verb.children if c.dep_ == "nsubj" and c != pct), None)
+        if part is not None and part not in words:
+            words = [*phrase_words(part, limit=4), *words]
     # "the population is 97 percent Muslim": the word after the share says what it counts.
     words.extend(
         c
@@ -208,6 +214,7 @@ def read_rank(doc: Doc, q: Quantity) -> Reading:
                     criterion.extend(inner[0].subtree)
             elif child.lower_ in _CRITERION_PREPS:
                 criterion.extend(obj.subtree)
+
             elif (
                 child.lower_ in ("in", "among", "out")
                 and obj.i > anchor.i
@@ -218,6 +225,21 @@ def read_rank(doc: Doc, q: Quantity) -> Reading:
                     for t in obj.doc[obj.left_edge.i : obj.i + 1]
                     if t.pos_ not in ("DET", "SPACE", "PUNCT")
                 )
+    if not criterion:
+        # "150th out of 180 countries in the press freedom index": which ranking it is.
+        named = next(
+            (
+                o
+                for t in verb.subtree
+                if t.dep_ == "prep" and t.lower_ in ("in", "on")
+                for o in t.children
+                if o.dep_ == "pobj" and lemma(o) in _RANKING_NOUNS
+            ),
+            None,
+        )
+        if named is not None:
+            criterion = [t for t in named.subtree if t.pos_ not in ("DET", "PUNCT")]
+            scope = [t for t in scope if t not in criterion]
     owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     crit = normalise(criterion)
     where = normalise(scope)

@@ -247,7 +247,8 @@ class SubjectResolver:
         )
         if not placed:
             return False
-        if (words(claim.label) or [""])[0] in generic:
+        # "its GDP", "remittances … of its GDP": a figure of the country the report means.
+        if set(words(claim.label)) & generic:
             return True
         # A region is no country: "one of the worst in the region, with the country ranking
         # 162nd" is about a country the report named before.
