@@ -116,5 +116,6 @@ from crosscheck.cli import interop as _interop  # noqa: E402,F401
 from crosscheck.cli import picture as _picture  # noqa: E402,F401
 from crosscheck.cli import serve as _serve  # noqa: E402,F401
 from crosscheck.cli import synth as _synth  # noqa: E402,F401
+from crosscheck.cli import watch as _watch  # noqa: E402,F401
 
 __all__ = ["STATE", "app", "main"]

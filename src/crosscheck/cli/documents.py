@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -13,6 +15,7 @@ from crosscheck.cli.output import Format, clean, console, emit, emit_object
 from crosscheck.errors import NotFoundError
 from crosscheck.pipeline.documents import document_view, info_view
 from crosscheck.pipeline.ingest import IngestReport, ingest_paths, reprocess
+from crosscheck.pipeline.ingest import Progress as IngestProgress
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 
@@ -23,8 +26,10 @@ def info(fmt: FormatOpt = Format.table) -> None:
     emit_object(info_view(STATE.settings, __version__), fmt)
 
 
-def _progress_bar() -> Progress:
-    return Progress(
+@contextmanager
+def ingest_progress() -> Iterator[IngestProgress]:
+    """A transient progress bar on stderr; yields the callback the ingest functions take."""
+    bar = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -33,6 +38,13 @@ def _progress_bar() -> Progress:
         console=console(stderr=True),
         transient=True,
     )
+    with bar:
+        task = bar.add_task("ingest", total=None, source="")
+
+        def progress(done: int, total: int | None, source: str) -> None:
+            bar.update(task, completed=done, total=total, source=clean(source, 60))
+
+        yield progress
 
 
 @app.command()
@@ -60,13 +72,7 @@ def ingest(
         raise typer.BadParameter("--outlet/--published/--title/--url apply to a single file")
     settings = STATE.settings
     store = STATE.store
-    bar = _progress_bar()
-    with bar:
-        task = bar.add_task("ingest", total=None, source="")
-
-        def progress(done: int, total: int | None, source: str) -> None:
-            bar.update(task, completed=done, total=total, source=clean(source, 60))
-
+    with ingest_progress() as progress:
         report = ingest_paths(
             store,
             paths,
@@ -76,12 +82,13 @@ def ingest(
             scheduler=scheduler,
             progress=progress,
         )
-    _print_report(report, fmt)
+    print_ingest_report(report, fmt)
     if not report.ok:
         raise typer.Exit(1)
 
 
-def _print_report(report: IngestReport, fmt: Format) -> None:
+def print_ingest_report(report: IngestReport, fmt: Format) -> None:
+    """One `failed: …` line per bad input, then the new/unchanged/failed counts."""
     err = console(stderr=True)
     for error in report.failed:
         err.print(f"failed: {clean(error)}", markup=False)

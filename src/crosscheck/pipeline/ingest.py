@@ -21,7 +21,7 @@ from typing import Any
 from crosscheck.config import Settings
 from crosscheck.errors import InputError, NotFoundError
 from crosscheck.ingest import RawDocument, content_hash, read_inputs
-from crosscheck.model import Document, Extraction
+from crosscheck.model import Document, Extraction, Picture
 from crosscheck.pipeline.extract import extract_batch
 from crosscheck.store import Store
 from crosscheck.store.sql import now_iso
@@ -212,8 +212,12 @@ def ingest_paths(
     )
 
 
-def reconcile_pending(store: Store) -> None:
-    """Fold every stored-but-unreconciled document into the picture."""
+def reconcile_pending(store: Store) -> Picture | None:
+    """Fold every stored-but-unreconciled document into the picture.
+
+    Returns:
+        The updated picture, or ``None`` when nothing was pending (the picture is unchanged).
+    """
     from crosscheck.pipeline.picture import update_picture
 
     # One transaction under the picture lock: two reconcilers (two ingests, the web
@@ -222,9 +226,10 @@ def reconcile_pending(store: Store) -> None:
         store.lock_picture()
         pending = store.pending_documents()
         if not pending:
-            return
-        update_picture(store, set(pending))
+            return None
+        picture = update_picture(store, set(pending))
         store.clear_pending(pending)
+    return picture
 
 
 def reprocess(
