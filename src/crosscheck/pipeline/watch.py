@@ -253,17 +253,17 @@ class DropFolder:
         self, paths: list[str], *, workers: int | None, progress: Progress | None = None
     ) -> BatchResult:
         result = BatchResult(paths=paths)
-        if not paths:
-            return result
         try:
-            result.report = ingest_paths(
-                self.store,
-                paths,
-                self.settings,
-                workers=workers,
-                progress=progress,
-                reconcile=False,
-            )
+            if paths:
+                result.report = ingest_paths(
+                    self.store,
+                    paths,
+                    self.settings,
+                    workers=workers,
+                    progress=progress,
+                    reconcile=False,
+                )
+            # Even with no paths: documents an earlier run stored but did not reconcile.
             began = time.perf_counter()
             picture = reconcile_pending(self.store)
         except CrosscheckError as exc:
