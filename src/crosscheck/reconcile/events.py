@@ -21,7 +21,6 @@ import threading
 from collections import Counter
 
 from crosscheck.model import Document, Event, EventMention, Mention, stable_id
-from crosscheck.reconcile.entities import UnionFind
 from crosscheck.reconcile.leads import LeadPlace, lead_places, with_context
 from crosscheck.reconcile.mainincident import attach_to_main_incidents, mains_by_lead_place
 from crosscheck.reconcile.mentionfeatures import (
@@ -37,18 +36,34 @@ from crosscheck.reconcile.prepared import PreparedEventMention, features_of, sha
 
 
 class Clusters:
-    """Union-find over mention indexes that refuses merges joining incompatible mentions."""
+    """Union-find over mention indexes that refuses merges joining incompatible mentions.
+
+    An incident is named by its *root*, the smallest id among its mentions (deterministic).
+    """
 
     def __init__(self, feats: list[Features]) -> None:
         self.feats = feats
-        self.uf = UnionFind()
-        self.members: dict[str, list[int]] = {}
-        for i, f in enumerate(feats):
-            self.uf.add(f.id)
-            self.members[f.id] = [i]
+        self.ids = [f.id for f in feats]
+        self.parent = list(range(len(feats)))
+        self.index = {m: i for i, m in enumerate(self.ids)}
+        self.members: dict[str, list[int]] = {m: [i] for i, m in enumerate(self.ids)}
+
+    def _top(self, i: int) -> int:
+        parent = self.parent
+        top = i
+        while parent[top] != top:
+            top = parent[top]
+        while parent[i] != top:
+            parent[i], i = top, parent[i]
+        return top
 
     def root(self, i: int) -> str:
-        return self.uf.find(self.feats[i].id)
+        """The root of the incident mention ``i`` belongs to."""
+        return self.ids[self._top(i)]
+
+    def find(self, mention_id: str) -> str:
+        """The root of the incident the mention with this id belongs to."""
+        return self.ids[self._top(self.index[mention_id])]
 
     def can_merge(self, i: int, j: int) -> bool:
         ra, rb = self.root(i), self.root(j)
@@ -63,11 +78,13 @@ class Clusters:
         return not vague or all(reported_close(a, b) is not False for a, b in pairs)
 
     def merge(self, i: int, j: int) -> None:
-        ra, rb = self.root(i), self.root(j)
-        if ra == rb:
+        a, b = self._top(i), self._top(j)
+        if a == b:
             return
-        self.uf.union(ra, rb)
-        keep, drop = sorted((ra, rb))
+        keep, drop = self.ids[a], self.ids[b]
+        if drop < keep:
+            a, b, keep, drop = b, a, drop, keep
+        self.parent[b] = a
         self.members[keep] = self.members[keep] + self.members.pop(drop)
 
     def try_merge(self, i: int, j: int) -> bool:

@@ -156,9 +156,12 @@ def lead_place(doc: Document, mentions: list[Mention]) -> LeadPlace | None:
 
 def lead_places(documents: list[Document], mentions: list[Mention]) -> dict[str, LeadPlace]:
     """Per document id, the place its lead names (documents naming none are left out)."""
+    # Only places within the longest possible lead are read (see lead_place).
+    cap = int(tables()["lead_chars"])
     by_doc: dict[str, list[Mention]] = {}
     for m in mentions:
-        by_doc.setdefault(m.doc_id, []).append(m)
+        if m.start < cap and m.label in _PLACE_LABELS:
+            by_doc.setdefault(m.doc_id, []).append(m)
     out: dict[str, LeadPlace] = {}
     with _LEADS_LOCK:
         for doc in documents:

@@ -319,7 +319,10 @@ class _Memo:
     """
 
     incidents: dict[str, tuple[Features, ...]] = field(default_factory=dict)
-    choices: dict[tuple[str, str], tuple[_ChoiceKey, str | None]] = field(default_factory=dict)
+    # Per document: what its choices were made from, and per type family its choice.
+    choices: dict[str, tuple[_ChoiceKey, list[tuple[str, str | None]]]] = field(
+        default_factory=dict
+    )
 
 
 _MEMO = _Memo()
@@ -365,22 +368,27 @@ def _main_roots(
                 for members in (old or (), new or ()):
                     dirty_docs.update(f.doc_id for f in members)
                     dirty_words |= _incident_words(members)
-        choices: dict[tuple[str, str], tuple[_ChoiceKey, str | None]] = {}
+        choices: dict[str, tuple[_ChoiceKey, list[tuple[str, str | None]]]] = {}
         for doc_id, idxs in sorted(by_doc.items()):
             doc = docs.get(doc_id)
-            clean = doc_id not in dirty_docs and (
-                doc is None or not dirty_words or dirty_words.isdisjoint(_lead_words(doc))
-            )
-            key: _ChoiceKey = (doc, leads.get(doc_id), tuple(feats[i] for i in idxs))
-            for family in sorted({feats[i].family for i in idxs}):
-                known = _MEMO.choices.get((doc_id, family))
-                if clean and known is not None and known[0] == key:
-                    root = known[1]
-                else:
-                    if ctx is None:
-                        ctx = _Context(feats, clusters, _anchor_words(feats, clusters), leads)
-                    root = _choose(doc_id, idxs, family, docs, ctx)
-                choices[(doc_id, family)] = (key, root)
+            key: _ChoiceKey = (doc, leads.get(doc_id), tuple(map(feats.__getitem__, idxs)))
+            known = _MEMO.choices.get(doc_id)
+            if (
+                known is not None
+                and doc_id not in dirty_docs
+                and known[0] == key
+                and (doc is None or not dirty_words or dirty_words.isdisjoint(_lead_words(doc)))
+            ):
+                picks = known[1]
+            else:
+                if ctx is None:
+                    ctx = _Context(feats, clusters, _anchor_words(feats, clusters), leads)
+                picks = [
+                    (family, _choose(doc_id, idxs, family, docs, ctx))
+                    for family in sorted({feats[i].family for i in idxs})
+                ]
+            choices[doc_id] = (key, picks)
+            for family, root in picks:
                 if root is not None:
                     out[(doc_id, family)] = root
         _MEMO.incidents = incidents
@@ -445,7 +453,7 @@ def attach_to_main_incidents(
         root = mains[(f.doc_id, f.family)]
         if len(clusters.members[clusters.root(i)]) != 1:
             continue
-        target = clusters.members[clusters.uf.find(root)]
+        target = clusters.members[clusters.find(root)]
         members = [feats[k] for k in target]
         if any(m.doc_id == f.doc_id and not m.generic for m in members):
             # The report names this incident itself: that says more about where its "the
@@ -469,7 +477,7 @@ def attach_to_main_incidents(
             clusters.merge(i, target[0])
     _merge_leftover_generics(feats, clusters, mains)
     return {
-        doc_id: feats[clusters.members[clusters.uf.find(root)][0]].id
+        doc_id: feats[clusters.members[clusters.find(root)][0]].id
         for (doc_id, family), root in sorted(mains.items())
         if family == "violent"
     }
