@@ -20,7 +20,7 @@ from crosscheck.model import (
     Picture,
     Subject,
 )
-from crosscheck.reconcile import corrections, entities, grouping, subjects, verdicts
+from crosscheck.reconcile import corrections, entities, events, grouping, subjects, verdicts
 from crosscheck.reconcile.corrections import (
     apply_claim_corrections,
     apply_entity_corrections,
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 _FORGETS = (
     corrections.forget,
     entities.forget,
+    events.forget,
     grouping.forget,
     subjects.forget,
     verdicts.forget,
@@ -135,7 +136,8 @@ def reconcile_with_notes(
 
 
 def forget_memos() -> None:
-    """Drop what entity resolution, subjects, corrections, grouping and verdicts remember.
+    """Drop what entity resolution, incidents, subjects, corrections, grouping and verdicts
+    remember.
 
     Those memos only ever skip work whose inputs are unchanged, so results never depend on
     them; tests call this to compare a warm reconcile with a cold one.

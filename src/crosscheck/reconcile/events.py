@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from dataclasses import dataclass
 
 from crosscheck.model import Document, Event, EventMention, Mention, stable_id
 from crosscheck.reconcile.leads import LeadPlace, lead_places, with_context
@@ -148,14 +149,49 @@ def _in_context(
     return found
 
 
-def _cluster(
-    event_mentions: list[EventMention],
-    documents: list[Document] | None,
-    mentions: list[Mention] | None = None,
-) -> tuple[list[EventMention], list[Features], Clusters, dict[str, str]]:
-    ems = _sorted_mentions(event_mentions)
-    docs = {d.id: d for d in documents or []}
-    leads = lead_places(list(docs.values()), mentions or [])
+@dataclass
+class _Linked:
+    """One call's incidents (before reports are placed by their leads) and their inputs.
+
+    Linking reads only the event mentions and, for the reports they come from, the
+    document and its lead place; when none of those changed (a report with no incident was
+    added, a claim corrected) the last call's incidents are the answer again.
+    """
+
+    ems: list[EventMention]
+    doc_ids: list[str]
+    docs: list[Document | None]
+    leads: list[LeadPlace | None]
+    feats: list[Features]
+    clusters: Clusters
+    mains: dict[str, str]
+    groups: list[list[EventMention]] | None = None
+
+
+_LINKED: _Linked | None = None
+_LINKED_LOCK = threading.Lock()
+
+
+def forget() -> None:
+    """Drop the remembered incidents of the last call (the next call links anew)."""
+    global _LINKED
+    with _LINKED_LOCK:
+        _LINKED = None
+
+
+def _link_all(
+    ems: list[EventMention], docs: dict[str, Document], leads: dict[str, LeadPlace]
+) -> _Linked:
+    global _LINKED
+    with _LINKED_LOCK:
+        last = _LINKED
+    if (
+        last is not None
+        and last.ems == ems
+        and [docs.get(d) for d in last.doc_ids] == last.docs
+        and [leads.get(d) for d in last.doc_ids] == last.leads
+    ):
+        return last
     feats = []
     for em in ems:
         doc = docs.get(em.doc_id)
@@ -171,13 +207,39 @@ def _cluster(
         for i in members
     }
     _link(feats, clusters, list(range(len(feats))), generic_only, index="all")
-    mains = mains_by_lead_place(feats, clusters, docs, leads, mains)
-    return ems, feats, clusters, mains
+    doc_ids = sorted({em.doc_id for em in ems})
+    linked = _Linked(
+        ems,
+        doc_ids,
+        [docs.get(d) for d in doc_ids],
+        [leads.get(d) for d in doc_ids],
+        feats,
+        clusters,
+        mains,
+    )
+    with _LINKED_LOCK:
+        _LINKED = linked
+    return linked
 
 
-def _groups(
-    ems: list[EventMention], feats: list[Features], clusters: Clusters
-) -> list[list[EventMention]]:
+def _cluster(
+    event_mentions: list[EventMention],
+    documents: list[Document] | None,
+    mentions: list[Mention] | None = None,
+) -> tuple[_Linked, dict[str, str]]:
+    ems = _sorted_mentions(event_mentions)
+    docs = {d.id: d for d in documents or []}
+    leads = lead_places(list(docs.values()), mentions or [])
+    linked = _link_all(ems, docs, leads)
+    mains = mains_by_lead_place(linked.feats, linked.clusters, docs, leads, linked.mains)
+    return linked, mains
+
+
+def _groups(linked: _Linked) -> list[list[EventMention]]:
+    """The incidents' mentions, each group sorted by id, groups by first id (remembered)."""
+    if linked.groups is not None:
+        return linked.groups
+    ems, feats, clusters = linked.ems, linked.feats, linked.clusters
     by_id = {f.id: f for f in feats}
     groups = []
     for members in clusters.members.values():
@@ -189,7 +251,8 @@ def _groups(
                 em = _undated_mention(em)
             group.append(em)
         groups.append(group)
-    return sorted(groups, key=lambda g: g[0].id)
+    linked.groups = sorted(groups, key=lambda g: g[0].id)
+    return linked.groups
 
 
 def _undated_mention(em: EventMention) -> EventMention:
@@ -213,8 +276,8 @@ def cluster_event_mentions(
     ``documents`` (titles, leads, publication dates) help choose each report's main incident;
     the entity ``mentions`` of their leads say where it happened.
     """
-    ems, feats, clusters, _ = _cluster(event_mentions, documents, mentions)
-    return _groups(ems, feats, clusters)
+    linked, _ = _cluster(event_mentions, documents, mentions)
+    return [list(g) for g in _groups(linked)]
 
 
 def _rank_incidents(items: list[tuple[str, int]]) -> list[str]:
@@ -383,8 +446,8 @@ def resolve_incidents(
         documents: titles, leads and publication dates (to choose each main incident).
         mentions: entity mentions; the places in a report's lead locate its vague mentions.
     """
-    ems, feats, clusters, mains = _cluster(event_mentions, documents, mentions)
-    events = [build_event_cached(event_id_for(g), g) for g in _groups(ems, feats, clusters)]
+    linked, mains = _cluster(event_mentions, documents, mentions)
+    events = [build_event_cached(event_id_for(g), g) for g in _groups(linked)]
     return sorted(events, key=lambda e: e.id), mains
 
 
@@ -397,6 +460,7 @@ __all__ = [
     "distinctive_tokens",
     "dominant_event_ids",
     "event_id_for",
+    "forget",
     "resolve_events",
     "resolve_incidents",
     "type_family",
