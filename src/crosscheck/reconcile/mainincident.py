@@ -356,18 +356,25 @@ def _main_roots(
     for i, f in enumerate(feats):
         by_doc[f.doc_id].append(i)
     ctx: _Context | None = None  # built on the first choice that must be made anew
-    incidents = {r: tuple(feats[k] for k in ms) for r, ms in clusters.members.items()}
     out: dict[tuple[str, str], str] = {}
     with _MEMO_LOCK:
         before = _MEMO.incidents
+        incidents: dict[str, tuple[Features, ...]] = {}
         dirty_docs: set[str] = set()
         dirty_words: set[str] = set()
-        for r in before.keys() | incidents.keys():
-            old, new = before.get(r), incidents.get(r)
-            if old != new:
-                for members in (old or (), new or ()):
+        for r, ms in clusters.members.items():
+            new = tuple(map(feats.__getitem__, ms))
+            old = before.get(r)
+            if old == new:
+                new = old  # what survives the call is kept once
+            else:
+                for members in (old or (), new):
                     dirty_docs.update(f.doc_id for f in members)
                     dirty_words |= _incident_words(members)
+            incidents[r] = new
+        for r in before.keys() - incidents.keys():
+            dirty_docs.update(f.doc_id for f in before[r])
+            dirty_words |= _incident_words(before[r])
         choices: dict[str, tuple[_ChoiceKey, list[tuple[str, str | None]]]] = {}
         for doc_id, idxs in sorted(by_doc.items()):
             doc = docs.get(doc_id)
@@ -379,6 +386,7 @@ def _main_roots(
                 and known[0] == key
                 and (doc is None or not dirty_words or dirty_words.isdisjoint(_lead_words(doc)))
             ):
+                choices[doc_id] = known
                 picks = known[1]
             else:
                 if ctx is None:
@@ -387,7 +395,9 @@ def _main_roots(
                     (family, _choose(doc_id, idxs, family, docs, ctx))
                     for family in sorted({feats[i].family for i in idxs})
                 ]
-            choices[doc_id] = (key, picks)
+                choices[doc_id] = (key, picks)
+                if doc is not None:
+                    _lead_words(doc)  # asked for on the next call: read while the lead is at hand
             for family, root in picks:
                 if root is not None:
                     out[(doc_id, family)] = root
