@@ -9,7 +9,7 @@ import pytest
 from recon_records import event
 
 from crosscheck.reconcile.mentionfeatures import Features, compatible, features, score
-from crosscheck.reconcile.pairs import PairIndex, _agree, block_keys, signature
+from crosscheck.reconcile.pairs import PairIndex, Signature, _agree, block_keys, signature
 
 PLACES = ["Lakeside", "Harbour Town", "Old Mill", None]
 WORDS = ["market", "stadium", "bridge", "depot", "the attack"]
@@ -67,6 +67,10 @@ def test_pair_index_equals_from_scratch_as_mentions_come_and_go(seed: int) -> No
         assert got == _brute(current, index.limit, index.threshold)
 
 
+# Lakeside and Harbour Town are ~35 km apart across a band edge; Old Mill is far north.
+POINTS = {"Lakeside": (10.52, 20.0), "Harbour Town": (10.85, 20.1), "Old Mill": (14.0, 20.0)}
+
+
 def _varied(rng: random.Random, n: int) -> list[Features]:
     """Mentions of mixed types, date precisions, countries and report contexts."""
     out = []
@@ -79,8 +83,9 @@ def _varied(rng: random.Random, n: int) -> list[Features]:
             type=rng.choice(["bombing", "attack", "arrest", "protest"]),
             date=day,
             precision=precision,
-            location=rng.choice(PLACES),
+            location=(place := rng.choice(PLACES)),
             country=rng.choice(["Freedonia", "Sylvania", None]),
+            coords=POINTS.get(place or ""),
             start=i * 10,
         )
         f = features(em)
@@ -102,17 +107,17 @@ def test_compatible_mentions_always_have_agreeing_signatures(seed: int) -> None:
 @pytest.mark.parametrize(
     ("one", "other", "agree"),
     [
-        (("violent", "2031-03", "freedonia"), ("violent", "2031", None), True),
-        (("violent", "2031-03", "freedonia"), ("violent", "2031-04", "freedonia"), False),
-        (("violent", None, "freedonia"), ("violent", "2031-04", "sylvania"), False),
-        (("violent", None, None), ("arrest", None, None), False),
-        (("violent", "2032", None), ("violent", "2031-04", None), False),
+        (("violent", "2031-03", "freedonia", 3), ("violent", "2031", None, 4), True),
+        (("violent", "2031-03", "freedonia", 3), ("violent", "2031-04", "freedonia", 3), False),
+        (("violent", None, "freedonia", None), ("violent", "2031-04", "sylvania", None), False),
+        (("violent", None, None, None), ("arrest", None, None, None), False),
+        (("violent", "2032", None, None), ("violent", "2031-04", None, None), False),
+        (("violent", None, None, 3), ("violent", None, None, 5), False),
+        (("violent", None, None, 3), ("violent", None, None, None), True),
     ],
 )
 def test_signatures_agree_only_where_compatibility_is_possible(
-    one: tuple[str, str | None, str | None],
-    other: tuple[str, str | None, str | None],
-    agree: bool,
+    one: Signature, other: Signature, agree: bool
 ) -> None:
     assert _agree(one, other) is agree
     assert _agree(other, one) is agree

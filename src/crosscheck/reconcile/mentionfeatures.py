@@ -215,7 +215,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _where(f: Features) -> tuple[str | None, tuple[float, float] | None, str | None]:
+def where(f: Features) -> tuple[str | None, tuple[float, float] | None, str | None]:
     """City-level place, its point and country: the mention's own, else its lead's."""
     if f.place:
         return f.place, f.coords, f.country
@@ -224,8 +224,8 @@ def _where(f: Features) -> tuple[str | None, tuple[float, float] | None, str | N
 
 def places_compatible(a: Features, b: Features) -> bool:
     """Same country (when both known), and city-level places not far apart."""
-    _, ca, na = _where(a)
-    _, cb, nb = _where(b)
+    _, ca, na = where(a)
+    _, cb, nb = where(b)
     if na and nb and na != nb:
         return False
     return not (ca and cb and km(ca, cb) > float(tables()["nearby_km"]))
@@ -307,8 +307,8 @@ def same_place(a: Features, b: Features) -> bool | None:
 
     A generic mention stands in its report's lead place (see :class:`Features`).
     """
-    pa, ca, _ = _where(a)
-    pb, cb, _ = _where(b)
+    pa, ca, _ = where(a)
+    pb, cb, _ = where(b)
     if not (pa and pb):
         return None
     if pa == pb or pa in pb or pb in pa:
@@ -382,4 +382,5 @@ __all__ = [
     "same_place_memo",
     "score",
     "type_family",
+    "where",
 ]

@@ -13,10 +13,11 @@ coarse date, country) agree are scored: the others can never be compatible. Pure
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from crosscheck.reconcile.mentionfeatures import Features, compatible, score
+from crosscheck.reconcile.mentionfeatures import Features, compatible, score, where
 from crosscheck.reconcile.text import tables
 
 BlockKey = tuple[str, str]
@@ -39,19 +40,27 @@ def block_keys(f: Features) -> list[BlockKey]:
 
 
 # What every compatible pair shares (see mentionfeatures.compatible): the type family, the
-# date at month precision (year for a year-only date; None meets any) and the country (None
-# meets any). Within a block only mentions of agreeing signatures are scored: most pairs of
-# a common word, day or month are another country's or month's incident and never pass.
-Signature = tuple[str, str | None, str | None]
+# date at month precision (year for a year-only date; None meets any), the country (None
+# meets any) and, for a point, a band of latitude ``nearby_km`` wide (points nearby_km apart
+# are at most one band apart; None meets any). Within a block only mentions of agreeing
+# signatures are scored: most pairs of a common word, day or month are another country's,
+# month's or city's incident and never pass.
+Signature = tuple[str, str | None, str | None, int | None]
+
+# Degrees of latitude per nearby_km, rounded up (a degree is 111.19 km on the sphere of km()).
+_KM_PER_DEGREE = 111.0
 
 
 def signature(f: Features) -> Signature:
-    """The family, coarse date and country a mention can only share with compatible ones."""
+    """The family, coarse date, country and latitude band compatible mentions share."""
     when = None
     if f.date:
         when = f.date[:4] if f.precision == "year" else f.date[:7]
-    country = f.country if f.place else (f.country or f.context_country)
-    return (f.family, when, country)
+    _, point, country = where(f)
+    band = None
+    if point is not None:
+        band = math.floor(point[0] * _KM_PER_DEGREE / float(tables()["nearby_km"]))
+    return (f.family, when, country, band)
 
 
 def _agree(a: Signature, b: Signature) -> bool:
@@ -59,7 +68,9 @@ def _agree(a: Signature, b: Signature) -> bool:
         return False
     if a[1] and b[1] and not (a[1].startswith(b[1]) or b[1].startswith(a[1])):
         return False
-    return not (a[2] and b[2] and a[2] != b[2])
+    if a[2] and b[2] and a[2] != b[2]:
+        return False
+    return a[3] is None or b[3] is None or abs(a[3] - b[3]) <= 1
 
 
 def _pair_score(a: Features, b: Features, threshold: int) -> int | None:
