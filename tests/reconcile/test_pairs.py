@@ -121,3 +121,16 @@ def test_signatures_agree_only_where_compatibility_is_possible(
 ) -> None:
     assert _agree(one, other) is agree
     assert _agree(other, one) is agree
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_an_index_filled_at_once_equals_one_filled_mention_by_mention(seed: int) -> None:
+    pool = _varied(random.Random(seed), 50)
+    at_once, one_by_one = PairIndex(), PairIndex()
+    at_once.limit = one_by_one.limit = 12
+    at_once.update(pool)
+    for n in range(1, len(pool) + 1):
+        one_by_one.update(pool[:n])
+    got = {(a.id, b.id, v) for v, a, b in at_once.pairs()}
+    assert got == {(a.id, b.id, v) for v, a, b in one_by_one.pairs()}
+    assert got == _brute(set(pool), at_once.limit, at_once.threshold)

@@ -223,7 +223,7 @@ def _named_beyond_place(root: str, doc: Document | None, ctx: _Context) -> bool:
     """The report's lead names the incident by a word other than its place's."""
     if doc is None:
         return False
-    said = set(words(_lead(doc)))
+    said = _lead_words(doc)
     return any(ctx.feats[k].venue_names & said for k in ctx.clusters.members[root])
 
 
@@ -294,7 +294,7 @@ def _choose(
             # not about the Mogadishu hotel siege another report tells.
             and (
                 not own
-                or (ctx.placed_as(r, doc_id, list(own)) and _named_beyond_place(r, doc, ctx))
+                or (_named_beyond_place(r, doc, ctx) and ctx.placed_as(r, doc_id, list(own)))
             )
         }
         pool = titled or own

@@ -147,6 +147,7 @@ class PairIndex:
         """Make the index describe exactly ``feats`` (one features object per mention id)."""
         given = {f.id: f for f in feats}
         known = self.feats
+        cold = not known
         gone = [
             i for i, f in known.items() if (g := given.get(i)) is None or (g is not f and g != f)
         ]
@@ -171,6 +172,9 @@ class PairIndex:
                     for b in block[x + 1 :]:
                         if b not in self.edges.get(a, {}):
                             self._link(a, b)
+        if cold:
+            self._link_blocks()
+            new = []
         fresh = set(new)
         for f in new:
             partners: set[str] = set()
@@ -188,6 +192,28 @@ class PairIndex:
         for key in [k for k, v in self.members.items() if not v]:
             del self.members[key]
             del self.buckets[key]
+
+    def _link_blocks(self) -> None:
+        """Score every candidate pair, block by block (an index filled from empty).
+
+        The same pairs as asking each mention for its partners, but signatures are compared
+        once per pair of signatures in a block rather than once per mention.
+        """
+        seen: set[tuple[str, str]] = set()
+        for key, members in self.members.items():
+            if len(members) > self.limit or len(members) < 2:
+                continue
+            buckets = list(self.buckets[key].items())
+            for x, (mine, ours) in enumerate(buckets):
+                for theirs, others in buckets[x:]:
+                    if not _agree(mine, theirs):
+                        continue
+                    for a in ours:
+                        for b in others:
+                            pair = (a, b) if a < b else (b, a)
+                            if a != b and pair not in seen:
+                                seen.add(pair)
+                                self._link(*pair)
 
     def pairs(self) -> list[tuple[int, Features, Features]]:
         """Every passing pair as (score, a, b) with ``a.id < b.id``."""
