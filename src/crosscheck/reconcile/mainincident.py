@@ -100,6 +100,7 @@ class _Context:
             docs = {feats[k].doc_id for k in ms}
             self.only_doc[r] = docs.pop() if len(docs) == 1 else None
         self.ends: dict[str, date | None] = {}
+        self._placed: dict[tuple[str, LeadPlace], bool | None] = {}
         self._counts: defaultdict[tuple[str, str, str | None], int] | None = None
 
     def _end(self, root: str) -> date | None:
@@ -139,11 +140,20 @@ class _Context:
         lead = self.leads.get(doc_id)
         if lead is None:
             return not confirmed
-        verdicts = [names_place(lead, self.feats[k]) for k in self.clusters.members[root]]
-        placed = [v for v in verdicts if v is not None]
-        if not placed:
-            return not confirmed
-        return True in placed and False not in placed
+        verdict = self._placed_by(root, lead)
+        return not confirmed if verdict is None else verdict
+
+    def _placed_by(self, root: str, lead: LeadPlace) -> bool | None:
+        """Whether the incident is placed by name at ``lead`` (None: it is not placed).
+
+        Remembered per incident and place: reports of one town ask about the same incidents.
+        """
+        key = (root, lead)
+        if key not in self._placed:
+            members = self.clusters.members[root]
+            placed = [v for k in members if (v := names_place(lead, self.feats[k])) is not None]
+            self._placed[key] = (True in placed and False not in placed) if placed else None
+        return self._placed[key]
 
     def placed_as(self, root: str, doc_id: str, own: list[str]) -> bool:
         """The incident is placed, by name, where the lead (else one of ``own``) says."""
