@@ -8,7 +8,10 @@ an update cheap is what this process remembers between updates of one store:
   an update reads only the documents it is told changed (``touched_doc_ids``, i.e. the
   pending ones) and any it has not seen;
 * inside reconcile, the scored pairs of event coreference, fuzzy name matches and verdicts
-  of unchanged groups (see :mod:`crosscheck.reconcile.pairs` and ``verdicts.judged``);
+  of unchanged groups (see :mod:`crosscheck.reconcile.pairs` and ``verdicts.judged``), each
+  report's main-incident choice, and the last incident linking, reused whole while no event
+  mention, its report or its report's lead place changed (a report without incidents, a
+  claim correction);
 * the picture it last saved, so only rows that changed are written back
   (``Store.save_picture_delta``).
 
