@@ -22,8 +22,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from crosscheck.model import Document, Event, EventMention, Mention, stable_id
+from crosscheck.reconcile.leadmains import mains_by_lead_place
 from crosscheck.reconcile.leads import LeadPlace, lead_places, with_context
-from crosscheck.reconcile.mainincident import attach_to_main_incidents, mains_by_lead_place
+from crosscheck.reconcile.mainincident import attach_to_main_incidents
 from crosscheck.reconcile.mentionfeatures import (
     Features,
     compatible_memo,

@@ -416,14 +416,15 @@ def _main_roots(
     return out
 
 
-def _incident_date(members: list[Features]) -> str | None:
+def incident_date(members: list[Features]) -> str | None:
+    """The earliest day (at day precision) among an incident's mentions."""
     days = sorted(f.date for f in members if f.date and f.precision == "day")
     return days[0][:10] if days else None
 
 
 def _said_date(f: Features, members: list[Features], published: str | None) -> bool:
     """The mention's day falls after the incident and no later than the report."""
-    start = _incident_date(members)
+    start = incident_date(members)
     if not (f.date and f.precision == "day" and start and published):
         return False
     return start < f.date[:10] <= published[:10]
@@ -432,10 +433,10 @@ def _said_date(f: Features, members: list[Features], published: str | None) -> b
 def _eve(f: Features, members: list[Features]) -> bool:
     """The mention's day is the eve of the incident's: an attack or siege that began late
     the day before ("the assault, which began late on Friday", ended on Saturday)."""
-    start = _incident_date(members)
+    start = incident_date(members)
     if not (f.date and f.precision == "day" and start):
         return False
-    return _days(f.date, start) == 1
+    return days_between(f.date, start) == 1
 
 
 def _place_fits(f: Features, members: list[Features]) -> bool:
@@ -536,73 +537,12 @@ def _merge_leftover_generics(
                 clusters.try_merge(idxs[0], i)
 
 
-def _days(a: str, b: str) -> int | None:
+def days_between(a: str, b: str) -> int | None:
+    """Days from ``a`` to ``b`` (ISO dates; None when either is unreadable)."""
     try:
         return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
     except ValueError:
         return None
 
 
-def _time_gap(members: list[Features], published: str) -> int | None:
-    """Days from the incident to a report about it (None: the report cannot be about it)."""
-    day = _incident_date(members)
-    if day is not None:
-        gap = _days(day, published)
-        if gap is None or not 0 <= gap <= int(tables()["main_incident_max_age_days"]):
-            return None
-        return gap
-    gaps = [
-        abs(g)
-        for f in members
-        if f.published
-        for g in [_days(f.published, published)]
-        if g is not None
-    ]
-    close = [g for g in gaps if g <= int(tables()["context_days"])]
-    return min(close) if close else None
-
-
-def mains_by_lead_place(
-    feats: list[Features],
-    clusters: Clusters,
-    docs: dict[str, Document],
-    leads: dict[str, LeadPlace],
-    mains: dict[str, str],
-) -> dict[str, str]:
-    """``mains`` plus, for reports that name no violent incident, the one their lead places.
-
-    A report whose lead says where something happened but whose words the extractor did not
-    read as an incident ("Shots rang out at a stadium in Lusaka") is about the incident other
-    reports place in that city at that time; its figures attach there.
-
-    Returns:
-        Per document, the id of a mention of its main violent incident.
-    """
-    # Only the places of reports still without a main incident need their incidents listed.
-    asking = {
-        doc_id: (lead, published)
-        for doc_id in sorted(set(docs) - set(mains))
-        for lead, published in [(leads.get(doc_id), docs[doc_id].published)]
-        if lead is not None and published
-    }
-    wanted = {lead.key for lead, _ in asking.values()}
-    by_place: dict[str, set[str]] = defaultdict(set)
-    for i, f in enumerate(feats):
-        where = f.place or f.context_place
-        if where in wanted and f.family == "violent":
-            by_place[where].add(clusters.root(i))
-    out = dict(mains)
-    for doc_id, (lead, published) in asking.items():
-        ranked = []
-        for root in by_place.get(lead.key, ()):
-            members = [feats[k] for k in clusters.members[root]]
-            gap = _time_gap(members, published)
-            if gap is not None:
-                ranked.append((gap, -len(members), root))
-        if ranked:
-            root = min(ranked)[2]
-            out[doc_id] = feats[min(clusters.members[root], key=lambda k: feats[k].id)].id
-    return out
-
-
-__all__ = ["attach_to_main_incidents", "forget_choices", "mains_by_lead_place"]
+__all__ = ["attach_to_main_incidents", "days_between", "forget_choices", "incident_date"]
