@@ -319,7 +319,8 @@ def _subject(
     if owner is not None and (
         owner.pos_ == "PRON" or (owner.pos_ == "NOUN" and lemma(owner) in _anaphors())
     ):
-        named = _resolve_pronoun(sent, owner, organisation=lemma(owner) in _org_anaphors())
+        organisation = lemma(owner) in word_set("organisation_anaphors")
+        named = _resolve_pronoun(sent, owner, organisation=organisation)
         owner = named or (owner if owner.pos_ == "NOUN" else None)
     if owner is None:
         return "none", None, None
@@ -377,10 +378,6 @@ def _is_name(tok: Token) -> bool:
         and not tok.like_num
         and not tok.is_sent_start
     )
-
-
-def _org_anaphors() -> frozenset[str]:
-    return word_set("organisation_anaphors")
 
 
 def _resolve_pronoun(sent: Span, pron: Token, *, organisation: bool = False) -> Token | None:

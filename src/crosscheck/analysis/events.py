@@ -49,6 +49,7 @@ class Triggers:
     happening_verbs: frozenset[str]
     verb_objects: dict[tuple[str, str], str]
     verb_complements: dict[tuple[str, str], str]
+    untagged_town_min_population: int
 
 
 def _pairs(table: dict[str, list[str]] | None) -> dict[tuple[str, str], str]:
@@ -92,6 +93,9 @@ def triggers() -> Triggers:
         happening_verbs=frozenset(str(v) for v in data.get("happening_verbs") or ()),
         verb_objects=_pairs(data.get("verb_objects")),
         verb_complements=_pairs(data.get("verb_complements")),
+        untagged_town_min_population=int(
+            (data.get("places") or {}).get("untagged_town_min_population", 100_000)
+        ),
     )
 
 
@@ -136,12 +140,12 @@ def _idiom_type(token: Token, table: Triggers) -> str | None:
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):  # "opened fire", "shots were fired"
-            words = _object_words(child)
-            for n in range(len(words.split())):
-                kind = table.verb_objects.get((lemma, " ".join(words.split()[n:])))
+            words = _object_words(child).split()
+            for n in range(len(words)):  # "petrol bomb", then "bomb"
+                kind = table.verb_objects.get((lemma, " ".join(words[n:])))
                 if kind:
                     return kind
-        elif child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"):
+        elif child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp"):
             kind = table.verb_complements.get((lemma, child.lower_))
             if kind:
                 return kind
@@ -153,15 +157,17 @@ def _happening(token: Token) -> bool:
     return bool(_phrasal_forms(token) & triggers().happening_verbs)
 
 
-def _told_subject(token: Token, table: Triggers) -> Token | None:
-    """The weapon or blast whose happening this verb tells ("a device went off"), if any."""
-    if not _phrasal_forms(token) & table.happening_verbs:
+def _told_type(token: Token, table: Triggers) -> str | None:
+    """The type of incident the verb tells through its subject ("a device went off")."""
+    if not _happening(token):
         return None
     for child in token.children:
         if child.dep_ == "nsubj":
-            words = _object_words(child)
-            if child.lemma_.lower() in table.subject_nouns or words in table.subject_nouns:
-                return child
+            kind = table.subject_nouns.get(child.lemma_.lower()) or table.subject_nouns.get(
+                _object_words(child)
+            )
+            if kind:
+                return kind
     return None
 
 
@@ -189,13 +195,8 @@ def verb_type(token: Token, table: Triggers) -> tuple[str, bool] | None:
         return "suicide_bombing", False
     if kind:
         return kind, False
-    subject = _told_subject(token, table)
-    if subject is None:
-        return None
-    noun = table.subject_nouns.get(subject.lemma_.lower()) or table.subject_nouns.get(
-        _object_words(subject), ""
-    )
-    return noun, True
+    kind = _told_type(token, table)
+    return (kind, True) if kind else None
 
 
 def _has_anchor(token: Token, mentions: list[Mention], chunk: Chunk) -> bool:
@@ -380,7 +381,7 @@ def _unlabelled_town(
     that is a known town of some size is taken as the place (never a country or region,
     whose names the tagger rarely misses).
     """
-    least = int(_places_table().get("untagged_town_min_population", 100_000))
+    least = triggers().untagged_town_min_population
     for t in clause_root.subtree:
         if t.pos_ != "PROPN" or t.dep_ != "pobj" or t.head.lower_ not in ("in", "near", "outside"):
             continue
@@ -396,12 +397,6 @@ def _unlabelled_town(
         key = words.text.lower()
         return Mention(chunk.document.id, start, end, words.text, "GPE", key), place
     return None
-
-
-@cache
-def _places_table() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((DATA_DIR / "event_triggers.yaml").read_text("utf-8"))
-    return dict(data.get("places") or {})
 
 
 def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
@@ -484,11 +479,7 @@ def _description(token: Token, kind: str, place: Mention | None) -> str:
         words = [t.text_with_ws for t in doc[left : token.i + 1]]
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in _DESCRIPTION_PREPS:
-                tail = [t for t in child.subtree if t.ent_type_ != "DATE"][:8]
-                stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
-                tail = tail[:stop]
-                while tail and (tail[-1].dep_ in ("cc", "punct", "prep") or tail[-1].is_punct):
-                    tail = tail[:-1]
+                tail = _trimmed([t for t in child.subtree if t.ent_type_ != "DATE"][:8])
                 words += [" "] + [t.text_with_ws for t in tail]
                 break
         else:
@@ -524,6 +515,15 @@ _TARGET_ONLY = frozenset({"on", "against", "to"})
 _HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
+def _trimmed(tail: list[Token]) -> list[Token]:
+    """A description's phrase up to its first clause break, without a dangling end."""
+    stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
+    tail = tail[:stop]
+    while tail and (tail[-1].dep_ in ("cc", "punct", "prep") or tail[-1].is_punct):
+        tail = tail[:-1]
+    return tail
+
+
 def _where(token: Token) -> str:
     """ " at the market in Kabul" from the verb's first place phrase, or ""."""
     preps = _DESCRIPTION_PREPS | _PLACE_PREP_AS.keys()
@@ -535,10 +535,7 @@ def _where(token: Token) -> str:
         if any(o.like_num for o in child.children if o.dep_ == "pobj"):
             continue  # "rose to 15": a figure, not a place
         tail = [t for t in child.subtree if t.ent_type_ not in ("DATE", "TIME")][1:9]
-        stop = next((i for i, t in enumerate(tail) if t.text in (",", ";", "(")), None)
-        tail = [t for t in tail[:stop] if t.dep_ != "det" or t.i != child.i + 1]
-        while tail and (tail[-1].dep_ in ("cc", "punct", "prep") or tail[-1].is_punct):
-            tail = tail[:-1]
+        tail = _trimmed([t for t in tail if t.dep_ != "det" or t.i != child.i + 1])
         if tail:
             said = _PLACE_PREP_AS.get(child.lower_, child.lower_)
             return f" {said} " + "".join(t.text_with_ws for t in tail).strip()
