@@ -299,7 +299,12 @@ def _different_venues(a: Features, b: Features) -> bool:
         return False
     if not (a.place and b.place):
         return False
-    return not (a.place == b.place or a.place in b.place or b.place in a.place)
+    return not _same_town_name(a.place, b.place)
+
+
+def _same_town_name(a: str, b: str) -> bool:
+    """One place key names the other's town ("moscow" / "moscow oblast")."""
+    return a == b or a in b or b in a
 
 
 def same_place(a: Features, b: Features) -> bool | None:
@@ -311,7 +316,7 @@ def same_place(a: Features, b: Features) -> bool | None:
     pb, cb, _ = where(b)
     if not (pa and pb):
         return None
-    if pa == pb or pa in pb or pb in pa:
+    if _same_town_name(pa, pb):
         return True
     if ca and cb:
         return km(ca, cb) <= float(tables()["nearby_km"])

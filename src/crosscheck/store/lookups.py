@@ -357,24 +357,29 @@ class SqlLookups(Store):
         statuses: Sequence[str] | None = None,
         measure: str | None = None,
     ) -> list[ClaimGroup]:
+        where, params = self._group_where(subject_id, statuses, measure)
+        rows = self._rows(
+            f"{GROUP_SELECT} WHERE {where} ORDER BY subject_name, measure, id", params
+        )
+        return [group_from_row(r) for r in rows]
+
+    @staticmethod
+    def _group_where(
+        subject_id: str | None, statuses: Sequence[str] | None, measure: str | None
+    ) -> tuple[str, list[Any]]:
+        """The WHERE clause and parameters of a group filter (no statuses: nothing matches)."""
         where: list[str] = ["1 = 1"]
         params: list[Any] = []
         if subject_id is not None:
             where.append("subject_id = ?")
             params.append(subject_id)
         if statuses is not None:
-            if not statuses:
-                return []
-            where.append(f"status IN ({', '.join('?' for _ in statuses)})")
+            where.append(f"status IN ({', '.join('?' for _ in statuses)})" if statuses else "1 = 0")
             params += list(statuses)
         if measure is not None:
             where.append("measure = ?")
             params.append(measure)
-        rows = self._rows(
-            f"{GROUP_SELECT} WHERE {' AND '.join(where)} ORDER BY subject_name, measure, id",
-            params,
-        )
-        return [group_from_row(r) for r in rows]
+        return " AND ".join(where), params
 
     def claims_by_ids(self, ids: Iterable[str]) -> list[Claim]:
         rows, chunks = self._chunked(

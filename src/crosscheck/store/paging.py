@@ -93,23 +93,6 @@ class SqlPaging(SqlLookups):
             "attention": f"{_ATTENTION}, {_SPREAD} DESC, sources DESC, {base}",
         }[order]
 
-    @staticmethod
-    def _group_where(
-        subject_id: str | None, statuses: Sequence[str] | None, measure: str | None
-    ) -> tuple[str, list[Any]]:
-        where: list[str] = ["1 = 1"]
-        params: list[Any] = []
-        if subject_id is not None:
-            where.append("subject_id = ?")
-            params.append(subject_id)
-        if statuses is not None:
-            where.append(f"status IN ({', '.join('?' for _ in statuses)})" if statuses else "1 = 0")
-            params += list(statuses)
-        if measure is not None:
-            where.append("measure = ?")
-            params.append(measure)
-        return " AND ".join(where), params
-
     def groups_page(
         self,
         *,
