@@ -176,8 +176,13 @@ _R = TypeVar("_R", Entity, Event, ClaimGroup)
 
 
 def _changed_items(old: dict[_K, _V], new: dict[_K, _V]) -> tuple[dict[_K, _V], dict[_K, _V]]:
-    keys = [k for k, v in new.items() if k not in old or old[k] != v]
-    keys.extend(k for k in old if k not in new)
+    if old == new:
+        # Compared in C, value by value, identity first (unchanged subjects are the very same
+        # objects): the common case of a mapping that only grew is handled below.
+        return {}, {}
+    missing = object()
+    keys = [k for k, v in new.items() if (w := old.get(k, missing)) is not v and w != v]
+    keys.extend(k for k in old.keys() - new.keys())
     return (
         {k: old[k] for k in keys if k in old},
         {k: new[k] for k in keys if k in new},
@@ -189,16 +194,22 @@ def _changed_records(old: list[_R], new: list[_R]) -> tuple[list[_R], list[_R]]:
 
     Entities, events and groups are plain dataclasses whose every attribute is a compared
     field, so equal attribute dicts mean equal records, and dict comparison skips the parts
-    that are the very same objects (most of them, for an unchanged record) by identity.
+    that are the very same objects (most of them, for an unchanged record) by identity;
+    reconcile hands out the very record of the last picture when it did not change.
     """
     before = {x.id: x for x in old}
-    after = {x.id: x for x in new}
     keys = [
-        k
-        for k, x in after.items()
-        if k not in before or type(before[k]) is not type(x) or before[k].__dict__ != x.__dict__
+        x.id
+        for x in new
+        if (b := before.get(x.id)) is not x
+        and (b is None or type(b) is not type(x) or b.__dict__ != x.__dict__)
     ]
-    keys.extend(k for k in before if k not in after)
+    # len(new) == len(old) - removed + added, and keys holds the added and the changed: when
+    # they add up, nothing was removed (ids are unique).
+    if len(old) + len(keys) != len(new):
+        after_ids = {x.id for x in new}
+        keys.extend(k for k in before if k not in after_ids)
+    after = {x.id: x for x in new} if keys else {}
     return [before[k] for k in keys if k in before], [after[k] for k in keys if k in after]
 
 

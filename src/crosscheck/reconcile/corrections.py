@@ -186,9 +186,10 @@ def apply_event_corrections(
     )
 
 
-# Per event id: the members it was last built from and the event, to skip even the lookups of
-# build_event_cached when nothing changed (adding a report leaves most incidents alone).
-_STORED: dict[str, tuple[list[EventMention], Event]] = {}
+# Per event id: the members it was last built from, the event, and the copy handed out for
+# it, to skip even the lookups of build_event_cached when nothing changed (adding a report
+# leaves most incidents alone).
+_STORED: dict[str, tuple[list[EventMention], Event, Event]] = {}
 
 
 def _stored_event(event_id: str, members: list[EventMention]) -> Event:
@@ -197,8 +198,18 @@ def _stored_event(event_id: str, members: list[EventMention]) -> Event:
     if found is None or found[0] != members:
         if len(_STORED) >= 1 << 17:
             _STORED.clear()
-        found = _STORED[event_id] = (members, build_event_cached(event_id, members))
-    out = shallow_copy(found[1])
+        event = build_event_cached(event_id, members)
+        found = _STORED[event_id] = (members, event, _copy_event(event))
+    elif found[2].__dict__ != found[1].__dict__:
+        # The copy handed out last time was changed by its holder: hand out a fresh one.
+        found = _STORED[event_id] = (members, found[1], _copy_event(found[1]))
+    # The same copy again while it still equals the event: later stages and the picture's
+    # comparison with the last one then find it unchanged by identity.
+    return found[2]
+
+
+def _copy_event(event: Event) -> Event:
+    out = shallow_copy(event)
     out.mention_ids = list(out.mention_ids)
     out.actors = [dict(a) for a in out.actors]
     return out

@@ -222,7 +222,8 @@ def build_entity(entity_id: str, mentions: list[Mention]) -> Entity:
     )
 
 
-_BUILT: dict[str, tuple[tuple[Mention, ...], Entity]] = {}
+# Per entity id: the mentions it was last built from, the entity, and the copy handed out.
+_BUILT: dict[str, tuple[tuple[Mention, ...], Entity, Entity]] = {}
 
 
 def _by_id(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
@@ -238,8 +239,14 @@ def build_entity_cached(entity_id: str, mentions: list[Mention]) -> Entity:
     if found is None or (found[0] != members and _by_id(found[0]) != _by_id(members)):
         if len(_BUILT) >= 1 << 17:
             _BUILT.clear()
-        found = _BUILT[entity_id] = (members, build_entity(entity_id, mentions))
-    return _copy(found[1])
+        entity = build_entity(entity_id, mentions)
+        found = _BUILT[entity_id] = (members, entity, _copy(entity))
+    elif found[2].__dict__ != found[1].__dict__:
+        # The copy handed out last time was changed by its holder: hand out a fresh one.
+        found = _BUILT[entity_id] = (found[0], found[1], _copy(found[1]))
+    # The same copy again while it still equals the entity: later stages and the picture's
+    # comparison with the last one then find it unchanged by identity.
+    return found[2]
 
 
 def _copy(e: Entity) -> Entity:

@@ -21,7 +21,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from crosscheck.analysis.geo import country_code
 from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Mention, Subject
@@ -120,6 +120,26 @@ def _place_tables(mentions: list[Mention]) -> dict[str, tuple[list[Mention], lis
     return {doc_id: found[1] for doc_id, found in fresh.items()}
 
 
+# One Subject object per (kind, id, name), handed out by every call: a picture's subjects are
+# then the very objects of the last picture wherever they did not change, which the
+# picture's comparison with the last one and the verdict memos find by identity.
+_SUBJECTS: dict[tuple[str, str | None, str | None], Subject] = {}
+
+
+_Kind = Literal["event", "entity", "none"]
+
+
+def _subject(kind: _Kind, id_: str | None, name: str | None) -> Subject:
+    key = (kind, id_, name)
+    found = _SUBJECTS.get(key)
+    # A holder may have changed the one handed out: then it is replaced, never returned.
+    if found is None or found.kind != kind or found.id != id_ or found.name != name:
+        if len(_SUBJECTS) >= 1 << 17:
+            _SUBJECTS.clear()
+        found = _SUBJECTS[key] = Subject(kind, id_, name)
+    return found
+
+
 class SubjectResolver:
     """Lookup tables over one picture's events and entities."""
 
@@ -182,10 +202,10 @@ class SubjectResolver:
                     self.org_by_name.setdefault(key, e.id)
 
     def event_subject(self, event_id: str) -> Subject:
-        return Subject("event", event_id, self.events[event_id].name)
+        return _subject("event", event_id, self.events[event_id].name)
 
     def entity_subject(self, entity_id: str) -> Subject:
-        return Subject("entity", entity_id, self.entities[entity_id].name)
+        return _subject("entity", entity_id, self.entities[entity_id].name)
 
     def _match_event(self, claim: Claim) -> str | None:
         toks = distinctive_tokens(claim.subject_name or "")
@@ -299,7 +319,7 @@ class SubjectResolver:
                 and not distinctive_tokens(claim.subject_name or "")
             ):
                 return self.event_subject(main)
-            return Subject("none", None, claim.subject_name)
+            return _subject("none", None, claim.subject_name)
         if claim.subject_kind == "entity":
             for ref in (claim.subject_ref, claim.subject_name):
                 if not ref:
@@ -311,7 +331,7 @@ class SubjectResolver:
                 )
                 if entity_id:
                     return self.entity_subject(entity_id)
-            return Subject("none", None, claim.subject_name or claim.subject_ref)
+            return _subject("none", None, claim.subject_name or claim.subject_ref)
         if not claim.subject_name:
             named = self._org_in_counted(claim.counted) or self._org_in_counted(claim.label)
             if named:
@@ -319,7 +339,7 @@ class SubjectResolver:
             placed = self._place_after(claim)
             if placed:
                 return self.entity_subject(placed)
-        return Subject("none", None, claim.subject_name)
+        return _subject("none", None, claim.subject_name)
 
     def _place_after(self, claim: Claim) -> str | None:
         """The place a subject-less statistic's phrase names ("35% of workers from X")."""
@@ -350,6 +370,7 @@ def forget() -> None:
     """Drop what this module remembers between calls (the next call computes from scratch)."""
     _DOC_EVENTS.clear()
     _DOC_PLACES.clear()
+    _SUBJECTS.clear()
 
 
 __all__ = ["SubjectResolver", "forget"]

@@ -292,9 +292,12 @@ def _verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
     return (subject, raw.measure, raw.counted, raw.slot, claims, tuple(docs))
 
 
-# The last verdict of each group key with the very claims and documents it was judged from:
-# when both are the same objects as then, even building the key above is skipped.
-_LAST: dict[tuple[Any, ...], tuple[list[Claim], tuple[Document | None, ...], ClaimGroup]] = {}
+# The last verdict of each group key with the very claims and documents it was judged from,
+# and the copy handed out for it: when both are the same objects as then, even building the
+# key above is skipped.
+_LAST: dict[
+    tuple[Any, ...], tuple[list[Claim], tuple[Document | None, ...], ClaimGroup, ClaimGroup]
+] = {}
 
 
 def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
@@ -304,6 +307,10 @@ def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
     last = _LAST.get(slot)
     # Sequence equality checks identity first: unchanged inputs compare at C speed.
     if last is not None and last[0] == raw.claims and last[1] == docs:
+        # The same copy as last time while it still equals the verdict (its holder may have
+        # changed it): the picture's comparison with the last one then stops at identity.
+        if last[3].__dict__ == last[2].__dict__:
+            return last[3]
         found = last[2]
     else:
         key = _verdict_key(judge, raw)
@@ -313,11 +320,11 @@ def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
                 _VERDICTS.clear()
             known = _VERDICTS[key] = judge.judge(raw)
         found = known
-        if len(_LAST) >= _VERDICTS_MAX:
-            _LAST.clear()
-        _LAST[slot] = (list(raw.claims), docs, found)
     out = shallow_copy(found)
     out.claims = list(found.claims)
+    if len(_LAST) >= _VERDICTS_MAX:
+        _LAST.clear()
+    _LAST[slot] = (list(raw.claims), docs, found, out)
     return out
 
 
