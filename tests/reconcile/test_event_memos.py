@@ -147,13 +147,19 @@ def test_handed_out_groups_can_be_changed_without_changing_the_next_answer() -> 
     assert _answer(world) == _cold(world)
 
 
-@pytest.mark.parametrize(("step", "reused"), [(_add_statistics_report, True), (_redate, False)])
-def test_incidents_are_linked_again_only_when_their_inputs_changed(
-    step: Step, reused: bool
-) -> None:
+def _kelby_root(world: World) -> str:
+    return next(m.id for m in world[2] if m.doc_id == "r3" and m.location == "Kelby")
+
+
+@pytest.mark.parametrize(("step", "relinked"), [(_add_statistics_report, False), (_redate, True)])
+def test_only_incidents_a_change_reaches_are_linked_again(step: Step, relinked: bool) -> None:
     world = _world()
     forget_memos()
     _answer(world)
-    remembered = events._LINKED
-    _answer(step(world))
-    assert (events._LINKED is remembered) is reused
+    changed_world = step(world)
+    resolve_incidents(changed_world[2], changed_world[0], changed_world[1])
+    changed = events._STATE.linker.changed
+    assert bool(changed) is relinked
+    # The Kelby depot attack shares nothing with the Dunmore reports: never redone.
+    kelby = events._STATE.linker.root[_kelby_root(world)]
+    assert kelby not in changed

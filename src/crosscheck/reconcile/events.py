@@ -11,7 +11,8 @@ date, country, far-apart cities) into one incident:
    the incident and the report's publication is read as the day something was *said*;
 3. generic mentions left over are linked among themselves by the same evidence.
 
-Pure: no store.
+What a call links is remembered and only what a new call changes is linked again (see
+:mod:`crosscheck.reconcile.linker`). Pure: no store.
 """
 
 from __future__ import annotations
@@ -19,241 +20,74 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 from crosscheck.model import Document, Event, EventMention, Mention, stable_id
-from crosscheck.reconcile.leadmains import mains_by_lead_place
-from crosscheck.reconcile.leads import LeadPlace, lead_places, with_context
-from crosscheck.reconcile.mainincident import attach_to_main_incidents
+from crosscheck.reconcile.clusters import Clusters
+from crosscheck.reconcile.leads import lead_places
+from crosscheck.reconcile.linker import Linker
 from crosscheck.reconcile.mentionfeatures import (
-    Features,
-    compatible_memo,
     dates_compatible,
     distinctive_tokens,
-    reported_close,
     type_family,
 )
-from crosscheck.reconcile.pairs import PairIndex
-from crosscheck.reconcile.prepared import PreparedEventMention, features_of, shallow_copy
-
-
-class Clusters:
-    """Union-find over mention indexes that refuses merges joining incompatible mentions.
-
-    An incident is named by its *root*, the smallest id among its mentions (deterministic).
-    """
-
-    def __init__(self, feats: list[Features]) -> None:
-        self.feats = feats
-        self.ids = [f.id for f in feats]
-        self.parent = list(range(len(feats)))
-        self.index = {m: i for i, m in enumerate(self.ids)}
-        self.members: dict[str, list[int]] = {m: [i] for i, m in enumerate(self.ids)}
-
-    def _top(self, i: int) -> int:
-        parent = self.parent
-        top = i
-        while parent[top] != top:
-            top = parent[top]
-        while parent[i] != top:
-            parent[i], i = top, parent[i]
-        return top
-
-    def root(self, i: int) -> str:
-        """The root of the incident mention ``i`` belongs to."""
-        return self.ids[self._top(i)]
-
-    def find(self, mention_id: str) -> str:
-        """The root of the incident the mention with this id belongs to."""
-        return self.ids[self._top(self.index[mention_id])]
-
-    def can_merge(self, i: int, j: int) -> bool:
-        ra, rb = self.root(i), self.root(j)
-        if ra == rb:
-            return True
-        pairs = [(self.feats[x], self.feats[y]) for x in self.members[ra] for y in self.members[rb]]
-        if not all(compatible_memo(a, b) for a, b in pairs):
-            return False
-        # Vague mentions alone ("the raids") are one incident only while their reports are
-        # published close together: a chain must not join this spring's and this autumn's.
-        vague = all(a.generic and b.generic for a, b in pairs)
-        return not vague or all(reported_close(a, b) is not False for a, b in pairs)
-
-    def merge(self, i: int, j: int) -> None:
-        a, b = self._top(i), self._top(j)
-        if a == b:
-            return
-        keep, drop = self.ids[a], self.ids[b]
-        if drop < keep:
-            a, b, keep, drop = b, a, drop, keep
-        self.parent[b] = a
-        self.members[keep] = self.members[keep] + self.members.pop(drop)
-
-    def try_merge(self, i: int, j: int) -> bool:
-        if not self.can_merge(i, j):
-            return False
-        self.merge(i, j)
-        return True
-
-
-# One index per linking pass, kept between calls: reconciling the same store again after
-# adding a report rescores only the new report's pairs (see crosscheck.reconcile.pairs).
-_INDEXES: dict[str, tuple[threading.Lock, PairIndex]] = {}
-_INDEXES_LOCK = threading.Lock()
-
-
-def _index(name: str) -> tuple[threading.Lock, PairIndex]:
-    with _INDEXES_LOCK:
-        if name not in _INDEXES:
-            _INDEXES[name] = (threading.Lock(), PairIndex())
-        return _INDEXES[name]
-
-
-def _link(
-    feats: list[Features],
-    clusters: Clusters,
-    idxs: list[int],
-    needed: set[int] | None = None,
-    index: str = "specific",
-) -> None:
-    """Merge scored pairs among ``idxs`` (with one side in ``needed``), strongest first."""
-    pos = {feats[i].id: i for i in idxs}
-    lock, pairs = _index(index)
-    with lock:
-        pairs.update([feats[i] for i in idxs])
-        found = pairs.pairs()
-    scored = []
-    for value, a, b in found:
-        i, j = pos[a.id], pos[b.id]
-        if needed is not None and i not in needed and j not in needed:
-            continue
-        scored.append((-value, a.id, b.id, i, j))
-    for _, _, _, i, j in sorted(scored):
-        clusters.try_merge(i, j)
+from crosscheck.reconcile.prepared import PreparedEventMention, shallow_copy
 
 
 def _sorted_mentions(event_mentions: list[EventMention]) -> list[EventMention]:
     return sorted({em.id: em for em in event_mentions}.values(), key=lambda e: e.id)
 
 
-def _in_context(
-    em: EventMention, place: LeadPlace | None, published: str | None, title: str
-) -> Features:
-    """:func:`with_context` of the mention's features, remembered on prepared mentions."""
-    if not isinstance(em, PreparedEventMention):
-        return with_context(features_of(em), place, published, title)
-    known = em.known_context
-    if known is not None and known[0] is place and known[1] == published and known[2] == title:
-        return known[3]
-    found = with_context(features_of(em), place, published, title)
-    em.known_context = (place, published, title, found)
-    return found
-
-
 @dataclass
-class _Linked:
-    """One call's incidents (before reports are placed by their leads) and their inputs.
+class _State:
+    """The linker, and the incidents it last gave as mention groups and events, by root."""
 
-    Linking reads only the event mentions and, for the reports they come from, the
-    document and its lead place; when none of those changed (a report with no incident was
-    added, a claim corrected) the last call's incidents are the answer again.
-    """
-
-    ems: list[EventMention]
-    doc_ids: list[str]
-    docs: list[Document | None]
-    leads: list[LeadPlace | None]
-    feats: list[Features]
-    clusters: Clusters
-    mains: dict[str, str]
-    groups: list[list[EventMention]] | None = None
+    linker: Linker = field(default_factory=Linker)
+    groups: dict[str, list[EventMention]] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    mains: dict[str, str] = field(default_factory=dict)
 
 
-_LINKED: _Linked | None = None
-_LINKED_LOCK = threading.Lock()
+_STATE = _State()
+_STATE_LOCK = threading.Lock()
 
 
 def forget() -> None:
-    """Drop the remembered incidents of the last call (the next call links anew)."""
-    global _LINKED
-    with _LINKED_LOCK:
-        _LINKED = None
+    """Drop the remembered incidents (the next call links everything anew)."""
+    global _STATE
+    with _STATE_LOCK:
+        _STATE = _State()
 
 
-def _link_all(
-    ems: list[EventMention], docs: dict[str, Document], leads: dict[str, LeadPlace]
-) -> _Linked:
-    global _LINKED
-    with _LINKED_LOCK:
-        last = _LINKED
-    if (
-        last is not None
-        and last.ems == ems
-        and [docs.get(d) for d in last.doc_ids] == last.docs
-        and [leads.get(d) for d in last.doc_ids] == last.leads
-    ):
-        return last
-    feats = []
-    for em in ems:
-        doc = docs.get(em.doc_id)
-        published, title = (doc.published, doc.title or "") if doc is not None else (None, "")
-        feats.append(_in_context(em, leads.get(em.doc_id), published, title))
-    clusters = Clusters(feats)
-    _link(feats, clusters, [i for i, f in enumerate(feats) if not f.generic])
-    mains = attach_to_main_incidents(feats, clusters, docs, leads)
-    generic_only = {
-        i
-        for members in clusters.members.values()
-        if all(feats[k].generic for k in members)
-        for i in members
-    }
-    _link(feats, clusters, list(range(len(feats))), generic_only, index="all")
-    doc_ids = sorted({em.doc_id for em in ems})
-    linked = _Linked(
-        ems,
-        doc_ids,
-        [docs.get(d) for d in doc_ids],
-        [leads.get(d) for d in doc_ids],
-        feats,
-        clusters,
-        mains,
-    )
-    with _LINKED_LOCK:
-        _LINKED = linked
-    return linked
-
-
-def _cluster(
+def _link(
     event_mentions: list[EventMention],
     documents: list[Document] | None,
-    mentions: list[Mention] | None = None,
-) -> tuple[_Linked, dict[str, str]]:
+    mentions: list[Mention] | None,
+) -> _State:
+    """Bring the remembered incidents up to date (call with the lock held)."""
     ems = _sorted_mentions(event_mentions)
     docs = {d.id: d for d in documents or []}
     leads = lead_places(list(docs.values()), mentions or [])
-    linked = _link_all(ems, docs, leads)
-    mains = mains_by_lead_place(linked.feats, linked.clusters, docs, leads, linked.mains)
-    return linked, mains
-
-
-def _groups(linked: _Linked) -> list[list[EventMention]]:
-    """The incidents' mentions, each group sorted by id, groups by first id (remembered)."""
-    if linked.groups is not None:
-        return linked.groups
-    ems, feats, clusters = linked.ems, linked.feats, linked.clusters
-    by_id = {f.id: f for f in feats}
-    groups = []
-    for members in clusters.members.values():
+    state = _STATE
+    linker = state.linker
+    state.mains = linker.link(ems, docs, leads)
+    for root in linker.changed:
+        members = linker.members.get(root)
+        if members is None:
+            state.groups.pop(root, None)
+            state.events.pop(root, None)
+            continue
         group = []
-        for k in sorted(members, key=lambda k: feats[k].id):
-            em = ems[k]
-            if em.date and by_id[em.id].date is None:
+        for m in sorted(members):
+            em = linker.ems[m]
+            if em.date and linker.post[m].date is None:
                 # Its date was the day something was said: not the incident's date.
                 em = _undated_mention(em)
             group.append(em)
-        groups.append(group)
-    linked.groups = sorted(groups, key=lambda g: g[0].id)
-    return linked.groups
+        state.groups[root] = group
+        state.events[root] = build_event_cached(event_id_for(group), group)
+    return state
 
 
 def _undated_mention(em: EventMention) -> EventMention:
@@ -277,8 +111,9 @@ def cluster_event_mentions(
     ``documents`` (titles, leads, publication dates) help choose each report's main incident;
     the entity ``mentions`` of their leads say where it happened.
     """
-    linked, _ = _cluster(event_mentions, documents, mentions)
-    return [list(g) for g in _groups(linked)]
+    with _STATE_LOCK:
+        state = _link(event_mentions, documents, mentions)
+        return [list(state.groups[r]) for r in sorted(state.groups)]
 
 
 def _rank_incidents(items: list[tuple[str, int]]) -> list[str]:
@@ -415,7 +250,11 @@ def build_event_cached(event_id: str, members: list[EventMention]) -> Event:
         if len(_BUILT) >= 1 << 17:
             _BUILT.clear()
         found = _BUILT[slot] = (key, build_event(event_id, members))
-    e = shallow_copy(found[1])
+    return _copy_event(found[1])
+
+
+def _copy_event(event: Event) -> Event:
+    e = shallow_copy(event)
     e.mention_ids = list(e.mention_ids)
     e.actors = [dict(a) for a in e.actors]
     return e
@@ -432,7 +271,7 @@ def resolve_events(
     mentions: list[Mention] | None = None,
 ) -> list[Event]:
     """Cluster event mentions into incidents (sorted by id)."""
-    return resolve_incidents(event_mentions, documents, mentions)[0]
+    return [_copy_event(e) for e in resolve_incidents(event_mentions, documents, mentions)[0]]
 
 
 def resolve_incidents(
@@ -442,14 +281,18 @@ def resolve_incidents(
 ) -> tuple[list[Event], dict[str, str]]:
     """Incidents (sorted by id) and, per document, a mention id of its main violent incident.
 
+    The events are shared with the next call while their incident is unchanged: treat them
+    as read-only (:func:`resolve_events` hands out copies).
+
     Args:
         event_mentions: every document's event mentions.
         documents: titles, leads and publication dates (to choose each main incident).
         mentions: entity mentions; the places in a report's lead locate its vague mentions.
     """
-    linked, mains = _cluster(event_mentions, documents, mentions)
-    events = [build_event_cached(event_id_for(g), g) for g in _groups(linked)]
-    return sorted(events, key=lambda e: e.id), mains
+    with _STATE_LOCK:
+        state = _link(event_mentions, documents, mentions)
+        events = sorted(state.events.values(), key=attrgetter("id"))
+        return events, dict(state.mains)
 
 
 __all__ = [

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -40,7 +39,7 @@ from crosscheck.reconcile.mentionfeatures import (
 from crosscheck.reconcile.text import tables, words
 
 if TYPE_CHECKING:
-    from crosscheck.reconcile.events import Clusters
+    from crosscheck.reconcile.clusters import Clusters
 
 
 def _lead(doc: Document) -> str:
@@ -48,11 +47,11 @@ def _lead(doc: Document) -> str:
     return f"{doc.title or ''} {(doc.text or '')[: lead_end(doc)]}"
 
 
-# Per document id: the document and the words of its lead (see _lead_words).
+# Per document id: the document and the words of its lead (see lead_words).
 _LEAD_WORDS: dict[str, tuple[Document, frozenset[str]]] = {}
 
 
-def _lead_words(doc: Document) -> frozenset[str]:
+def lead_words(doc: Document) -> frozenset[str]:
     """The words of :func:`_lead`, remembered per document (asked for every report, every call)."""
     known = _LEAD_WORDS.get(doc.id)
     if known is not None and (known[0] is doc or known[0] == doc):
@@ -64,61 +63,68 @@ def _lead_words(doc: Document) -> frozenset[str]:
     return found
 
 
-def _anchor_words(feats: list[Features], clusters: Clusters) -> dict[str, set[str]]:
-    """Word -> roots of incidents whose names or city-level places contain it."""
-    generic = {str(w) for w in tables()["event_generic_words"]}
-    index: dict[str, set[str]] = defaultdict(set)
-    for root, members in clusters.members.items():
-        for i in members:
-            f = feats[i]
-            if f.generic:
-                continue
-            for w in set(f.names) | set((f.place or "").split()):
-                if len(w) > 2 and w not in generic:
-                    index[w].add(root)
-    return index
+def anchor_words(members: Iterable[Features]) -> frozenset[str]:
+    """The words an incident is indexed under: those of its names and city-level places."""
+    generic = _generic_words()
+    out: set[str] = set()
+    for f in members:
+        if f.generic:
+            continue
+        for w in f.names | frozenset((f.place or "").split()):
+            if len(w) > 2 and w not in generic:
+                out.add(w)
+    return frozenset(out)
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["event_generic_words"])
 
 
 class _Context:
-    """Per-call lookups over the incidents of pass one, shared by every document's choice."""
+    """Lookups over the incidents of pass one, shared by the choices of one call.
+
+    ``members`` maps each incident (by root) to its mentions' features; ``index`` maps a
+    word to the incidents indexed under it (see :func:`anchor_words`).
+    """
 
     def __init__(
         self,
-        feats: list[Features],
-        clusters: Clusters,
-        index: dict[str, set[str]],
-        leads: dict[str, LeadPlace],
+        members: Mapping[str, Sequence[Features]],
+        index: Mapping[str, Iterable[str]],
+        leads: Mapping[str, LeadPlace],
     ) -> None:
-        self.feats = feats
-        self.clusters = clusters
+        self.members = members
         self.index = index
         self.leads = leads
-        self.family = {r: feats[ms[0]].family for r, ms in clusters.members.items()}
-        # The one document an incident's mentions all come from (None: several).
-        self.only_doc: dict[str, str | None] = {}
-        for r, ms in clusters.members.items():
-            docs = {feats[k].doc_id for k in ms}
-            self.only_doc[r] = docs.pop() if len(docs) == 1 else None
+        self._only_doc: dict[str, str | None] = {}
         self.ends: dict[str, date | None] = {}
         self._placed: dict[tuple[str, LeadPlace], bool | None] = {}
-        self._counts: defaultdict[tuple[str, str, str | None], int] | None = None
+        self._counts: dict[str, dict[tuple[str, str | None], int]] = {}
+
+    def family(self, root: str) -> str:
+        return self.members[root][0].family
+
+    def only_doc(self, root: str) -> str | None:
+        """The one document an incident's mentions all come from (None: several)."""
+        if root not in self._only_doc:
+            docs = {f.doc_id for f in self.members[root]}
+            self._only_doc[root] = docs.pop() if len(docs) == 1 else None
+        return self._only_doc[root]
 
     def _end(self, root: str) -> date | None:
         """The last day of the incident (None: undated or unreadable)."""
         if root not in self.ends:
             try:
-                ends = [
-                    _period_end(self.feats[k].date or "", self.feats[k].precision)
-                    for k in self.clusters.members[root]
-                    if self.feats[k].date
-                ]
+                ends = [_period_end(f.date, f.precision) for f in self.members[root] if f.date]
                 self.ends[root] = max(ends) if ends else None
             except ValueError:
                 self.ends[root] = None
         return self.ends[root]
 
     def current(self, root: str, published: str | None) -> bool:
-        """Not background: see :func:`_is_history`."""
+        """Not background: the incident did not end long before the report
+        ("the last attack, in 2022")."""
         if not published:
             return True
         end = self._end(root)
@@ -150,8 +156,7 @@ class _Context:
         """
         key = (root, lead)
         if key not in self._placed:
-            members = self.clusters.members[root]
-            placed = [v for k in members if (v := names_place(lead, self.feats[k])) is not None]
+            placed = [v for f in self.members[root] if (v := names_place(lead, f)) is not None]
             self._placed[key] = (True in placed and False not in placed) if placed else None
         return self._placed[key]
 
@@ -159,32 +164,31 @@ class _Context:
         """The incident is placed, by name, where the lead (else one of ``own``) says."""
         if doc_id in self.leads:
             return self.fits_lead(root, doc_id, confirmed=True)
-        members = self.clusters.members
         return any(
-            same_place(self.feats[x], self.feats[y]) is True
+            same_place(x, y) is True
             for o in own
-            for y in members[o]
-            for x in members[root]
+            for y in self.members[o]
+            for x in self.members[root]
         )
 
     def count(self, word: str, family: str, doc_id: str) -> int:
         """``len(self.roots(word, family, doc_id))`` without listing them."""
-        if self._counts is None:
-            self._counts = defaultdict(int)
-            for w, roots in self.index.items():
-                for r in roots:
-                    self._counts[(w, self.family[r], None)] += 1
-                    if self.only_doc[r] is not None:
-                        self._counts[(w, self.family[r], self.only_doc[r])] += 1
-        total = self._counts.get((word, family, None), 0)
-        return total - self._counts.get((word, family, doc_id), 0)
+        counts = self._counts.get(word)
+        if counts is None:
+            counts = self._counts[word] = defaultdict(int)
+            for r in self.index.get(word, ()):
+                fam = self.family(r)
+                counts[(fam, None)] += 1
+                if (only := self.only_doc(r)) is not None:
+                    counts[(fam, only)] += 1
+        return counts.get((family, None), 0) - counts.get((family, doc_id), 0)
 
     def roots(self, word: str, family: str, doc_id: str) -> list[str]:
-        return [
+        return sorted(
             r
             for r in self.index.get(word, ())
-            if self.family[r] == family and self.only_doc[r] != doc_id
-        ]
+            if self.family(r) == family and self.only_doc(r) != doc_id
+        )
 
 
 def _title_scores(doc: Document | None, family: str, ctx: _Context) -> dict[str, float]:
@@ -214,8 +218,8 @@ def _own_title_scores(
         hits = ctx.index.get(w)
         if not hits:
             continue
-        named = [r for r in own if r in hits and ctx.family[r] == family]
-        mine = [r for r in named if ctx.only_doc[r] != doc.id]
+        named = [r for r in own if r in hits and ctx.family(r) == family]
+        mine = [r for r in named if ctx.only_doc(r) != doc.id]
         if mine:
             share = 1.0 / ctx.count(w, family, doc.id)
             for r in mine:
@@ -233,8 +237,8 @@ def _named_beyond_place(root: str, doc: Document | None, ctx: _Context) -> bool:
     """The report's lead names the incident by a word other than its place's."""
     if doc is None:
         return False
-    said = _lead_words(doc)
-    return any(ctx.feats[k].venue_names & said for k in ctx.clusters.members[root])
+    said = lead_words(doc)
+    return any(f.venue_names & said for f in ctx.members[root])
 
 
 def _period_end(day: str, precision: str | None) -> date:
@@ -247,43 +251,26 @@ def _period_end(day: str, precision: str | None) -> date:
     return date.fromisoformat(day[:10])
 
 
-def _is_history(members: list[Features], published: str | None) -> bool:
-    """The incident ended well before the report: background ("the last attack, in 2022")."""
-    if not published:
-        return False
-    try:
-        ends = [_period_end(f.date, f.precision) for f in members if f.date]
-        report = date.fromisoformat(published[:10])
-    except ValueError:
-        return False
-    if not ends:
-        return False
-    return (report - max(ends)).days > int(tables()["main_incident_max_age_days"])
-
-
-def _choose(
-    doc_id: str,
-    idxs: list[int],
+def choose(
+    doc: Document | None,
+    own_mentions: Sequence[tuple[Features, str]],
     family: str,
-    docs: dict[str, Document],
     ctx: _Context,
 ) -> str | None:
-    """The report's main incident of one type family, or None.
+    """The report's main incident (its root) of one type family, or None.
 
-    An incident the report itself mentions (by a specific mention) and its title names wins;
-    failing that, one its title names; failing that, the one it mentions most, then first.
-    Incidents that ended long before the report are background, never the main one.
+    ``own_mentions`` are the report's mentions with the incident each belongs to. An incident
+    the report itself mentions (by a specific mention) and its title names wins; failing that,
+    one its title names; failing that, the one it mentions most, then first. Incidents that
+    ended long before the report are background, never the main one.
     """
-    feats, clusters = ctx.feats, ctx.clusters
-    doc = docs.get(doc_id)
+    doc_id = doc.id if doc is not None else ""
     published = doc.published if doc is not None else None
     own: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
-    for i in idxs:
-        f = feats[i]
+    for f, root in own_mentions:
         if f.family != family or f.generic:
             continue
-        root = clusters.root(i)
         own[root] += 1.0
         first[root] = min(f.start, first.get(root, f.start))
     own = {r: v for r, v in own.items() if ctx.current(r, published)}
@@ -313,107 +300,23 @@ def _choose(
     return sorted(pool, key=lambda r: (-pool[r], first.get(r, 1 << 62), r))[0]
 
 
-_ChoiceKey = tuple[Document | None, LeadPlace | None, tuple[Features, ...]]
+def main_choices(
+    doc: Document | None,
+    own_mentions: Sequence[tuple[Features, str]],
+    ctx: _Context,
+) -> tuple[tuple[str, str | None], ...]:
+    """Per type family of the report's mentions, its main incident (root) or None."""
+    families = sorted({f.family for f, _ in own_mentions})
+    return tuple((family, choose(doc, own_mentions, family, ctx)) for family in families)
 
 
-@dataclass
-class _Memo:
-    """The choices of the last call, and the incidents (root -> members) they were made over.
-
-    A choice reads only the report itself (its document, lead place, mentions), the incidents
-    its own mentions belong to, and the incidents indexed under its lead's words (see
-    :func:`_choose`). Between two calls, an incident whose members changed marks the reports
-    of its members and its words (before and after) as dirty; a choice neither touches is
-    the one a fresh computation would give. Only the last call's choices are kept, so each
-    one was valid against the previous call's incidents.
-    """
-
-    incidents: dict[str, tuple[Features, ...]] = field(default_factory=dict)
-    # Per document: what its choices were made from, and per type family its choice.
-    choices: dict[str, tuple[_ChoiceKey, list[tuple[str, str | None]]]] = field(
-        default_factory=dict
-    )
-
-
-_MEMO = _Memo()
-_MEMO_LOCK = threading.Lock()
-
-
-def forget_choices() -> None:
-    """Drop the remembered main-incident choices and lead places (the next call starts cold)."""
-    global _MEMO
-    with _MEMO_LOCK:
-        _MEMO = _Memo()
-    forget_lead_places()
-
-
-def _incident_words(members: tuple[Features, ...]) -> set[str]:
-    """Every word :func:`_anchor_words` could index an incident under (a superset)."""
-    out: set[str] = set()
-    for f in members:
-        out |= f.names
-        out.update((f.place or "").split())
-    return out
-
-
-def _main_roots(
-    feats: list[Features],
-    clusters: Clusters,
-    docs: dict[str, Document],
-    leads: dict[str, LeadPlace],
-) -> dict[tuple[str, str], str]:
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        by_doc[f.doc_id].append(i)
-    ctx: _Context | None = None  # built on the first choice that must be made anew
-    out: dict[tuple[str, str], str] = {}
-    with _MEMO_LOCK:
-        before = _MEMO.incidents
-        incidents: dict[str, tuple[Features, ...]] = {}
-        dirty_docs: set[str] = set()
-        dirty_words: set[str] = set()
-        for r, ms in clusters.members.items():
-            new = tuple(map(feats.__getitem__, ms))
-            old = before.get(r)
-            if old == new:
-                new = old  # what survives the call is kept once
-            else:
-                for members in (old or (), new):
-                    dirty_docs.update(f.doc_id for f in members)
-                    dirty_words |= _incident_words(members)
-            incidents[r] = new
-        for r in before.keys() - incidents.keys():
-            dirty_docs.update(f.doc_id for f in before[r])
-            dirty_words |= _incident_words(before[r])
-        choices: dict[str, tuple[_ChoiceKey, list[tuple[str, str | None]]]] = {}
-        for doc_id, idxs in sorted(by_doc.items()):
-            doc = docs.get(doc_id)
-            key: _ChoiceKey = (doc, leads.get(doc_id), tuple(map(feats.__getitem__, idxs)))
-            known = _MEMO.choices.get(doc_id)
-            if (
-                known is not None
-                and doc_id not in dirty_docs
-                and known[0] == key
-                and (doc is None or not dirty_words or dirty_words.isdisjoint(_lead_words(doc)))
-            ):
-                choices[doc_id] = known
-                picks = known[1]
-            else:
-                if ctx is None:
-                    ctx = _Context(feats, clusters, _anchor_words(feats, clusters), leads)
-                picks = [
-                    (family, _choose(doc_id, idxs, family, docs, ctx))
-                    for family in sorted({feats[i].family for i in idxs})
-                ]
-                choices[doc_id] = (key, picks)
-                if doc is not None:
-                    _lead_words(doc)  # asked for on the next call: read while the lead is at hand
-            for family, root in picks:
-                if root is not None:
-                    out[(doc_id, family)] = root
-        _MEMO.incidents = incidents
-        _MEMO.choices = choices
-    return out
+def choice_context(
+    members: Mapping[str, Sequence[Features]],
+    index: Mapping[str, Iterable[str]],
+    leads: Mapping[str, LeadPlace],
+) -> _Context:
+    """The lookups :func:`main_choices` reads (build one per call, share it between reports)."""
+    return _Context(members, index, leads)
 
 
 def incident_date(members: list[Features]) -> str | None:
@@ -447,21 +350,15 @@ def _place_fits(f: Features, members: list[Features]) -> bool:
 def attach_to_main_incidents(
     feats: list[Features],
     clusters: Clusters,
-    docs: dict[str, Document],
-    leads: dict[str, LeadPlace] | None = None,
-) -> dict[str, str]:
+    docs: Mapping[str, Document],
+    mains: Mapping[tuple[str, str], str],
+) -> None:
     """Attach generic and lonely mentions to their document's main incident (in place).
 
-    ``leads`` (document -> the place its lead names) rule out, as a report's main incident,
-    an incident of another report placed in another city.
-
-    ``feats`` entries whose date was read as a reporting date are replaced by a copy
+    ``mains`` is, per (document, type family), the root of the incident :func:`main_choices`
+    chose. ``feats`` entries whose date was read as a reporting date are replaced by a copy
     without it, so later compatibility checks do not trip on it.
-
-    Returns:
-        Per document, the id of a mention of its main violent incident.
     """
-    mains = _main_roots(feats, clusters, docs, leads or {})
     # Only a mention alone in its incident may join: merges never make one alone again.
     alone = [
         members[0]
@@ -497,11 +394,6 @@ def attach_to_main_incidents(
             feats[i] = f
             clusters.merge(i, target[0])
     _merge_leftover_generics(feats, clusters, mains)
-    return {
-        doc_id: feats[clusters.members[clusters.find(root)][0]].id
-        for (doc_id, family), root in sorted(mains.items())
-        if family == "violent"
-    }
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -516,13 +408,13 @@ def _undated(f: Features) -> Features:
     return dataclasses.replace(f, date=None, precision=None)
 
 
-def _published(docs: dict[str, Document], doc_id: str) -> str | None:
+def _published(docs: Mapping[str, Document], doc_id: str) -> str | None:
     doc = docs.get(doc_id)
     return doc.published if doc is not None else None
 
 
 def _merge_leftover_generics(
-    feats: list[Features], clusters: Clusters, mains: dict[tuple[str, str], str]
+    feats: list[Features], clusters: Clusters, mains: Mapping[tuple[str, str], str]
 ) -> None:
     """With no main incident, a document's repeated "the attack" is still one incident."""
     lonely: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -545,4 +437,20 @@ def days_between(a: str, b: str) -> int | None:
         return None
 
 
-__all__ = ["attach_to_main_incidents", "days_between", "forget_choices", "incident_date"]
+def forget_choices() -> None:
+    """Drop the remembered lead words and lead places (the next call reads them anew)."""
+    _LEAD_WORDS.clear()
+    forget_lead_places()
+
+
+__all__ = [
+    "anchor_words",
+    "attach_to_main_incidents",
+    "choice_context",
+    "choose",
+    "days_between",
+    "forget_choices",
+    "incident_date",
+    "lead_words",
+    "main_choices",
+]

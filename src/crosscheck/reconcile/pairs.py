@@ -99,6 +99,8 @@ class PairIndex:
         self.edges: dict[str, dict[str, int]] = defaultdict(dict)
         # The same pairs as (a.id, b.id) -> (score, a, b) with a.id < b.id, ready to hand out.
         self.listed: dict[tuple[str, str], tuple[int, Features, Features]] = {}
+        # Ids whose pairs changed during the current apply().
+        self.touched: set[str] = set()
 
     def _small(self, key: BlockKey) -> bool:
         return len(self.members[key]) <= self.limit
@@ -114,9 +116,11 @@ class PairIndex:
             self.edges[a][b] = value
             self.edges[b][a] = value
             self.listed[(a, b) if a < b else (b, a)] = (value, fa, fb) if a < b else (value, fb, fa)
+            self.touched.update((a, b))
 
     def _unlink(self, a: str, b: str) -> None:
-        self.edges[a].pop(b, None)
+        if self.edges[a].pop(b, None) is not None:
+            self.touched.update((a, b))
         self.edges[b].pop(a, None)
         self.listed.pop((a, b) if a < b else (b, a), None)
 
@@ -133,6 +137,7 @@ class PairIndex:
             self._unlink(f, other)
         self.edges.pop(f, None)
         del self.feats[f]
+        self.touched.add(f)
 
     def _add(self, f: Features, before: dict[BlockKey, int]) -> None:
         self.feats[f.id] = f
@@ -142,19 +147,42 @@ class PairIndex:
             before.setdefault(key, len(self.members[key]))
             self.members[key].add(f.id)
             self.buckets[key].setdefault(sig, set()).add(f.id)
+        self.touched.add(f.id)
 
-    def update(self, feats: Iterable[Features]) -> None:
-        """Make the index describe exactly ``feats`` (one features object per mention id)."""
+    def update(self, feats: Iterable[Features]) -> set[str]:
+        """Make the index describe exactly ``feats`` (one features object per mention id).
+
+        Returns the ids of the mentions whose pairs changed (see :meth:`apply`).
+        """
         given = {f.id: f for f in feats}
+        return self.apply([i for i in self.feats if i not in given], given.values())
+
+    def apply(self, removed: Iterable[str], changed: Iterable[Features]) -> set[str]:
+        """Drop the mentions ``removed``, add or replace those in ``changed``.
+
+        A changed mention given as the very features object (or an equal one) the index
+        holds is left as it is.
+
+        Returns:
+            The ids of the mentions whose set of passing pairs changed, or which came or
+            went: every pair added or dropped puts both its ends here, also pairs of
+            unchanged mentions whose shared block grew past ``max_block`` or shrank back.
+        """
+        self.touched = set()
         known = self.feats
         cold = not known
-        gone = [
-            i for i, f in known.items() if (g := given.get(i)) is None or (g is not f and g != f)
-        ]
+        gone = [i for i in removed if i in known]
+        given: dict[str, Features] = {}
+        for f in changed:
+            old = known.get(f.id)
+            if old is None or (old is not f and old != f):
+                given[f.id] = f
+                if old is not None:
+                    gone.append(f.id)
         before: dict[BlockKey, int] = {}
         for i in gone:
             self._remove(i, before)
-        new = sorted(i for i in given if i not in known)
+        new = sorted(given)
         for i in new:
             self._add(given[i], before)
         for key, size in before.items():
@@ -176,22 +204,28 @@ class PairIndex:
             self._link_blocks()
             new = []
         fresh = set(new)
-        for f in new:
+        for i in new:
             partners: set[str] = set()
-            sig = self.signatures[f]
-            for key in self.keys[f]:
+            sig = self.signatures[i]
+            for key in self.keys[i]:
                 if self._small(key):
                     for theirs, bucket in self.buckets[key].items():
                         if _agree(sig, theirs):
                             partners |= bucket
-            partners.discard(f)
+            partners.discard(i)
             for other in partners:
-                if other in fresh and other < f:
+                if other in fresh and other < i:
                     continue  # scored from the other side
-                self._link(f, other)
-        for key in [k for k, v in self.members.items() if not v]:
+                self._link(i, other)
+        for key in [k for k in before if k in self.members and not self.members[k]]:
             del self.members[key]
             del self.buckets[key]
+        touched, self.touched = self.touched, set()
+        return touched
+
+    def neighbours(self, mention_id: str) -> dict[str, int]:
+        """The mentions passing a pair with this one, with their scores."""
+        return self.edges.get(mention_id, {})
 
     def _link_blocks(self) -> None:
         """Score every candidate pair, block by block (an index filled from empty).
