@@ -16,109 +16,14 @@ Pure: no store.
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Literal
 
-from crosscheck.analysis.geo import country_code
 from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Mention, Subject
 from crosscheck.reconcile.mentionfeatures import dates_compatible, distinctive_tokens, type_family
+from crosscheck.reconcile.subjecttables import Violent, is_country, lookup_tables
+from crosscheck.reconcile.subjecttables import forget as forget_tables
 from crosscheck.reconcile.text import label_family, name_key, tables, words
-
-_R = TypeVar("_R", Mention, EventMention)
-
-
-@functools.cache
-def _is_country(key: str) -> bool:
-    return bool(key) and country_code(key, allow_code=False) is not None
-
-
-_Violent = dict[tuple[str, str], list[tuple[int, str]]]
-
-
-@dataclass
-class _DocEvents:
-    """One document's share of the event tables, from its event mentions and their links."""
-
-    violent: _Violent
-    events: set[str]
-    tokens: dict[str, set[str]]
-
-
-def _doc_events(event_mentions: list[EventMention], links: list[str | None]) -> _DocEvents:
-    out = _DocEvents({}, set(), {})
-    for em, event_id in zip(event_mentions, links, strict=True):
-        if not event_id:
-            continue
-        if type_family(em.type) == "violent":
-            out.violent.setdefault((em.doc_id, em.sentence), []).append((em.span[0], event_id))
-        out.tokens.setdefault(event_id, set()).update(
-            distinctive_tokens(em.description or em.trigger)
-        )
-        out.events.add(event_id)
-    return out
-
-
-def _doc_places(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """A document's country mentions and place mentions, each in text order."""
-    countries = [m for m in mentions if m.label in ("GPE", "NORP") and _is_country(m.key)]
-    # Not NORP: "70% of Tajiks" counts a people, it is not a figure about a place.
-    places = [m for m in mentions if m.label in ("GPE", "LOC")]
-    countries.sort(key=lambda m: m.start)
-    places.sort(key=lambda m: m.start)
-    return countries, places
-
-
-def _by_doc(records: Iterable[_R]) -> dict[str, list[_R]]:
-    out: dict[str, list[_R]] = {}
-    for r in records:
-        found = out.get(r.doc_id)
-        if found is None:
-            out[r.doc_id] = [r]
-        else:
-            found.append(r)
-    return out
-
-
-# Per document, the inputs its share of the lookup tables was last derived from and that share:
-# adding a report changes a few documents' inputs, so the other shares are reused as they are.
-_DOC_EVENTS: dict[str, tuple[list[EventMention], list[str | None], _DocEvents]] = {}
-_DOC_PLACES: dict[str, tuple[list[Mention], tuple[list[Mention], list[Mention]]]] = {}
-_TABLES_LOCK = threading.Lock()
-
-
-def _event_tables(
-    event_mentions: list[EventMention], event_links: dict[str, str]
-) -> dict[str, _DocEvents]:
-    global _DOC_EVENTS
-    fresh: dict[str, tuple[list[EventMention], list[str | None], _DocEvents]] = {}
-    with _TABLES_LOCK:
-        for doc_id, ems in _by_doc(event_mentions).items():
-            links = [event_links.get(em.id) for em in ems]
-            found = _DOC_EVENTS.get(doc_id)
-            # List equality checks identity first: unchanged records compare at C speed.
-            if found is None or found[1] != links or found[0] != ems:
-                found = (ems, links, _doc_events(ems, links))
-            fresh[doc_id] = found
-        _DOC_EVENTS = fresh
-    return {doc_id: found[2] for doc_id, found in fresh.items()}
-
-
-def _place_tables(mentions: list[Mention]) -> dict[str, tuple[list[Mention], list[Mention]]]:
-    global _DOC_PLACES
-    fresh: dict[str, tuple[list[Mention], tuple[list[Mention], list[Mention]]]] = {}
-    with _TABLES_LOCK:
-        for doc_id, ms in _by_doc(mentions).items():
-            found = _DOC_PLACES.get(doc_id)
-            if found is None or found[0] != ms:
-                found = (ms, _doc_places(ms))
-            fresh[doc_id] = found
-        _DOC_PLACES = fresh
-    return {doc_id: found[1] for doc_id, found in fresh.items()}
-
 
 # One Subject object per (kind, id, name), handed out by every call: a picture's subjects are
 # then the very objects of the last picture wherever they did not change, which the
@@ -155,51 +60,23 @@ class SubjectResolver:
     ) -> None:
         """Build the tables; ``mention_entities`` (mention id -> entity id) if already known."""
         self.events = {e.id: e for e in events}
-        self.violent_in_sentence: _Violent = {}
-        self.doc_events: dict[str, set[str]] = {}
-        self.event_tokens: dict[str, set[str]] = defaultdict(set)
-        for doc_id, share in _event_tables(event_mentions, event_links).items():
-            self.violent_in_sentence.update(share.violent)
-            if share.events:
-                self.doc_events[doc_id] = share.events
-            for event_id, toks in share.tokens.items():
-                self.event_tokens[event_id] |= toks
-        self.countries: dict[str, list[Mention]] = {}
-        self.places: dict[str, list[Mention]] = {}
-        for doc_id, (countries, places) in _place_tables(mentions).items():
-            if countries:
-                self.countries[doc_id] = countries
-            if places:
-                self.places[doc_id] = places
-        self.links = event_links
-        self.dominant = dominant
-        self.token_index: dict[str, set[str]] = defaultdict(set)
-        for event_id, toks in self.event_tokens.items():
-            for t in toks:
-                self.token_index[t].add(event_id)
-        self.entities = {e.id: e for e in entities}
         by_id = mention_entities
         if by_id is None:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
+        t = lookup_tables(event_mentions, event_links, mentions, by_id, entities)
+        self.violent_in_sentence: Violent = t.violent_in_sentence
+        self.doc_events: dict[str, set[str]] = t.doc_events
+        self.event_tokens: dict[str, set[str]] = t.event_tokens
+        self.token_index: dict[str, set[str]] = t.token_index
+        self.countries: dict[str, list[Mention]] = t.countries
+        self.places: dict[str, list[Mention]] = t.places
+        self.links = event_links
+        self.dominant = dominant
+        self.entities = {e.id: e for e in entities}
         # A key's entity is that of its first mention (by id) that has one.
-        first: dict[str, tuple[str, str]] = {}
-        for m in mentions:
-            mid = m.id
-            entity_id = by_id.get(mid)
-            if entity_id is not None:
-                known = first.get(m.key)
-                if known is None or mid < known[0]:
-                    first[m.key] = (mid, entity_id)
-        self.entity_by_key: dict[str, str] = {k: v[1] for k, v in first.items()}
-        self.entity_by_name: dict[str, str] = {}
-        self.org_by_name: dict[str, str] = {}
-        for e in sorted(entities, key=lambda x: x.id):
-            org = label_family(e.label) == "org"
-            for alias in e.aliases:
-                key = name_key(alias)
-                self.entity_by_name.setdefault(key, e.id)
-                if org and len(key) >= 3:
-                    self.org_by_name.setdefault(key, e.id)
+        self.entity_by_key: dict[str, str] = t.entity_by_key
+        self.entity_by_name: dict[str, str] = t.entity_by_name
+        self.org_by_name: dict[str, str] = t.org_by_name
 
     def event_subject(self, event_id: str) -> Subject:
         return _subject("event", event_id, self.events[event_id].name)
@@ -274,7 +151,7 @@ class SubjectResolver:
         # 162nd" is about a country the report named before.
         said = set(words(claim.sentence))
         entity = self.entities.get(subject.id or "")
-        region = entity is not None and not _is_country(name_key(entity.name))
+        region = entity is not None and not is_country(name_key(entity.name))
         return region and "country" in said
 
     def _country_meant(self, claim: Claim) -> str | None:
@@ -368,8 +245,7 @@ class SubjectResolver:
 
 def forget() -> None:
     """Drop what this module remembers between calls (the next call computes from scratch)."""
-    _DOC_EVENTS.clear()
-    _DOC_PLACES.clear()
+    forget_tables()
     _SUBJECTS.clear()
 
 
