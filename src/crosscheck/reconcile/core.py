@@ -7,9 +7,11 @@ ids from stable content, so the same inputs in any order give an identical Pictu
 
 from __future__ import annotations
 
+import bisect
 import logging
+import threading
 from operator import attrgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from crosscheck.model import (
     Claim,
@@ -28,7 +30,7 @@ from crosscheck.reconcile.corrections import (
 )
 from crosscheck.reconcile.entities import resolve_entities
 from crosscheck.reconcile.events import dominant_event_ids, resolve_incidents
-from crosscheck.reconcile.grouping import group_claims
+from crosscheck.reconcile.grouping import grouped
 from crosscheck.reconcile.prepared import (
     prepare_claims,
     prepare_event_mentions,
@@ -54,21 +56,81 @@ def _sorted_corrections(corrections: list[Correction]) -> list[Correction]:
 
 
 _R = TypeVar("_R", Mention, EventMention)
+_V = TypeVar("_V")
+
+# The last sorted output of each sorting step below, by name: the next call's input is
+# mostly the same objects, so only the few added or gone are placed (see _resorted).
+_SORTED: dict[str, tuple[dict[int, Any], list[Any], set[str]]] = {}
+_KEYED: dict[str, tuple[dict[str, Any], list[str]]] = {}
+_SORTED_LOCK = threading.Lock()
 
 
-def _unique_sorted(prepared: list[_R]) -> list[_R]:
+def _unique_sorted(prepared: list[_R], name: str = "") -> list[_R]:
     """Prepared records, one per id, sorted by id."""
     # Their id is a plain field (``known_id``), far cheaper to read than the ``id`` property.
     key = attrgetter("known_id")
+    if name:
+        out = _resorted(name, prepared, key)
+        if out is not None:
+            return out
     return sorted({key(r): r for r in prepared}.values(), key=key)
 
 
-_V = TypeVar("_V")
+def _resorted(name: str, records: list[_R], key: attrgetter[str]) -> list[_R] | None:
+    """``records`` sorted by ``key`` from the last call's order; None when ids repeat."""
+    # Object identities compared in C: the records added or gone are found without
+    # visiting the others in Python, then each is placed or removed by bisection.
+    objects = dict(zip(map(id, records), records, strict=True))
+    with _SORTED_LOCK:
+        last_objects, last, ids = _SORTED.pop(name, ({}, [], set()))
+        gone = [last_objects[i] for i in last_objects.keys() - objects.keys()]
+        added = [objects[i] for i in objects.keys() - last_objects.keys()]
+        if len(gone) + len(added) > len(objects) // 8:
+            out = sorted(records, key=key)
+            ids = set(map(key, out))
+            if len(ids) != len(out):
+                return None  # ids repeat: the caller keeps one record per id
+        else:
+            out = list(last)
+            for r in gone:
+                at = bisect.bisect_left(out, key(r), key=key)
+                while out[at] is not r:
+                    at += 1
+                del out[at]
+                ids.discard(key(r))
+            for r in added:
+                if key(r) in ids:
+                    return None  # the memo was popped: the next call starts afresh
+                ids.add(key(r))
+                bisect.insort(out, r, key=key)
+        _SORTED[name] = (objects, out, ids)
+    return list(out)
 
 
-def _by_key(mapping: dict[str, _V]) -> dict[str, _V]:
+def _by_key(mapping: dict[str, _V], name: str = "") -> dict[str, _V]:
     """The mapping in key order (sorting the keys alone is several times cheaper)."""
-    return {k: mapping[k] for k in sorted(mapping)}
+    if not name:
+        return {k: mapping[k] for k in sorted(mapping)}
+    with _SORTED_LOCK:
+        last, order = _KEYED.get(name, ({}, []))
+        # The very mapping handed out last time while it is still equal and in order (both
+        # compared in C; a holder that changed it gets a new one): pictures then compare it
+        # by identity.
+        if mapping == last and list(last) == order:
+            return last
+        gone = last.keys() - mapping.keys()
+        keys = [k for k in order if k not in gone] if gone else list(order)
+        keys.extend(mapping.keys() - last.keys())
+        keys.sort()
+        out = {k: mapping[k] for k in keys}
+        _KEYED[name] = (out, keys)
+    return out
+
+
+def _forget() -> None:
+    with _SORTED_LOCK:
+        _SORTED.clear()
+        _KEYED.clear()
 
 
 def reconcile_with_notes(
@@ -82,8 +144,8 @@ def reconcile_with_notes(
     """Like :func:`reconcile`, also returning a note per correction that had to be skipped."""
     notes: list[str] = []
     corr = _sorted_corrections(list(corrections or []))
-    mentions = _unique_sorted(prepare_mentions(mentions))
-    event_mentions = _unique_sorted(prepare_event_mentions(event_mentions))
+    mentions = _unique_sorted(prepare_mentions(mentions), "mentions")
+    event_mentions = _unique_sorted(prepare_event_mentions(event_mentions), "event_mentions")
     claims = prepare_claims(claims)
 
     entities = resolve_entities(mentions, fuzzy_threshold)
@@ -119,18 +181,16 @@ def reconcile_with_notes(
             subjects[c.id] = resolver.resolve(c)
 
     judge = Judge(Sourcing({d.id: d for d in documents}))
-    groups = sorted(
-        (judged(judge, raw) for raw in group_claims(fixed, subjects)), key=lambda g: g.id
-    )
+    groups = sorted((judged(judge, raw) for raw in grouped(fixed, subjects)), key=lambda g: g.id)
     for note in notes:
         log.info(note)
     picture = Picture(
         entities=entities,
         events=events,
         groups=groups,
-        claim_subjects=_by_key(subjects),
-        mention_entities=_by_key(mention_entities),
-        event_links=_by_key(event_links),
+        claim_subjects=_by_key(subjects, "claim_subjects"),
+        mention_entities=_by_key(mention_entities, "mention_entities"),
+        event_links=_by_key(event_links, "event_links"),
     )
     return picture, notes
 
@@ -142,6 +202,7 @@ def forget_memos() -> None:
     Those memos only ever skip work whose inputs are unchanged, so results never depend on
     them; tests call this to compare a warm reconcile with a cold one.
     """
+    _forget()
     for forget in _FORGETS:
         forget()
 

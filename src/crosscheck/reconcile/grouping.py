@@ -20,10 +20,13 @@ Pure: no store.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -209,25 +212,140 @@ def _same_objects(a: list[Claim], b: list[Claim]) -> bool:
     return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
+@dataclass
+class _Placed:
+    """The last call's claims by base key, and what placed each claim there."""
+
+    objects: dict[int, Claim]  # id() -> claim; holding them keeps their ids from being reused
+    by_id: dict[str, Claim]
+    subjects: dict[str, Subject]
+    where: dict[int, _BaseKey]
+    base: dict[_BaseKey, list[Claim]]  # each list in claim id order
+    keys: list[_BaseKey]  # sorted
+
+
+_PLACED: _Placed | None = None
+_LOCK = threading.Lock()
+_claim_id = attrgetter("id")
+
+
+def _base_key(c: Claim, subject: Subject) -> _BaseKey:
+    return (*subject_key(subject), c.measure, local_to(c, subject))
+
+
+def _place_all(claims: list[Claim], subjects: dict[str, Subject]) -> _Placed:
+    objects = dict(zip(map(id, claims), claims, strict=True))
+    placed = _Placed(objects, {}, dict(subjects), {}, {}, [])
+    for c in sorted(claims, key=_claim_id):
+        key = placed.where[id(c)] = _base_key(c, subjects[c.id])
+        placed.by_id[c.id] = c
+        placed.base.setdefault(key, []).append(c)
+    placed.keys = sorted(placed.base)
+    return placed
+
+
+def _replace(
+    last: _Placed, claims: list[Claim], subjects: dict[str, Subject]
+) -> tuple[_Placed, set[_BaseKey]] | None:
+    """``last`` moved to these claims and subjects, with the base keys that changed.
+
+    None when that is no cheaper than placing every claim again, or when ids repeat (claims
+    sharing an id then keep their order in ``claims``); ``last`` is then spoilt.
+    """
+    if len(last.by_id) != len(last.objects):
+        return None  # ids repeated last time
+    objects = dict(zip(map(id, claims), claims, strict=True))
+    gone = [last.objects[i] for i in last.objects.keys() - objects.keys()]
+    added = [objects[i] for i in objects.keys() - last.objects.keys()]
+    if len(objects) != len(claims) or len(gone) + len(added) > len(claims) // 8:
+        return None
+    moved: list[str] = []
+    if subjects != last.subjects:
+        known = last.subjects
+        moved = [k for k, s in subjects.items() if known.get(k) is not s]
+    touched: set[_BaseKey] = set()
+    for c in gone:
+        touched.add(_unplace(last, c))
+        del last.by_id[c.id]
+    for c in added:
+        if c.id in last.by_id:
+            return None
+        last.by_id[c.id] = c
+    fresh = {id(c) for c in added}
+    for c in added:
+        touched.add(_put(last, c, subjects[c.id]))
+    for claim_id in moved:
+        kept = last.by_id.get(claim_id)
+        if kept is not None and id(kept) not in fresh:
+            touched.add(_unplace(last, kept))
+            touched.add(_put(last, kept, subjects[claim_id]))
+    for key in touched:
+        if not last.base.get(key):
+            last.base.pop(key, None)
+            at = bisect.bisect_left(last.keys, key)
+            if at < len(last.keys) and last.keys[at] == key:
+                del last.keys[at]
+    last.objects = objects
+    last.subjects = dict(subjects)
+    return last, touched
+
+
+def _unplace(placed: _Placed, c: Claim) -> _BaseKey:
+    key = placed.where.pop(id(c))
+    members = placed.base[key]
+    at = bisect.bisect_left(members, c.id, key=_claim_id)
+    while members[at] is not c:
+        at += 1
+    del members[at]
+    return key
+
+
+def _put(placed: _Placed, c: Claim, subject: Subject) -> _BaseKey:
+    key = placed.where[id(c)] = _base_key(c, subject)
+    members = placed.base.get(key)
+    if members is None:
+        members = placed.base[key] = []
+        bisect.insort(placed.keys, key)
+    bisect.insort(members, c, key=_claim_id)
+    return key
+
+
 def group_claims(claims: list[Claim], subjects: dict[str, Subject]) -> list[RawGroup]:
     """Group claims (already corrected) by subject, measure, counted and as-of slot."""
-    global _SPLIT
-    base: dict[_BaseKey, list[Claim]] = defaultdict(list)
-    for c in sorted(claims, key=lambda x: x.id):
-        subject = subjects[c.id]
-        base[(*subject_key(subject), c.measure, local_to(c, subject))].append(c)
-    known, fresh = _SPLIT, {}
-    out: list[RawGroup] = []
-    for key, members in sorted(base.items()):
-        their = [subjects[c.id] for c in members]
-        found = known.get(key)
-        if found is None or not _same_objects(found[0], members) or found[1] != their:
-            found = (members, their, _split_base(key[2], key[3], members, subjects))
-        fresh[key] = found
-        out.extend(
-            RawGroup(g.subject, g.measure, g.counted, g.slot, list(g.claims)) for g in found[2]
-        )
-    _SPLIT = fresh
+    return [
+        RawGroup(g.subject, g.measure, g.counted, g.slot, list(g.claims))
+        for g in grouped(claims, subjects)
+    ]
+
+
+def grouped(claims: list[Claim], subjects: dict[str, Subject]) -> list[RawGroup]:
+    """:func:`group_claims` for callers that only read the groups (they are remembered).
+
+    The claims of each base key are kept from the last call: only those added, gone or
+    given another subject are placed again, and only the base keys they left or joined are
+    split again.
+    """
+    global _SPLIT, _PLACED
+    with _LOCK:
+        last, _PLACED = _PLACED, None
+        changes = _replace(last, claims, subjects) if last is not None else None
+        if changes is None:
+            placed, touched = _place_all(claims, subjects), None
+        else:
+            placed, touched = changes
+        known = _SPLIT
+        fresh: dict[_BaseKey, tuple[list[Claim], list[Subject], list[RawGroup]]] = {}
+        out: list[RawGroup] = []
+        for key in placed.keys:
+            members = placed.base[key]
+            found = known.get(key)
+            if touched is None or key in touched or found is None:
+                their = [subjects[c.id] for c in members]
+                if found is None or not _same_objects(found[0], members) or found[1] != their:
+                    found = (list(members), their, _split_base(key[2], key[3], members, subjects))
+            fresh[key] = found
+            out.extend(found[2])
+        _SPLIT, _PLACED = fresh, placed
     return merge_restated(out)
 
 
@@ -263,7 +381,10 @@ def _split_base(
 
 def forget() -> None:
     """Drop what this module remembers between calls (the next call computes from scratch)."""
-    _SPLIT.clear()
+    global _PLACED
+    with _LOCK:
+        _SPLIT.clear()
+        _PLACED = None
 
 
 __all__ = [
@@ -271,6 +392,7 @@ __all__ = [
     "counted_key",
     "forget",
     "group_claims",
+    "grouped",
     "normalise_counted",
     "subject_key",
 ]
