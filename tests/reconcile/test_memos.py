@@ -270,3 +270,47 @@ def test_entities_relink_when_names_change_under_the_same_keys(
     cold = resolve_entities(prepare_mentions([anchor, other, _named(*after)]))
     assert warm == cold
     assert len(first) != len(cold)
+
+
+def _roster() -> list[Mention]:
+    # Enough other mentions that a step changes only a few of them (the cheap path).
+    filler = [mention("r0", f"Township {i}", "GPE", start=20 * i) for i in range(60)]
+    return prepare_mentions(
+        [
+            *filler,
+            mention("r1", "Red Dawn Brigade", "ARMED_GROUP", start=0),
+            mention("r1", "RDB", "ARMED_GROUP", key="rdb", start=30),
+            mention("r2", "Red Dawn Brigades", "ARMED_GROUP", start=0),
+            mention("r2", "Harbour Police", "ORG", start=40),
+            mention("r3", "Eastport", "GPE", start=0),
+            mention("r3", "Harbour Police", "ORG", start=50),
+        ]
+    )
+
+
+_ROSTER_STEPS: dict[str, Callable[[list[Mention]], list[Mention]]] = {
+    "known key": lambda ms: [*ms, *prepare_mentions([mention("r4", "Eastport", "GPE", start=9)])],
+    "new key": lambda ms: [*ms, *prepare_mentions([mention("r4", "Westbay", "GPE", start=9)])],
+    "drop one": lambda ms: [m for m in ms if m.text != "Red Dawn Brigade"],
+    "drop a key": lambda ms: [m for m in ms if m.key != "rdb"],
+    "re-extracted": lambda ms: [
+        *(m for m in ms if m.doc_id != "r2"),
+        *prepare_mentions(copy.deepcopy([m for m in ms if m.doc_id == "r2"])),
+    ],
+    "moved key": lambda ms: [
+        dataclasses.replace(m, key="eastport city") if m.key == "eastport" else m for m in ms
+    ],
+}
+
+
+@pytest.mark.parametrize("steps", [list(_ROSTER_STEPS), list(reversed(_ROSTER_STEPS))])
+def test_warm_entities_equal_cold_entities_as_mentions_change(steps: list[str]) -> None:
+    ms = _roster()
+    forget_memos()
+    resolve_entities(ms)
+    for name in steps:
+        ms = _ROSTER_STEPS[name](ms)
+        warm = resolve_entities(ms)
+        forget_memos()
+        assert warm == resolve_entities(prepare_mentions(copy.deepcopy(ms))), name
+        resolve_entities(ms)

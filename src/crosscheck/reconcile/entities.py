@@ -8,11 +8,13 @@ close (rapidfuzz ratio at or above the threshold, long names only). Pure: no sto
 
 from __future__ import annotations
 
+import bisect
 import functools
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -96,23 +98,72 @@ _KEY_GROUPS: tuple[int, list[list[str]]] | None = None
 _KEY_LOCK = threading.Lock()
 
 
+# The last call's mentions by object identity and by key (lists never changed in place: the
+# clusters hold them).
+_MEMBERS: tuple[dict[int, Mention], dict[str, list[Mention]]] | None = None
+_mention_id = attrgetter("id")
+
+
+def _members(mentions: list[Mention]) -> tuple[dict[str, list[Mention]], set[str] | None]:
+    """The mentions of each key, and the keys whose mentions changed (None: any may have)."""
+    global _MEMBERS
+    # Object identities compared in C: the mentions added or gone are found without visiting
+    # the others in Python.
+    objects = dict(zip(map(id, mentions), mentions, strict=True))
+    last, _MEMBERS = _MEMBERS, None
+    if last is not None and len(objects) == len(mentions):
+        gone = [last[0][i] for i in last[0].keys() - objects.keys()]
+        added = [objects[i] for i in objects.keys() - last[0].keys()]
+        if len(gone) + len(added) <= len(mentions) // 8:
+            by_key = dict(last[1])
+            touched: set[str] = set()
+            for m in gone + added:
+                if m.key not in touched:
+                    touched.add(m.key)
+                    by_key[m.key] = list(by_key.get(m.key, ()))
+            for m in gone:
+                ms = by_key[m.key]
+                del ms[next(i for i, x in enumerate(ms) if x is m)]
+            for m in added:
+                bisect.insort(by_key[m.key], m, key=_mention_id)
+            for key in touched:
+                if not by_key[key]:
+                    del by_key[key]
+            _MEMBERS = (objects, by_key)
+            return by_key, touched
+    grouped: dict[str, list[Mention]] = {}
+    for m in mentions:
+        found = grouped.get(m.key)
+        if found is None:
+            grouped[m.key] = [m]
+        else:
+            found.append(m)
+    _MEMBERS = (objects, grouped)
+    return grouped, None
+
+
 def _clusters(mentions: list[Mention]) -> tuple[dict[str, _KeyCluster], bool]:
     """The key clusters of ``mentions``, and whether their name links may have changed."""
-    by_key: dict[str, list[Mention]] = {}
-    for m in mentions:
-        ms = by_key.get(m.key)
-        if ms is None:
-            by_key[m.key] = [m]
-        else:
-            ms.append(m)
     global _KEY_CLUSTERS
+    by_key, touched = _members(mentions)
     known = _KEY_CLUSTERS
-    relink = known.keys() != by_key.keys()
-    out: dict[str, _KeyCluster] = {}
-    for key, ms in by_key.items():
+    if touched is None:
+        relink = known.keys() != by_key.keys()
+        out: dict[str, _KeyCluster] = {}
+        keys: Iterable[str] = by_key
+    else:
+        # Only the keys whose mentions changed can differ from the last call's clusters.
+        relink = False
+        out = dict(known)
+        keys = touched
+    for key in keys:
+        ms = by_key.get(key)
         c = known.get(key)
+        if ms is None:
+            del out[key]
+            relink = True
         # List equality checks identity first: unchanged mentions compare at C speed.
-        if c is not None and c.mentions == ms:
+        elif c is not None and c.mentions == ms:
             out[key] = c
         else:
             out[key] = _cluster_of(key, ms)
@@ -296,8 +347,9 @@ def resolve_entities(mentions: list[Mention], threshold: int = 90) -> list[Entit
 
 def forget() -> None:
     """Drop what this module remembers between calls (the next call computes from scratch)."""
-    global _KEY_GROUPS
+    global _KEY_GROUPS, _MEMBERS
     _KEY_GROUPS = None
+    _MEMBERS = None
     _KEY_CLUSTERS.clear()
     _FUZZY.clear()
     _BUILT.clear()
