@@ -87,3 +87,44 @@ def test_a_change_inside_a_record_or_link_is_found(
     assert all(not v for k, v in _names(after).items() if k != part)
     if part != "events":
         assert _names(before)[part] == ids
+
+
+def _drop_entity(p: Picture) -> None:
+    del p.entities[0]
+
+
+def _replace_group(p: Picture) -> None:
+    p.groups[0] = dataclasses.replace(p.groups[0], status="corroborated", sources=2)
+
+
+def _drop_link(p: Picture) -> None:
+    del p.event_links["x"]
+
+
+@pytest.mark.parametrize(
+    ("change", "part", "was", "now"),
+    [
+        (_drop_entity, "entities", ["n-1"], []),
+        (_replace_group, "groups", ["g-1"], ["g-1"]),
+        (_drop_link, "event_links", ["x"], []),
+        (_new_event, "events", [], ["e-2"]),
+    ],
+)
+def test_records_shared_with_the_last_picture_are_compared_by_identity(
+    change: Callable[[Picture], None], part: str, was: list[str], now: list[str]
+) -> None:
+    """Reconcile hands out the very records of the last picture where nothing changed."""
+    old = _picture()
+    new = Picture(
+        entities=list(old.entities),
+        events=list(old.events),
+        groups=list(old.groups),
+        claim_subjects=dict(old.claim_subjects),
+        mention_entities=dict(old.mention_entities),
+        event_links=dict(old.event_links),
+    )
+    change(new)
+    before, after = _differences(old, new)
+    assert (_names(before)[part], _names(after)[part]) == (was, now)
+    assert all(not v for k, v in _names(after).items() if k != part)
+    assert all(not v for k, v in _names(before).items() if k != part)

@@ -175,14 +175,18 @@ _V = TypeVar("_V")
 _R = TypeVar("_R", Entity, Event, ClaimGroup)
 
 
-def _changed_items(old: dict[_K, _V], new: dict[_K, _V]) -> tuple[dict[_K, _V], dict[_K, _V]]:
+def _changed_items(old: dict[str, _V], new: dict[str, _V]) -> tuple[dict[str, _V], dict[str, _V]]:
     if old == new:
         # Compared in C, value by value, identity first (unchanged subjects are the very same
         # objects): the common case of a mapping that only grew is handled below.
         return {}, {}
-    missing = object()
-    keys = [k for k, v in new.items() if (w := old.get(k, missing)) is not v and w != v]
-    keys.extend(k for k in old.keys() - new.keys())
+    try:
+        # Set operations on the items run in C (the links' values are plain strings).
+        keys = sorted(k for k, _ in new.items() - old.items())
+    except TypeError:  # unhashable values (subjects): compared one by one
+        missing = object()
+        keys = [k for k, v in new.items() if (w := old.get(k, missing)) is not v and w != v]
+    keys.extend(sorted(old.keys() - new.keys()))
     return (
         {k: old[k] for k in keys if k in old},
         {k: new[k] for k in keys if k in new},
@@ -192,25 +196,22 @@ def _changed_items(old: dict[_K, _V], new: dict[_K, _V]) -> tuple[dict[_K, _V], 
 def _changed_records(old: list[_R], new: list[_R]) -> tuple[list[_R], list[_R]]:
     """The records (by id) that differ between two lists, compared in C.
 
-    Entities, events and groups are plain dataclasses whose every attribute is a compared
-    field, so equal attribute dicts mean equal records, and dict comparison skips the parts
-    that are the very same objects (most of them, for an unchanged record) by identity;
-    reconcile hands out the very record of the last picture when it did not change.
+    Reconcile hands out the very record of the last picture when it did not change, so the
+    records of only one list are found by object identity (set operations in C) and only
+    those are compared. Entities, events and groups are plain dataclasses whose every
+    attribute is a compared field: equal attribute dicts mean equal records.
     """
-    before = {x.id: x for x in old}
-    keys = [
-        x.id
-        for x in new
-        if (b := before.get(x.id)) is not x
-        and (b is None or type(b) is not type(x) or b.__dict__ != x.__dict__)
-    ]
-    # len(new) == len(old) - removed + added, and keys holds the added and the changed: when
-    # they add up, nothing was removed (ids are unique).
-    if len(old) + len(keys) != len(new):
-        after_ids = {x.id for x in new}
-        keys.extend(k for k in before if k not in after_ids)
-    after = {x.id: x for x in new} if keys else {}
-    return [before[k] for k in keys if k in before], [after[k] for k in keys if k in after]
+    before = dict(zip(map(id, old), old, strict=True))
+    after = dict(zip(map(id, new), new, strict=True))
+    gone = {x.id: x for x in map(before.__getitem__, before.keys() - after.keys())}
+    came = {x.id: x for x in map(after.__getitem__, after.keys() - before.keys())}
+    keys = sorted(
+        k
+        for k, x in came.items()
+        if k not in gone or type(gone[k]) is not type(x) or gone[k].__dict__ != x.__dict__
+    )
+    keys.extend(sorted(k for k in gone if k not in came))
+    return [gone[k] for k in keys if k in gone], [came[k] for k in keys if k in came]
 
 
 def _differences(old: Picture, new: Picture) -> tuple[Picture, Picture]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from crosscheck.model import Claim, Correction, Entity, Event, EventMention, Mention, stable_id
@@ -138,6 +139,9 @@ def apply_entity_corrections(
     )
 
 
+_event_id = attrgetter("id")
+
+
 def apply_event_corrections(
     events: list[Event],
     event_mentions: list[EventMention],
@@ -146,12 +150,17 @@ def apply_event_corrections(
 ) -> list[Event]:
     """Event merges and splits, re-applied on freshly clustered incidents."""
     by_id = {em.id: em for em in event_mentions}
+    if not any(corr.target_kind == "event" for corr in corrections):
+        # Still rebuilt: coreference built them with reporting dates dropped, these keep them.
+        out = []
+        for e in sorted(events, key=_event_id):
+            members = [by_id[mid] for mid in e.mention_ids if mid in by_id]
+            if members:
+                out.append(_stored_event(e.id, members))
+        return out
     groups: dict[str, list[EventMention]] = {
         e.id: [by_id[mid] for mid in e.mention_ids if mid in by_id] for e in events
     }
-    if not any(corr.target_kind == "event" for corr in corrections):
-        # Still rebuilt: coreference built them with reporting dates dropped, these keep them.
-        return [_stored_event(gid, ms) for gid, ms in sorted(groups.items()) if ms]
     for corr in corrections:
         if corr.target_kind != "event":
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from crosscheck.model import EVENT_MEASURES, Claim, ClaimGroup, Document, Estimate, stable_id
@@ -300,10 +301,13 @@ _LAST: dict[
 ] = {}
 
 
+_doc_id = attrgetter("doc_id")
+
+
 def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
     """``judge.judge(raw)``, remembered for groups whose claims and sources did not change."""
     slot = (raw.subject.kind, raw.subject.id, raw.subject.name, raw.measure, raw.counted, raw.slot)
-    docs = tuple(judge.s.documents.get(c.doc_id) for c in raw.claims)
+    docs = tuple(map(judge.s.documents.get, map(_doc_id, raw.claims)))
     last = _LAST.get(slot)
     # Sequence equality checks identity first: unchanged inputs compare at C speed.
     if last is not None and last[0] == raw.claims and last[1] == docs:
