@@ -158,14 +158,17 @@ def lead_places(documents: list[Document], mentions: list[Mention]) -> dict[str,
     """Per document id, the place its lead names (documents naming none are left out)."""
     # Only places within the longest possible lead are read (see lead_place).
     cap = int(tables()["lead_chars"])
+    labels = _PLACE_LABELS
     by_doc: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.start < cap and m.label in _PLACE_LABELS:
-            by_doc.setdefault(m.doc_id, []).append(m)
+    # Most mentions are not places near the top of their report: one pass picks those that are.
+    for m in [m for m in mentions if m.label in labels and m.start < cap]:
+        by_doc.setdefault(m.doc_id, []).append(m)
     out: dict[str, LeadPlace] = {}
+    none: tuple[Mention, ...] = ()
     with _LEADS_LOCK:
         for doc in documents:
-            own = tuple(by_doc.get(doc.id, ()))
+            found_own = by_doc.get(doc.id)
+            own = tuple(found_own) if found_own else none
             known = _LEADS.get(doc.id)
             if known is not None and (known[0] is doc or known[0] == doc) and known[1] == own:
                 found = known[2]
