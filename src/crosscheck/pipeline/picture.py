@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import gc
 import logging
+import operator
 import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, TypeVar
 
 from crosscheck.config import Settings
@@ -170,22 +172,18 @@ def _reconcile(state: _State, store: Store, settings: Settings | None) -> tuple[
     )
 
 
-_K = TypeVar("_K")
 _V = TypeVar("_V")
 _R = TypeVar("_R", Entity, Event, ClaimGroup)
 
 
 def _changed_items(old: dict[str, _V], new: dict[str, _V]) -> tuple[dict[str, _V], dict[str, _V]]:
-    if old == new:
-        # Compared in C, value by value, identity first (unchanged subjects are the very same
-        # objects): the common case of a mapping that only grew is handled below.
+    if old is new:
         return {}, {}
-    try:
-        # Set operations on the items run in C (the links' values are plain strings).
-        keys = sorted(k for k, _ in new.items() - old.items())
-    except TypeError:  # unhashable values (subjects): compared one by one
-        missing = object()
-        keys = [k for k, v in new.items() if (w := old.get(k, missing)) is not v and w != v]
+    # Values that are not the very objects of the last picture, found in C (reconcile hands
+    # out the same subjects and ids where nothing changed); only those are compared.
+    maybe = compress(new, map(operator.is_not, map(old.get, new), new.values()))
+    missing = object()
+    keys = [k for k in maybe if old.get(k, missing) != new[k]]
     keys.extend(sorted(old.keys() - new.keys()))
     return (
         {k: old[k] for k in keys if k in old},
