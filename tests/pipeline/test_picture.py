@@ -116,3 +116,26 @@ def test_find_event_unknown_names_close_matches(store: Store, ref: str) -> None:
     rebuild_picture(store)
     with pytest.raises(NotFoundError, match="matches no event"):
         find_event(store, ref)
+
+
+def _spelled(store: Store, i: int, name: str) -> None:
+    d = doc(f"f{i}", f"Outlet {i}", "2031-03-02")
+    store.add_document(d, Extraction(d.id, mentions=[mention(d.id, name, "PERSON", start=10)]))
+
+
+@pytest.mark.parametrize(("threshold", "entities"), [(None, 1), (90, 1), (99, 2)])
+def test_every_update_uses_the_store_s_fuzzy_threshold(
+    tmp_path: Path, threshold: int | None, entities: int
+) -> None:
+    # Two spellings of one name scoring ~97: one person unless the threshold is above that.
+    store = open_store(str(tmp_path / "f.db"), fuzzy_threshold=threshold)
+    try:
+        _spelled(store, 0, "Sharifjon Nazarov")
+        update_picture(store, {"f0"})
+        _spelled(store, 1, "Sharifdjon Nazarov")
+        incremental = update_picture(store, {"f1"})
+        people = [e for e in incremental.entities if e.label == "PERSON"]
+        assert len(people) == entities
+        assert rebuild_picture(store).entities == incremental.entities
+    finally:
+        store.close()

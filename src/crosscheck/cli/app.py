@@ -47,7 +47,9 @@ class State:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.settings.db)
+            self._store = open_store(
+                self.settings.db, fuzzy_threshold=self.settings.fuzzy_threshold
+            )
         return self._store
 
     def close(self) -> None:

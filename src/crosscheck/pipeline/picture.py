@@ -98,9 +98,12 @@ def forget_state(store: Store | None = None) -> None:
             _STATES.pop(store, None)
 
 
-def _threshold(settings: Settings | None) -> int:
+def _threshold(settings: Settings | None, store: Store) -> int:
+    """The fuzzy threshold: the settings given, else the store's, else the default."""
     if settings is not None:
         return settings.fuzzy_threshold
+    if store.fuzzy_threshold is not None:
+        return store.fuzzy_threshold
     return int(Settings.model_fields["fuzzy_threshold"].default)
 
 
@@ -168,7 +171,7 @@ def _reconcile(state: _State, store: Store, settings: Settings | None) -> tuple[
         [e for x in inputs for e in x.event_mentions],
         [c for x in inputs for c in x.claims],
         store.corrections(),
-        _threshold(settings),
+        _threshold(settings, store),
     )
 
 
@@ -263,7 +266,7 @@ def update_picture(
         touched_doc_ids: documents added, re-processed or removed since the last update
             (an empty set after a correction); ``None`` means "anything may have changed"
             (everything is read again and the picture rewritten).
-        settings: for ``fuzzy_threshold``; defaults to the built-in settings.
+        settings: for ``fuzzy_threshold``; defaults to the store's (see ``open_store``).
 
     Returns:
         The new picture, identical to :func:`rebuild_picture`'s.

@@ -6,21 +6,26 @@ from crosscheck.errors import StoreError
 from crosscheck.store.base import Store
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, fuzzy_threshold: int | None = None) -> Store:
     """Open (and migrate) the store named by ``url``.
 
     ``postgresql://…`` selects PostgreSQL; anything else is a SQLite file path
-    (optionally ``sqlite:///path``).
+    (optionally ``sqlite:///path``). ``fuzzy_threshold`` (``Settings.fuzzy_threshold``) is
+    the entity-name score every picture update of this store uses; None: the default.
     """
+    store: Store
     if url.startswith(("postgresql://", "postgres://")):
         try:
             from crosscheck.store.postgres import PostgresStore
         except ImportError as exc:  # pragma: no cover - depends on installation
             raise StoreError(f"{url}: PostgreSQL support is not installed ({exc})") from exc
-        return PostgresStore(url)
-    from crosscheck.store.sqlite import SQLiteStore
+        store = PostgresStore(url)
+    else:
+        from crosscheck.store.sqlite import SQLiteStore
 
-    return SQLiteStore(url)
+        store = SQLiteStore(url)
+    store.fuzzy_threshold = fuzzy_threshold
+    return store
 
 
 __all__ = ["Store", "open_store"]

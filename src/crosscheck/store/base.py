@@ -38,6 +38,10 @@ class Store(ABC):
     """Persistent home of documents, extractions, the reconciled picture and corrections."""
 
     url: str
+    #: The rapidfuzz score entity names must reach to be merged in this store's picture
+    #: (``Settings.fuzzy_threshold``, set by :func:`crosscheck.store.open_store`). Every
+    #: picture update reads it, so an ingest, a correction and a rebuild all agree.
+    fuzzy_threshold: int | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     @abstractmethod

@@ -29,8 +29,9 @@ POOL_SIZE = 8
 class StorePool:
     """Open stores handed to one request at a time."""
 
-    def __init__(self, url: str, size: int = POOL_SIZE) -> None:
+    def __init__(self, url: str, size: int = POOL_SIZE, fuzzy_threshold: int | None = None) -> None:
         self.url = url
+        self.fuzzy_threshold = fuzzy_threshold
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue(maxsize=size)
         self._lock = threading.Lock()
         self._closed = False
@@ -41,7 +42,7 @@ class StorePool:
         try:
             store = self._idle.get_nowait()
         except queue.Empty:
-            store = open_store(self.url)
+            store = open_store(self.url, fuzzy_threshold=self.fuzzy_threshold)
         try:
             yield store
         finally:
@@ -119,7 +120,7 @@ class Server:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.token, self.token_file, self.token_created = ensure_token(settings)
-        self.pool = StorePool(settings.db)
+        self.pool = StorePool(settings.db, fuzzy_threshold=settings.fuzzy_threshold)
 
     def close(self) -> None:
         self.pool.close()
