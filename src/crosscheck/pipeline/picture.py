@@ -7,11 +7,10 @@ an update cheap is what this process remembers between updates of one store:
 * each document's extractions, as prepared records (ids and event features computed once):
   an update reads only the documents it is told changed (``touched_doc_ids``, i.e. the
   pending ones) and any it has not seen;
-* inside reconcile, the scored pairs of event coreference, fuzzy name matches and verdicts
-  of unchanged groups (see :mod:`crosscheck.reconcile.pairs` and ``verdicts.judged``), each
-  report's main-incident choice, and the last incident linking, reused whole while no event
-  mention, its report or its report's lead place changed (a report without incidents, a
-  claim correction);
+* inside reconcile, the last answer of each stage, redone only where its inputs changed:
+  incidents per region a change can reach (see :mod:`crosscheck.reconcile.linker`), entity
+  clusters per name key, subject tables per document, groups per key, verdicts of unchanged
+  groups; unchanged records are handed out as the same objects;
 * the picture it last saved, so only rows that changed are written back
   (``Store.save_picture_delta``).
 
