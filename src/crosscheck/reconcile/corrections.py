@@ -16,8 +16,7 @@ from typing import Any
 
 from crosscheck.model import Claim, Correction, Entity, Event, EventMention, Mention, stable_id
 from crosscheck.reconcile.entities import build_entity_cached, entity_id_for
-from crosscheck.reconcile.events import build_event_cached, event_id_for
-from crosscheck.reconcile.prepared import shallow_copy
+from crosscheck.reconcile.events import build_event_cached, copy_event, event_id_for
 
 CLAIM_ACTIONS = ("confirm", "reject", "edit")
 GROUP_ACTIONS = ("merge", "split")
@@ -208,20 +207,13 @@ def _stored_event(event_id: str, members: list[EventMention]) -> Event:
         if len(_STORED) >= 1 << 17:
             _STORED.clear()
         event = build_event_cached(event_id, members)
-        found = _STORED[event_id] = (members, event, _copy_event(event))
+        found = _STORED[event_id] = (members, event, copy_event(event))
     elif found[2].__dict__ != found[1].__dict__:
         # The copy handed out last time was changed by its holder: hand out a fresh one.
-        found = _STORED[event_id] = (members, found[1], _copy_event(found[1]))
+        found = _STORED[event_id] = (members, found[1], copy_event(found[1]))
     # The same copy again while it still equals the event: later stages and the picture's
     # comparison with the last one then find it unchanged by identity.
     return found[2]
-
-
-def _copy_event(event: Event) -> Event:
-    out = shallow_copy(event)
-    out.mention_ids = list(out.mention_ids)
-    out.actors = [dict(a) for a in out.actors]
-    return out
 
 
 def forget() -> None:

@@ -257,10 +257,11 @@ def build_event_cached(event_id: str, members: list[EventMention]) -> Event:
         if len(_BUILT) >= 1 << 17:
             _BUILT.clear()
         found = _BUILT[slot] = (key, build_event(event_id, members))
-    return _copy_event(found[1])
+    return copy_event(found[1])
 
 
-def _copy_event(event: Event) -> Event:
+def copy_event(event: Event) -> Event:
+    """A copy of ``event`` whose lists and actor dicts can be changed without touching it."""
     e = shallow_copy(event)
     e.mention_ids = list(e.mention_ids)
     e.actors = [dict(a) for a in e.actors]
@@ -278,7 +279,7 @@ def resolve_events(
     mentions: list[Mention] | None = None,
 ) -> list[Event]:
     """Cluster event mentions into incidents (sorted by id)."""
-    return [_copy_event(e) for e in resolve_incidents(event_mentions, documents, mentions)[0]]
+    return [copy_event(e) for e in resolve_incidents(event_mentions, documents, mentions)[0]]
 
 
 def resolve_incidents(
@@ -307,6 +308,7 @@ __all__ = [
     "build_event",
     "build_event_cached",
     "cluster_event_mentions",
+    "copy_event",
     "dates_compatible",
     "distinctive_tokens",
     "dominant_event_ids",

@@ -447,15 +447,13 @@ class Linker:
         for doc_id in changed_docs:
             if doc_id not in self.doc_mentions:
                 self.picks.pop(doc_id, None)
-        dirty_docs = {d for d in changed_docs if d in self.doc_mentions}
-        dirty_docs |= _docs_of(self.pre, p1_changed)
+        p1_docs = _docs_of(self.pre, p1_changed)
+        dirty_docs = {d for d in changed_docs if d in self.doc_mentions} | p1_docs
         for w in dirty_words:
             dirty_docs |= self.lead_docs.get(w, set())
         rechosen = self._choose(dirty_docs, docs, leads)
         # Passes two and three, on the regions anything that changed reaches.
-        seeds = self._attach_edges(
-            set(changed_docs) | rechosen | _docs_of(self.pre, p1_changed), old_ids
-        )
+        seeds = self._attach_edges(set(changed_docs) | rechosen | p1_docs, old_ids)
         seeds |= related | p1_changed | new_ids
         if seeds:
             self._passes_two_three(self._region(seeds), docs)
