@@ -78,7 +78,14 @@ def api_settings(tmp_path: Path, example_db: Path) -> Settings:
     target = tmp_path / "cc.db"
     shutil.copy(example_db, target)
     return load_settings(
-        {"db": str(target), "token": WRITE_TOKEN, "upload_max_files": 3, "upload_max_mb": 0.05},
+        {
+            "db": str(target),
+            "token": WRITE_TOKEN,
+            "upload_max_files": 3,
+            "upload_max_mb": 0.05,
+            # The name TestClient sends as Host; the server answers only names it is told.
+            "allowed_hosts": "testserver,localhost,127.0.0.1",
+        },
         environ={},
     )
 

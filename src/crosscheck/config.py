@@ -36,6 +36,25 @@ class Settings(BaseModel):
     fuzzy_threshold: int = Field(90, description="rapidfuzz score (0-100) to merge entity names")
     upload_max_mb: float = Field(20.0, description="Largest file accepted by web upload (MB)")
     upload_max_files: int = Field(50, description="Most files accepted by one web upload")
+    upload_max_documents: int = Field(
+        1000,
+        ge=1,
+        description="Most documents one upload may create (a JSONL file or a feed holds many)",
+    )
+    write_wait: float = Field(
+        20.0,
+        gt=0,
+        le=600,
+        description="Seconds a server write waits for another writer before answering 503",
+    )
+    allowed_hosts: str = Field(
+        "localhost,127.0.0.1,::1",
+        description="Host names the server answers to, comma-separated ('*' for any);"
+        " others get 400 (DNS rebinding)",
+    )
+    session_hours: float = Field(
+        12.0, gt=0, description="A web login lasts this long (logout ends it at once)"
+    )
     token: str | None = Field(None, description="API token for writes (else generated)")
 
     model_config = {"extra": "forbid"}

@@ -14,7 +14,8 @@ prints ``str(error)`` on one line and exits non-zero; the API renders
     │   └── UnsafeInputError (entity bombs, hostile markup we refuse)
     ├── ModelError           the spaCy pipeline cannot be loaded
     ├── StoreError           the database cannot be opened, migrated or written
-    │   └── NotFoundError    an id or name matches nothing in the store
+    │   ├── NotFoundError    an id or name matches nothing in the store
+    │   └── BusyError        another writer kept the store past the wait; nothing was written
     ├── CorrectionError      an analyst correction cannot be applied
     ├── ExportError          an export or import cannot be written/read
     └── GoldError            a gold file does not follow the DESIGN.md format
@@ -91,6 +92,13 @@ class NotFoundError(StoreError):
     exit_code = 3
 
 
+class BusyError(StoreError):
+    """Another writer held the store longer than this write may wait; nothing was written."""
+
+    code = "busy"
+    exit_code = 75  # EX_TEMPFAIL: try again later
+
+
 class CorrectionError(CrosscheckError):
     code = "correction_error"
 
@@ -104,6 +112,7 @@ class GoldError(CrosscheckError):
 
 
 __all__ = [
+    "BusyError",
     "ConfigError",
     "CorrectionError",
     "CrosscheckError",

@@ -138,7 +138,7 @@ def test_pages_edit_a_claim_and_see_it_kept(client: TestClient, login: Any) -> N
         follow_redirects=False,
     )
     assert response.status_code == 303
-    assert response.headers["location"] == f"/groups/{group['id']}#{claim_id}"
+    assert response.headers["location"] == f"/groups/{group['id']}?saved=claim#{claim_id}"
     assert client.get(f"/api/claims/{claim_id}").json()["low"] == 1234
     audit = client.get("/audit").text
     assert claim_id in audit and "analyst check" in audit

@@ -1,40 +1,30 @@
 """The FastAPI application: JSON API under ``/api``, the web workbench, local API docs.
 
-``create_app(settings)`` wires the routes, the one error shape, the security headers and
-the store pool. Nothing here is business logic: routes call :mod:`crosscheck.pipeline`.
+``create_app(settings)`` wires the routes, the one error shape, the guards of
+:mod:`crosscheck.api.guard` (security headers, allowed hosts, writes refused before their
+body is read) and the store pool. Nothing here is business logic: routes call
+:mod:`crosscheck.pipeline`.
 Nothing is fetched from the network: the docs page and the pages use local assets only.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from crosscheck import __version__, web
 from crosscheck.api import read, write
-from crosscheck.api.errors import error_body, install_error_handlers
+from crosscheck.api.errors import install_error_handlers
+from crosscheck.api.guard import CSP, SECURITY_HEADERS, BodyGuard, SecurityHeaders
 from crosscheck.config import Settings, load_settings
 from crosscheck.web.server import Server
 from crosscheck.web.templating import STATIC_DIR, base_context, templates
-
-#: No inline scripts or styles, nothing from elsewhere; SVG charts are inline markup.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
-#: Room for multipart framing and form fields on top of the files themselves.
-UPLOAD_OVERHEAD = 1024 * 1024
 
 DESCRIPTION = """\
 The crosscheck API: documents, claims (the DESIGN.md contract), claim groups and their
@@ -69,7 +59,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.server = server
     install_error_handlers(app)
-    _install_headers(app, settings)
+    # Outermost last: headers on every answer, then the Host check (DNS rebinding: a page
+    # of another site whose name points at this server gets 400, never the store's
+    # contents), then writes refused before their body is read.
+    app.add_middleware(BodyGuard, server=server)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings))
+    app.add_middleware(SecurityHeaders)
     app.include_router(read.router)
     app.include_router(write.router)
     app.include_router(web.router)
@@ -119,33 +114,10 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["tag"], r["path"], r["method"]))
 
 
-def _install_headers(app: FastAPI, settings: Settings) -> None:
-    max_body = int(settings.upload_max_mb * 1024 * 1024) * settings.upload_max_files
-    max_body += UPLOAD_OVERHEAD
-
-    @app.middleware("http")
-    async def headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_body:
-            response: Response = JSONResponse(
-                error_body(
-                    "too_large",
-                    f"the request is {int(length) / 1_000_000:.1f} MB, over the upload limit of"
-                    f" {settings.upload_max_files} files of {settings.upload_max_mb:g} MB;"
-                    " send fewer or smaller files",
-                ),
-                status_code=413,
-            )
-        else:
-            response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+def allowed_hosts(settings: Settings) -> list[str]:
+    """The host names of ``settings.allowed_hosts``, IPv6 literals in brackets as sent."""
+    hosts = [h.strip().lower() for h in settings.allowed_hosts.split(",") if h.strip()]
+    return [f"[{h}]" if ":" in h and not h.startswith("[") else h for h in hosts]
 
 
-__all__ = ["CSP", "SECURITY_HEADERS", "create_app"]
+__all__ = ["CSP", "SECURITY_HEADERS", "allowed_hosts", "create_app"]

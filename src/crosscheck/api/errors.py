@@ -8,6 +8,7 @@ asking for a page get the same facts as an HTML page instead.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosscheck.errors import (
+    BusyError,
     ConfigError,
     CorrectionError,
     CrosscheckError,
@@ -37,7 +39,10 @@ HTTP_CODES = {
     415: "unsupported_media_type",
     422: "validation_error",
     500: "internal_error",
+    503: "busy",
 }
+#: Seconds a client refused with 503 (another write held the store) should wait.
+RETRY_AFTER_S = 5
 
 
 class ApiError(StarletteHTTPException):
@@ -54,6 +59,8 @@ def status_for(error: CrosscheckError) -> int:
     """The HTTP status that fits a library error."""
     if isinstance(error, NotFoundError):
         return 404
+    if isinstance(error, BusyError):
+        return 503
     if isinstance(error, TooLargeError):
         return 413
     if isinstance(error, (InputError, ConfigError)):
@@ -76,13 +83,37 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def _respond(
+def public_message(request: Request, message: str) -> str:
+    """``message`` without the store's folder: the server names its database by file name.
+
+    Error messages are written for the command line, where the full path helps; a server
+    answering anyone who can reach it must not show where its files live.
+    """
+    server = getattr(request.app.state, "server", None) if "app" in request.scope else None
+    db = getattr(getattr(server, "settings", None), "db", None)
+    if not db or db.startswith(("postgresql://", "postgres://")):
+        return message  # PostgreSQL URLs are shown without their password already
+    path = Path(db.removeprefix("sqlite:///").removeprefix("sqlite://")).expanduser()
+    spellings = {db, str(path), str(path.resolve()), str(path.absolute())}
+    for spelled in sorted(spellings, key=len, reverse=True):
+        if spelled and spelled != path.name:
+            message = message.replace(spelled, path.name)
+    return message
+
+
+def respond_error(
     request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
 ) -> Response:
+    """The error as JSON (API clients) or as an HTML page (browsers), store paths removed."""
+    message = public_message(request, message)
+    if status == 503:
+        headers = {**(headers or {}), "Retry-After": str(RETRY_AFTER_S)}
     if _wants_html(request):
         from crosscheck.web.templating import render_error
 
-        return render_error(request, status, code, message)
+        response = render_error(request, status, code, message)
+        response.headers.update(headers or {})
+        return response
     return JSONResponse(error_body(code, message), status_code=status, headers=headers)
 
 
@@ -102,7 +133,7 @@ def install_error_handlers(app: FastAPI) -> None:
         status = status_for(exc)
         if status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return _respond(request, status, exc.code, str(exc))
+        return respond_error(request, status, exc.code, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -112,16 +143,16 @@ def install_error_handlers(app: FastAPI) -> None:
             message = f"no page or endpoint at {request.url.path}; see /docs for the API"
         elif exc.status_code == 405 and not isinstance(exc, ApiError):
             message = f"{request.method} is not allowed on {request.url.path}; see /docs"
-        return _respond(request, exc.status_code, code, message, getattr(exc, "headers", None))
+        return respond_error(request, exc.status_code, code, message, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
-        return _respond(request, 422, "validation_error", _validation_message(exc))
+        return respond_error(request, 422, "validation_error", _validation_message(exc))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return _respond(
+        return respond_error(
             request,
             500,
             "internal_error",
@@ -129,4 +160,13 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
-__all__ = ["HTTP_CODES", "ApiError", "error_body", "install_error_handlers", "status_for"]
+__all__ = [
+    "HTTP_CODES",
+    "RETRY_AFTER_S",
+    "ApiError",
+    "error_body",
+    "install_error_handlers",
+    "public_message",
+    "respond_error",
+    "status_for",
+]

@@ -1,7 +1,10 @@
 """Routes that change the store: upload, claim review, merges and splits.
 
 All of them need the write token (``Authorization: Bearer …``) and call the same
-library functions as ``crosscheck ingest``, ``correct``, ``merge`` and ``split``.
+library functions as ``crosscheck ingest``, ``correct``, ``merge`` and ``split``, in the
+server's write threads (:meth:`Server.run_write`): a write is stored and acknowledged
+(201), or refused with nothing stored (503 ``busy`` when other writes held the store past
+``write_wait``, 4xx for bad input).
 """
 
 from __future__ import annotations
@@ -11,9 +14,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
-from crosscheck.api.deps import ServerDep, StoreDep, WriteAuth
+from crosscheck.api.deps import ServerDep, WriteAuth
 from crosscheck.errors import InputError, TooLargeError
 from crosscheck.model import Correction
 from crosscheck.pipeline.corrections import correct_claim, merge, split
@@ -25,6 +27,7 @@ router = APIRouter(prefix="/api", dependencies=[WriteAuth])
 AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"description": "No token: send `Authorization: Bearer <token>`"},
     403: {"description": "Wrong token"},
+    503: {"description": "Other writes held the store past `write_wait`; nothing stored, retry"},
 }
 
 
@@ -113,12 +116,10 @@ async def post_documents(
 ) -> JSONResponse:
     uploads = await read_upload_files(files, server.settings.upload_max_mb)
     overrides = {"outlet": outlet, "published": published, "title": title, "url": url}
-
-    def work() -> IngestReport:
-        with server.pool.store() as store:
-            return ingest_uploads(store, uploads, server.settings, overrides)
-
-    return report_response(await run_in_threadpool(work))
+    report = await server.run_write(
+        lambda store: ingest_uploads(store, uploads, server.settings, overrides)
+    )
+    return report_response(report)
 
 
 async def read_upload_files(files: list[UploadFile], max_mb: float) -> list[Upload]:
@@ -143,9 +144,11 @@ async def read_upload_files(files: list[UploadFile], max_mb: float) -> list[Uplo
     responses=AUTH_RESPONSES,
     summary="Confirm, reject or edit a claim (kept across re-processing)",
 )
-def post_claim_review(store: StoreDep, claim_id: str, body: ClaimReview) -> dict[str, Any]:
-    corr = correct_claim(
-        store, claim_id, body.action, body.changes(), author=body.author, reason=body.reason
+async def post_claim_review(server: ServerDep, claim_id: str, body: ClaimReview) -> dict[str, Any]:
+    corr = await server.run_write(
+        lambda store: correct_claim(
+            store, claim_id, body.action, body.changes(), author=body.author, reason=body.reason
+        )
     )
     return correction_dict(corr)
 
@@ -157,10 +160,11 @@ def post_claim_review(store: StoreDep, claim_id: str, body: ClaimReview) -> dict
     responses=AUTH_RESPONSES,
     summary="Merge entities or events the machine kept apart",
 )
-def post_merge(store: StoreDep, body: MergeRequest) -> dict[str, Any]:
-    return correction_dict(
-        merge(store, body.kind, body.refs, author=body.author, reason=body.reason)
+async def post_merge(server: ServerDep, body: MergeRequest) -> dict[str, Any]:
+    corr = await server.run_write(
+        lambda store: merge(store, body.kind, body.refs, author=body.author, reason=body.reason)
     )
+    return correction_dict(corr)
 
 
 @router.post(
@@ -170,10 +174,13 @@ def post_merge(store: StoreDep, body: MergeRequest) -> dict[str, Any]:
     responses=AUTH_RESPONSES,
     summary="Split aliases or mentions out of an entity or event",
 )
-def post_split(store: StoreDep, body: SplitRequest) -> dict[str, Any]:
-    return correction_dict(
-        split(store, body.kind, body.ref, body.members, author=body.author, reason=body.reason)
+async def post_split(server: ServerDep, body: SplitRequest) -> dict[str, Any]:
+    corr = await server.run_write(
+        lambda store: split(
+            store, body.kind, body.ref, body.members, author=body.author, reason=body.reason
+        )
     )
+    return correction_dict(corr)
 
 
 __all__ = ["ClaimReview", "MergeRequest", "SplitRequest", "correction_dict", "router"]

@@ -203,7 +203,7 @@ def restore_jsonl(store: Store, path: Path) -> RestoreReport:
     report = RestoreReport()
     known = {_correction_key(c) for c in store.corrections()}
     header_seen = False
-    with store.transaction():
+    with store.writing():
         for number, obj in _read(path):
             kind = obj["type"]
             if kind == "header":
@@ -217,11 +217,10 @@ def restore_jsonl(store: Store, path: Path) -> RestoreReport:
                 )
             elif kind == "document":
                 doc, extraction = _document(path, number, obj)
-                if store.document_by_hash(doc.content_hash) is not None:
+                if store.add_document(doc, extraction):
+                    report.new.append(doc.id)
+                else:
                     report.unchanged.append(doc.id)
-                    continue
-                store.add_document(doc, extraction)
-                report.new.append(doc.id)
             elif kind == "correction":
                 try:
                     corr = Correction(**obj["correction"])

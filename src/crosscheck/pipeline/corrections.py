@@ -142,8 +142,11 @@ def split(
 
 
 def _store(store: Store, correction: Correction) -> Correction:
-    saved = store.add_correction(correction)
-    update_picture(store, set())
+    # One write: the correction is stored only together with the picture it changes, so a
+    # refused or failed update leaves no correction behind that the picture ignores.
+    with store.writing():
+        saved = store.add_correction(correction)
+        update_picture(store, set())
     return saved
 
 

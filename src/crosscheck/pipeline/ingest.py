@@ -7,6 +7,9 @@ Guarantees:
 * a document and its extractions are written in one transaction, batches of
   ``settings.batch_size``: a killed run leaves whole documents only, and the
   next run finds them "unchanged" and reconciles what was left pending;
+* every write takes the store's writer turn first (:mod:`crosscheck.store.writer`), so
+  parallel ingests, uploads and corrections queue instead of deadlocking, and a report
+  another writer stored a moment ago is "unchanged", never a failed batch;
 * the spaCy pipeline is loaded only when there is something new to extract, so
   re-ingesting an unchanged corpus costs reading and hashing only.
 """
@@ -132,11 +135,22 @@ def ingest_raw(
     scheduler: str | None = None,
     progress: Progress | None = None,
     reconcile: bool = True,
+    versions_by_path: bool = True,
+    atomic: bool = False,
 ) -> IngestReport:
     """Store and extract already-read documents (files, uploads, feeds).
 
     ``workers`` > 1 extracts in local processes; ``scheduler`` (tcp://HOST:PORT) sends
     extraction to a Dask cluster. Either way only this process writes to the store.
+
+    Args:
+        versions_by_path: a document whose path is stored already with other text is a
+            new version of it. False when the path is only a label (an upload's file
+            name): then only the same URL makes a version.
+        atomic: store every document and reconcile in one write, after extraction, so
+            the whole ingest is stored or (on BusyError or any failure) none of it is.
+            For uploads, whose answer must say which; a long CLI ingest stores batch by
+            batch instead, so a killed run keeps what it finished.
     """
     report = IngestReport()
     seen: set[str] = set()
@@ -159,31 +173,52 @@ def ingest_raw(
                 report.unchanged.append(doc.id)
                 continue
             seen.add(doc.content_hash)
-            previous = store.latest_version(path=doc.path, url=doc.url)
+            previous = store.latest_version(
+                path=doc.path if versions_by_path else None, url=doc.url
+            )
             if previous is not None and previous.content_hash != doc.content_hash:
                 doc.supersedes = previous.id
-                report.versions.append(doc.id)
             yield doc
 
     extractors = _Extractors(settings, workers or settings.workers, scheduler)
     try:
-        for batch, results in extractors.map(_batches(fresh(), settings.batch_size)):
-            with store.transaction():
-                for doc, result in zip(batch, results, strict=True):
-                    if isinstance(result, Extraction):
-                        store.add_document(doc, result)
-                    else:
-                        doc.status = result
-                        store.add_document(doc, None)
-                        if result.startswith("no extractor"):
-                            report.no_extractor.append(doc.id)
-                    report.new.append(doc.id)
-                    report.words += doc.word_count
+        done = extractors.map(_batches(fresh(), settings.batch_size))
+        if atomic:
+            extracted = list(done)  # extraction outside the writer turn: it is the slow part
+            with store.writing():
+                for batch, results in extracted:
+                    _store_batch(store, batch, results, report)
+                if reconcile:
+                    reconcile_pending(store)
+            return report
+        for batch, results in done:
+            with store.writing():
+                _store_batch(store, batch, results, report)
     finally:
         extractors.close()
     if reconcile:
         reconcile_pending(store)
     return report
+
+
+def _store_batch(
+    store: Store, batch: list[Document], results: list[Extraction | str], report: IngestReport
+) -> None:
+    """Add one batch of documents with their extractions (inside the caller's write)."""
+    for doc, result in zip(batch, results, strict=True):
+        extraction = result if isinstance(result, Extraction) else None
+        if isinstance(result, str):
+            doc.status = result
+        if not store.add_document(doc, extraction):
+            # Another writer stored the same report since we looked: unchanged, not an error.
+            report.unchanged.append(doc.id)
+            continue
+        if isinstance(result, str) and result.startswith("no extractor"):
+            report.no_extractor.append(doc.id)
+        if doc.supersedes:
+            report.versions.append(doc.id)
+        report.new.append(doc.id)
+        report.words += doc.word_count
 
 
 def ingest_paths(
@@ -220,10 +255,9 @@ def reconcile_pending(store: Store) -> Picture | None:
     """
     from crosscheck.pipeline.picture import update_picture
 
-    # One transaction under the picture lock: two reconcilers (two ingests, the web
-    # server and a CLI) take turns instead of overwriting each other's picture.
-    with store.transaction():
-        store.lock_picture()
+    # One write under the picture lock: two reconcilers (two ingests, the web server and
+    # a CLI) take turns instead of overwriting each other's picture.
+    with store.writing():
         pending = store.pending_documents()
         if not pending:
             return None
@@ -261,7 +295,7 @@ def reprocess(
     count = 0
     try:
         for batch, results in extractors.map(_batches(source, settings.batch_size)):
-            with store.transaction():
+            with store.writing():
                 for doc, result in zip(batch, results, strict=True):
                     if isinstance(result, Extraction):
                         store.replace_extraction(result)

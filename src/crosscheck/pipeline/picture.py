@@ -18,6 +18,12 @@ The remembered state is trusted only while the store's ``change_token`` is the o
 the last update (SQLite's ``data_version`` moves when another process commits); otherwise,
 or with no token, everything is read again. Nothing is remembered across processes: the
 first update in a new process reads the whole store once.
+
+Lock order: an update runs inside the store's writer turn and write transaction
+(:meth:`Store.writing`, joined when the caller already holds it) and only then takes this
+module's lock; nothing here opens a transaction while holding it. If the write rolls back,
+what was remembered for that store is forgotten, so it never describes a picture that
+was not stored.
 """
 
 from __future__ import annotations
@@ -270,7 +276,9 @@ def update_picture(
     Returns:
         The new picture, identical to :func:`rebuild_picture`'s.
     """
-    with _LOCK, _collector_paused():
+    # Lock order (crosscheck.store.writer): the writer turn and its transaction first
+    # (joined when the caller holds them), this process's picture state lock inside.
+    with store.writing(on_rollback=lambda: forget_state(store)), _LOCK, _collector_paused():
         state, trusted = _current_state(store, touched_doc_ids)
         new, notes = _reconcile(state, store, settings)
         for note in notes:
@@ -283,7 +291,7 @@ def update_picture(
         else:
             store.save_picture_delta(store.load_picture(), new)
         state.picture = new
-        # Read after our own commit, so only another connection's changes move it on.
+        # Our own commit does not move the token: only another connection's changes do.
         state.token = store.change_token()
         _STATES[store] = state
     return new

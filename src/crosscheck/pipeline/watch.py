@@ -237,8 +237,8 @@ class DropFolder:
         result = self._run(paths, workers=workers, progress=progress)
         if self.picture is None:
             began = time.perf_counter()
-            # No transaction or picture lock needed: nothing was pending, so this writes
-            # only what another process's reconcile left out of date, like a correction does.
+            # Nothing was pending, so this writes only what another process's reconcile left
+            # out of date, like a correction does (update_picture takes the writer turn).
             self.picture = update_picture(self.store, set())
             result.picture_seconds = time.perf_counter() - began
         return result

@@ -8,7 +8,7 @@ differ only in connection, placeholders, upserts and full-text search.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -25,6 +25,7 @@ from crosscheck.model import (
     Picture,
     Statement,
 )
+from crosscheck.store.writer import WRITE_WAIT_S, writing
 
 #: Record kinds whose ids :meth:`Store.ids_with_prefix` looks up.
 PREFIX_KINDS: tuple[str, ...] = ("event", "entity", "group", "claim")
@@ -42,14 +43,42 @@ class Store(ABC):
     #: (``Settings.fuzzy_threshold``, set by :func:`crosscheck.store.open_store`). Every
     #: picture update reads it, so an ingest, a correction and a rebuild all agree.
     fuzzy_threshold: int | None = None
+    #: Seconds a write waits for other writers before :class:`BusyError` (see
+    #: :mod:`crosscheck.store.writer`); the server sets ``Settings.write_wait``.
+    write_wait: float = WRITE_WAIT_S
 
     # -- lifecycle -------------------------------------------------------------------------
     @abstractmethod
     def close(self) -> None: ...
 
     @abstractmethod
-    def transaction(self) -> AbstractContextManager[None]:
-        """A write transaction; nested calls join the outer one."""
+    def transaction(self, wait: float | None = None) -> AbstractContextManager[None]:
+        """A transaction; nested calls join the outer one.
+
+        Writes go through :meth:`writing` instead, which takes the writer turn first.
+        ``wait``: seconds the database may make this transaction wait for another
+        process's write lock (None: the connection's default).
+        """
+
+    @abstractmethod
+    def in_transaction(self) -> bool:
+        """True while a :meth:`transaction` of this connection is open."""
+
+    def writing(
+        self, *, wait: float | None = None, on_rollback: Callable[[], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """The writer turn and one write transaction (see :mod:`crosscheck.store.writer`)."""
+        return writing(self, wait=wait, on_rollback=on_rollback)
+
+    @property
+    def writer_key(self) -> str:
+        """What identifies the database for the writer turn (every connection to it shares it)."""
+        return self.url
+
+    @property
+    def name(self) -> str:
+        """The store as messages and pages may show it: never a password or a home folder."""
+        return self.url
 
     @abstractmethod
     def schema_version(self) -> int: ...
@@ -73,8 +102,13 @@ class Store(ABC):
         """The newest stored document with this path or URL (for versioning)."""
 
     @abstractmethod
-    def add_document(self, doc: Document, extraction: Extraction | None = None) -> None:
-        """Insert a new document and its extractions in the current transaction."""
+    def add_document(self, doc: Document, extraction: Extraction | None = None) -> bool:
+        """Insert a new document and its extractions in the current transaction.
+
+        Returns:
+            False, storing nothing, when the same content is stored already (another
+            writer may have stored it a moment ago: that is "unchanged", not an error).
+        """
 
     @abstractmethod
     def replace_extraction(self, extraction: Extraction) -> None:

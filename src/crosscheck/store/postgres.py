@@ -107,6 +107,20 @@ class PostgresStore(SqlStore):
     def _sql(self, query: str) -> str:
         return pg_placeholders(query)
 
+    @property
+    def writer_key(self) -> str:
+        return "postgresql:" + self.url
+
+    def _begin(self, wait: float | None) -> None:
+        self._exec("BEGIN")
+        if wait is not None:
+            # Every lock this transaction waits for (the advisory picture lock first) gives
+            # up after what is left of the writer's deadline; 0 would mean "wait forever".
+            self._exec(f"SET LOCAL lock_timeout = {max(1, int(wait * 1000))}")
+
+    def _is_busy(self, exc: Exception) -> bool:
+        return getattr(exc, "sqlstate", None) == "55P03"  # lock_not_available
+
     def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
         # websearch_to_tsquery never raises on user input: quotes make phrases, "or" and
         # a leading "-" work as a search engine user expects, stray punctuation is ignored.
@@ -136,22 +150,16 @@ class PostgresStore(SqlStore):
             self._exec("SELECT pg_advisory_unlock(hashtextextended(?, 0))", key)
 
     # -- writes that need coordination ---------------------------------------------------------
-    def add_document(self, doc: Document, extraction: Extraction | None = None) -> None:
+    def add_document(self, doc: Document, extraction: Extraction | None = None) -> bool:
         """Insert ``doc`` unless the same content is stored (or being stored) already.
 
-        A duplicate is skipped silently, as two ingests of one report should end
-        with one copy and no failed batch.
+        A duplicate is skipped (False), as two ingests of one report should end with
+        one copy and no failed batch.
         """
         with self.transaction():
             if not self._try_xact_lock(f"doc:{doc.content_hash}"):
-                return  # another writer is inserting this very report right now
-            seen = self._rows(
-                "SELECT 1 FROM documents WHERE content_hash = ? OR id = ?",
-                (doc.content_hash, doc.id),
-            )
-            if seen:
-                return
-            super().add_document(doc, extraction)
+                return False  # another writer is inserting this very report right now
+            return super().add_document(doc, extraction)
 
     def replace_extraction(self, extraction: Extraction) -> None:
         with self.transaction():

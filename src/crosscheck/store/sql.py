@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from crosscheck.errors import StoreError
+from crosscheck.errors import BusyError, StoreError
 from crosscheck.model import (
     Claim,
     ClaimGroup,
@@ -79,8 +79,13 @@ class SqlStore(SqlPaging):
     def _sql(self, query: str) -> str:
         return query
 
-    def _begin(self) -> None:
-        self.conn.execute("BEGIN")
+    def _begin(self, wait: float | None) -> None:
+        """Open a transaction; ``wait``: how long another process's write lock may hold it up."""
+        self._exec("BEGIN")
+
+    def _is_busy(self, exc: Exception) -> bool:
+        """Whether a driver error means "another writer holds the lock" (see BusyError)."""
+        return False
 
     def _fts_add(self, doc: Document) -> None:
         """Index a new document for search (no-op where the database indexes itself)."""
@@ -96,9 +101,17 @@ class SqlStore(SqlPaging):
         try:
             return self.conn.execute(self._sql(query), tuple(params))
         except Exception as exc:  # driver exceptions differ per backend
-            raise StoreError(
-                f"{self.url}: database error ({exc}); {query.split()[0]} failed"
-            ) from exc
+            raise self._error(exc, f"{query.split()[0]} failed") from exc
+
+    def _error(self, exc: Exception, what: str) -> StoreError:
+        """A driver error as one of ours: BusyError when another writer held the lock."""
+        if self._is_busy(exc):
+            return BusyError(
+                f"{self.name}: another process kept the store locked past the wait;"
+                " nothing was stored, try again in a moment"
+            )
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        return StoreError(f"{self.url}: database error ({reason}); {what}")
 
     def _many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
@@ -107,13 +120,13 @@ class SqlStore(SqlPaging):
             cur = self.conn.cursor()
             cur.executemany(self._sql(query), [tuple(r) for r in rows])
         except Exception as exc:
-            raise StoreError(f"{self.url}: database error ({exc}) while writing") from exc
+            raise self._error(exc, "writing failed") from exc
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Any]:
         return list(self._exec(query, params).fetchall())
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, wait: float | None = None) -> Iterator[None]:
         if self._depth:
             self._depth += 1
             try:
@@ -121,17 +134,29 @@ class SqlStore(SqlPaging):
             finally:
                 self._depth -= 1
             return
-        self._begin()
+        self._begin(wait)
         self._depth = 1
         try:
             yield
         except BaseException:
             self._depth = 0
-            self.conn.rollback()
+            self._rollback()
             raise
-        else:
-            self._depth = 0
+        self._depth = 0
+        try:
             self.conn.commit()
+        except Exception as exc:
+            self._rollback()
+            raise self._error(exc, "COMMIT failed; nothing of this write was stored") from exc
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.rollback()
+        except Exception:  # a broken connection has nothing left to roll back
+            pass
+
+    def in_transaction(self) -> bool:
+        return self._depth > 0
 
     def close(self) -> None:
         try:
@@ -210,8 +235,16 @@ class SqlStore(SqlPaging):
             return self.get_document(rows[0][0])
         return None
 
-    def add_document(self, doc: Document, extraction: Extraction | None = None) -> None:
+    def add_document(self, doc: Document, extraction: Extraction | None = None) -> bool:
         with self.transaction():
+            # Inside the write transaction no other writer can slip in between this check
+            # and the insert (the caller holds the writer turn; see store.writer).
+            seen = self._rows(
+                "SELECT 1 FROM documents WHERE content_hash = ? OR id = ?",
+                (doc.content_hash, doc.id),
+            )
+            if seen:
+                return False
             self._exec(
                 f"INSERT INTO documents ({DOC_COLUMNS}, word_count, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -237,6 +270,7 @@ class SqlStore(SqlPaging):
             self._exec("INSERT INTO pending_reconcile (doc_id) VALUES (?)", (doc.id,))
             if extraction is not None:
                 self._insert_extraction(extraction)
+        return True
 
     def pending_documents(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT doc_id FROM pending_reconcile ORDER BY doc_id")]

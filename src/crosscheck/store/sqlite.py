@@ -56,7 +56,7 @@ class SQLiteStore(SqlStore):
     dialect = "sqlite"
 
     def _connect(self) -> Any:
-        path = self.url.removeprefix("sqlite:///").removeprefix("sqlite://")
+        path = self._path
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
             if not parent.is_dir():
@@ -77,10 +77,39 @@ class SQLiteStore(SqlStore):
             ) from exc
         return conn
 
-    def _begin(self) -> None:
+    @property
+    def _path(self) -> str:
+        return self.url.removeprefix("sqlite:///").removeprefix("sqlite://")
+
+    @property
+    def writer_key(self) -> str:
+        path = self._path
+        if path == ":memory:":  # every connection is a database of its own
+            return f"sqlite-memory:{id(self)}"
+        return "sqlite:" + str(Path(path).expanduser().resolve())
+
+    @property
+    def name(self) -> str:
+        return Path(self._path).name
+
+    def _begin(self, wait: float | None) -> None:
         # IMMEDIATE takes the write lock now, so a concurrent writer waits instead of
-        # failing later with "database is locked" on upgrade from a read lock.
-        self._exec("BEGIN IMMEDIATE")
+        # failing later with "database is locked" on upgrade from a read lock. Only the
+        # BEGIN waits for the lock: once held, nothing in the transaction waits again.
+        if wait is None:
+            self._exec("BEGIN IMMEDIATE")
+            return
+        self.conn.execute(f"PRAGMA busy_timeout = {max(1, int(wait * 1000))}")
+        try:
+            self._exec("BEGIN IMMEDIATE")
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def _is_busy(self, exc: Exception) -> bool:
+        if not isinstance(exc, sqlite3.OperationalError):
+            return False
+        text = str(exc).lower()
+        return "locked" in text or "busy" in text
 
     def change_token(self) -> int | None:
         """SQLite's ``data_version``: it moves when another connection commits a change."""

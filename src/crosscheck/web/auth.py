@@ -1,7 +1,9 @@
 """Who may write: bearer tokens for the API, a session cookie and CSRF tokens for the pages.
 
-Sessions are stateless: the cookie holds a random nonce and its HMAC under the write
-token, so rotating the token logs everybody out and the server keeps no session table.
+The session cookie holds a random nonce and its HMAC under the write token, so a forged
+cookie is refused without a lookup and rotating the token logs everybody out. The HMAC
+alone would let a copied cookie outlive a logout, so the server also keeps the nonces of
+live sessions (:class:`crosscheck.web.server.Sessions`): logout removes it there.
 Form posts carry a CSRF token bound to the session (an HMAC of the session nonce); the
 login form, which has no session yet, uses a double-submit cookie instead.
 """
@@ -41,6 +43,11 @@ def session_valid(token: str, value: str | None) -> bool:
     return hmac.compare_digest(_mac(token, "session:" + nonce), mac)
 
 
+def session_nonce(value: str) -> str:
+    """The random part of a session cookie: what the server's session table is keyed by."""
+    return value.partition(".")[0]
+
+
 def csrf_token(token: str, session: str) -> str:
     """The CSRF token that form posts of ``session`` must carry."""
     nonce = session.partition(".")[0]
@@ -74,6 +81,7 @@ __all__ = [
     "login_csrf_valid",
     "new_login_csrf",
     "new_session",
+    "session_nonce",
     "session_valid",
     "token_matches",
 ]

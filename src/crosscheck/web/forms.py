@@ -11,18 +11,16 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import URL
 
 from crosscheck.errors import CorrectionError, InputError, TooLargeError
 from crosscheck.pipeline.corrections import correct_claim, merge, split
-from crosscheck.pipeline.ingest import IngestReport
 from crosscheck.web.auth import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     csrf_valid,
     login_csrf_valid,
     new_login_csrf,
-    new_session,
     token_matches,
 )
 from crosscheck.web.templating import render, render_error, server_of
@@ -42,10 +40,16 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
+def _saved(target: str, what: str, fragment: str = "") -> RedirectResponse:
+    """A redirect to ``target`` whose page says that ``what`` was saved."""
+    url = URL(target).include_query_params(saved=what).replace(fragment=fragment)
+    return RedirectResponse(str(url), status_code=303)
+
+
 def _check_write(request: Request, csrf: str | None) -> Response | None:
     """An error page when the form post is not from a logged-in session with its CSRF token."""
     server = server_of(request)
-    session = request.cookies.get(SESSION_COOKIE)
+    session = server.live_session(request.cookies.get(SESSION_COOKIE))
     if not session:
         return render_error(
             request, 401, "unauthorized", "log in with the write token to change the store"
@@ -109,7 +113,7 @@ def login(
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
-        new_session(server.token),
+        server.start_session(),
         httponly=True,
         samesite="strict",
         secure=_secure(request),
@@ -124,6 +128,8 @@ def logout(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
     denied = _check_write(request, csrf)
     if denied is not None:
         return denied
+    # Ended on the server too: a copy of the cookie is worth nothing from now on.
+    server_of(request).end_session(request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -141,7 +147,7 @@ def _number(value: str, field: str) -> float | int | None:
 
 
 @router.post("/claims/{claim_id}/review")
-def review_claim(
+async def review_claim(
     request: Request,
     claim_id: str,
     action: Annotated[str, Form()],
@@ -167,8 +173,8 @@ def review_claim(
             changes["measure"] = measure.strip()
         if subject.strip():
             changes["subject"] = subject.strip()
-    with server_of(request).pool.store() as store:
-        correct_claim(
+    await server_of(request).run_write(
+        lambda store: correct_claim(
             store,
             claim_id,
             action,
@@ -176,7 +182,10 @@ def review_claim(
             author=author.strip() or "analyst",
             reason=reason.strip(),
         )
-    return RedirectResponse(_safe_next(next) + f"#{claim_id}", status_code=303)
+    )
+    # The page it came from may show a group whose id the correction changed: that page
+    # redirects to the group's successor (see pages.py), keeping the "saved" note.
+    return _saved(_safe_next(next), "claim", fragment=claim_id)
 
 
 def _refs(text: str) -> list[str]:
@@ -184,7 +193,7 @@ def _refs(text: str) -> list[str]:
 
 
 @router.post("/merge")
-def merge_form(
+async def merge_form(
     request: Request,
     kind: Annotated[Literal["entity", "event"], Form()],
     refs: Annotated[str, Form(description="Ids or names, comma-separated")],
@@ -196,13 +205,16 @@ def merge_form(
     denied = _check_write(request, csrf)
     if denied is not None:
         return denied
-    with server_of(request).pool.store() as store:
-        merge(store, kind, _refs(refs), author=author.strip() or "analyst", reason=reason.strip())
-    return RedirectResponse(_safe_next(next, "/audit"), status_code=303)
+    await server_of(request).run_write(
+        lambda store: merge(
+            store, kind, _refs(refs), author=author.strip() or "analyst", reason=reason.strip()
+        )
+    )
+    return _saved(_safe_next(next, "/audit"), "merge")
 
 
 @router.post("/split")
-def split_form(
+async def split_form(
     request: Request,
     kind: Annotated[Literal["entity", "event"], Form()],
     ref: Annotated[str, Form()],
@@ -216,9 +228,12 @@ def split_form(
     if denied is not None:
         return denied
     picked = [m for item in members for m in _refs(item)]
-    with server_of(request).pool.store() as store:
-        split(store, kind, ref, picked, author=author.strip() or "analyst", reason=reason.strip())
-    return RedirectResponse(_safe_next(next, "/audit"), status_code=303)
+    await server_of(request).run_write(
+        lambda store: split(
+            store, kind, ref, picked, author=author.strip() or "analyst", reason=reason.strip()
+        )
+    )
+    return _saved(_safe_next(next, "/audit"), "split")
 
 
 @router.get("/upload")
@@ -262,12 +277,10 @@ async def upload(
         "url": url,
     }
 
-    def work() -> IngestReport:
-        with server.pool.store() as store:
-            return ingest_uploads(store, uploads, settings, overrides)
-
     try:
-        report = await run_in_threadpool(work)
+        report = await server.run_write(
+            lambda store: ingest_uploads(store, uploads, settings, overrides)
+        )
     except InputError as exc:
         return render(
             request,

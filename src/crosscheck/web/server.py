@@ -14,24 +14,41 @@ import os
 import queue
 import secrets
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
+
+import anyio
+import anyio.to_thread
 
 from crosscheck.config import Settings
-from crosscheck.errors import ConfigError
+from crosscheck.errors import BusyError, ConfigError
 from crosscheck.store import Store, open_store
+from crosscheck.web.auth import new_session, session_nonce, session_valid
 
 #: Stores kept open for reuse; more are opened under load and closed when the pool is full.
 POOL_SIZE = 8
+#: Threads for writes (uploads, corrections); they queue for the store's writer turn.
+WRITE_THREADS = 4
+
+_T = TypeVar("_T")
 
 
 class StorePool:
     """Open stores handed to one request at a time."""
 
-    def __init__(self, url: str, size: int = POOL_SIZE, fuzzy_threshold: int | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        size: int = POOL_SIZE,
+        fuzzy_threshold: int | None = None,
+        write_wait: float | None = None,
+    ) -> None:
         self.url = url
         self.fuzzy_threshold = fuzzy_threshold
+        self.write_wait = write_wait
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue(maxsize=size)
         self._lock = threading.Lock()
         self._closed = False
@@ -42,7 +59,9 @@ class StorePool:
         try:
             store = self._idle.get_nowait()
         except queue.Empty:
-            store = open_store(self.url, fuzzy_threshold=self.fuzzy_threshold)
+            store = open_store(
+                self.url, fuzzy_threshold=self.fuzzy_threshold, write_wait=self.write_wait
+            )
         try:
             yield store
         finally:
@@ -115,15 +134,103 @@ def ensure_token(settings: Settings) -> tuple[str, Path | None, bool]:
 
 
 class Server:
-    """What every request needs: the settings, the store pool and the write token."""
+    """What every request needs: the settings, the store pool, the write token, the sessions."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.token, self.token_file, self.token_created = ensure_token(settings)
-        self.pool = StorePool(settings.db, fuzzy_threshold=settings.fuzzy_threshold)
+        self.pool = StorePool(
+            settings.db,
+            fuzzy_threshold=settings.fuzzy_threshold,
+            write_wait=settings.write_wait,
+        )
+        self.sessions = Sessions(settings.session_hours * 3600)
+        # Writes run in threads of their own, so writers queuing for the store never take
+        # the threads that serve pages and reads.
+        self.write_threads = anyio.CapacityLimiter(WRITE_THREADS)
+
+    def live_session(self, value: str | None) -> str | None:
+        """``value`` when it is a session cookie this server issued and nobody ended."""
+        if value is None or not session_valid(self.token, value):
+            return None
+        return value if self.sessions.active(session_nonce(value)) else None
+
+    def start_session(self) -> str:
+        """A new session cookie value, live until logout or ``settings.session_hours``."""
+        value = new_session(self.token)
+        self.sessions.start(session_nonce(value))
+        return value
+
+    def end_session(self, value: str | None) -> None:
+        """End the session of this cookie value (logout), wherever a copy of it is."""
+        if value:
+            self.sessions.end(session_nonce(value))
+
+    async def run_write(self, work: Callable[[Store], _T]) -> _T:
+        """Run ``work(store)`` in a write thread and answer within ``settings.write_wait``.
+
+        The wait counts from now: time spent queuing for a write thread is part of it.
+        ``work`` wraps its changes in ``store.writing()`` (the library functions do), so
+        it is stored whole and acknowledged, or refused with
+        :class:`~crosscheck.errors.BusyError` and nothing stored.
+        """
+        wait = self.settings.write_wait
+        deadline = time.monotonic() + wait
+
+        def run() -> _T:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise BusyError(
+                    f"the server was busy with other writes for {wait:g} s;"
+                    " nothing was stored, try again in a moment"
+                )
+            with self.pool.store() as store:
+                store.write_wait = left
+                try:
+                    return work(store)
+                finally:
+                    store.write_wait = wait
+
+        return await anyio.to_thread.run_sync(run, limiter=self.write_threads)
 
     def close(self) -> None:
         self.pool.close()
 
 
-__all__ = ["POOL_SIZE", "Server", "StorePool", "ensure_token", "token_path"]
+class Sessions:
+    """Web logins the server knows about: a session ends at logout or after ``lifetime`` s.
+
+    The cookie alone (a nonce and its HMAC under the token) is not enough: the nonce must
+    be in this table, so logging out ends the session for anyone holding a copy of the
+    cookie. The table lives in the server's memory: restarting the server logs everyone out.
+    """
+
+    def __init__(self, lifetime: float) -> None:
+        self.lifetime = lifetime
+        self._until: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def start(self, nonce: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self._until = {n: t for n, t in self._until.items() if t > now}
+            self._until[nonce] = now + self.lifetime
+
+    def active(self, nonce: str) -> bool:
+        with self._lock:
+            return self._until.get(nonce, 0.0) > time.monotonic()
+
+    def end(self, nonce: str) -> None:
+        with self._lock:
+            self._until.pop(nonce, None)
+
+
+__all__ = [
+    "POOL_SIZE",
+    "WRITE_THREADS",
+    "Server",
+    "Sessions",
+    "StorePool",
+    "ensure_token",
+    "token_path",
+]

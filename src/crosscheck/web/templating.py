@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from crosscheck import __version__
-from crosscheck.web.auth import SESSION_COOKIE, csrf_token, session_valid
+from crosscheck.web.auth import SESSION_COOKIE, csrf_token
 from crosscheck.web.present import fmt_number, fmt_value, safe_url
 from crosscheck.web.server import Server
 
@@ -57,8 +57,7 @@ def server_of(request: Request) -> Server:
 
 def session_of(request: Request) -> str | None:
     """The request's session cookie when it is valid, else None."""
-    value = request.cookies.get(SESSION_COOKIE)
-    return value if session_valid(server_of(request).token, value) else None
+    return server_of(request).live_session(request.cookies.get(SESSION_COOKIE))
 
 
 def base_context(request: Request) -> dict[str, Any]:

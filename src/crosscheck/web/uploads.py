@@ -3,8 +3,9 @@
 An uploaded filename is a label, never a path: it is reduced to a safe basename,
 the bytes are written into a private temporary folder under a name we choose, read
 with the same readers as ``crosscheck ingest`` and stored with ``upload:<name>`` as
-their path. Limits (count, size) come from the settings and fail with messages that
-say what to do.
+their path. Being a label, the name never makes an upload a new version of another
+report (only the same URL does). Limits (files, size, documents) come from the
+settings and fail with messages that say what to do.
 """
 
 from __future__ import annotations
@@ -131,7 +132,17 @@ def ingest_uploads(
         )
     with tempfile.TemporaryDirectory(prefix="crosscheck-upload-") as tmp:
         items = read_uploads(uploads, Path(tmp), meta or None)
-        return ingest_raw(store, items, settings)
+    documents = sum(1 for item in items if not isinstance(item, InputError))
+    if documents > settings.upload_max_documents:
+        raise TooLargeError(
+            "upload",
+            f"holds {documents:,} documents, over the limit of"
+            f" {settings.upload_max_documents:,} per upload",
+            "split it into smaller files or use `crosscheck ingest` on the server",
+        )
+    # A file name is a label, not a source identity: only the same URL makes a version.
+    # One write for the whole upload: the answer says stored, or refused with nothing stored.
+    return ingest_raw(store, items, settings, versions_by_path=False, atomic=True)
 
 
 __all__ = ["Upload", "check_limits", "ingest_uploads", "read_uploads", "safe_name"]
