@@ -61,6 +61,9 @@ class Document:
     supersedes: str | None = None  # id of the previous version of the same path/url
     status: str = "ok"  # "ok", or e.g. "no extractor for ru"
     ingested_at: str | None = None
+    # The path relative to the folder given to ingest ("reports/a.txt" for /home/x/reports):
+    # what a server shows instead of ``path``, which stays the source identity.
+    name: str | None = None
 
     @property
     def word_count(self) -> int:

@@ -9,6 +9,7 @@ from fastapi import Depends, Query, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from crosscheck.api.errors import ApiError
+from crosscheck.pipeline.paging import MAX_OFFSET
 from crosscheck.store import Store
 from crosscheck.web.auth import token_matches
 from crosscheck.web.server import Server
@@ -64,7 +65,7 @@ class Page:
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many")] = (
             DEFAULT_LIMIT
         ),
-        offset: Annotated[int, Query(ge=0, description="Skip this many")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many")] = 0,
     ) -> None:
         self.limit = limit
         self.offset = offset

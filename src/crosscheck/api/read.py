@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from crosscheck import __version__
@@ -20,8 +20,10 @@ from crosscheck.errors import NotFoundError
 from crosscheck.pipeline.claims import claim_by_id, claims_listing
 from crosscheck.pipeline.documents import document_view, info_view
 from crosscheck.pipeline.listings import entities_rows, events_listing, statements_rows
+from crosscheck.pipeline.paging import MAX_OFFSET
 from crosscheck.pipeline.views import entity_view, event_view, groups_listing
-from crosscheck.web.present import GROUP_SORTS, redact_url
+from crosscheck.web.pages import moved_redirect
+from crosscheck.web.present import GROUP_SORTS, public_store
 from crosscheck.web.search import KINDS, search_all
 from crosscheck.web.views import audit_rows, group_detail
 
@@ -34,17 +36,17 @@ DocRef = Annotated[str | None, Query(description="Only this document (id, prefix
 @router.get("/info", tags=["store"], summary="Version, pipeline, store and settings")
 def get_info(server: ServerDep) -> dict[str, Any]:
     view = info_view(server.settings, __version__)
-    view["store"] = redact_url(str(view.get("store", "")))
+    view["store"] = public_store(str(view.get("store", "")))
     settings = view.get("settings")
     if isinstance(settings, dict) and "db" in settings:
-        settings["db"] = redact_url(str(settings["db"]))
+        settings["db"] = public_store(str(settings["db"]))
     return view
 
 
 @router.get("/stats", tags=["store"], summary="Counts of documents, claims, groups, …")
 def get_stats(store: StoreDep) -> dict[str, Any]:
     stats = store.stats()
-    stats["store"] = redact_url(str(stats.get("store", "")))
+    stats["store"] = store.name
     return stats
 
 
@@ -79,7 +81,7 @@ def get_search(
         Query(description="Which kinds to search (default: all)"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     wanted = tuple(kinds) if kinds else KINDS
     return search_all(store, q, kinds=wanted, limit=limit, offset=offset)
@@ -138,9 +140,16 @@ def get_groups(
     return listing.to_dict()
 
 
-@router.get("/groups/{group_id}", tags=["picture"], summary="One claim group with its claims")
-def get_group(store: StoreDep, group_id: str) -> dict[str, Any]:
-    return group_detail(store, group_id)
+@router.get(
+    "/groups/{group_id}",
+    tags=["picture"],
+    summary="One claim group with its claims (a retired id redirects to its successor)",
+)
+def get_group(request: Request, store: StoreDep, group_id: str) -> Any:
+    try:
+        return group_detail(store, group_id)
+    except NotFoundError as exc:
+        return moved_redirect(request, store, "group", group_id, exc)
 
 
 @router.get("/conflicts", tags=["picture"], summary="Groups in conflict or evolving")
@@ -181,9 +190,16 @@ def get_events(
     return listing.to_dict() | {"hidden": listing.hidden}
 
 
-@router.get("/events/{ref}", tags=["picture"], summary="One event: figures per source, verdicts")
-def get_event(store: StoreDep, ref: str) -> dict[str, Any]:
-    return event_view(store, ref)
+@router.get(
+    "/events/{ref}",
+    tags=["picture"],
+    summary="One event: figures per source, verdicts (a retired id redirects)",
+)
+def get_event(request: Request, store: StoreDep, ref: str) -> Any:
+    try:
+        return event_view(store, ref)
+    except NotFoundError as exc:
+        return moved_redirect(request, store, "event", ref, exc)
 
 
 @router.get("/entities", tags=["picture"], summary="Resolved entities")
@@ -191,9 +207,16 @@ def get_entities(store: StoreDep, page: PageDep, doc: DocRef = None) -> dict[str
     return page.apply(entities_rows(store, doc=doc))
 
 
-@router.get("/entities/{ref}", tags=["picture"], summary="One entity: aliases, events, claims")
-def get_entity(store: StoreDep, ref: str) -> dict[str, Any]:
-    return entity_view(store, ref)
+@router.get(
+    "/entities/{ref}",
+    tags=["picture"],
+    summary="One entity: aliases, events, claims (a retired id redirects)",
+)
+def get_entity(request: Request, store: StoreDep, ref: str) -> Any:
+    try:
+        return entity_view(store, ref)
+    except NotFoundError as exc:
+        return moved_redirect(request, store, "entity", ref, exc)
 
 
 @router.get("/statements", tags=["picture"], summary="Who said what")

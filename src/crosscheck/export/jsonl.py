@@ -72,9 +72,12 @@ def dump_lines(selection: Selection) -> Iterator[dict[str, Any]]:
     }
     for doc in selection.documents:
         ex = by_doc[doc.id]
+        data = asdict(doc)
+        if data.get("name") is None:
+            data.pop("name", None)  # dumps of stores without names read the same as before
         yield {
             "type": "document",
-            "document": asdict(doc),
+            "document": data,
             "extraction": {
                 "mentions": [asdict(m) for m in ex.mentions],
                 "claims": [_claim_dict(c) for c in ex.claims],

@@ -29,6 +29,7 @@ class RawDocument:
     language: str | None = None
     format: str = "text"
     extra: dict[str, str] = field(default_factory=dict)
+    name: str | None = None  # path relative to the ingest root, for display (see discover)
 
 
 #: A reader yields documents, or InputError for an entry it could not read

@@ -117,4 +117,33 @@ def expand_inputs(args: list[str]) -> Iterator[Path | InputError]:
             yield InputError(arg, "no such file or directory", "check the path")
 
 
-__all__ = ["expand_inputs"]
+def _glob_base(pattern: str) -> str:
+    """The folder part of a glob before its first wildcard (``corpus/*/a.txt`` → ``corpus``)."""
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts:
+        if _is_glob(part):
+            break
+        fixed.append(part)
+    return str(Path(*fixed)) if fixed else "."
+
+
+def display_name(path: str, roots: list[str]) -> str:
+    """``path`` relative to the root it was found under, starting with that root's name.
+
+    ``/home/ana/reports/x/a.txt`` found under ``/home/ana/reports`` is ``reports/x/a.txt``;
+    a file named directly is its file name. Pages and exports show this instead of a
+    path that would tell where the analyst's files live.
+    """
+    full = os.path.abspath(path)
+    for root in roots:
+        base = os.path.abspath(_glob_base(root) if _is_glob(root) else root)
+        if not os.path.isdir(base) or not full.startswith(base.rstrip(os.sep) + os.sep):
+            continue
+        rel = os.path.relpath(full, base)
+        top = os.path.basename(base.rstrip(os.sep))
+        return os.path.join(top, rel) if top else rel
+    return os.path.basename(path)
+
+
+__all__ = ["display_name", "expand_inputs"]

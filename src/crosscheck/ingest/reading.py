@@ -19,7 +19,7 @@ from crosscheck.errors import (
     UnsupportedFormatError,
 )
 from crosscheck.ingest.base import RawDocument, reader_for, supported_suffixes
-from crosscheck.ingest.discover import expand_inputs
+from crosscheck.ingest.discover import display_name, expand_inputs
 from crosscheck.ingest.language import detect_language
 from crosscheck.ingest.sidecar import META_FIELDS, clean_metadata, is_sidecar, read_sidecar
 from crosscheck.ingest.text import normalise_text
@@ -161,6 +161,7 @@ def read_inputs(
     args: list[str],
     overrides: dict[str, str | None] | None = None,
     max_bytes: int | None = None,
+    root: str | None = None,
 ) -> Iterator[RawDocument | InputError]:
     """Read every report the arguments name.
 
@@ -170,6 +171,8 @@ def read_inputs(
             url, published, language); ``None`` values are ignored. They beat
             the sidecar, which beats the file's own metadata.
         max_bytes: refuse files larger than this, checked before reading.
+        root: the folder names are relative to (a watched folder); default: the
+            directory or glob argument each file was found under.
 
     Yields:
         A :class:`RawDocument` with normalised text for each report read, and an
@@ -179,11 +182,16 @@ def read_inputs(
         ConfigError: an override is unknown or unreadable (a bad flag, not a bad file).
     """
     meta_overrides = _clean_overrides(overrides)
+    roots = [root] if root else args
     for item in expand_inputs(args):
         if isinstance(item, InputError):
             yield item
-        else:
-            yield from read_file(item, meta_overrides, max_bytes)
+            continue
+        name = display_name(str(item), roots)
+        for got in read_file(item, meta_overrides, max_bytes):
+            if isinstance(got, RawDocument) and got.path is not None:
+                got.name = name + got.path[len(str(item)) :]  # keeps "#entry" of a feed
+            yield got
 
 
 __all__ = ["finish_document", "read_file", "read_inputs"]

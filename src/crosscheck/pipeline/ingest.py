@@ -79,6 +79,7 @@ def document_from_raw(raw: RawDocument) -> Document:
         language=raw.language,
         format=raw.format,
         ingested_at=now_iso(),
+        name=raw.name,
     )
 
 
@@ -231,10 +232,15 @@ def ingest_paths(
     scheduler: str | None = None,
     progress: Progress | None = None,
     reconcile: bool = True,
+    root: str | None = None,
 ) -> IngestReport:
-    """Ingest files, directories and globs into ``store`` (see module docstring)."""
+    """Ingest files, directories and globs into ``store`` (see module docstring).
+
+    ``root``: the folder document names are relative to (a watched folder; see
+    :func:`crosscheck.ingest.read_inputs`).
+    """
     items = read_inputs(
-        paths, overrides=overrides, max_bytes=int(settings.max_file_mb * 1024 * 1024)
+        paths, overrides=overrides, max_bytes=int(settings.max_file_mb * 1024 * 1024), root=root
     )
     return ingest_raw(
         store,

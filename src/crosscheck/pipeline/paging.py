@@ -14,6 +14,8 @@ from crosscheck.errors import ConfigError
 
 #: The largest page any listing returns at once; more than this, page with ``offset``.
 MAX_LIMIT = 10_000
+#: No store holds this many rows; a larger offset would overflow the database's integers.
+MAX_OFFSET = 1_000_000_000
 
 
 @dataclass
@@ -43,6 +45,8 @@ def check_page(limit: int | None, offset: int) -> None:
     """Refuse a page no listing can serve (a one-line error naming the option)."""
     if offset < 0:
         raise ConfigError(f"offset {offset} is negative; use 0 for the first page")
+    if offset > MAX_OFFSET:
+        raise ConfigError(f"offset {offset} is past any listing; use at most {MAX_OFFSET:,}")
     if limit is not None and not 1 <= limit <= MAX_LIMIT:
         raise ConfigError(
             f"limit {limit} is outside 1–{MAX_LIMIT:,}; "
@@ -57,4 +61,4 @@ def page_of(rows: list[dict[str, Any]], limit: int | None, offset: int) -> Listi
     return Listing(rows[offset:end], len(rows), limit, offset)
 
 
-__all__ = ["MAX_LIMIT", "Listing", "check_page", "page_of"]
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "Listing", "check_page", "page_of"]

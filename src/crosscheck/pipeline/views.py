@@ -291,11 +291,43 @@ def event_view(store: Store, ref: str) -> dict[str, Any]:
             for em in mentions
         ],
         "groups": sorted((ctx.group(g) for g in groups), key=lambda g: (g["measure"], g["id"])),
-        "actors": event["actors"],
+        "actors": _linked_actors(store, event["actors"]),
         "place": {k: event[k] for k in ("location", "country", "latitude", "longitude")},
         "statements": statements,
         "documents": [ctx.docs[d].summary() for d in doc_ids if d in ctx.docs],
     }
+
+
+def _linked_actors(store: Store, actors: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """The actors with ``entity_id``: the entity their mentions resolved to (by mention key),
+    else the one entity named exactly so; None when there is none (pages show no link)."""
+    by_key = store.entities_for_keys({a["key"] for a in actors if a.get("key")})
+    out: list[dict[str, Any]] = []
+    for actor in actors:
+        entity_id = by_key.get(actor.get("key") or "")
+        if entity_id is None and actor.get("name"):
+            want = fold(actor["name"])
+            named = {
+                e.id
+                for e in store.entities_matching([actor["name"]])
+                if want in {fold(n) for n in (e.name, *e.aliases)}
+            }
+            entity_id = named.pop() if len(named) == 1 else None
+        out.append({**actor, "entity_id": entity_id})
+    return out
+
+
+def moved_to(store: Store, kind: str, ref: str) -> str | None:
+    """The id that took over a retired entity, event or group id (``kind``), or None.
+
+    A merge, a split or a corrected figure can give a record another id; links to the old
+    one lead here (see :mod:`crosscheck.store.successors`).
+    """
+    new = store.successor(kind, ref.strip())
+    if new is None:
+        return None
+    lookup = {"entity": store.get_entity, "event": store.get_event, "group": store.get_group}
+    return new if lookup[kind](new) is not None else None
 
 
 def entity_view(store: Store, ref: str) -> dict[str, Any]:
@@ -355,4 +387,5 @@ __all__ = [
     "group_view",
     "groups_listing",
     "groups_view",
+    "moved_to",
 ]

@@ -262,6 +262,7 @@ class DropFolder:
                     workers=workers,
                     progress=progress,
                     reconcile=False,
+                    root=self.root,
                 )
             # Even with no paths: documents an earlier run stored but did not reconcile.
             began = time.perf_counter()

@@ -8,6 +8,7 @@ differ only in connection, placeholders, upserts and full-text search.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
@@ -46,6 +47,10 @@ class Store(ABC):
     #: Seconds a write waits for other writers before :class:`BusyError` (see
     #: :mod:`crosscheck.store.writer`); the server sets ``Settings.write_wait``.
     write_wait: float = WRITE_WAIT_S
+    #: True for a store a server reads for others: documents come back with ``path`` set
+    #: to their name relative to the ingest root (``Document.name``), so no page, API
+    #: answer or brief tells where the analyst's files live. The CLI shows paths as given.
+    public_names: bool = False
 
     # -- lifecycle -------------------------------------------------------------------------
     @abstractmethod
@@ -214,6 +219,13 @@ class Store(ABC):
     @abstractmethod
     def corrections(self, *, target_kind: str | None = None) -> list[Correction]: ...
 
+    def successor(self, kind: str, old_id: str) -> str | None:
+        """The id of the entity, event or group (``kind``) that took over a retired id.
+
+        None when ``old_id`` was never retired (see :mod:`crosscheck.store.successors`).
+        """
+        return None
+
     def change_token(self) -> object | None:
         """A value that changes when *another* connection commits to the store.
 
@@ -300,6 +312,13 @@ class Store(ABC):
             eid = links.get(m.id, m.key)
             counts[eid] = counts.get(eid, 0) + 1
         return counts
+
+    def entities_for_keys(self, keys: Iterable[str]) -> dict[str, str]:
+        """Mention key -> the entity most of the mentions with that key resolved to."""
+        wanted = set(keys)
+        links = self.load_picture().mention_entities
+        pairs = [(m.key, links[m.id]) for m in self.mentions() if m.key in wanted and m.id in links]
+        return most_linked(pairs)
 
     def mentions_by_ids(self, ids: Iterable[str]) -> list[Mention]:
         """These entity mentions, in document order."""
@@ -538,6 +557,14 @@ def event_is_bare(event: Event, mentions: Sequence[EventMention]) -> bool:
     return len({m.doc_id for m in mentions}) <= 1
 
 
+def most_linked(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """For (key, owner) pairs, each key's most frequent owner (ties: the smallest id)."""
+    votes: dict[str, Counter[str]] = {}
+    for key, owner in pairs:
+        votes.setdefault(key, Counter())[owner] += 1
+    return {k: min(v, key=lambda o: (-v[o], o)) for k, v in votes.items()}
+
+
 def _slice(items: list[Any], limit: int | None, offset: int) -> list[Any]:
     return items[offset:] if limit is None else items[offset : offset + limit]
 
@@ -549,4 +576,5 @@ __all__ = [
     "event_is_bare",
     "group_order_key",
     "group_spread",
+    "most_linked",
 ]

@@ -29,7 +29,7 @@ from crosscheck.model import (
     Statement,
     Subject,
 )
-from crosscheck.store.base import PREFIX_KINDS, Store
+from crosscheck.store.base import PREFIX_KINDS, Store, most_linked
 
 #: Ids per ``IN (…)`` list; well under SQLite's and PostgreSQL's parameter limits.
 CHUNK = 500
@@ -446,6 +446,14 @@ class SqlLookups(Store):
             (like_escape(prefix.lower()) + "%", limit),
         )
         return [r[0] for r in rows]
+
+    def entities_for_keys(self, keys: Iterable[str]) -> dict[str, str]:
+        rows, _ = self._chunked(
+            "SELECT m.key, me.entity_id FROM mentions m"
+            " JOIN mention_entities me ON me.mention_id = m.id WHERE m.key IN ({ids})",
+            keys,
+        )
+        return most_linked(rows)
 
     def count(self, kind: str) -> int:
         table = {**_TABLES, "document": "documents", "mention": "mentions"}.get(kind)

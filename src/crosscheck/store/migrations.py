@@ -87,6 +87,17 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX claim_groups_subject ON claim_groups(subject_id)",
         "CREATE INDEX claim_subjects_subject ON claim_subjects(subject_id)",
     ],
+    4: [
+        # A document's path relative to the folder given to ingest: what a server shows
+        # (the path itself, the source identity, may name the analyst's home folder).
+        "ALTER TABLE documents ADD COLUMN name TEXT",
+        # Ids of entities, events and groups a picture update retired, with the id that
+        # took over their members: old links (bookmarks, a page open during a correction)
+        # redirect instead of ending in a 404.
+        """CREATE TABLE successors (
+            kind TEXT NOT NULL, old_id TEXT NOT NULL, new_id TEXT NOT NULL,
+            PRIMARY KEY (kind, old_id))""",
+    ],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {

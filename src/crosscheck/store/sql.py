@@ -8,6 +8,7 @@ here and nowhere else.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -46,23 +47,35 @@ from crosscheck.store.lookups import (
     statement_from_row,
 )
 from crosscheck.store.migrations import migrations_for
-from crosscheck.store.paging import SqlPaging
+from crosscheck.store.successors import SqlSuccessors
 
 _T = TypeVar("_T", Mention, Claim, EventMention, Statement)
 
 DOC_COLUMNS = (
     "id, content_hash, path, url, title, outlet, author, published, language, format,"
-    " supersedes, status, ingested_at"
+    " supersedes, status, ingested_at, name"
 )
+#: Where the text sits in a row of ``SELECT {DOC_COLUMNS}, text``.
+_TEXT = 14
+
+
+def shown_path(path: str | None) -> str | None:
+    """What to show of a stored path with no name (stored before names existed).
+
+    A relative path is what the analyst typed; of an absolute one only the file name.
+    """
+    if path is None or not os.path.isabs(path):
+        return path
+    return os.path.basename(path)
 
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class SqlStore(SqlPaging):
+class SqlStore(SqlSuccessors):
     """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`,
-    paged listings in :class:`SqlPaging`)."""
+    paged listings in :class:`SqlPaging`, retired ids in :class:`SqlSuccessors`)."""
 
     dialect = "sqlite"
 
@@ -188,12 +201,13 @@ class SqlStore(SqlPaging):
         return int(row[0][0] or 0)
 
     # -- documents ------------------------------------------------------------------------
-    @staticmethod
-    def _doc(row: Sequence[Any], text: str = "") -> Document:
+    def _doc(self, row: Sequence[Any], text: str = "") -> Document:
         return Document(
             id=row[0],
             content_hash=row[1],
-            path=row[2],
+            # A store opened for a server shows names, never where the files live.
+            path=(row[13] or shown_path(row[2])) if self.public_names else row[2],
+            name=row[13],
             url=row[3],
             title=row[4],
             outlet=row[5],
@@ -209,7 +223,7 @@ class SqlStore(SqlPaging):
 
     def _one_doc(self, where: str, params: Sequence[Any]) -> Document | None:
         rows = self._rows(f"SELECT {DOC_COLUMNS}, text FROM documents WHERE {where}", params)
-        return self._doc(rows[0], rows[0][13]) if rows else None
+        return self._doc(rows[0], rows[0][_TEXT]) if rows else None
 
     def get_document(self, doc_id: str) -> Document | None:
         return self._one_doc("id = ?", (doc_id,))
@@ -227,7 +241,9 @@ class SqlStore(SqlPaging):
         return None
 
     def _resolve_document_ref(self, ref: str) -> Document | None:
-        doc = self._one_doc("path = ? OR url = ? ORDER BY ingested_at DESC LIMIT 1", (ref, ref))
+        doc = self._one_doc(
+            "path = ? OR url = ? OR name = ? ORDER BY ingested_at DESC LIMIT 1", (ref, ref, ref)
+        )
         if doc is not None:
             return doc
         rows = self._rows("SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (ref + "%",))
@@ -247,7 +263,7 @@ class SqlStore(SqlPaging):
                 return False
             self._exec(
                 f"INSERT INTO documents ({DOC_COLUMNS}, word_count, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     doc.content_hash,
@@ -262,6 +278,7 @@ class SqlStore(SqlPaging):
                     doc.supersedes,
                     doc.status,
                     doc.ingested_at or now_iso(),
+                    doc.name,
                     doc.word_count,
                     doc.text,
                 ),
@@ -305,7 +322,7 @@ class SqlStore(SqlPaging):
         if limit is not None:
             query += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [self._doc(r, r[13] if with_text else "") for r in self._rows(query, params)]
+        return [self._doc(r, r[_TEXT] if with_text else "") for r in self._rows(query, params)]
 
     def document_ids(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM documents ORDER BY id")]
@@ -481,6 +498,7 @@ class SqlStore(SqlPaging):
     # -- picture -----------------------------------------------------------------------------
     def save_picture(self, picture: Picture) -> None:
         with self.transaction():
+            old = self.load_picture()  # for the ids this picture retires
             for table in (
                 "entities",
                 "mention_entities",
@@ -554,6 +572,7 @@ class SqlStore(SqlPaging):
                     for g in picture.groups
                 ],
             )
+            self._save_successors(old, picture)
 
     def save_picture_delta(self, old: Picture, new: Picture) -> None:
         """Delete rows that went away and rewrite rows that changed, table by table."""
@@ -573,6 +592,7 @@ class SqlStore(SqlPaging):
                 marks = ", ".join("?" for _ in columns)
                 rows: list[Sequence[Any]] = [tuple(r) for r in sorted(fresh)]
                 self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+            self._save_successors(old, new)
 
     def load_picture(self) -> Picture:
         picture = Picture(entities=self.entities(), events=self.events(), groups=self.groups())
@@ -775,4 +795,4 @@ def _unique(items: list[_T]) -> list[_T]:
     return out
 
 
-__all__ = ["SqlStore", "now_iso"]
+__all__ = ["SqlStore", "now_iso", "shown_path"]

@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
+from crosscheck.errors import NotFoundError
 from crosscheck.model import MEASURES, STATUSES
 from crosscheck.pipeline.claims import claims_listing
 from crosscheck.pipeline.listings import entities_rows, events_listing
-from crosscheck.pipeline.paging import Listing
-from crosscheck.pipeline.views import entity_view, event_view, groups_listing
+from crosscheck.pipeline.paging import MAX_OFFSET, Listing
+from crosscheck.pipeline.views import entity_view, event_view, groups_listing, moved_to
 from crosscheck.store import Store
 from crosscheck.web.present import GROUP_SORTS, sort_groups
 from crosscheck.web.search import search_all
@@ -38,6 +39,8 @@ from crosscheck.web.views import (
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+#: A page number any listing could have (a larger one would overflow the offset): 422 past it.
+PageNumber = Annotated[int, Query(le=MAX_OFFSET // PAGE_SIZE, description="Page, from 1")]
 
 
 def page_store(request: Request) -> Iterator[Store]:
@@ -65,7 +68,7 @@ def conflicts_page(
     measure: str = "",
     sort: str = "attention",
     show: Annotated[str, Query(description="'all' lists every group")] = "",
-    page: int = 1,
+    page: PageNumber = 1,
 ) -> Response:
     page = max(1, page)
     listing = groups_listing(
@@ -95,9 +98,24 @@ def conflicts_page(
     )
 
 
+def moved_redirect(
+    request: Request, store: Store, kind: str, ref: str, exc: NotFoundError
+) -> Response:
+    """A redirect to the record that took over ``ref`` (a retired id), else the 404 ``exc``."""
+    new = moved_to(store, kind, ref)
+    if new is None:
+        raise exc
+    where = request.url.path.rsplit("/", 1)[0] + "/" + new
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(where + query, status_code=307)
+
+
 @router.get("/groups/{group_id}")
 def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
-    group = group_detail(store, group_id)
+    try:
+        group = group_detail(store, group_id)
+    except NotFoundError as exc:
+        return moved_redirect(request, store, "group", group_id, exc)
     group["chart"] = group_chart(group)
     return render(
         request,
@@ -112,7 +130,7 @@ def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
 
 @router.get("/events")
 def events_page(
-    request: Request, store: StoreDep, entity: str = "", show: str = "", page: int = 1
+    request: Request, store: StoreDep, entity: str = "", show: str = "", page: PageNumber = 1
 ) -> Response:
     page = max(1, page)
     listing = events_listing(
@@ -137,7 +155,9 @@ def events_page(
 
 
 @router.get("/claims")
-def claims_page(request: Request, store: StoreDep, measure: str = "", page: int = 1) -> Response:
+def claims_page(
+    request: Request, store: StoreDep, measure: str = "", page: PageNumber = 1
+) -> Response:
     page = max(1, page)
     listing = claims_listing(
         store, measure=measure or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
@@ -157,7 +177,10 @@ def claims_page(request: Request, store: StoreDep, measure: str = "", page: int 
 
 @router.get("/events/{ref}")
 def event_page(request: Request, store: StoreDep, ref: str) -> Response:
-    view = event_view(store, ref)
+    try:
+        view = event_view(store, ref)
+    except NotFoundError as exc:
+        return moved_redirect(request, store, "event", ref, exc)
     view["groups"] = sort_groups(view["groups"])
     for g in view["groups"]:
         g["chart"] = group_chart(g)
@@ -175,14 +198,17 @@ def event_page(request: Request, store: StoreDep, ref: str) -> Response:
 
 
 @router.get("/entities")
-def entities_page(request: Request, store: StoreDep, page: int = 1) -> Response:
+def entities_page(request: Request, store: StoreDep, page: PageNumber = 1) -> Response:
     rows = entities_rows(store)
     return render(request, "entities.html", {"title": "Entities", **_paged(rows, page)})
 
 
 @router.get("/entities/{ref}")
 def entity_page(request: Request, store: StoreDep, ref: str) -> Response:
-    view = entity_view(store, ref)
+    try:
+        view = entity_view(store, ref)
+    except NotFoundError as exc:
+        return moved_redirect(request, store, "entity", ref, exc)
     return render(
         request,
         "entity.html",
@@ -191,7 +217,7 @@ def entity_page(request: Request, store: StoreDep, ref: str) -> Response:
 
 
 @router.get("/documents")
-def documents_page(request: Request, store: StoreDep, page: int = 1) -> Response:
+def documents_page(request: Request, store: StoreDep, page: PageNumber = 1) -> Response:
     page = max(1, page)
     docs = store.documents(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     return render(
@@ -254,4 +280,12 @@ def _paged(rows: list[dict[str, Any]], page: int) -> dict[str, Any]:
     }
 
 
-__all__ = ["PAGE_SIZE", "STATIC_DIR", "page_store", "render_error", "router", "templates"]
+__all__ = [
+    "PAGE_SIZE",
+    "STATIC_DIR",
+    "moved_redirect",
+    "page_store",
+    "render_error",
+    "router",
+    "templates",
+]

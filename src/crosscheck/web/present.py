@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -22,6 +23,14 @@ def safe_url(url: Any) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return candidate
+
+
+def public_store(db: str) -> str:
+    """The store as a server may name it: a PostgreSQL URL without its password, or the
+    SQLite file's name without the folders above it."""
+    if db.startswith(("postgresql://", "postgres://")):
+        return redact_url(db)
+    return PurePath(db.removeprefix("sqlite:///").removeprefix("sqlite://")).name
 
 
 def redact_url(url: str) -> str:
@@ -98,4 +107,12 @@ def fmt_value(low: Any, high: Any) -> str:
     return f"{num(low)}–{num(high)}"
 
 
-__all__ = ["GROUP_SORTS", "fmt_number", "fmt_value", "redact_url", "safe_url", "sort_groups"]
+__all__ = [
+    "GROUP_SORTS",
+    "fmt_number",
+    "fmt_value",
+    "public_store",
+    "redact_url",
+    "safe_url",
+    "sort_groups",
+]

@@ -37,6 +37,9 @@ NAV = [
     ("/docs", "API"),
 ]
 
+#: Writes a page may confirm after a form post (the words are in base.html).
+SAVED = ("claim", "merge", "split")
+
 _env = Environment(
     loader=FileSystemLoader(str(TEMPLATE_DIR)),
     autoescape=True,
@@ -61,15 +64,20 @@ def session_of(request: Request) -> str | None:
 
 
 def base_context(request: Request) -> dict[str, Any]:
-    """What every page needs: navigation, the login state and the form CSRF token."""
+    """What every page needs: navigation, the login state, the form CSRF token, and which
+    write was just saved (``?saved=claim|merge|split`` after a form post; base.html says so).
+    """
     session = session_of(request)
     path = request.url.path
+    query = request.url.remove_query_params("saved").query
+    saved = request.query_params.get("saved")
     return {
         "nav": NAV,
         "current": path,
         "logged_in": session is not None,
         "csrf": csrf_token(server_of(request).token, session) if session else "",
-        "here": path + (f"?{request.url.query}" if request.url.query else ""),
+        "here": path + (f"?{query}" if query else ""),
+        "saved": saved if saved in SAVED else None,
     }
 
 
@@ -92,6 +100,7 @@ def render_error(request: Request, status: int, code: str, message: str) -> Resp
 
 __all__ = [
     "NAV",
+    "SAVED",
     "STATIC_DIR",
     "TEMPLATE_DIR",
     "base_context",

@@ -104,6 +104,7 @@ def read_uploads(
             suffix = got.source[len(str(target)) :]  # "#entry" for feeds and JSONL
             got.source = label + suffix
             got.path = label + suffix
+            got.name = label + suffix
             items.append(got)
     return items
 
