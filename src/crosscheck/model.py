@@ -61,8 +61,9 @@ class Document:
     supersedes: str | None = None  # id of the previous version of the same path/url
     status: str = "ok"  # "ok", or e.g. "no extractor for ru"
     ingested_at: str | None = None
-    # The path relative to the folder given to ingest ("reports/a.txt" for /home/x/reports):
-    # what a server shows instead of ``path``, which stays the source identity.
+    # The path as shown: as given to ingest when that was relative, else relative to the
+    # folder given ("reports/a.txt" for /home/ana/reports). Read from a store, ``path`` is
+    # this name; the stored path (the source identity for versions) never leaves the store.
     name: str | None = None
 
     @property

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reconcile"))
 from recon_records import claim, doc, event, mention
 
+from crosscheck.config import Settings
 from crosscheck.errors import CorrectionError, NotFoundError
 from crosscheck.model import Extraction
 from crosscheck.pipeline.corrections import audit_log, correct_claim, merge, split
+from crosscheck.pipeline.ingest import reconcile_pending
 from crosscheck.pipeline.picture import rebuild_picture
 from crosscheck.pipeline.views import find_entity
-from crosscheck.store import Store
+from crosscheck.store import Store, open_store
 
 
 def _fill(store: Store) -> list[str]:
@@ -110,3 +115,68 @@ def test_bad_corrections_raise_clear_errors(store: Store, call, error, match) ->
     with pytest.raises(error, match=match):
         call(store, ids)
     assert audit_log(store) == []
+
+
+def test_correction_is_not_stored_when_its_picture_update_fails(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _fill(store)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("picture update failed")
+
+    monkeypatch.setattr("crosscheck.pipeline.corrections.update_picture", broken)
+    with pytest.raises(RuntimeError, match="picture update failed"):
+        correct_claim(store, ids[1], "reject", reason="never stored")
+    assert audit_log(store) == []
+
+
+def test_correction_and_reconcile_in_parallel_take_turns(
+    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The interleaving that deadlocked: a correction inside its picture update while a
+    reconcile of an upload starts. Both must finish, one after the other, well in time."""
+    import crosscheck.pipeline.picture as picture
+
+    ids = _fill(store)
+    original = picture.reconcile_with_notes
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.4)  # hold the picture update long enough for the other writer to come
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(picture, "reconcile_with_notes", slow)
+    other = open_store(settings.db)
+    errors: list[BaseException] = []
+
+    def correct() -> None:
+        try:
+            correct_claim(store, ids[1], "reject", reason="parallel")
+        except BaseException as exc:
+            errors.append(exc)
+
+    def upload() -> None:
+        try:
+            d = doc("k9", "Noon Gazette", "2031-03-03")
+            em = event(d.id, "the Lakeside depot bombing", type="bombing", location="Lakeside")
+            c = claim(d.id, "killed", 41, 41, start=100, subject_kind="event", subject_ref=em.id)
+            with other.writing():
+                other.add_document(d, Extraction(d.id, events=[em], claims=[c]))
+            reconcile_pending(other)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=f, daemon=True) for f in (correct, upload)]
+    began = time.monotonic()
+    threads[0].start()
+    time.sleep(0.15)
+    threads[1].start()
+    for t in threads:
+        t.join(30)
+    other.close()
+    assert not any(t.is_alive() for t in threads), "the writers deadlocked"
+    assert errors == []
+    assert time.monotonic() - began < 20
+    assert [c.reason for c in audit_log(store)] == ["parallel"]
+    assert store.pending_documents() == []
+    assert any(d.id == doc("k9", "Noon Gazette", "2031-03-03").id for d in store.documents())

@@ -252,11 +252,7 @@ def brief(
     ] = None,
 ) -> None:
     """Write the cross-checked brief: agreements, differences with sources, reasons, charts."""
-    store = STATE.store
-    # A brief is written to be passed on: it names reports relative to the folder they were
-    # ingested from, never by where they sit on this machine.
-    store.public_names = True
-    text = render_brief(store, fmt.value, event=event_ref)
+    text = render_brief(STATE.store, fmt.value, event=event_ref)
     if output is None:
         typer.echo(text)
         return

@@ -129,12 +129,15 @@ def _glob_base(pattern: str) -> str:
 
 
 def display_name(path: str, roots: list[str]) -> str:
-    """``path`` relative to the root it was found under, starting with that root's name.
+    """How a document read from ``path`` is shown: never where the analyst's files live.
 
-    ``/home/ana/reports/x/a.txt`` found under ``/home/ana/reports`` is ``reports/x/a.txt``;
-    a file named directly is its file name. Pages and exports show this instead of a
-    path that would tell where the analyst's files live.
+    A relative path that stays inside the working folder is shown as given
+    (``corpus/a.txt``). Otherwise it is relative to the root it was found under, starting
+    with that root's name: ``/home/ana/reports/x/a.txt`` found under ``/home/ana/reports``
+    is ``reports/x/a.txt``; a file named directly is its file name.
     """
+    if not os.path.isabs(path) and ".." not in Path(path).parts:
+        return path
     full = os.path.abspath(path)
     for root in roots:
         base = os.path.abspath(_glob_base(root) if _is_glob(root) else root)

@@ -47,10 +47,6 @@ class Store(ABC):
     #: Seconds a write waits for other writers before :class:`BusyError` (see
     #: :mod:`crosscheck.store.writer`); the server sets ``Settings.write_wait``.
     write_wait: float = WRITE_WAIT_S
-    #: True for a store a server reads for others: documents come back with ``path`` set
-    #: to their name relative to the ingest root (``Document.name``), so no page, API
-    #: answer or brief tells where the analyst's files live. The CLI shows paths as given.
-    public_names: bool = False
 
     # -- lifecycle -------------------------------------------------------------------------
     @abstractmethod

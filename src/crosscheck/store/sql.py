@@ -178,13 +178,25 @@ class SqlStore(SqlSuccessors):
             pass
 
     # -- migrations -------------------------------------------------------------------------
+    def _applied(self) -> set[int]:
+        """Versions already applied (none when the store is new), read without a write lock."""
+        try:
+            return {int(r[0]) for r in self._rows("SELECT version FROM schema_migrations")}
+        except StoreError:
+            return set()
+
     def _migrate(self) -> None:
+        wanted = migrations_for(self.dialect)
+        if self._applied() >= set(wanted):
+            # Opening an up-to-date store takes no write lock: a server opening a
+            # connection for a page must not queue behind a long write.
+            return
         self._exec(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
             " applied_at TEXT NOT NULL)"
         )
         self.conn.commit()
-        for version, statements in sorted(migrations_for(self.dialect).items()):
+        for version, statements in sorted(wanted.items()):
             with self.transaction():
                 done = self._rows("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
                 if done:
@@ -205,8 +217,9 @@ class SqlStore(SqlSuccessors):
         return Document(
             id=row[0],
             content_hash=row[1],
-            # A store opened for a server shows names, never where the files live.
-            path=(row[13] or shown_path(row[2])) if self.public_names else row[2],
+            # Shown by its name, never by where the file lives (the stored path stays the
+            # source identity that versions and lookups match on).
+            path=row[13] or shown_path(row[2]),
             name=row[13],
             url=row[3],
             title=row[4],

@@ -62,7 +62,6 @@ class StorePool:
             store = open_store(
                 self.url, fuzzy_threshold=self.fuzzy_threshold, write_wait=self.write_wait
             )
-            store.public_names = True  # pages and answers show names, never local paths
         try:
             yield store
         finally:
