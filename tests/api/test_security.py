@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from crosscheck.config import load_settings
+from crosscheck.config import Settings, load_settings
 from crosscheck.web.server import ensure_token, token_path
 
 HOSTILE = (
@@ -128,3 +128,62 @@ def test_security_env_token_wins(tmp_path: Path) -> None:
     token, path, created = ensure_token(settings)
     assert (token, path, created) == ("from-env", None, False)
     assert not (tmp_path / "x.db.token").exists()
+
+
+def test_security_store_path_is_not_shown(client: TestClient, api_settings: Settings) -> None:
+    folder = str(Path(api_settings.db).resolve().parent)
+    stats = client.get("/api/stats").json()
+    info = client.get("/api/info").json()
+    assert stats["store"] == info["store"] == info["settings"]["db"] == "cc.db"
+    missing = client.get("/api/documents/no-such-document")
+    assert missing.status_code == 404
+    for response in (missing, client.get("/documents/no-such-document")):
+        assert folder not in response.text and "cc.db" in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/claims?offset=100000000000000000000000",
+        "/api/groups?offset=100000000000000000000000",
+        "/api/search?q=attack&offset=100000000000000000000000",
+        "/claims?page=100000000000000000000000",
+        "/conflicts?show=all&page=100000000000000000000000",
+    ],
+)
+def test_security_offsets_past_any_listing_are_422(
+    client: TestClient, api_settings: Settings, path: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 422
+    assert str(Path(api_settings.db).resolve().parent) not in response.text
+
+
+def test_security_local_file_paths_are_not_shown(
+    client: TestClient, api_settings: Settings, tmp_path: Path
+) -> None:
+    """A report ingested by its absolute path is shown relative to the folder given."""
+    from crosscheck.pipeline.ingest import ingest_paths
+    from crosscheck.store import open_store
+
+    folder = tmp_path / "private" / "reports"
+    folder.mkdir(parents=True)
+    (folder / "mill.txt").write_text(
+        "Police in the mill town of Orsk said 6 people were killed and 9 injured in a blast.",
+        encoding="utf-8",
+    )
+    with open_store(api_settings.db) as store:
+        report = ingest_paths(store, [str(folder)], api_settings)
+    (doc_id,) = report.new
+    pages = [
+        client.get(f"/api/documents/{doc_id}").text,
+        client.get(f"/documents/{doc_id}").text,
+        client.get("/api/documents", params={"limit": 1000}).text,
+        client.get("/api/groups", params={"limit": 1000}).text,
+        client.get("/api/brief", params={"format": "html"}).text,
+        client.get("/api/brief").text,
+    ]
+    for text in pages:
+        assert str(tmp_path) not in text
+    assert client.get(f"/api/documents/{doc_id}").json()["path"] == "reports/mill.txt"
+    assert "reports/mill.txt" in pages[1]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from crosscheck.config import Settings
 
 from crosscheck.web.uploads import safe_name
 
@@ -120,3 +124,76 @@ def test_uploads_mixed_batch_keeps_good_files(client: TestClient, auth: dict[str
     body = response.json()
     assert body["new"] == 1 and body["failed"] == 1 and body["ok"] is False
     assert body["errors"][0].startswith("upload:empty.txt")
+
+
+OTHER = (
+    b"Fire crews in the valley town of Merrow reported that 3 people were injured when a "
+    b"grain silo collapsed during a storm late on Friday."
+)
+
+
+def _doc(client: TestClient, doc_id: str) -> dict[str, Any]:
+    return dict(client.get(f"/api/documents/{doc_id}").json())
+
+
+def test_uploads_same_file_name_is_another_report_not_a_version(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """A file name is a label: an unrelated report under an earlier upload's name is new,
+    and the earlier one keeps its place in the picture."""
+    first = client.post(
+        "/api/documents", headers=auth, files=[("files", ("report.txt", REPORT, "text/plain"))]
+    ).json()
+    second = client.post(
+        "/api/documents", headers=auth, files=[("files", ("report.txt", OTHER, "text/plain"))]
+    ).json()
+    assert second["new"] == 1 and second["versions"] == 0
+    (a,), (b,) = first["new_ids"], second["new_ids"]
+    assert _doc(client, b)["supersedes"] is None
+    grouped = {
+        c
+        for g in client.get("/api/groups", params={"limit": 1000}).json()["items"]
+        for c in g["claims"]
+    }
+    claims_of_a = [c["id"] for c in _doc(client, a)["claims"]]
+    assert claims_of_a and set(claims_of_a) <= grouped, "the first report left the picture"
+
+
+def test_uploads_same_url_is_a_new_version(client: TestClient, auth: dict[str, str]) -> None:
+    url = "https://news.example.org/korvel-fire"
+    first = client.post(
+        "/api/documents",
+        headers=auth,
+        files=[("files", ("a.txt", REPORT, "text/plain"))],
+        data={"url": url},
+    ).json()
+    second = client.post(
+        "/api/documents",
+        headers=auth,
+        files=[("files", ("b.txt", REPORT + b" Two more were found later.", "text/plain"))],
+        data={"url": url},
+    ).json()
+    assert second["versions"] == 1
+    assert _doc(client, second["new_ids"][0])["supersedes"] == first["new_ids"][0]
+
+
+def test_uploads_jsonl_over_the_document_cap_is_refused_whole(
+    api_settings: Settings, auth: dict[str, str]
+) -> None:
+    from crosscheck.api import create_app
+
+    settings = api_settings.model_copy(update={"upload_max_documents": 3})
+    lines = [
+        json.dumps({"text": f"Report {i}: in the town of Vell {i + 2} people were detained."})
+        for i in range(5)
+    ]
+    with TestClient(create_app(settings)) as c:
+        before = c.get("/api/stats").json()["documents"]
+        response = c.post(
+            "/api/documents",
+            headers=auth,
+            files=[("files", ("many.jsonl", "\n".join(lines).encode(), "application/json"))],
+        )
+        assert response.status_code == 413
+        assert "5 documents, over the limit of 3" in response.json()["error"]["message"]
+        assert c.get("/api/stats").json()["documents"] == before

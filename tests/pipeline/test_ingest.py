@@ -5,11 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from crosscheck.config import Settings
 from crosscheck.pipeline.claims import list_claims
 from crosscheck.pipeline.corrections import correct_claim
 from crosscheck.pipeline.ingest import ingest_paths, reprocess
-from crosscheck.store import Store
+from crosscheck.store import Store, open_store
 
 RUSSIAN = (
     "Вечером в пятницу неизвестные открыли огонь в концертном зале. По данным следствия, "
@@ -58,3 +60,25 @@ def test_ingest_same_text_under_two_paths_is_one_document(
     report = ingest_paths(store, [str(tmp_path)], settings)
     assert len(report.new) == 1 and len(report.unchanged) == 1
     assert store.count_documents() == 1
+
+
+def test_ingest_a_report_another_writer_just_stored_is_unchanged(
+    store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another ingest stores the same report between our look-up and our write: that one
+    report is "unchanged", and the rest of the batch is stored (no UNIQUE failure)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "b.txt").write_text(ENGLISH.replace("Ostrava", "Brnov"), encoding="utf-8")
+    other = open_store(settings.db)
+    ingest_paths(other, [str(folder / "a.txt")], settings)  # the other writer's run
+    other.close()
+    # Our look-up ran before the other writer stored it: it saw nothing.
+    monkeypatch.setattr(store, "document_by_hash", lambda digest: None)
+    report = ingest_paths(store, [str(folder)], settings)
+    assert report.ok
+    assert len(report.new) == 1 and len(report.unchanged) == 1
+    hashes = [d.content_hash for d in store.documents()]
+    assert len(hashes) == 2 == len(set(hashes))
+    assert store.pending_documents() == []

@@ -201,3 +201,75 @@ def test_pages_chart_escapes_labels_and_needs_two_points() -> None:
     )
     assert svg.startswith("<svg") and "<script>" not in svg and "&lt;script&gt;" in svg
     assert svg.count("<circle") == 2
+
+
+def test_pages_claim_edit_that_moves_its_group_lands_on_the_new_group(
+    client: TestClient, login: Any
+) -> None:
+    """The page the form came from shows a group whose id the edit retires: following the
+    redirect leads to the group that now holds the claim, with a note that it was saved."""
+    login(client)
+    groups = client.get("/api/groups", params={"limit": 1000}).json()["items"]
+    group = next(g for g in groups if len(g["claims"]) == 1 and g["measure"] != "injured")
+    claim_id = group["claims"][0]
+    _, action, csrf = _review_form(client, group["id"])
+    response = client.post(
+        f"/claims/{claim_id}/review",
+        data={
+            "action": "edit",
+            "measure": "injured",
+            "csrf": csrf,
+            "next": f"/groups/{group['id']}",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200
+    assert page.history and page.history[-1].status_code == 307, "the old group id redirects"
+    assert page.url.path != f"/groups/{group['id']}"
+    assert claim_id in page.text and "Saved:" in page.text
+    assert "saved=" not in re.search(r'name="next" value="([^"]*)"', page.text).group(1)
+
+
+def test_pages_merged_entity_id_redirects_to_the_survivor(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    entities = client.get("/api/entities", params={"limit": 1000}).json()["items"]
+    a, b = [e for e in entities if e["label"] == "GPE"][:2]
+    merged = client.post(
+        "/api/merges", headers=auth, json={"kind": "entity", "refs": [a["id"], b["id"]]}
+    )
+    assert merged.status_code == 201
+    landed = set()
+    for old in (a["id"], b["id"]):
+        for path in (f"/entities/{old}", f"/api/entities/{old}"):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            landed.add(response.url.path.rsplit("/", 1)[1])
+    assert len(landed) == 1, "both ids lead to the one merged entity"
+
+
+def test_pages_actor_links_on_event_pages_lead_somewhere(client: TestClient) -> None:
+    events = client.get("/api/events", params={"all": "true", "limit": 1000}).json()["items"]
+    links = 0
+    for event in events:
+        html = client.get(f"/events/{event['id']}").text
+        for href in re.findall(r'href="(/entities/[^"]+)"', html):
+            links += 1
+            assert client.get(href).status_code == 200, (event["id"], href)
+    assert links > 0
+
+
+def test_pages_merge_form_says_saved(client: TestClient, login: Any) -> None:
+    login(client)
+    entities = client.get("/api/entities", params={"limit": 1000}).json()["items"]
+    a, b = [e for e in entities if e["label"] == "GPE"][:2]
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get(f"/entities/{a['id']}").text)
+    assert csrf
+    response = client.post(
+        "/merge",
+        data={"kind": "entity", "refs": f"{a['id']}, {b['id']}", "csrf": csrf.group(1)},
+    )
+    assert response.status_code == 200 and response.url.path == "/audit"
+    assert "Saved: the merge is stored" in response.text
