@@ -10,7 +10,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from crosscheck.config import Settings
-
 from crosscheck.web.uploads import safe_name
 
 REPORT = (

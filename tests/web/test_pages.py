@@ -212,7 +212,7 @@ def test_pages_claim_edit_that_moves_its_group_lands_on_the_new_group(
     groups = client.get("/api/groups", params={"limit": 1000}).json()["items"]
     group = next(g for g in groups if len(g["claims"]) == 1 and g["measure"] != "injured")
     claim_id = group["claims"][0]
-    _, action, csrf = _review_form(client, group["id"])
+    _, _, csrf = _review_form(client, group["id"])
     response = client.post(
         f"/claims/{claim_id}/review",
         data={
