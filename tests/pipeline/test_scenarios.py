@@ -60,3 +60,35 @@ def test_two_reports_of_one_rural_attack_give_one_evolving_toll(
     injured = [g for g in picture.groups if g.measure == "injured"]
     assert [sorted(claims[c].low for c in g.claims) for g in injured] == [[14, 20]]
     assert injured[0].subject == toll.subject
+
+
+EARLY = """Toll of Harlow concert hall attack rises to 144
+
+By 30 March the toll of the 22 March attack on the Harlow concert hall had risen to 144, \
+the regional health ministry said.
+"""
+
+LATE = """Harlow attack: the count goes on
+
+Gunmen opened fire in the Harlow concert hall on 22 March. The Harlow Courier now gives \
+145 dead in the 22 March attack on the concert hall.
+"""
+
+
+def test_a_later_report_that_names_the_incident_date_is_still_the_later_figure(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    """The figure of the report published last is the best estimate of an evolving toll:
+    the incident's date beside it does not date the figure back to the attack."""
+    _write(tmp_path, "early", EARLY, "State Wire", "2024-03-30")
+    _write(tmp_path, "late", LATE, "Harlow Courier", "2024-04-05")
+    ingest_paths(store, [str(tmp_path)], settings)
+    claims = {c.id: c for c in store.claims()}
+    tolls = [
+        g
+        for g in store.load_picture().groups
+        if g.measure == "killed" and {claims[c].low for c in g.claims} >= {144, 145}
+    ]
+    assert len(tolls) == 1, "both tolls belong to one incident"
+    assert tolls[0].status == "evolving"
+    assert tolls[0].estimate.best == 145

@@ -2,9 +2,15 @@
 
 A figure is attributed to a named source when the sentence says so: "according to the
 Levada Centre", "Anatoly Sidorov ... stated that", "the UN monitoring team estimated".
-Generic sources ("reports say", "it was estimated") give no attribution. The as-of date
-is the explicit date closest to the figure in its sentence ("in February 2023", "by
-2022"), at the precision the text gives. Relative dates are left to the dates component.
+Generic sources ("reports say", "it was estimated") give no attribution.
+
+The as-of date is the date the text says the figure holds: an explicit date in its
+sentence ("in February 2023", "by 2022", "as of 25 March", a statement "on 30 March"),
+the closest one at the precision the text gives. The date of an incident mentioned
+beside the figure is not one ("145 dead in the 22 March attack", "killed 12 on 3 May"):
+a toll is counted after the incident, so such a figure holds as of its publication
+(the claim's as-of stays None), unless the text marks the date ("by 30 March the toll
+had risen to 144"). Relative dates are left to the dates component.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analysis.measures import lemma, word_set
+from crosscheck.analysis.measures import lemma, lexicon, word_set
 from crosscheck.analysis.spans import ents_in
 
 _MONTHS = {
@@ -139,6 +145,40 @@ def _parse_date(text: str, published: date | None) -> str | None:
     return f"{year}-{month:02d}"
 
 
+def _marked(date_span: Span) -> bool:
+    """Whether words before the date say a figure holds then ("as of 25 March", "by 2022")."""
+    doc = date_span.doc
+    before = " ".join(t.lower_ for t in doc[max(0, date_span.start - 2) : date_span.start])
+    return any(before == m or before.endswith(" " + m) for m in word_set("as_of_markers"))
+
+
+def _incident_date(date_span: Span, value: str) -> bool:
+    """Whether the date is an incident's ("the 22 March attack", "killed on 3 May").
+
+    Climbs from the date through the prepositions and modifiers that attach it to the
+    first word that is not part of the date, and asks whether that word names an
+    incident (a killing, an attack, a death) rather than a statement or a state. A year
+    or a month beside a verb ("killed 4,000 people in 2022") is the period a running
+    total covers, which is its as-of date; only a day, or any date of one incident
+    named by a singular noun ("the March 2024 attack"), is the incident's.
+    """
+    incident = word_set("attack_nouns") | word_set("incident_words")
+    for verbs in lexicon()["patient_verbs"].values():
+        incident |= {str(v) for v in verbs}
+    tok = date_span.root
+    while tok.head is not tok and (
+        tok.dep_ in ("pobj", "prep", "compound", "nmod", "nummod", "amod", "npadvmod", "appos")
+        or tok.ent_type_ == "DATE"
+    ):
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "VERB", "PROPN") and tok.ent_type_ != "DATE":
+            if lemma(tok) not in incident and tok.lower_ not in incident:
+                return False
+            day = len(value) == len("YYYY-MM-DD")
+            return day or (tok.pos_ == "NOUN" and tok.tag_ == "NN")
+    return False
+
+
 def _clause(tok: Token) -> int:
     """Index of the verb heading the clause ``tok`` is in (the root when there is none)."""
     for t in [tok, *tok.ancestors]:
@@ -191,7 +231,8 @@ def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | 
         and _clause(e.root) in clauses
     ]
     dated = [(e, _parse_date(e.text, published)) for e in dates]
-    dated = [(e, d) for e, d in dated if d is not None]
+    # An incident's date is not the date its toll holds, unless the text says it is.
+    dated = [(e, d) for e, d in dated if d is not None and (_marked(e) or not _incident_date(e, d))]
     if not dated:
         return None
     # A date right after the figure is its own ("68 percent in 2021").
