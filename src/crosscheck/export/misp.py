@@ -167,12 +167,21 @@ class _EventBuilder:
         self.obj("annotation", "correction:" + key, values)
 
 
-def _corrections_about(selection: Selection, claim_ids: set[str], subject: str) -> list[Correction]:
-    return [
-        c
-        for c in selection.corrections
-        if (c.target_kind == "claim" and c.target in claim_ids) or c.target == subject
-    ]
+def _corrections_by_target(selection: Selection) -> dict[str, list[tuple[int, Correction]]]:
+    """The selection's corrections by target, with their place in the selection."""
+    index: dict[str, list[tuple[int, Correction]]] = {}
+    for i, corr in enumerate(selection.corrections):
+        index.setdefault(corr.target, []).append((i, corr))
+    return index
+
+
+def _corrections_about(
+    index: dict[str, list[tuple[int, Correction]]], claim_ids: set[str], subject: str
+) -> list[Correction]:
+    """The corrections of these claims or of the subject, in the selection's order."""
+    found = {i: c for t in claim_ids for i, c in index.get(t, []) if c.target_kind == "claim"}
+    found.update(index.get(subject, []))
+    return [found[i] for i in sorted(found)]
 
 
 def build_events(selection: Selection) -> list[MISPEvent]:
@@ -191,11 +200,18 @@ def build_events(selection: Selection) -> list[MISPEvent]:
     for ent in selection.entities:
         if ent.id in with_groups:
             subjects.append((ent.id, f"Figures about {ent.name}", None, ent.label, set()))
+    # Indexes built once: scanning every group, document and correction per subject made
+    # the export quadratic in the corpus.
+    groups_of: dict[str | None, list[ClaimGroup]] = {}
+    for g in selection.groups:
+        groups_of.setdefault(g.subject.id, []).append(g)
+    place = {d.id: i for i, d in enumerate(selection.documents)}
+    corrections = _corrections_by_target(selection)
     for subject_id, info, date, facts, doc_ids in subjects:
-        groups = [g for g in selection.groups if g.subject.id == subject_id]
+        groups = groups_of.get(subject_id, [])
         claim_ids = {cid for g in groups for cid in g.claims}
         doc_ids |= {c["document"]["id"] for cid in claim_ids if (c := selection.claim(cid))}
-        docs = [d for d in selection.documents if d.id in doc_ids]
+        docs = [selection.documents[i] for i in sorted(place[d] for d in doc_ids if d in place)]
         b = _EventBuilder(subject_id, info, date or earliest([d.published for d in docs]))
         if date:
             b.attribute("datetime", to_timestamp(date), "date of the incident", "date")
@@ -204,7 +220,7 @@ def build_events(selection: Selection) -> list[MISPEvent]:
             b.source(doc)
         for group in groups:
             b.group(group, selection)
-        for corr in _corrections_about(selection, claim_ids, subject_id):
+        for corr in _corrections_about(corrections, claim_ids, subject_id):
             b.correction(corr)
         events.append(b.event)
     return events
