@@ -6,8 +6,10 @@ server at once. Full-text search uses PostgreSQL's own text search (a generated
 
 Concurrency: the connection runs in autocommit mode and :meth:`SqlStore.transaction`
 opens explicit ``BEGIN``/``COMMIT`` blocks, so reads outside a transaction never
-leave a session "idle in transaction". Writers that could trip over each other
-coordinate with advisory locks:
+leave a session "idle in transaction". Every write goes through
+:func:`crosscheck.store.writer.writing`, whose transaction takes the "picture" advisory
+lock first (with ``lock_timeout`` set to what is left of the writer's wait, so a refused
+write raises BusyError instead of hanging); inside it, writers coordinate further:
 
 * migrations run under a session lock, so two processes opening a fresh
   database do not both create the tables;
