@@ -16,6 +16,7 @@ prints ``str(error)`` on one line and exits non-zero; the API renders
     ├── StoreError           the database cannot be opened, migrated or written
     │   └── NotFoundError    an id or name matches nothing in the store
     ├── CorrectionError      an analyst correction cannot be applied
+    ├── AssessmentError      an ACH question, grade or watch rule is not valid
     ├── ExportError          an export or import cannot be written/read
     └── GoldError            a gold file does not follow the DESIGN.md format
 """
@@ -95,6 +96,10 @@ class CorrectionError(CrosscheckError):
     code = "correction_error"
 
 
+class AssessmentError(CrosscheckError):
+    code = "assessment_error"
+
+
 class ExportError(CrosscheckError):
     code = "export_error"
 
@@ -104,6 +109,7 @@ class GoldError(CrosscheckError):
 
 
 __all__ = [
+    "AssessmentError",
     "ConfigError",
     "CorrectionError",
     "CrosscheckError",

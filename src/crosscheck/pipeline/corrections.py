@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from crosscheck.errors import CorrectionError, NotFoundError
 from crosscheck.model import Correction
+from crosscheck.pipeline.followup import follow_up
 from crosscheck.pipeline.picture import update_picture
 from crosscheck.pipeline.views import find_entity, find_event
 from crosscheck.reconcile.corrections import CLAIM_ACTIONS, EDITABLE
@@ -143,7 +144,7 @@ def split(
 
 def _store(store: Store, correction: Correction) -> Correction:
     saved = store.add_correction(correction)
-    update_picture(store, set())
+    follow_up(store, update_picture(store, set()), [])
     return saved
 
 

@@ -25,6 +25,7 @@ from crosscheck.model import (
     Picture,
     Statement,
 )
+from crosscheck.store.assessing import AssessmentStore
 
 #: Record kinds whose ids :meth:`Store.ids_with_prefix` looks up.
 PREFIX_KINDS: tuple[str, ...] = ("event", "entity", "group", "claim")
@@ -34,8 +35,9 @@ GROUP_ORDERS: tuple[str, ...] = ("attention", "subject", "measure", "sources", "
 _ATTENTION = {"conflict": 0, "evolving": 1, "consistent": 2, "corroborated": 3, "single": 4}
 
 
-class Store(ABC):
-    """Persistent home of documents, extractions, the reconciled picture and corrections."""
+class Store(AssessmentStore, ABC):
+    """Persistent home of documents, extractions, the reconciled picture and corrections
+    (and, through :class:`AssessmentStore`, of structured analysis)."""
 
     url: str
     #: The rapidfuzz score entity names must reach to be merged in this store's picture

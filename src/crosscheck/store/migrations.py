@@ -87,6 +87,31 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX claim_groups_subject ON claim_groups(subject_id)",
         "CREATE INDEX claim_subjects_subject ON claim_subjects(subject_id)",
     ],
+    6: [
+        # Structured analysis (crosscheck.assess): the analysts' log of ACH questions,
+        # grades and watch rules, the alerts rules raised, what each figure rule saw last
+        # and each outlet's track record. None of it belongs to the picture.
+        """CREATE TABLE assessment_log (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL,
+            action TEXT NOT NULL, payload TEXT NOT NULL, author TEXT NOT NULL,
+            reason TEXT NOT NULL, created_at TEXT NOT NULL)""",
+        "CREATE INDEX assessment_log_target ON assessment_log(kind, target)",
+        """CREATE TABLE alerts (
+            id TEXT PRIMARY KEY, rule_id TEXT NOT NULL, kind TEXT NOT NULL,
+            alert_key TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
+            evidence TEXT NOT NULL, doc_id TEXT, created_at TEXT NOT NULL, delivery TEXT,
+            attempts INTEGER NOT NULL)""",
+        "CREATE INDEX alerts_rule ON alerts(rule_id, created_at)",
+        "CREATE INDEX alerts_created ON alerts(created_at)",
+        """CREATE TABLE rule_state (
+            rule_id TEXT NOT NULL, figure TEXT NOT NULL, state TEXT NOT NULL,
+            PRIMARY KEY (rule_id, figure))""",
+        """CREATE TABLE outlet_records (
+            outlet TEXT PRIMARY KEY, right_count INTEGER NOT NULL, superseded INTEGER NOT NULL,
+            contradicted INTEGER NOT NULL)""",
+        # Warnings are read by stance across the store.
+        "CREATE INDEX statements_stance ON statements(stance)",
+    ],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {
