@@ -142,14 +142,15 @@ def grade_claim(
 
 def annotate_groups(store: Store, groups: list[dict[str, Any]]) -> None:
     """Add ``grade`` to each claim detail of these group views (pages and the brief)."""
-    records = [_group_of(g) for g in groups]
+    records = [group_record(g) for g in groups]
     grades = claim_grades(store, records)
     for g in groups:
         for c in g.get("claim_details", []):
             c["grade"] = grades.get(c["id"])
 
 
-def _group_of(view: dict[str, Any]) -> ClaimGroup:
+def group_record(view: dict[str, Any]) -> ClaimGroup:
+    """The group record behind a group view (as :mod:`crosscheck.pipeline.views` shows it)."""
     est = view["estimate"]
     return ClaimGroup(
         id=view["id"],
@@ -194,6 +195,7 @@ __all__ = [
     "annotate_groups",
     "claim_grades",
     "grade_claim",
+    "group_record",
     "outlet_grades",
     "refresh_outlet_records",
     "reliabilities",

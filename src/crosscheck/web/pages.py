@@ -14,9 +14,11 @@ from fastapi.responses import Response
 
 from crosscheck.model import MEASURES, STATUSES
 from crosscheck.pipeline.claims import claims_listing
+from crosscheck.pipeline.grading import annotate_groups
 from crosscheck.pipeline.listings import entities_rows, events_listing
 from crosscheck.pipeline.paging import Listing
 from crosscheck.pipeline.views import entity_view, event_view, groups_listing
+from crosscheck.pipeline.warnings import warnings_view
 from crosscheck.store import Store
 from crosscheck.web.present import GROUP_SORTS, sort_groups
 from crosscheck.web.search import search_all
@@ -98,6 +100,7 @@ def conflicts_page(
 @router.get("/groups/{group_id}")
 def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
     group = group_detail(store, group_id)
+    annotate_groups(store, [group])
     group["chart"] = group_chart(group)
     return render(
         request,
@@ -159,6 +162,8 @@ def claims_page(request: Request, store: StoreDep, measure: str = "", page: int 
 def event_page(request: Request, store: StoreDep, ref: str) -> Response:
     view = event_view(store, ref)
     view["groups"] = sort_groups(view["groups"])
+    annotate_groups(store, view["groups"])
+    view["warnings"] = warnings_view(store, event=view["event"]["id"])
     for g in view["groups"]:
         g["chart"] = group_chart(g)
     return render(
