@@ -77,6 +77,11 @@ def test_find_statements_keys_speaker_to_mention(nlp: spacy.language.Language) -
             "consulate",
             ["attack", "concerts"],
         ),
+        (
+            "The embassy warned on 2 May of an imminent attack on shopping malls in the city.",
+            "embassy",
+            ["attack", "malls"],
+        ),
     ],
 )
 def test_find_statements_warning_keeps_what_it_warned_of(

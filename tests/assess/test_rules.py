@@ -40,7 +40,7 @@ def test_match_reports_needs_every_target() -> None:
     records = {"d1": {"n-A", "n-B"}, "d2": {"n-A"}}
     alerts = match_reports(rule, resolved, records, docs)
     assert [a.doc_id for a in alerts] == ["d1"]
-    assert "One (Wire, 2024-01-02) names both A and B" == alerts[0].summary
+    assert alerts[0].summary == "One (Wire, 2024-01-02) names both A and B"
     again = match_reports(rule, resolved, records, docs)
     assert again[0].id == alerts[0].id  # the same match, the same alert id
 

@@ -102,9 +102,12 @@ def _content(verb: Token, stance: str, table: StanceTable) -> tuple[Span | None,
     if stance == "warns":
         # "warned Moscow about a planned attack", "warned of an imminent attack": what was
         # warned of is the prepositional phrase, the object only whom.
-        about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WARNED_OF]
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        # The parser may hang "of …" on a date before it ("warned on 2 May of an attack").
+        nested = [g for p in preps for o in p.children if o.dep_ == "pobj" for g in o.children]
+        about = [c for c in preps + nested if c.dep_ == "prep" and c.lower_ in _WARNED_OF]
         if about:
-            start = obj.left_edge.i if obj is not None else about[0].i
+            start = obj.left_edge.i if obj is not None else min(p.i for p in about)
             end = max(p.right_edge.i for p in about) + 1
             return _trim(verb.doc[start:end]), stance
     if obj is not None:
