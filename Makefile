@@ -34,12 +34,22 @@ system:
 	@$(MAKE) --no-print-directory $(SYSTEM_STAMP)
 
 demo: setup
+	@# Watch rules first, so the ingest raises alerts (adding a rule again changes nothing).
+	$(BIN)/crosscheck rules add report --event "Crocus City Hall"
+	$(BIN)/crosscheck rules add figure --event "Crocus City Hall" --measure killed
+	$(BIN)/crosscheck rules add warning --place Moscow
+	$(BIN)/crosscheck rules add pair --entity ISKP --entity Tajikistan
 	$(BIN)/crosscheck ingest examples/
 	@echo
 	$(BIN)/crosscheck conflicts
+	$(BIN)/crosscheck ach load demo/crocus-question.yaml --author demo
 	@mkdir -p out
 	$(BIN)/crosscheck brief --format html --output out/brief.html
 	@echo "Open out/brief.html for the cross-checked brief; try: $(BIN)/crosscheck groups"
+	@echo
+	$(BIN)/crosscheck ach show crocus --no-matrix
+	@echo
+	$(BIN)/crosscheck alerts
 
 test: setup
 	$(BIN)/pytest -q

@@ -195,6 +195,9 @@ def show_cmd(
     confirmed_only: Annotated[
         bool, typer.Option("--confirmed-only", help="Score the analysts' ratings only")
     ] = False,
+    matrix: Annotated[
+        bool, typer.Option("--matrix/--no-matrix", help="Print the matrix under the ranking")
+    ] = True,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """The ranking of hypotheses, the matrix, diagnosticity and what the ranking rests on."""
@@ -204,10 +207,10 @@ def show_cmd(
     elif fmt is Format.csv:
         sys.stdout.write(matrix_csv(view))
     else:
-        print_matrix(view)
+        print_matrix(view, matrix=matrix)
 
 
-def print_matrix(view: dict[str, Any]) -> None:
+def print_matrix(view: dict[str, Any], *, matrix: bool = True) -> None:
     """The ranking first (what the demo ends with), then the matrix and the sensitive items."""
     out = console()
     q = view["question"]
@@ -228,6 +231,8 @@ def print_matrix(view: dict[str, Any]) -> None:
     out.print(Text(f"  weighted inconsistency, least inconsistent first; {basis}", style="dim"))
     for s in view["sensitive"]:
         out.print(Text(f"  sensitive: {clean(s['text'])}"))
+    if not matrix:
+        return
     hyps = [h["key"] for h in view["hypotheses"]]
     rows = []
     for item in view["evidence"]:
