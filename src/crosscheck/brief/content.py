@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from crosscheck.pipeline.ach import list_questions
+from crosscheck.pipeline.ach_matrix import matrix_view
+from crosscheck.pipeline.grading import annotate_groups
 from crosscheck.pipeline.views import event_view, find_event, groups_view
 from crosscheck.store import Store
 
@@ -93,6 +96,8 @@ def brief_content(store: Store, event: str | None = None) -> dict[str, Any]:
             for g in s[bucket]:
                 for c in g["claim_details"]:
                     source_docs[c["document"]["id"]] = c["document"]
+    shown = [g for s in sections for b in ("agree", "single", "differ") for g in s[b]] + other
+    annotate_groups(store, shown)
     sources = sorted(
         source_docs.values(),
         key=lambda d: (d.get("published") or "", d.get("outlet") or "", d["id"]),
@@ -104,7 +109,17 @@ def brief_content(store: Store, event: str | None = None) -> dict[str, Any]:
         "sections": sections,
         "other": other,
         "sources": sources,
+        "ach": _questions(store, {s["event"]["id"] for s in sections} if event else None),
     }
+
+
+def _questions(store: Store, events: set[str] | None) -> list[dict[str, Any]]:
+    """The ACH matrices to show: all of them, or those about the brief's event."""
+    return [
+        matrix_view(store, q["id"])
+        for q in list_questions(store)
+        if events is None or q["event"] in events
+    ]
 
 
 __all__ = ["brief_content"]

@@ -34,6 +34,8 @@ def _group_lines(g: dict[str, Any], show_claims: bool) -> list[str]:
             review = (
                 "" if c.get("review", "machine") == "machine" else f" [{md_escape(c['review'])}]"
             )
+            if c.get("grade"):
+                review += f" ({md_escape(c['grade']['code'])})"
             lines.append(
                 f"  - {md_escape(c['value'])}: {md_escape(c['outlet'] or c['document']['id'])}, "
                 f"{md_escape(c['published'] or 'undated')}{review}: "
@@ -50,6 +52,30 @@ def _series_table(g: dict[str, Any]) -> list[str]:
             f" {_cell(p['outlet'])} |"
         )
     return [*lines, ""]
+
+
+def _ach_lines(m: dict[str, Any]) -> list[str]:
+    """One ACH question: the ranking, what it rests on, the matrix (suggestions marked ?)."""
+    out = [f"## Competing hypotheses: {md_escape(m['question']['title'])}", ""]
+    out += [
+        f"{r['rank']}\\. {md_escape(r['label'])} — score {r['score']:.2f}" for r in m["ranking"]
+    ]
+    out += [""] + [f"- Sensitive: {md_escape(s['text'])}" for s in m["sensitive"]]
+    keys = [h["key"] for h in m["hypotheses"]]
+    out += ["", "| evidence | grade | diagnosticity | " + " | ".join(map(_cell, keys)) + " |"]
+    out.append("|---|---|---|" + "---|" * len(keys))
+    for e in m["evidence"]:
+        row = m["cells"].get(e["key"], {})
+        cells = [
+            (row[k]["rating"] + ("?" if row[k]["suggested"] else "")) if k in row else " "
+            for k in keys
+        ]
+        out.append(
+            f"| {_cell(e['summary'])} | {_cell(e['code'])} | {_cell(e['diagnostic'])} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    return [*out, ""]
 
 
 def render_markdown(content: dict[str, Any]) -> str:
@@ -108,6 +134,8 @@ def render_markdown(content: dict[str, Any]) -> str:
                 for line in _group_lines(g, show_claims=g["status"] in ("conflict", "evolving"))
             ]
         out.append("")
+    for m in content.get("ach", []):
+        out += _ach_lines(m)
     out += ["## Sources", "", "| published | outlet | title | document |", "|---|---|---|---|"]
     for d in content["sources"]:
         out.append(
