@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosscheck.errors import (
+    AssessmentError,
     ConfigError,
     CorrectionError,
     CrosscheckError,
@@ -56,7 +57,7 @@ def status_for(error: CrosscheckError) -> int:
         return 404
     if isinstance(error, TooLargeError):
         return 413
-    if isinstance(error, (InputError, ConfigError)):
+    if isinstance(error, (InputError, ConfigError, AssessmentError)):
         return 400
     if isinstance(error, CorrectionError):
         return 409
