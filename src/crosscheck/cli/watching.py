@@ -8,10 +8,20 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from crosscheck.assess.records import Target
 from crosscheck.cli.app import STATE, app
-from crosscheck.cli.output import Format, LimitOpt, OffsetOpt, console, emit, emit_page, page_limit
+from crosscheck.cli.output import (
+    Format,
+    LimitOpt,
+    OffsetOpt,
+    clean,
+    console,
+    emit,
+    page_limit,
+    page_note,
+)
 from crosscheck.pipeline.grading import outlet_grades, set_grade
 from crosscheck.pipeline.rules import (
     add_rule,
@@ -127,13 +137,35 @@ def alerts(
 ) -> None:
     """Alerts the watch rules raised, newest first (also at /alerts and /alerts.atom)."""
     page = alerts_listing(STATE.store, rule=rule, limit=page_limit(limit, fmt), offset=offset)
+    if fmt is Format.table:
+        _print_alerts(page.items)
+        note = page_note(len(page.items), page.total, offset)
+        if note:
+            console(stderr=True).print(note, markup=False)
+        return
     rows = page.items
-    if fmt is not Format.json:
+    if fmt is Format.csv:
         rows = [
             {k: a[k] for k in ("created_at", "rule", "kind", "title", "summary", "delivery")}
             for a in rows
         ]
-    emit_page(rows, fmt, total=page.total, offset=offset, widths={"summary": 90})
+    emit(rows, fmt)
+
+
+def _print_alerts(alerts: list[dict[str, Any]]) -> None:
+    """One block per alert, the summary in full: readable in a narrow terminal."""
+    out = console()
+    if not alerts:
+        out.print("No alerts yet.", markup=False)
+    for a in alerts:
+        line = Text()
+        line.append(f"{a['kind'].upper():<8}", style="bold")
+        line.append(f" {clean(a['title'])}")
+        line.append(f"  ({a['rule']}, {a['created_at']})", style="dim")
+        out.print(line)
+        out.print(Text("         " + clean(a["summary"], 300)))
+        if a.get("delivery"):
+            out.print(Text(f"         webhook: {clean(a['delivery'])}", style="dim"))
 
 
 @app.command("warnings")
