@@ -73,3 +73,32 @@ def test_set_grade_checks_its_input(graded: Store) -> None:
     set_grade(graded, "claim", claim, "1", reason="seen the coroner's list")
     groups = graded.select_groups(measure="killed")
     assert claim_grades(graded, groups)[claim]["credibility"]["source"] == "analyst"
+
+
+def test_track_records_worked_out_again_only_where_needed(
+    graded: Store, settings: Settings, tmp_path: Path
+) -> None:
+    from crosscheck.pipeline.grading import refresh_outlet_records
+    from crosscheck.pipeline.picture import update_picture
+
+    full = graded.outlet_records()
+    picture = update_picture(graded, set())
+    # The same group objects: the remembered outcomes give the same records.
+    refresh_outlet_records(graded, picture.groups, [])
+    assert graded.outlet_records() == full
+    # A later report that raises one toll: only that group changes, Quick Post's early count
+    # there is still superseded, and Steady Wire's 12 is now an early count too.
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "late.txt").write_text(
+        "The death toll from the bombing at the central bus station in Mombasa on 3 June has"
+        " risen to 15, officials said.\n",
+        encoding="utf-8",
+    )
+    meta = '{"title": "late", "outlet": "Late Ledger", "published": "2024-06-09"}'
+    (extra / "late.meta.json").write_text(meta, encoding="utf-8")
+    ingest_paths(graded, [str(extra)], settings)
+    after = graded.outlet_records()
+    assert (after["Steady Wire"].right, after["Steady Wire"].superseded) == (3, 1)
+    refresh_outlet_records(graded)  # from scratch: the same
+    assert graded.outlet_records() == after

@@ -125,18 +125,28 @@ def track_records(
     An outlet counts once per group, with its best outcome there (right, then superseded,
     then contradicted). A single-source group compares nothing and is skipped.
     """
-    records: dict[str, TrackRecord] = {}
-    for group in groups:
-        if group.sources < 2:
+    return sum_outcomes(group_outcomes(g, claims) for g in groups)
+
+
+def group_outcomes(group: ClaimGroup, claims: Mapping[str, ClaimFacts]) -> dict[str, str]:
+    """Outlet -> its best outcome in one group (right, superseded, contradicted)."""
+    outcomes: dict[str, str] = {}
+    if group.sources < 2:
+        return outcomes
+    for cid in group.claims:
+        facts = claims.get(cid)
+        if facts is None or not facts.outlet:
             continue
-        outcomes: dict[str, str] = {}
-        for cid in group.claims:
-            facts = claims.get(cid)
-            if facts is None or not facts.outlet:
-                continue
-            outcome = _outcome(facts, group)
-            if _RANK[outcome] < _RANK.get(outcomes.get(facts.outlet, ""), 9):
-                outcomes[facts.outlet] = outcome
+        outcome = _outcome(facts, group)
+        if _RANK[outcome] < _RANK.get(outcomes.get(facts.outlet, ""), 9):
+            outcomes[facts.outlet] = outcome
+    return outcomes
+
+
+def sum_outcomes(per_group: Iterable[Mapping[str, str]]) -> dict[str, TrackRecord]:
+    """Track records from each group's outcomes."""
+    records: dict[str, TrackRecord] = {}
+    for outcomes in per_group:
         for outlet, outcome in outcomes.items():
             rec = records.setdefault(outlet, TrackRecord(outlet))
             setattr(rec, outcome, getattr(rec, outcome) + 1)
@@ -201,6 +211,8 @@ __all__ = [
     "claim_credibility",
     "covers",
     "effective",
+    "group_outcomes",
     "outlet_reliability",
+    "sum_outcomes",
     "track_records",
 ]

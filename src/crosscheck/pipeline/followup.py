@@ -39,7 +39,10 @@ def follow_up(store: Store, picture: Picture | None, new_doc_ids: Sequence[str])
     done = FollowUp()
     try:
         began = time.perf_counter()
-        refresh_outlet_records(store, picture.groups if picture is not None else None)
+        # After a correction (no new documents) a claim's figure may have been edited:
+        # every group's outcome is worked out again.
+        touched = new_doc_ids if new_doc_ids else None
+        refresh_outlet_records(store, picture.groups if picture is not None else None, touched)
         done.grading_seconds = time.perf_counter() - began
         began = time.perf_counter()
         done.alerts = run_rules(store, new_doc_ids)

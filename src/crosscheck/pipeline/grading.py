@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -21,8 +22,9 @@ from crosscheck.assess.grading import (
     admiralty,
     claim_credibility,
     effective,
+    group_outcomes,
     outlet_reliability,
-    track_records,
+    sum_outcomes,
 )
 from crosscheck.assess.questions import check_credibility, check_reliability
 from crosscheck.assess.records import Action
@@ -33,11 +35,44 @@ from crosscheck.store import Store
 GRADE_KINDS = ("outlet", "claim")
 
 
-def refresh_outlet_records(store: Store, groups: Sequence[ClaimGroup] | None = None) -> int:
-    """Recompute every outlet's track record from the picture; returns how many outlets."""
+#: Per open store, each group's outcomes as last worked out, with the group they came from.
+_OUTCOMES: weakref.WeakKeyDictionary[Store, dict[str, tuple[ClaimGroup, dict[str, str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def refresh_outlet_records(
+    store: Store,
+    groups: Sequence[ClaimGroup] | None = None,
+    touched_doc_ids: Sequence[str] | None = None,
+) -> int:
+    """Recompute every outlet's track record from the picture; returns how many outlets.
+
+    A picture update hands out the very group objects of the last picture where nothing
+    changed (:mod:`crosscheck.pipeline.picture`), so only the outcomes of groups that are new
+    objects, or hold a claim of ``touched_doc_ids`` (whose figures may have been extracted
+    anew), are worked out again. ``touched_doc_ids`` None: everything is worked out again.
+    """
     groups = store.groups() if groups is None else groups
-    wanted = [cid for g in groups if g.sources >= 2 for cid in g.claims]
-    records = track_records(groups, store.claim_facts(wanted))
+    memo = _OUTCOMES.get(store, {}) if touched_doc_ids is not None else {}
+    if memo and touched_doc_ids:
+        stale: set[str] = set()
+        for start in range(0, len(touched_doc_ids), 400):
+            chunk = list(touched_doc_ids[start : start + 400])
+            stale.update(c.id for c in store.claims(doc_ids=chunk))
+        memo = {k: v for k, v in memo.items() if stale.isdisjoint(v[0].claims)}
+    kept: dict[str, tuple[ClaimGroup, dict[str, str]]] = {}
+    todo = []
+    for g in groups:
+        hit = memo.get(g.id)
+        if hit is not None and hit[0] is g:
+            kept[g.id] = hit
+        elif g.sources >= 2:
+            todo.append(g)
+    facts = store.claim_facts([cid for g in todo for cid in g.claims]) if todo else {}
+    kept.update((g.id, (g, group_outcomes(g, facts))) for g in todo)
+    _OUTCOMES[store] = kept
+    records = sum_outcomes(outcomes for _, outcomes in kept.values())
     store.save_outlet_records(records)
     return len(records)
 
