@@ -79,3 +79,31 @@ def test_alerts_feed_grades_warnings_pages(client: TestClient, auth: dict[str, s
     assert "warned" in warnings and "days before" in warnings
     event = client.get("/events/Crocus City Hall").text
     assert "Warned before" in event and re.search(r'class="badge grade"[^>]*>[A-F][1-6]<', event)
+
+
+def test_question_hypothesis_evidence_rule_and_grade_forms(client: TestClient, login: Any) -> None:
+    login(client, "/ach")
+    csrf = _csrf(client.get("/ach").text)
+    r = client.post(
+        "/ach",
+        data={"csrf": csrf, "question": "kabul", "title": "Who bombed the embassy?"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/ach/kabul"
+    assert "No evidence yet" in client.get("/ach/kabul").text
+    client.post(
+        "/ach/kabul/hypotheses",
+        data={"csrf": csrf, "label": "Islamic State did it", "names": "Islamic State, IS"},
+    )
+    client.post("/ach/kabul/evidence", data={"csrf": csrf, "note": "A typed note"})
+    view = client.get("/api/ach/kabul").json()
+    assert view["hypotheses"][0]["names"][:2] == ["Islamic State", "IS"]
+    assert [e["kind"] for e in view["evidence"]] == ["note"]
+    client.post("/rules", data={"csrf": csrf, "kind": "warning", "place": "Kabul"})
+    rules = client.get("/api/rules").json()
+    assert [r["kind"] for r in rules] == ["warning"]
+    client.post(f"/rules/{rules[0]['id']}/remove", data={"csrf": csrf})
+    assert client.get("/api/rules").json() == []
+    client.post("/grades", data={"csrf": csrf, "kind": "outlet", "target": "TASS", "value": "C"})
+    tass = next(g for g in client.get("/api/grades/outlets").json() if g["outlet"] == "TASS")
+    assert tass["grade"]["value"] == "C" and tass["grade"]["source"] == "analyst"
