@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from crosscheck import __version__, web
-from crosscheck.api import read, write
+from crosscheck.api import read, workbench, write
 from crosscheck.api.errors import error_body, install_error_handlers
 from crosscheck.config import Settings, load_settings
 from crosscheck.web.server import Server
@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_headers(app, settings)
     app.include_router(read.router)
     app.include_router(write.router)
+    app.include_router(workbench.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

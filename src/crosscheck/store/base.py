@@ -442,6 +442,27 @@ class Store(ABC):
         wanted = set(ids)
         return {k: v for k, v in self.event_document_counts().items() if k in wanted}
 
+    # -- filter reads -----------------------------------------------------------------------
+    # Bare id pairs for the workbench filters (crosscheck.store.facets answers them in SQL).
+
+    def event_documents(self) -> list[tuple[str, str]]:
+        """Every (event id, document id) pair where the document reports the event, sorted."""
+        doc_of = {m.id: m.doc_id for m in self.event_mentions()}
+        pairs = {(e.id, doc_of[m]) for e in self.events() for m in e.mention_ids if m in doc_of}
+        return sorted(pairs)
+
+    def claim_documents(self) -> dict[str, str]:
+        """The document of every stored claim, by claim id."""
+        return {c.id: c.doc_id for c in self.claims()}
+
+    def outlet_names(self) -> list[str]:
+        """The distinct outlets of the stored documents, case-insensitively sorted."""
+        return sorted({d.outlet for d in self.documents() if d.outlet}, key=str.casefold)
+
+    def event_types(self) -> list[str]:
+        """The distinct types of the resolved events, sorted."""
+        return sorted({e.type for e in self.events()})
+
     # -- misc --------------------------------------------------------------------------------
     @abstractmethod
     def stats(self) -> dict[str, Any]: ...

@@ -28,6 +28,7 @@ from crosscheck.model import (
     Statement,
     Subject,
 )
+from crosscheck.store.facets import SqlFacets
 from crosscheck.store.lookups import (
     CLAIM_SELECT,
     CORRECTION_SELECT,
@@ -46,7 +47,6 @@ from crosscheck.store.lookups import (
     statement_from_row,
 )
 from crosscheck.store.migrations import migrations_for
-from crosscheck.store.paging import SqlPaging
 
 _T = TypeVar("_T", Mention, Claim, EventMention, Statement)
 
@@ -60,9 +60,9 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class SqlStore(SqlPaging):
+class SqlStore(SqlFacets):
     """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`,
-    paged listings in :class:`SqlPaging`)."""
+    paged listings in :class:`SqlPaging`, filter reads in :class:`SqlFacets`)."""
 
     dialect = "sqlite"
 
