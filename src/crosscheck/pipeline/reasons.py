@@ -90,16 +90,21 @@ def reason_parts(group: dict[str, Any], wordings: dict[str, str]) -> list[dict[s
 
 
 def counting_note(group: dict[str, Any]) -> str | None:
-    """Says when a group's figures carry different labels, e.g. "people arrested"
-    (Associated Press, BBC News) against "suspects arrested" (TASS); else None."""
+    """Says when a group's differing figures carry different labels, e.g. "people
+    arrested" (Associated Press, BBC News) against "suspects arrested" (TASS); else None."""
     by_label: dict[str, list[str]] = {}
+    values: dict[str, set[tuple[Any, Any]]] = {}
     for c in group.get("claim_details", []):
         if c.get("review") == "rejected" or not c.get("label"):
             continue
-        sources = by_label.setdefault(str(c["label"]).strip(), [])
+        label = str(c["label"]).strip()
+        sources = by_label.setdefault(label, [])
         if _source(c) not in sources:
             sources.append(_source(c))
-    if len({label.casefold() for label in by_label}) < 2:
+        values.setdefault(label.casefold(), set()).add((c.get("low"), c.get("high")))
+    # Different words for the same number ("gunmen", "attackers") are no warning: only
+    # labels that come with different figures may explain a disagreement.
+    if len(values) < 2 or len(set().union(*values.values())) < 2:
         return None
     counted = [f"“{label}” ({', '.join(sources)})" for label, sources in by_label.items()]
     return (

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from crosscheck.model import MEASURES
 from crosscheck.pipeline.claims import claims_listing
+from crosscheck.pipeline.hits import search_in_context
 from crosscheck.pipeline.listings import entities_rows
 from crosscheck.pipeline.paging import Listing
 from crosscheck.pipeline.views import entity_view, event_view, groups_listing
@@ -26,7 +27,6 @@ from crosscheck.web.filtering import (
     narrows_beyond_figures,
 )
 from crosscheck.web.present import GROUP_SORTS, sort_groups
-from crosscheck.web.search import search_all
 from crosscheck.web.templating import (
     STATIC_DIR,
     render,
@@ -229,7 +229,7 @@ def document_page_view(request: Request, store: StoreDep, ref: str) -> Response:
 def search_page(
     request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = ""
 ) -> Response:
-    results: dict[str, Any] = search_all(store, q, limit=30) if q.strip() else {}
+    results: dict[str, Any] = search_in_context(store, q, limit=30) if q.strip() else {}
     return render(request, "search.html", {"title": "Search", "q": q, "results": results})
 
 
