@@ -51,7 +51,12 @@ ACTIVE = [
 
 def _pages(client: TestClient, doc_id: str) -> list[str]:
     paths = [f"/documents/{doc_id}", "/", "/documents", "/search?q=Dorsk", "/conflicts?show=all"]
-    paths += ["/map", "/timeline", "/?outlet=%3Cb%3EX%3C/b%3E", "/graph?node=outlet:%3Cb%3EX%3C/b%3E"]
+    paths += [
+        "/map",
+        "/timeline",
+        "/?outlet=%3Cb%3EX%3C/b%3E",
+        "/graph?node=outlet:%3Cb%3EX%3C/b%3E",
+    ]
     for claim in client.get("/api/claims", params={"doc": doc_id}).json()["items"]:
         if claim["subject"]["kind"] == "event" and claim["subject"]["id"]:
             event = claim["subject"]["id"]

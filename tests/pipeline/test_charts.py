@@ -7,7 +7,9 @@ from typing import Any
 from crosscheck.pipeline.charts import figure_rows, figure_spec, timeline_spec
 
 
-def _group(*claims: tuple[str, float | None, float | None], measure: str = "killed") -> dict[str, Any]:
+def _group(
+    *claims: tuple[str, float | None, float | None], measure: str = "killed"
+) -> dict[str, Any]:
     return {
         "label": "people killed",
         "measure": measure,
@@ -37,7 +39,9 @@ def test_figure_spec_starts_counts_at_zero_and_needs_two_dated_figures() -> None
     axis = spec["layer"][2]["encoding"]["y"]["axis"]
     assert axis["tickMinStep"] == 1 and axis["format"] == ",d"  # no 3.5 people
     x = spec["encoding"]["x"]
-    assert x["axis"]["labelOverlap"] and x["axis"]["labelFlush"] and x["timeUnit"] == "yearmonthdate"
+    assert (
+        x["axis"]["labelOverlap"] and x["axis"]["labelFlush"] and x["timeUnit"] == "yearmonthdate"
+    )
     assert x["scale"]["domain"] == ["2031-04-30", "2031-05-03"]  # a day either side
 
 
@@ -64,7 +68,9 @@ def test_figure_rows_prefer_the_as_of_day_and_say_it_on_hover() -> None:
     assert [(r["date"], r["as_of"], r["published"]) for r in rows] == [
         ("2031-05-03", "2031-05-03", "2031-05-10")
     ]
-    tooltip = figure_spec(_group(("2031-05-09", 5, 5), ("2031-05-10", 7, 7)))["layer"][2]["encoding"]["tooltip"]  # type: ignore[index]
+    spec = figure_spec(_group(("2031-05-09", 5, 5), ("2031-05-10", 7, 7)))
+    assert spec is not None
+    tooltip = spec["layer"][2]["encoding"]["tooltip"]
     assert {"source", "published", "as_of", "according_to"} <= {t["field"] for t in tooltip}
 
 

@@ -76,7 +76,9 @@ def test_scope_outlet_keeps_what_that_outlet_reported(sample: Store) -> None:
 def test_scope_place_and_date_narrow_incidents_and_groups(sample: Store) -> None:
     everything = Scope(sample, Filters())
     kabul = Scope(sample, Filters(place="kabul"))
-    assert _names(kabul) and all("Kabul" in (e.location or "") for e in map(kabul.events.get, kabul.event_ids) if e)
+    assert _names(kabul) and all(
+        "Kabul" in (e.location or "") for e in map(kabul.events.get, kabul.event_ids) if e
+    )
     assert len(kabul.group_list) < len(everything.group_list)
     march = Scope(sample, Filters(since="2024-03-01", until="2024-03-31"))
     assert any("Crocus" in n for n in _names(march))

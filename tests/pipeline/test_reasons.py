@@ -53,7 +53,10 @@ def test_wording_keeps_the_words_around_the_figure() -> None:
     text = "Intro. Late on Sunday the river authority said that 27 boats sank near the old mill bridge after the storm passed."
     sentence = text[7:]
     claim = {"sentence": sentence, "span": [text.index("27"), text.index("27") + 2]}
-    assert wording(claim, text) == "…on Sunday the river authority said that 27 boats sank near the old mill bridge…"
+    assert (
+        wording(claim, text)
+        == "…on Sunday the river authority said that 27 boats sank near the old mill bridge…"
+    )
     assert wording(claim, None).startswith("Late on Sunday the river")  # no text: the sentence, cut
 
 

@@ -32,9 +32,7 @@ def sample(example_db: Path) -> Iterator[Store]:
 def test_map_places_the_three_incidents_where_they_happened(sample: Store) -> None:
     data = map_points(Scope(sample, Filters()))
     for word, (lat, lon) in PLACES.items():
-        point = max(
-            (p for p in data["points"] if word in p["name"]), key=lambda p: p["reports"]
-        )
+        point = max((p for p in data["points"] if word in p["name"]), key=lambda p: p["reports"])
         assert abs(point["lat"] - lat) < 0.5 and abs(point["lon"] - lon) < 0.5, point
         assert point["reports"] >= 2 and point["toll"] and point["href"] == f"/events/{point['id']}"
     crocus = next(p for p in data["points"] if "Crocus" in p["name"])
