@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         "ingest": [sys.executable, str(HERE / "ingest.py")],
         "reconcile": [sys.executable, str(HERE / "reconcile.py")],
         "api": [sys.executable, str(HERE / "api_latency.py")],
+        "pages": [sys.executable, str(HERE / "pages.py")],
         "scale": [sys.executable, str(HERE / "scale.py")] + (["--full"] if args.full else []),
     }
     failed = []

@@ -255,4 +255,49 @@ def timeline_spec(entries: list[dict[str, Any]], width: int = 760) -> dict[str, 
     }
 
 
-__all__ = ["KINDS", "LANES", "figure_rows", "figure_spec", "timeline_spec"]
+def timeline_counts_spec(counts: list[dict[str, Any]], width: int = 760) -> dict[str, Any] | None:
+    """A timeline of many entries: per month and lane, one mark sized by how many."""
+    if not counts:
+        return None
+    data = [{**c, "date": c["month"] + "-01"} for c in counts]
+    lanes = [lane for lane in LANES if any(r["lane"] == lane for r in data)]
+    return {
+        "$schema": SCHEMA,
+        "description": "timeline: incidents, warnings, reports and figure changes per month",
+        "width": width,
+        "height": {"step": 40},
+        "data": {"values": data},
+        "config": _CONFIG,
+        "mark": {"type": "circle", "opacity": 0.8},
+        "encoding": {
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "timeUnit": "yearmonth",
+                "title": None,
+                "axis": {**_AXIS, "format": "%b %Y", "labelAngle": 0, "tickCount": 8},
+            },
+            "y": {"field": "lane", "type": "nominal", "title": None, "sort": lanes, "axis": _AXIS},
+            "size": {"field": "count", "type": "quantitative", "title": "entries"},
+            "color": {
+                "field": "lane",
+                "scale": {"domain": list(LANES), "range": list(_LANE_COLOURS)},
+                "legend": None,
+            },
+            "tooltip": [
+                {"field": "lane", "title": "What"},
+                {"field": "month", "title": "Month"},
+                {"field": "count", "title": "How many"},
+            ],
+        },
+    }
+
+
+__all__ = [
+    "KINDS",
+    "LANES",
+    "figure_rows",
+    "figure_spec",
+    "timeline_counts_spec",
+    "timeline_spec",
+]

@@ -26,8 +26,9 @@ from datetime import date
 from typing import Any
 
 from crosscheck.errors import ConfigError
-from crosscheck.model import MEASURES, STATUSES, ClaimGroup, Document, Event
+from crosscheck.model import MEASURES, STATUSES, ClaimGroup, Event
 from crosscheck.store import Store
+from crosscheck.store.base import DocumentFacts
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: Longest free-text filter value (outlet, place, type); longer input is a mistake.
@@ -154,16 +155,19 @@ class Scope:
 
     # -- what the store holds --------------------------------------------------------------
     @functools.cached_property
-    def documents(self) -> dict[str, Document]:
-        return {d.id: d for d in self.store.documents()}
+    def documents(self) -> dict[str, DocumentFacts]:
+        """Outlet, publication and ingest date of every document, by id."""
+        return {d.id: d for d in self.store.document_facts()}
 
     @functools.cached_property
     def events(self) -> dict[str, Event]:
-        return {e.id: e for e in self.store.events()}
+        """Every incident (without mention ids), by id."""
+        return {e.id: e for e in self.store.event_records()}
 
     @functools.cached_property
     def groups(self) -> list[ClaimGroup]:
-        return self.store.groups()
+        """Every claim group (without its reason: views read the shown ones in full)."""
+        return self.store.group_records()
 
     @functools.cached_property
     def event_docs(self) -> dict[str, set[str]]:
@@ -208,6 +212,8 @@ class Scope:
         """The outlet and date rules for something these documents report; ``date`` is
         when it happened (None: go by the documents' publication dates)."""
         f = self.filters
+        if not (f.outlet or f.since or f.until):
+            return True
         docs = [self.documents[d] for d in doc_ids if d in self.documents]
         if f.outlet and not any(_fold(d.outlet) == _fold(f.outlet) for d in docs):
             return False
@@ -222,8 +228,9 @@ class Scope:
             return False
         if f.place and not self._place_ok(event):
             return False
-        groups = self.groups_by_event.get(event.id, [])
-        if (f.measure or f.status) and not any(self._group_figures_ok(g) for g in groups):
+        if (f.measure or f.status) and not any(
+            self._group_figures_ok(g) for g in self.groups_by_event.get(event.id, [])
+        ):
             return False
         return self._reported_ok(self.event_docs.get(event.id, ()), event.date)
 

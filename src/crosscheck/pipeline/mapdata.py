@@ -16,13 +16,14 @@ from crosscheck.pipeline.filters import Scope
 TOLL_MEASURES = ("killed", "casualties")
 
 
-def _toll(scope: Scope, event_id: str) -> tuple[float | None, str | None]:
-    groups = scope.groups_by_event.get(event_id, [])
+def _tolls(scope: Scope) -> dict[str, tuple[float, str]]:
+    """Each incident's toll and the measure it comes from (only the toll groups are read)."""
+    tolls: dict[str, tuple[float, str]] = {}
     for measure in TOLL_MEASURES:
-        for g in groups:
-            if g.measure == measure and g.estimate.best is not None:
-                return g.estimate.best, measure
-    return None, None
+        for g in scope.store.select_groups(measure=measure):
+            if g.subject.kind == "event" and g.subject.id and g.estimate.best is not None:
+                tolls.setdefault(g.subject.id, (g.estimate.best, measure))
+    return tolls
 
 
 def map_points(scope: Scope) -> dict[str, Any]:
@@ -32,12 +33,13 @@ def map_points(scope: Scope) -> dict[str, Any]:
     """
     points = []
     unplaced = 0
+    tolls = _tolls(scope)
     for event_id in scope.event_ids:
         event = scope.events[event_id]
         if event.latitude is None or event.longitude is None:
             unplaced += 1
             continue
-        toll, measure = _toll(scope, event_id)
+        toll, measure = tolls.get(event_id, (None, None))
         place = ", ".join(dict.fromkeys(p for p in (event.location, event.country) if p))
         points.append(
             {

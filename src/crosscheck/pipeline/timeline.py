@@ -18,6 +18,9 @@ from crosscheck.pipeline.views import event_view, groups_by_ids
 
 #: Above this many reports or figure changes a store-wide timeline shows incidents only.
 MAX_DETAIL = 400
+#: Above this many dated entries the chart counts them per month and the list shows the
+#: latest ones only: thousands of single marks are neither readable nor quick to draw.
+MAX_ENTRIES = 300
 #: How long before an incident a warning in its country is shown beside it.
 WARNING_WINDOW = timedelta(days=90)
 
@@ -78,10 +81,25 @@ def _figure_changes(group: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _ordered(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Dated entries in order; past :data:`MAX_ENTRIES`, the latest ones and monthly counts."""
     dated = [e for e in entries if e["date"]]
     lanes = {"incident": 0, "warning": 1, "report": 2, "figure": 3}
     dated.sort(key=lambda e: (e["date"], lanes.get(e["lane"], 9), e["label"]))
-    return {"entries": dated, "undated": len(entries) - len(dated)}
+    out: dict[str, Any] = {"entries": dated, "undated": len(entries) - len(dated)}
+    out["total"] = len(dated)
+    out["counts"] = None
+    if len(dated) > MAX_ENTRIES:
+        counts: dict[tuple[str, str], int] = {}
+        for e in dated:
+            if len(e["date"]) >= 7:
+                key = (e["date"][:7], e["lane"])
+                counts[key] = counts.get(key, 0) + 1
+        out["counts"] = [
+            {"month": month, "lane": lane, "count": n}
+            for (month, lane), n in sorted(counts.items())
+        ]
+        out["entries"] = dated[-MAX_ENTRIES:]
+    return out
 
 
 def _warnings_before(scope: Scope, event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -122,7 +140,7 @@ def store_timeline(scope: Scope) -> dict[str, Any]:
     docs = scope.document_ids
     detail = len(docs) <= MAX_DETAIL
     if detail:
-        entries += [_report(scope.documents[d].summary()) for d in docs]
+        entries += [_report(d.summary()) for d in scope.store.documents_by_ids(docs)]
         evolving = [g.id for g in scope.group_list if g.status in ("evolving", "conflict")]
         detail = len(evolving) <= MAX_DETAIL
         if detail:
@@ -131,4 +149,4 @@ def store_timeline(scope: Scope) -> dict[str, Any]:
     return {"event": None, "detail": detail, "reports": len(docs), **_ordered(entries)}
 
 
-__all__ = ["MAX_DETAIL", "event_timeline", "store_timeline"]
+__all__ = ["MAX_DETAIL", "MAX_ENTRIES", "event_timeline", "store_timeline"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from crosscheck.model import (
     Claim,
@@ -25,6 +26,16 @@ from crosscheck.model import (
     Picture,
     Statement,
 )
+
+
+class DocumentFacts(NamedTuple):
+    """What the workbench filters read of a document: who published it and when."""
+
+    id: str
+    outlet: str | None
+    published: str | None
+    ingested_at: str | None
+
 
 #: Record kinds whose ids :meth:`Store.ids_with_prefix` looks up.
 PREFIX_KINDS: tuple[str, ...] = ("event", "entity", "group", "claim")
@@ -450,6 +461,18 @@ class Store(ABC):
         doc_of = {m.id: m.doc_id for m in self.event_mentions()}
         pairs = {(e.id, doc_of[m]) for e in self.events() for m in e.mention_ids if m in doc_of}
         return sorted(pairs)
+
+    def document_facts(self) -> list[DocumentFacts]:
+        """Outlet, publication and ingest date of every document, by id."""
+        return [DocumentFacts(d.id, d.outlet, d.published, d.ingested_at) for d in self.documents()]
+
+    def event_records(self) -> list[Event]:
+        """Every resolved event without its mention ids (``mention_ids`` is empty)."""
+        return [replace(e, mention_ids=[]) for e in self.events()]
+
+    def group_records(self) -> list[ClaimGroup]:
+        """Every claim group without its reason text (``reason`` is empty)."""
+        return [replace(g, reason="") for g in self.groups()]
 
     def claim_documents(self) -> dict[str, str]:
         """The document of every stored claim, by claim id."""

@@ -58,8 +58,8 @@ def dashboard(store: Store, filters: Filters | None = None, top: int = 8) -> dic
     if filters is None or not filters.active:
         conflicts = groups_listing(store, statuses=["conflict"], sort="subject", limit=top)
         evolving = groups_listing(store, statuses=["evolving"], sort="subject", limit=top)
-        docs = store.documents()
-        latest = sorted(docs, key=lambda d: d.ingested_at or "", reverse=True)[:top]
+        newest = sorted(store.document_facts(), key=lambda d: d.ingested_at or "", reverse=True)
+        latest = store.documents_by_ids([d.id for d in newest[:top]])
         return {
             "stats": stats,
             "matched": None,
@@ -74,12 +74,13 @@ def dashboard(store: Store, filters: Filters | None = None, top: int = 8) -> dic
         status: _attention([g for g in kept if g.status == status])
         for status in ("conflict", "evolving")
     }
-    docs = [scope.documents[d] for d in scope.document_ids]
-    latest = sorted(docs, key=lambda d: d.ingested_at or "", reverse=True)[:top]
+    facts = [scope.documents[d] for d in scope.document_ids]
+    newest = sorted(facts, key=lambda d: d.ingested_at or "", reverse=True)[:top]
+    latest = store.documents_by_ids([d.id for d in newest])
     return {
         "stats": stats,
         "matched": {
-            "documents": len(docs),
+            "documents": len(facts),
             "events": len(scope.event_ids),
             "groups": len(kept),
             "claims": sum(len(g.claims) for g in kept),

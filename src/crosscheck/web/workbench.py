@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from crosscheck.pipeline.charts import timeline_spec
+from crosscheck.pipeline.charts import timeline_counts_spec, timeline_spec
 from crosscheck.pipeline.filters import Scope
 from crosscheck.pipeline.graph import KINDS, neighbourhood
 from crosscheck.pipeline.mapdata import map_points
@@ -68,7 +68,9 @@ def timeline_page(
         {
             "title": title,
             "data": data,
-            "spec": timeline_spec(data["entries"]),
+            "spec": timeline_counts_spec(data["counts"])
+            if data["counts"]
+            else timeline_spec(data["entries"]),
             **filter_context(store, filters),
         },
     )
