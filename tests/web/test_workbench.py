@@ -136,3 +136,13 @@ def test_hostile_names_stay_inert_in_map_timeline_graph_and_filters(hostile_clie
             assert "<" not in block, path
     graph = client.get(f"/graph?node=event:{event}").text
     assert "&lt;img src=x onerror=alert(7)&gt;" in graph  # shown, as text
+
+
+def test_claims_listing_takes_the_filters(client: TestClient) -> None:
+    html = client.get("/claims", params={"outlet": "TASS", "status": "evolving"}).text
+    rows = re.findall(r"<tr id=\"c-[0-9a-f]+\">(.*?)</tr>", html, re.S)
+    assert rows
+    for row in rows:
+        assert "<td>TASS</td>" in row
+    total = int(re.search(r"<p>(\d+) claim", html).group(1))  # type: ignore[union-attr]
+    assert total == len(rows)

@@ -463,8 +463,9 @@ class Store(ABC):
         return sorted(pairs)
 
     def document_facts(self) -> list[DocumentFacts]:
-        """Outlet, publication and ingest date of every document, by id."""
-        return [DocumentFacts(d.id, d.outlet, d.published, d.ingested_at) for d in self.documents()]
+        """Outlet, publication and ingest date of every document, in id order."""
+        docs = sorted(self.documents(), key=lambda d: d.id)
+        return [DocumentFacts(d.id, d.outlet, d.published, d.ingested_at) for d in docs]
 
     def event_records(self) -> list[Event]:
         """Every resolved event without its mention ids (``mention_ids`` is empty)."""

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from fastapi import Request
 
+from crosscheck.pipeline.claims import apply_claim_corrections, claim_to_dict
 from crosscheck.pipeline.filters import Filters, Scope, filter_options
 from crosscheck.pipeline.listings import events_listing
 from crosscheck.pipeline.paging import Listing
@@ -58,6 +59,29 @@ def filtered_groups(
     return Listing(groups_by_ids(store, [g.id for g in page]), len(kept), limit, offset)
 
 
+def filtered_claims(store: Store, filters: Filters, *, limit: int, offset: int) -> Listing:
+    """A page of the claims in the claim groups the filters keep (with an outlet filter,
+    only that outlet's claims), rejected claims left out, by document."""
+    scope = Scope(store, filters)
+    outlet = (filters.outlet or "").casefold()
+    kept = {
+        c
+        for g in scope.group_list
+        for c in g.claims
+        if c in scope.claim_docs
+        and (not outlet or (scope.documents[scope.claim_docs[c]].outlet or "").casefold() == outlet)
+    }
+    corrections = store.corrections_for("claim", sorted(kept))
+    kept -= {c.target for c in corrections if c.action == "reject"}
+    ordered = sorted(kept, key=lambda c: (scope.claim_docs[c], c))
+    page = apply_claim_corrections(
+        store.claims_by_ids(ordered[offset : offset + limit]), corrections
+    )
+    docs = {d.id: d for d in store.documents_by_ids(sorted({c.doc_id for c in page}))}
+    rows = [claim_to_dict(c, docs.get(c.doc_id)) for c in page]
+    return Listing(rows, len(ordered), limit, offset)
+
+
 def filtered_events(
     store: Store, filters: Filters, *, entity: str | None, bare: bool, limit: int, offset: int
 ) -> Listing:
@@ -70,6 +94,7 @@ def filtered_events(
 
 __all__ = [
     "filter_context",
+    "filtered_claims",
     "filtered_events",
     "filtered_groups",
     "filters_of",

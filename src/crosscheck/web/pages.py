@@ -21,6 +21,7 @@ from crosscheck.pipeline.views import entity_view, event_view, groups_listing
 from crosscheck.store import Store
 from crosscheck.web.filtering import (
     filter_context,
+    filtered_claims,
     filtered_events,
     filtered_groups,
     filters_of,
@@ -151,20 +152,22 @@ def events_page(
 
 
 @router.get("/claims")
-def claims_page(request: Request, store: StoreDep, measure: str = "", page: int = 1) -> Response:
+def claims_page(request: Request, store: StoreDep, page: int = 1) -> Response:
+    filters = filters_of(request)
     page = max(1, page)
-    listing = claims_listing(
-        store, measure=measure or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
-    )
+    offset = (page - 1) * PAGE_SIZE
+    if narrows_beyond_figures(filters) or filters.status:
+        listing = filtered_claims(store, filters, limit=PAGE_SIZE, offset=offset)
+    else:
+        listing = claims_listing(store, measure=filters.measure, limit=PAGE_SIZE, offset=offset)
     return render(
         request,
         "claims.html",
         {
             "title": "Claims",
             "claims": listing.items,
-            "measure": measure,
-            "measures": MEASURES,
             **_pager(request, listing, page),
+            **filter_context(store, filters),
         },
     )
 
