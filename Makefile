@@ -6,12 +6,14 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
+# Browser libraries for the workbench (charts, map, graph), vendored from npm at build time.
+VENDOR_STAMP := src/crosscheck/web/static/vendor/VERSIONS.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := chromium postgresql
 
 .PHONY: setup system demo test lint format bench clean
 
-setup: $(STAMP) $(SYSTEM_STAMP)
+setup: $(STAMP) $(SYSTEM_STAMP) $(VENDOR_STAMP)
 
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +30,11 @@ $(SYSTEM_STAMP): | $(STAMP)
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@touch $(SYSTEM_STAMP)
+
+# npm ci installs exactly the locked versions; vendor.mjs copies the served files and licences.
+$(VENDOR_STAMP): web/package.json web/package-lock.json web/vendor.mjs
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	node web/vendor.mjs
 
 system:
 	@rm -f $(SYSTEM_STAMP)
@@ -68,4 +75,4 @@ bench: setup
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache crosscheck.db crosscheck.db-* *.egg-info src/*.egg-info
+	rm -rf $(VENV) web/node_modules src/crosscheck/web/static/vendor out .pytest_cache .mypy_cache .ruff_cache crosscheck.db crosscheck.db-* *.egg-info src/*.egg-info

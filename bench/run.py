@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         "reconcile": [sys.executable, str(HERE / "reconcile.py")],
         "api": [sys.executable, str(HERE / "api_latency.py")],
         "assess": [sys.executable, str(HERE / "assess.py")],
+        "pages": [sys.executable, str(HERE / "pages.py")],
         "scale": [sys.executable, str(HERE / "scale.py")] + (["--full"] if args.full else []),
     }
     failed = []

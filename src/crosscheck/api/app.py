@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from crosscheck import __version__, web
-from crosscheck.api import assess, read, write
+from crosscheck.api import assess, read, workbench, write
 from crosscheck.api.errors import error_body, install_error_handlers
 from crosscheck.config import Settings, load_settings
 from crosscheck.web.server import Server
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(write.router)
     app.include_router(assess.read)
     app.include_router(assess.write)
+    app.include_router(workbench.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -29,6 +29,7 @@ from crosscheck.model import (
     Subject,
 )
 from crosscheck.store.assess_sql import SqlAssessments
+from crosscheck.store.facets import SqlFacets
 from crosscheck.store.lookups import (
     CLAIM_SELECT,
     CORRECTION_SELECT,
@@ -60,9 +61,10 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class SqlStore(SqlAssessments):
+class SqlStore(SqlAssessments, SqlFacets):
     """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`,
-    paged listings in :class:`SqlPaging`, structured analysis in :class:`SqlAssessments`)."""
+    paged listings in :class:`SqlPaging`, filter reads in :class:`SqlFacets`, structured
+    analysis in :class:`SqlAssessments`)."""
 
     dialect = "sqlite"
 
