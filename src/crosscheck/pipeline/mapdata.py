@@ -17,12 +17,21 @@ TOLL_MEASURES = ("killed", "casualties")
 
 
 def _tolls(scope: Scope) -> dict[str, tuple[float, str]]:
-    """Each incident's toll and the measure it comes from (only the toll groups are read)."""
+    """Each incident's toll and the measure it comes from (only the toll groups are read).
+
+    An incident may have several groups of one measure (a sub-count such as "three
+    children"): its toll is that of the group most claims give.
+    """
     tolls: dict[str, tuple[float, str]] = {}
     for measure in TOLL_MEASURES:
+        best: dict[str, tuple[int, float]] = {}
         for g in scope.store.select_groups(measure=measure):
             if g.subject.kind == "event" and g.subject.id and g.estimate.best is not None:
-                tolls.setdefault(g.subject.id, (g.estimate.best, measure))
+                found = (len(g.claims), float(g.estimate.best))
+                if found > best.get(g.subject.id, (0, float("-inf"))):
+                    best[g.subject.id] = found
+        for event_id, (_, toll) in best.items():
+            tolls.setdefault(event_id, (toll, measure))
     return tolls
 
 

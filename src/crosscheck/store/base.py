@@ -24,6 +24,7 @@ from crosscheck.model import (
     Extraction,
     Mention,
     Picture,
+    Profile,
     Statement,
 )
 from crosscheck.store.assessing import AssessmentStore
@@ -135,6 +136,10 @@ class Store(AssessmentStore, ABC):
     def _resolve_document_ref(self, ref: str) -> Document | None: ...
 
     # -- extractions -----------------------------------------------------------------------
+    @abstractmethod
+    def profiles(self, doc_ids: list[str] | None = None) -> dict[str, Profile]:
+        """Each report's weighted words by document id (all reports when ``doc_ids`` is None)."""
+
     @abstractmethod
     def claims(
         self,

@@ -112,6 +112,19 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         # Warnings are read by stance across the store.
         "CREATE INDEX statements_stance ON statements(stance)",
     ],
+    8: [
+        # Each report's weighted words (crosscheck.analysis.profile): reports of one incident
+        # are linked by them.
+        """CREATE TABLE doc_profiles (
+            doc_id TEXT PRIMARY KEY, terms TEXT NOT NULL, title TEXT NOT NULL,
+            lead TEXT NOT NULL)""",
+        # A figure that is a part of its report's total ("including two children"), as
+        # extraction read it ...
+        "ALTER TABLE claims ADD COLUMN part_of TEXT",
+        # ... and as the picture reads it (a report's smaller restatements of its toll).
+        """CREATE TABLE claim_parts (
+            claim_id TEXT PRIMARY KEY, total_id TEXT NOT NULL)""",
+    ],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {
