@@ -6,12 +6,14 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_STAMP := $(VENV)/.system-stamp
+# Browser libraries for the workbench (charts, map, graph), vendored from npm at build time.
+VENDOR_STAMP := src/crosscheck/web/static/vendor/VERSIONS.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := chromium postgresql
 
 .PHONY: setup system demo test lint format bench clean
 
-setup: $(STAMP) $(SYSTEM_STAMP)
+setup: $(STAMP) $(SYSTEM_STAMP) $(VENDOR_STAMP)
 
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -29,33 +31,48 @@ $(SYSTEM_STAMP): | $(STAMP)
 	fi
 	@touch $(SYSTEM_STAMP)
 
+# npm ci installs exactly the locked versions; vendor.mjs copies the served files and licences.
+$(VENDOR_STAMP): web/package.json web/package-lock.json web/vendor.mjs
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	node web/vendor.mjs
+
 system:
 	@rm -f $(SYSTEM_STAMP)
 	@$(MAKE) --no-print-directory $(SYSTEM_STAMP)
 
 demo: setup
+	@# Watch rules first, so the ingest raises alerts (adding a rule again changes nothing).
+	$(BIN)/crosscheck rules add report --event "Crocus City Hall"
+	$(BIN)/crosscheck rules add figure --event "Crocus City Hall" --measure killed
+	$(BIN)/crosscheck rules add warning --place Moscow
+	$(BIN)/crosscheck rules add pair --entity ISKP --entity Tajikistan
 	$(BIN)/crosscheck ingest examples/
 	@echo
 	$(BIN)/crosscheck conflicts
+	$(BIN)/crosscheck ach load demo/crocus-question.yaml --author demo
 	@mkdir -p out
 	$(BIN)/crosscheck brief --format html --output out/brief.html
 	@echo "Open out/brief.html for the cross-checked brief; try: $(BIN)/crosscheck groups"
+	@echo
+	$(BIN)/crosscheck ach show crocus --no-matrix
+	@echo
+	$(BIN)/crosscheck alerts
 
 test: setup
 	$(BIN)/pytest -q
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 format: setup
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench scripts
+	$(BIN)/ruff check --fix src tests bench scripts
 
 bench: setup
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache crosscheck.db crosscheck.db-* *.egg-info src/*.egg-info
+	rm -rf $(VENV) web/node_modules src/crosscheck/web/static/vendor out .pytest_cache .mypy_cache .ruff_cache crosscheck.db crosscheck.db-* *.egg-info src/*.egg-info

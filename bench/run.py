@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
         "ingest": [sys.executable, str(HERE / "ingest.py")],
         "reconcile": [sys.executable, str(HERE / "reconcile.py")],
         "api": [sys.executable, str(HERE / "api_latency.py")],
+        "assess": [sys.executable, str(HERE / "assess.py")],
+        "pages": [sys.executable, str(HERE / "pages.py")],
         "exports": [sys.executable, str(HERE / "exports.py")],
         "soak": [sys.executable, str(HERE / "soak.py")],
         "scale": [sys.executable, str(HERE / "scale.py")] + (["--full"] if args.full else []),

@@ -17,6 +17,7 @@ prints ``str(error)`` on one line and exits non-zero; the API renders
     │   ├── NotFoundError    an id or name matches nothing in the store
     │   └── BusyError        another writer kept the store past the wait; nothing was written
     ├── CorrectionError      an analyst correction cannot be applied
+    ├── AssessmentError      an ACH question, grade or watch rule is not valid
     ├── ExportError          an export or import cannot be written/read
     └── GoldError            a gold file does not follow the DESIGN.md format
 """
@@ -103,6 +104,10 @@ class CorrectionError(CrosscheckError):
     code = "correction_error"
 
 
+class AssessmentError(CrosscheckError):
+    code = "assessment_error"
+
+
 class ExportError(CrosscheckError):
     code = "export_error"
 
@@ -112,6 +117,7 @@ class GoldError(CrosscheckError):
 
 
 __all__ = [
+    "AssessmentError",
     "BusyError",
     "ConfigError",
     "CorrectionError",

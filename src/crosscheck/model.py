@@ -24,6 +24,7 @@ EVENT_MEASURES: tuple[str, ...] = (
     "deported",
     "sentenced",
     "missing",
+    "casualties",
 )
 STATISTIC_MEASURES: tuple[str, ...] = ("count", "percent", "rank", "amount")
 MEASURES: tuple[str, ...] = EVENT_MEASURES + STATISTIC_MEASURES
@@ -137,6 +138,12 @@ class Claim:
     subject: Subject | None = None
     corrected: bool = False
     status: str = "machine"  # machine | confirmed | rejected | edited
+    # The id of the report's total this figure is a part of, as extraction read it
+    # ("eight killed, including two embassy staff").
+    part_of: str | None = None
+    # Filled from the picture: the report's total this figure is a part of, however found
+    # (see crosscheck.reconcile.parts); the claim contract's ``part_of``.
+    total_id: str | None = None
 
     @property
     def id(self) -> str:
@@ -186,6 +193,17 @@ class Statement:
         return stable_id("s", self.doc_id, self.span[0], self.span[1])
 
 
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A report's weighted words (see :mod:`crosscheck.analysis.profile`): sorted
+    (word, weight) pairs of unit length, for its whole text, its title and its lead."""
+
+    doc_id: str
+    terms: tuple[tuple[str, float], ...] = ()
+    title: tuple[tuple[str, float], ...] = ()
+    lead: tuple[tuple[str, float], ...] = ()
+
+
 @dataclass
 class Extraction:
     """Everything analysis found in one document."""
@@ -195,6 +213,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    profile: Profile | None = None
 
 
 @dataclass
@@ -276,6 +295,8 @@ class Picture:
     claim_subjects: dict[str, Subject] = field(default_factory=dict)
     mention_entities: dict[str, str] = field(default_factory=dict)
     event_links: dict[str, str] = field(default_factory=dict)
+    # claim id -> id of its report's total, for figures that are parts of one
+    claim_parts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -308,6 +329,7 @@ __all__ = [
     "Extraction",
     "Mention",
     "Picture",
+    "Profile",
     "Statement",
     "Subject",
     "stable_id",

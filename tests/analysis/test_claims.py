@@ -199,7 +199,6 @@ def test_claims_statistics(nlp: Any, text: str, expected: list[tuple[Any, ...]])
         "Officials cited the report.[3] Nothing else was said.",
         "She published two books and one pamphlet.",
         "Investigators examined 3,000 hours of video footage.",
-        "The group's No. 2 leader was killed in a drone strike.",
         "The second wave of raids came in June.",
         "UN Security Council Resolution 2231 was adopted in July.",
         "The 5th Brigade and the 1st Battalion were moved north.",
@@ -236,9 +235,16 @@ def test_claims_different_nouns_are_separate_figures(nlp: Any) -> None:
     assert [(c.low, c.label) for c in found] == [(1500, "police officers"), (200, "soldiers")]
 
 
-def test_claims_subcount_after_including_is_skipped(nlp: Any) -> None:
-    found = claims_of(nlp, "The strike killed at least 93 people, including nine children.")
-    assert summary(found) == [("killed", 93, None, False)]
+def test_claims_subcount_after_including_is_a_part_of_the_total(nlp: Any) -> None:
+    total, part = claims_of(nlp, "The strike killed at least 93 people, including nine children.")
+    assert summary([total, part]) == [("killed", 93, None, False), ("killed", 9, 9, False)]
+    assert part.part_of == total.id
+    assert total.part_of is None
+
+
+def test_claims_rank_before_a_victim_is_not_a_count(nlp: Any) -> None:
+    found = claims_of(nlp, "The group's No. 2 leader was killed in a drone strike.")
+    assert summary(found) == [("killed", 1, 1, False)]
 
 
 def test_claims_span_covers_the_number_phrase(nlp: Any) -> None:

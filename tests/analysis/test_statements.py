@@ -61,3 +61,34 @@ def test_find_statements_according_to(nlp: spacy.language.Language) -> None:
 def test_find_statements_keys_speaker_to_mention(nlp: spacy.language.Language) -> None:
     statement = _statements(nlp, "ISIS-K claimed that its men carried out the raid.")[0]
     assert statement.speaker_key == "isis-k"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_word", "content_words"),
+    [
+        (
+            "The ministry said it had quietly warned the city council about a planned bombing"
+            " at the stadium.",
+            "ministry",
+            ["council", "bombing", "stadium"],
+        ),
+        (
+            "The consulate warned of an imminent attack on concerts in the capital.",
+            "consulate",
+            ["attack", "concerts"],
+        ),
+        (
+            "The embassy warned on 2 May of an imminent attack on shopping malls in the city.",
+            "embassy",
+            ["attack", "malls"],
+        ),
+    ],
+)
+def test_find_statements_warning_keeps_what_it_warned_of(
+    nlp: spacy.language.Language, text: str, speaker_word: str, content_words: list[str]
+) -> None:
+    found = [s for s in _statements(nlp, text) if s.stance == "warns"]
+    assert found, [(s.stance, s.speaker, s.content) for s in _statements(nlp, text)]
+    assert speaker_word in found[0].speaker  # not "it": the one who said it
+    for word in content_words:
+        assert word in found[0].content

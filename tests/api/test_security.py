@@ -51,9 +51,16 @@ ACTIVE = [
 
 def _pages(client: TestClient, doc_id: str) -> list[str]:
     paths = [f"/documents/{doc_id}", "/", "/documents", "/search?q=Dorsk", "/conflicts?show=all"]
+    paths += [
+        "/map",
+        "/timeline",
+        "/?outlet=%3Cb%3EX%3C/b%3E",
+        "/graph?node=outlet:%3Cb%3EX%3C/b%3E",
+    ]
     for claim in client.get("/api/claims", params={"doc": doc_id}).json()["items"]:
         if claim["subject"]["kind"] == "event" and claim["subject"]["id"]:
-            paths.append(f"/events/{claim['subject']['id']}")
+            event = claim["subject"]["id"]
+            paths += [f"/events/{event}", f"/timeline?event={event}", f"/graph?node=event:{event}"]
     for group in client.get("/api/groups", params={"limit": 1000}).json()["items"]:
         if any(c["document"]["id"] == doc_id for c in group["claim_details"]):
             paths.append(f"/groups/{group['id']}")

@@ -153,3 +153,18 @@ def test_stix_filters(
     bundle = _bundle(hand_store, tmp_path / "b.json", **filters)
     assert len(_of(bundle, "report")) == reports
     assert len(_of(bundle, "note")) == notes
+
+
+def test_stix_carries_admiralty_grades(hand_store: Store, tmp_path: Path) -> None:
+    from crosscheck.pipeline.grading import set_grade
+
+    outlet = next(d.outlet for d in hand_store.documents() if d.outlet)
+    set_grade(hand_store, "outlet", outlet, "B", reason="long record")
+    bundle = _bundle(hand_store, tmp_path / "b.json")
+    idents = {o.name: o for o in _of(bundle, "identity") if o.identity_class == "organization"}
+    assert idents[outlet].x_opencti_reliability == "B - Usually reliable"
+    reports = [r for r in _of(bundle, "report") if r.get("created_by_ref") == idents[outlet].id]
+    assert reports and all(r.x_opencti_reliability.startswith("B ") for r in reports)
+    notes = _of(bundle, "note")
+    assert notes and all(0 <= n.get("confidence", 50) <= 100 for n in notes)
+    assert any("confidence" in n for n in notes)

@@ -133,6 +133,14 @@ CASES: list[tuple[str, Callable[[Ids], tuple[tuple[Any, ...], dict[str, Any]]]]]
     ("count", lambda i: (("claim",), {})),
     ("count", lambda i: (("group",), {})),
     ("count", lambda i: (("entity",), {})),
+    # The workbench filters' reads (store/facets.py).
+    ("event_documents", lambda i: ((), {})),
+    ("claim_documents", lambda i: ((), {})),
+    ("document_facts", lambda i: ((), {})),
+    ("event_records", lambda i: ((), {})),
+    ("group_records", lambda i: ((), {})),
+    ("outlet_names", lambda i: ((), {})),
+    ("event_types", lambda i: ((), {})),
 ]
 
 

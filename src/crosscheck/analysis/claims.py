@@ -16,15 +16,17 @@ of perpetrators.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from crosscheck.analysis.casualties import fatal_adverb, victim_readings
 from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.counts import read_count
+from crosscheck.analysis.counts import event_counted, event_label, read_count
 from crosscheck.analysis.geo import country_code
-from crosscheck.analysis.measures import Reading, lemma, lookup, owner_of, word_set
+from crosscheck.analysis.measures import Reading, counted_noun, lemma, lookup, owner_of, word_set
 from crosscheck.analysis.provenance import as_of, attribution
 from crosscheck.analysis.quantities import Quantity, find_quantities, number_words
 from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
@@ -167,13 +169,25 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
     # "45th out of 180 countries": the size of the ranking, not a figure.
     if q.start >= 2 and doc[q.start - 2].lower_ == "out" and doc[q.start - 1].lower_ == "of":
         return True
-    # "one of the", "one" as a pronoun, "the two presidents" as an anaphor.
-    if q.low == 1 and q.high == 1 and not q.vague:
+    # "one of the", "one" as a pronoun, "the two presidents" as an anaphor; but "killing
+    # one and wounding four" and "one of them died" count a victim.
+    if q.low == 1 and q.high == 1 and not q.vague and not _harmed(anchor):
         if nxt is not None and nxt.lower_ == "of":
             return True
         if anchor.lower_ in ("one", "a", "an") and anchor.dep_ not in ("nummod",):
             return True
     return False
+
+
+def _harmed(anchor: Token) -> bool:
+    """ "one" as the victim of a harm verb: "killing one", "one of them died"."""
+    if anchor.lower_ != "one" or anchor.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return False
+    if any(c.lower_ in ("no", "not") for c in anchor.children):
+        return False  # "no one was hurt"
+    head = anchor.head
+    verbs = lookup("patient_verbs") if anchor.dep_ != "nsubj" else lookup("agent_verbs")
+    return head.pos_ == "VERB" and verbs.get(lemma(head)) in ("killed", "injured", "casualties")
 
 
 def _is_subcount(doc: Doc, q: Quantity) -> bool:
@@ -449,6 +463,59 @@ def _running_totals(pairs: list[tuple[Quantity, Reading]]) -> list[tuple[Quantit
     return out
 
 
+def _split_outcome(doc: Doc, q: Quantity) -> tuple[Quantity, Reading] | None:
+    """ "Six people were shot, one fatally": the bare number with an outcome adverb."""
+    if q.kind != "cardinal" or q.vague or q.value is None:
+        return None
+    anchor = doc[q.anchor]
+    measure = fatal_adverb(anchor)
+    verb = anchor.head
+    if (
+        measure is None
+        or verb.pos_ != "VERB"
+        or lookup("patient_verbs").get(lemma(verb))
+        not in (
+            "casualties",
+            "injured",
+        )
+    ):
+        return None
+    return q, Reading(measure, f"people {measure}", "people", None, verb)
+
+
+def _apply_splits(
+    pairs: list[tuple[Quantity, Reading]], split: list[tuple[Quantity, Reading]]
+) -> list[tuple[Quantity, Reading]]:
+    """ "Six people were shot, one fatally" is one killed and five injured, not six hit."""
+    if not split:
+        return pairs
+    out = list(pairs)
+    for sq, sr in split:
+        for k, (q, r) in enumerate(out):
+            same_verb = r.verb is not None and r.verb == sr.verb
+            if not same_verb or r.measure != "casualties" or q.low is None or q.low != q.high:
+                continue
+            rest = q.low - (sq.low or 0)
+            if rest >= 0:
+                other = "injured" if sr.measure == "killed" else "killed"
+                moved = dataclasses.replace(q, low=rest, high=rest)
+                out[k] = (moved, Reading(other, f"people {other}", r.counted, r.noun, r.verb))
+        out.append((sq, sr))
+    return out
+
+
+def _with_victims(
+    pairs: list[tuple[Quantity, Reading]], victims: list[tuple[Quantity, Reading]]
+) -> list[tuple[Quantity, Reading]]:
+    """Add victim phrases; a list of victims replaces the numbers inside it."""
+    out = list(pairs)
+    for vq, vr in victims:
+        inside = [p for p in out if vq.start <= p[0].start and p[0].end <= vq.end]
+        out = [p for p in out if p not in inside]
+        out.append((vq, vr))
+    return out
+
+
 def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention]) -> list[Claim]:
     """The numeric claims of one parsed chunk, with document offsets.
 
@@ -463,26 +530,59 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
     doc = chunk.sdoc
     claims: list[Claim] = []
     for sent in doc.sents:
-        quantities = [q for q in find_quantities(sent) if not _not_a_figure(doc, q)]
+        found = find_quantities(sent)
+        split = [p for q in found if (p := _split_outcome(doc, q)) is not None]
+        quantities = [q for q in found if not _not_a_figure(doc, q)]
         pairs: list[tuple[Quantity, Reading]] = []
+        parts: set[int] = set()
         antecedent: Token | None = None
         for q in quantities:
+            if any(q.start == p[0].start for p in split):
+                continue
             reading = _read(doc, q, antecedent)
-            # A part of a total is skipped ("including nine children"), unless it
-            # names a different measure ("eleven detained, including all four gunmen").
-            part = _is_subcount(doc, q) or _is_reference_set(doc, q)
-            if part and (reading is None or reading.measure != "perpetrators"):
+            # The set a part is drawn from is no figure of its own ("one of the 130
+            # victims"); a part of a total ("including nine children") is one, a part of
+            # the figure before it, unless it names a different measure ("eleven detained,
+            # including all four gunmen").
+            if _is_reference_set(doc, q) and (reading is None or reading.measure != "perpetrators"):
+                continue
+            if _is_subcount(doc, q) and (reading is None or reading.measure != "perpetrators"):
+                total = next((r for _, r in reversed(pairs) if r.measure in EVENT_MEASURES), None)
+                if total is None or total.measure == "perpetrators":
+                    continue
+                noun = counted_noun(doc, q)
+                reading = Reading(
+                    total.measure,
+                    event_label(total.measure, noun),
+                    event_counted(total.measure, noun),
+                    noun,
+                    total.verb,
+                )
+                parts.add(q.start)
+                pairs.append((q, reading))
                 continue
             if reading is None or _definite_small(doc, q, reading):
                 continue
             if reading.noun is not None and reading.measure == "count":
                 antecedent = reading.noun
             pairs.append((q, reading))
+        pairs = _apply_splits(pairs, split)
+        if parts:
+            pairs = [p for p in pairs if p[0].start not in parts or p[1].measure in EVENT_MEASURES]
         taken = {r.noun.i for _, r in pairs if r.noun is not None}
         pairs += [p for p in _lone_perpetrators(sent) if p[0].anchor not in taken]
+        pairs = _with_victims(pairs, victim_readings(sent, taken, chunk.published))
         pairs.sort(key=lambda p: p[0].start)
+        made = []
         for q, reading in _merge_conjoined(_running_totals(pairs)):
-            claims.append(_claim(chunk, sent, q, reading, mentions, events))
+            made.append((q.start in parts, _claim(chunk, sent, q, reading, mentions, events)))
+        for k, (is_part, claim) in enumerate(made):
+            if is_part:
+                claim.part_of = next(
+                    (c.id for p, c in reversed(made[:k]) if not p and c.measure == claim.measure),
+                    None,
+                )
+        claims.extend(c for is_part, c in made if not is_part or c.part_of)
     return claims
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from crosscheck.analysis.casualties import HARM_MEASURES, negated, outcome
 from crosscheck.analysis.measures import (
     HEDGE_WORDS,
     RELATIVE,
@@ -176,10 +177,14 @@ def _place_measure(role: str, verb: Token) -> str | None:
             if child.lower_ in ("in", "into", "under") and held and lemma(obj) in custody:
                 # "sentenced four men to life in prison" is a sentence, not an arrest.
                 return None if sentencing else "arrested"
-            hospitalised = role == "patient" and lemma(obj) in hospital
-            if child.lower_ in ("to", "in", "into") and hospitalised:
+            # "two others drove themselves to a hospital", "three arrived at a hospital"
+            went = role == "agent" and lemma(verb) in word_set("hospital_arrival_verbs")
+            hospitalised = (role == "patient" or went) and lemma(obj) in hospital
+            if child.lower_ == "at" and not went:
+                hospitalised = False  # "family members gathered at the hospital"
+            if child.lower_ in ("to", "in", "into", "at") and hospitalised:
                 return "injured"
-            harmed = lookup("patient_verbs").get(lemma(verb)) in ("killed", "injured")
+            harmed = lookup("patient_verbs").get(lemma(verb)) in ("killed", "injured", "casualties")
             if child.lower_ == "to" and role == "patient" and harmed and lemma(obj) == "death":
                 return "killed"  # "stabbed to death", "beaten to death"
             if child.lower_ in ("from", "out") and role == "patient" and lemma(obj) in homes:
@@ -270,6 +275,10 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
     """Measure from an adjective on the noun ("140 people dead"), right of ``after``."""
     adjectives = lookup("adjectives")
     nouns = lookup("measure_nouns")
+    if arg.dep_ == "nsubj" and arg.head.pos_ == "ADJ" and arg.head.lower_ in adjectives:
+        return adjectives[
+            arg.head.lower_
+        ]  # "found two people dead": the adjective is the predicate
     for child in arg.children:
         if child.i <= after:
             continue
@@ -290,7 +299,7 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
                     if obj.dep_ == "pobj" and nouns.get(lemma(obj)) == "injured":
                         return "injured"
             if (
-                child.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
+                child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl")
                 and (child.lower_ in adjectives or lemma(child) in adjectives)
                 and child.i > arg.i
             ):
@@ -308,8 +317,9 @@ def _clause_measure(arg: Token) -> str | None:
         clause = child.dep_ in ("acl", "relcl") and lemma(child) in word_set("perpetrator_clauses")
         if clause and is_person(arg) and any(lemma(t) in attack for t in child.subtree):
             return "perpetrators"
+        counts_incidents = lemma(arg) in attack  # "two shootings injured …": not people
         if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in patient:
-            return patient[lemma(child)]
+            return None if counts_incidents else patient[lemma(child)]
         if child.dep_ == "relcl":
             for sub in child.children:
                 if sub.lower_ in RELATIVE:
@@ -340,7 +350,7 @@ def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
     return None
 
 
-def _event_label(measure: str, noun: Token | None) -> str:
+def event_label(measure: str, noun: Token | None) -> str:
     verb = {
         "perpetrators": "",
         "killed": "killed",
@@ -350,6 +360,7 @@ def _event_label(measure: str, noun: Token | None) -> str:
         "deported": "deported",
         "sentenced": "sentenced",
         "missing": "missing",
+        "casualties": "shot or hurt",
     }[measure]
     if measure == "perpetrators":
         return noun.text.lower() if noun is not None else "perpetrators"
@@ -376,7 +387,7 @@ def _is_perpetrator_noun(noun: Token) -> bool:
     return nouns.get(lemma(noun)) == "perpetrators" or nouns.get(noun.lower_) == "perpetrators"
 
 
-def _event_counted(measure: str, noun: Token | None) -> str:
+def event_counted(measure: str, noun: Token | None) -> str:
     """Event tolls group by measure; only distinct victim groups ("children") split them."""
     if measure == "perpetrators":
         return "perpetrators"
@@ -426,14 +437,23 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         measure = _verb_measure(role, verb, arg)
         if measure == "arrested" and verb is not None and is_captor(verb):
             measure = "missing"
+        elif measure is not None and verb is not None:
+            measure = outcome(verb, measure)  # "shot" alone: hit; "shot and killed": killed
     if measure is None and noun is not None and noun.lower_ in lookup("adjectives"):
         measure = lookup("adjectives")[noun.lower_]  # "and 14 hurt" read as a noun
         noun = None
     if measure is None:
         measure = _special_measure(role, verb, arg if noun is None else noun)
+    if measure is None and verb is not None and lemma(verb) in word_set("leave_verbs"):
+        # "left six people injured": the state may hang anywhere in the parse.
+        after = (noun or anchor).i + 1
+        if after < len(doc) and doc[after].lower_ in lookup("adjectives"):
+            measure = lookup("adjectives")[doc[after].lower_]
     # An unknown verb whose subject is an attack and whose object is people:
     # "the blast, which ... eight people" is a toll whatever the (mistyped) verb.
     embedded = role == "patient" and verb is not None and verb.dep_ != "ROOT"
+    # "left six people" says what state it left them in elsewhere ("injured", "dead").
+    embedded = embedded and verb is not None and lemma(verb) not in word_set("leave_verbs")
     if measure is None and embedded and verb is not None and (noun is None or is_person(noun)):
         measure = "killed" if _attack_subject(verb) else None
     governing = _governing_noun(arg, verb)
@@ -465,13 +485,18 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
                 noun = inner
     if measure is None and noun is not None:
         nouns = lookup("measure_nouns")
+        suffered = verb is not None and lemma(verb) in word_set("suffer_verbs")
+        if suffered and lemma(noun) in word_set("wound_nouns"):
+            return None  # "suffered 13 gunshot wounds": wounds, not people
         if lemma(noun) in nouns and lemma(noun) != "toll":
             measure = nouns[lemma(noun)]
+    if measure in HARM_MEASURES and verb is not None and verb.pos_ == "VERB" and negated(verb):
+        return None  # "two officers were not hurt"
     if measure is not None and measure != "count":
         return Reading(
             measure,
-            _event_label(measure, noun),
-            _event_counted(measure, noun),
+            event_label(measure, noun),
+            event_counted(measure, noun),
             noun=noun,
             verb=verb,
         )
@@ -561,4 +586,4 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     return None
 
 
-__all__ = ["read_count"]
+__all__ = ["event_counted", "event_label", "read_count"]

@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 
 from crosscheck.analysis import claims, entities, events, statements
 from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
+from crosscheck.analysis.totals import derived_figures
 from crosscheck.config import Settings
 from crosscheck.errors import ModelError
 from crosscheck.model import Document, Extraction
@@ -119,11 +121,11 @@ class EnglishExtractor:
             remaining[i] -= 1
             # Hand finished documents out in order, so callers can store them early.
             while emitted < len(docs) and remaining[emitted] == 0:
-                yield results[emitted]
+                yield _finish(docs[emitted], results[emitted])
                 emitted += 1
                 pending -= 1
         while emitted < len(docs):
-            yield results[emitted]
+            yield _finish(docs[emitted], results[emitted])
             emitted += 1
 
     @staticmethod
@@ -134,6 +136,13 @@ class EnglishExtractor:
         out.events.extend(found_events)
         out.statements.extend(statements.find_statements(chunk, mentions))
         out.claims.extend(claims.find_claims(chunk, mentions, found_events))
+
+
+def _finish(doc: Document, out: Extraction) -> Extraction:
+    """What needs the whole report: its profile and the figures it gives by difference."""
+    out.profile = profile(doc.id, doc.title, doc.text, "en")
+    out.claims.extend(derived_figures(out.claims, f"{doc.title or ''}\n{doc.text}"))
+    return out
 
 
 @register_extractor("en")

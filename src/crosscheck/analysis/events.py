@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
+from crosscheck.analysis.casualties import harm_word
 from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.dates import find_dates
 from crosscheck.analysis.geo import Place, geocode
@@ -409,6 +410,13 @@ def _date(token: Token, sent: Span, chunk: Chunk) -> tuple[str, str] | None:
         for t in c.subtree
     }
     subtree = {t.idx for t in token.subtree} - elsewhere
+    # "the death toll from the bombing ... on 3 June": the parser hangs the date on the
+    # noun that governs the trigger; it still dates the trigger.
+    governing = token.head.head if token.dep_ == "pobj" else None
+    if governing is not None and governing.pos_ == "NOUN" and token.head.lower_ in ("from", "of"):
+        for c in governing.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "in") and c.i > token.i:
+                subtree |= {t.idx for t in c.subtree}
     # "the deadliest attack since 1979" is not dated 1979 (but "since the 2004 siege" names
     # the siege's own year: a date inside the trigger's phrase is its own).
 
@@ -563,7 +571,24 @@ def find_events(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
                 continue
             events.append(_event(token, kind, sent, mentions, chunk))
     _share_dates(events)
+    if not any(_family(e.type) in ("attack", "disaster") for e in events):
+        events.extend(_harm_event(chunk, mentions))
     return events
+
+
+def _harm_event(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
+    """A chunk that names no attack but says people were shot, killed or hurt ("five people
+    were found shot in a bar's parking lot", "a man has died after getting shot"): the first
+    such harm is an incident mention, so the figures have an incident to be about."""
+    table = triggers()
+    for sent in chunk.sdoc.sents:
+        word = harm_word(sent)
+        if word is None:
+            continue
+        said = word.lemma_.lower()
+        kind = table.verbs.get(said) or table.nouns.get(said) or "attack"
+        return [_event(word, kind if kind in ATTACK_TYPES else "attack", sent, mentions, chunk)]
+    return []
 
 
 def _named_in_clause(token: Token, kind: str, mentions: list[Mention], chunk: Chunk) -> bool:

@@ -22,6 +22,8 @@ from crosscheck.analysis.context import Chunk
 from crosscheck.model import Mention, Statement
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: Prepositions that introduce what a warning warns of.
+_WARNED_OF = ("about", "of", "against", "over")
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,40 @@ def _content(verb: Token, stance: str, table: StanceTable) -> tuple[Span | None,
         return _trim(verb.doc[start:end]), "blames"
     if comp is not None:
         return _trim(_phrase(comp)), stance
+    if stance == "warns":
+        # "warned Moscow about a planned attack", "warned of an imminent attack": what was
+        # warned of is the prepositional phrase, the object only whom.
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        # The parser may hang "of …" on a date before it ("warned on 2 May of an attack").
+        nested = [g for p in preps for o in p.children if o.dep_ == "pobj" for g in o.children]
+        about = [c for c in preps + nested if c.dep_ == "prep" and c.lower_ in _WARNED_OF]
+        if about:
+            start = obj.left_edge.i if obj is not None else min(p.i for p in about)
+            end = max(p.right_edge.i for p in about) + 1
+            return _trim(verb.doc[start:end]), stance
     if obj is not None:
         end = obj.right_edge.i + 1
         if target is not None and stance in ("blames", "claims", "denies"):
             end = max(end, target.right_edge.i + 1)
         return _trim(verb.doc[obj.left_edge.i : end]), stance
     return None, stance
+
+
+def _pronoun(span: Span) -> bool:
+    return len(span) == 1 and span[0].pos_ == "PRON"
+
+
+def _speaker_of(verb: Token) -> Span | None:
+    """The verb's speaker; a pronoun inside what another speaker said is that speaker.
+
+    "Washington said it had warned Moscow": the one who warned is Washington.
+    """
+    speaker = _speaker(verb)
+    if speaker is not None and _pronoun(speaker) and verb.dep_ == "ccomp":
+        outer = _speaker(verb.head)
+        if outer is not None and not _pronoun(outer):
+            return outer
+    return speaker
 
 
 def _speaker_key(speaker: Span, mentions: list[Mention], chunk: Chunk) -> str | None:
@@ -164,7 +194,7 @@ def find_statements(chunk: Chunk, mentions: list[Mention]) -> list[Statement]:
             stance = table.stances.get(token.lemma_.lower())
             if stance is None:
                 continue
-            speaker = _speaker(token)
+            speaker = _speaker_of(token)
             if speaker is None:
                 continue
             content, stance = _content(token, stance, table)

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from crosscheck import __version__, web
-from crosscheck.api import read, write
+from crosscheck.api import assess, read, workbench, write
 from crosscheck.api.errors import install_error_handlers
 from crosscheck.api.guard import CSP, SECURITY_HEADERS, BodyGuard, SecurityHeaders
 from crosscheck.config import Settings, load_settings
@@ -67,6 +67,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.include_router(read.router)
     app.include_router(write.router)
+    app.include_router(assess.read)
+    app.include_router(assess.write)
+    app.include_router(workbench.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

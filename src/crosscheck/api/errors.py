@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosscheck.errors import (
+    AssessmentError,
     BusyError,
     ConfigError,
     CorrectionError,
@@ -63,7 +64,7 @@ def status_for(error: CrosscheckError) -> int:
         return 503
     if isinstance(error, TooLargeError):
         return 413
-    if isinstance(error, (InputError, ConfigError)):
+    if isinstance(error, (InputError, ConfigError, AssessmentError)):
         return 400
     if isinstance(error, CorrectionError):
         return 409

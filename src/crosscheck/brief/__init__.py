@@ -1,8 +1,10 @@
 """The cross-checked brief a person hands to a colleague, as Markdown or HTML.
 
-Per incident: what the sources agree on, where they differ (each source's figure, date and
-quoted sentence, and the reason for the verdict), how a figure evolved over time (an SVG
-chart in HTML, a table in Markdown), the actors and the sources. Deterministic output.
+It opens with the bottom line and its scope (generation date, reports used). Per
+incident: what the sources agree on, where they differ (each source's figure, date and
+quoted sentence, and the reason for the verdict in words), how a figure evolved over
+time (an SVG chart in HTML, a table in Markdown), the actors and the numbered sources
+every quoted sentence links to. Deterministic for a given generation date.
 """
 
 from __future__ import annotations
@@ -16,8 +18,16 @@ from crosscheck.errors import CrosscheckError
 from crosscheck.store import Store
 
 
-def render_brief(store: Store, fmt: Literal["md", "html"] = "md", event: str | None = None) -> str:
+def render_brief(
+    store: Store,
+    fmt: Literal["md", "html"] = "md",
+    event: str | None = None,
+    generated: str | None = None,
+) -> str:
     """The brief for every incident with figures, or for one ``event`` (id, prefix or name).
+
+    ``generated`` is the generation date it prints (default: today); fix it for a
+    reproducible file.
 
     Raises:
         NotFoundError: ``event`` matches no incident.
@@ -25,7 +35,7 @@ def render_brief(store: Store, fmt: Literal["md", "html"] = "md", event: str | N
     """
     if fmt not in ("md", "html"):
         raise CrosscheckError(f"unknown brief format {fmt!r}; use 'md' or 'html'")
-    content = brief_content(store, event)
+    content = brief_content(store, event, generated)
     return render_markdown(content) if fmt == "md" else render_html(content)
 
 

@@ -1,14 +1,23 @@
 """What a brief says, independent of its format: incidents, figures, verdicts, sources.
 
 Builds plain dicts from :mod:`crosscheck.pipeline.views`; the Markdown and HTML
-renderers only lay them out. Sorted throughout, no clock: the same store gives the same brief.
+renderers only lay them out. A brief opens with its bottom line (the incidents and
+their contested figures in a few lines) and its scope (when it was generated, from
+which reports); every quoted sentence carries the number of its source in the source
+list. Sorted throughout; the only clock is the generation date, which callers may
+fix: the same store and date give the same brief.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import Any
 
+from crosscheck.pipeline.ach import list_questions
+from crosscheck.pipeline.ach_matrix import matrix_view
+from crosscheck.pipeline.grading import annotate_groups
+from crosscheck.pipeline.reasons import explain_groups
 from crosscheck.pipeline.views import event_view, find_event, groups_view
 from crosscheck.store import Store
 
@@ -45,8 +54,78 @@ def _split(groups: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def brief_content(store: Store, event: str | None = None) -> dict[str, Any]:
-    """Everything a brief shows, for every incident with figures (or one incident)."""
+#: Event measures the bottom line reports first, in this order.
+HEADLINE_MEASURES = ("killed", "injured", "casualties", "arrested", "perpetrators", "missing")
+#: Incidents the bottom line names; the rest are in the body.
+BLUF_INCIDENTS = 5
+
+
+def _headline(section: dict[str, Any]) -> dict[str, Any]:
+    """One line of the bottom line: an incident and its main figures with their verdicts."""
+    groups = section["agree"] + section["single"] + section["differ"]
+    rank = {m: i for i, m in enumerate(HEADLINE_MEASURES)}
+    figures = []
+    for g in sorted(groups, key=lambda g: (rank.get(g["measure"], 99), g["measure"], g["id"])):
+        if g["measure"] not in rank or g["estimate"].get("best") is None:
+            continue
+        est = g["estimate"]
+        figures.append(
+            {
+                "label": g["label"],
+                "best": est.get("best"),
+                "low": est.get("low"),
+                "high": est.get("high"),
+                "status": g["status"],
+                "sources": g["sources"],
+            }
+        )
+    return {"event": section["event"], "reports": len(section["documents"]), "figures": figures}
+
+
+def _bottom_line(sections: list[dict[str, Any]], other: list[dict[str, Any]]) -> dict[str, Any]:
+    differ = [g for s in sections for g in s["differ"]] + [
+        g for g in other if g["status"] in DIFFER
+    ]
+    return {
+        "incidents": [_headline(s) for s in sections[:BLUF_INCIDENTS]],
+        "more_incidents": max(0, len(sections) - BLUF_INCIDENTS),
+        "conflicts": sum(1 for g in differ if g["status"] == "conflict"),
+        "evolving": sum(1 for g in differ if g["status"] == "evolving"),
+    }
+
+
+def _number_sources(content: dict[str, Any]) -> None:
+    """Number the sources (S1, S2, …) and give every quoted claim its source's number."""
+    numbers = {d["id"]: i + 1 for i, d in enumerate(content["sources"])}
+    for d in content["sources"]:
+        d["number"] = numbers[d["id"]]
+    groups = [g for s in content["sections"] for k in ("agree", "single", "differ") for g in s[k]]
+    for g in groups + content["other"]:
+        for c in g["claim_details"]:
+            c["source_number"] = numbers.get(c["document"]["id"])
+        for part in g.get("reason_parts") or []:
+            if "claim" in part:
+                part["source_number"] = numbers.get(part.get("document") or "")
+
+
+def _scope(event: str | None, sources: list[dict[str, Any]], generated: str) -> dict[str, Any]:
+    dates = sorted(d["published"] for d in sources if d.get("published"))
+    return {
+        "generated": generated,
+        "event": event,
+        "documents": len(sources),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+    }
+
+
+def brief_content(
+    store: Store, event: str | None = None, generated: str | None = None
+) -> dict[str, Any]:
+    """Everything a brief shows, for every incident with figures (or one incident).
+
+    ``generated`` is the date printed as the brief's generation date (default: today, UTC).
+    """
     events = [find_event(store, event)] if event else None
     all_groups = groups_view(store)
     by_subject: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
@@ -97,14 +176,35 @@ def brief_content(store: Store, event: str | None = None) -> dict[str, Any]:
         source_docs.values(),
         key=lambda d: (d.get("published") or "", d.get("outlet") or "", d["id"]),
     )
-    return {
+    shown = [g for s in sections for k in ("agree", "single", "differ") for g in s[k]]
+    explain_groups(store, shown + other)
+    annotate_groups(store, shown + other)
+    content = {
         "title": f"Cross-checked brief: {events[0]['name']}"
         if event and events
         else "Cross-checked brief",
+        "scope": _scope(
+            events[0]["name"] if event and events else None,
+            sources,
+            generated or datetime.now(UTC).date().isoformat(),
+        ),
+        "bottom_line": _bottom_line(sections, other),
         "sections": sections,
         "other": other,
-        "sources": sources,
+        "sources": [dict(d) for d in sources],
+        "ach": _questions(store, {s["event"]["id"] for s in sections} if event else None),
     }
+    _number_sources(content)
+    return content
+
+
+def _questions(store: Store, events: set[str] | None) -> list[dict[str, Any]]:
+    """The ACH matrices to show: all of them, or those about the brief's event."""
+    return [
+        matrix_view(store, q["id"])
+        for q in list_questions(store)
+        if events is None or q["event"] in events
+    ]
 
 
 __all__ = ["brief_content"]

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crosscheck.brief.links import safe_url
+from crosscheck.pipeline.reasons import reason_in_words
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~&])")
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+# A URL that stays one Markdown autolink: no spaces, brackets, pipes or angle brackets.
+_AUTOLINK = re.compile(r"^https?://[^\s<>()\[\]|`\\]+$")
 
 
 def md_escape(value: object) -> str:
@@ -28,18 +33,66 @@ def _group_lines(g: dict[str, Any], show_claims: bool) -> list[str]:
         f"*{md_escape(g['status'])}*, {g['sources']} source(s); estimate low "
         f"{md_escape(e['low'])}, best {md_escape(e['best'])}, high {md_escape(e['high'])}"
     )
-    lines = [head, f"  - Why: {md_escape(g['reason'])}"]
+    lines = [head, f"  - Why: {md_escape(reason_in_words(g))}"]
+    if g.get("counting_note"):
+        lines.append(f"  - Note: {md_escape(g['counting_note'])}")
     if show_claims:
         for c in g["claim_details"]:
             review = (
                 "" if c.get("review", "machine") == "machine" else f" [{md_escape(c['review'])}]"
             )
+            if c.get("grade"):
+                review += f" ({md_escape(c['grade']['code'])})"
             lines.append(
                 f"  - {md_escape(c['value'])}: {md_escape(c['outlet'] or c['document']['id'])}, "
                 f"{md_escape(c['published'] or 'undated')}{review}: "
-                f"“{md_escape(c['sentence'])}”"
+                f"“{md_escape(c['sentence'])}”{_cite(c.get('source_number'))}"
             )
     return lines
+
+
+def _cite(number: int | None) -> str:
+    return f" \\[S{number}\\]" if number else ""
+
+
+def _bottom_line(content: dict[str, Any]) -> list[str]:
+    bl = content["bottom_line"]
+    if not (bl["incidents"] or bl["conflicts"] or bl["evolving"]):
+        return []
+    out = ["## Bottom line", ""]
+    for h in bl["incidents"]:
+        ev = h["event"]
+        place = ", ".join(dict.fromkeys(x for x in (ev["location"], ev["country"]) if x))
+        where = f"{ev['date'] or 'date unknown'}" + (f", {place}" if place else "")
+        figures = "; ".join(
+            f"{f['label']} {f['best']}"
+            + (f" (sources give {f['low']}–{f['high']})" if f["low"] != f["high"] else "")
+            + f", {f['status']}"
+            for f in h["figures"]
+        )
+        line = f"**{md_escape(ev['name'])}** ({md_escape(where)}; {h['reports']} report(s))"
+        out.append(f"- {line}" + (f": {md_escape(figures)}." if figures else "."))
+    if bl["more_incidents"]:
+        out.append(f"- {bl['more_incidents']} more incident(s) below.")
+    out.append(
+        f"- {bl['conflicts']} figure(s) in conflict and {bl['evolving']} that evolved over time:"
+        " see “Where they differ”."
+    )
+    return [*out, ""]
+
+
+def _scope_line(content: dict[str, Any]) -> str:
+    sc = content["scope"]
+    scope = f"the incident {sc['event']}" if sc["event"] else "every incident with figures"
+    dates = ""
+    if sc["first"]:
+        dates = f", published {sc['first']}" + (
+            f" to {sc['last']}" if sc["last"] != sc["first"] else ""
+        )
+    return md_escape(
+        f"Generated {sc['generated']} · scope: {scope} · {sc['documents']} report(s){dates}."
+        " Every quote carries the number of its source (S1, S2, …) in the list at the end."
+    )
 
 
 def _series_table(g: dict[str, Any]) -> list[str]:
@@ -52,9 +105,34 @@ def _series_table(g: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _ach_lines(m: dict[str, Any]) -> list[str]:
+    """One ACH question: the ranking, what it rests on, the matrix (suggestions marked ?)."""
+    out = [f"## Competing hypotheses: {md_escape(m['question']['title'])}", ""]
+    out += [
+        f"{r['rank']}\\. {md_escape(r['label'])} — score {r['score']:.2f}" for r in m["ranking"]
+    ]
+    out += [""] + [f"- Sensitive: {md_escape(s['text'])}" for s in m["sensitive"]]
+    keys = [h["key"] for h in m["hypotheses"]]
+    out += ["", "| evidence | grade | diagnosticity | " + " | ".join(map(_cell, keys)) + " |"]
+    out.append("|---|---|---|" + "---|" * len(keys))
+    for e in m["evidence"]:
+        row = m["cells"].get(e["key"], {})
+        cells = [
+            (row[k]["rating"] + ("?" if row[k]["suggested"] else "")) if k in row else " "
+            for k in keys
+        ]
+        out.append(
+            f"| {_cell(e['summary'])} | {_cell(e['code'])} | {_cell(e['diagnostic'])} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    return [*out, ""]
+
+
 def render_markdown(content: dict[str, Any]) -> str:
     """The Markdown text of a brief built by :func:`crosscheck.brief.content.brief_content`."""
-    out = [f"# {md_escape(content['title'])}", ""]
+    out = [f"# {md_escape(content['title'])}", "", _scope_line(content), ""]
+    out += _bottom_line(content)
     if not content["sections"] and not content["other"]:
         out += ["No cross-checked figures yet: ingest some reports first.", ""]
     for s in content["sections"]:
@@ -108,11 +186,22 @@ def render_markdown(content: dict[str, Any]) -> str:
                 for line in _group_lines(g, show_claims=g["status"] in ("conflict", "evolving"))
             ]
         out.append("")
-    out += ["## Sources", "", "| published | outlet | title | document |", "|---|---|---|---|"]
+    for m in content.get("ach", []):
+        out += _ach_lines(m)
+    out += [
+        "## Sources",
+        "",
+        "| # | published | outlet | title | document |",
+        "|---|---|---|---|---|",
+    ]
     for d in content["sources"]:
+        url = safe_url(d.get("url"))
+        where = _cell(d.get("path") or d["id"]) + (
+            f" <{url}>" if url and _AUTOLINK.match(url) else ""
+        )
         out.append(
-            f"| {_cell(d.get('published'))} | {_cell(d.get('outlet'))} | {_cell(d.get('title'))} |"
-            f" {_cell(d.get('path') or d['id'])} |"
+            f"| S{d['number']} | {_cell(d.get('published'))} | {_cell(d.get('outlet'))} |"
+            f" {_cell(d.get('title'))} | {where} |"
         )
     return "\n".join(out).rstrip() + "\n"
 

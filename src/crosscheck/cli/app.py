@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Register command modules (each adds its commands to `app`).
+from crosscheck.cli import ach as _ach  # noqa: E402,F401
 from crosscheck.cli import documents as _documents  # noqa: E402,F401
 from crosscheck.cli import extraction as _extraction  # noqa: E402,F401
 from crosscheck.cli import interop as _interop  # noqa: E402,F401
@@ -119,5 +120,6 @@ from crosscheck.cli import picture as _picture  # noqa: E402,F401
 from crosscheck.cli import serve as _serve  # noqa: E402,F401
 from crosscheck.cli import synth as _synth  # noqa: E402,F401
 from crosscheck.cli import watch as _watch  # noqa: E402,F401
+from crosscheck.cli import watching as _watching  # noqa: E402,F401
 
 __all__ = ["STATE", "app", "main"]

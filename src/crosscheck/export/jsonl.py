@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crosscheck.analysis.profile import profile
 from crosscheck.errors import ExportError
 from crosscheck.export.registry import ExportResult, register_exporter
 from crosscheck.export.selection import Selection
@@ -39,7 +40,7 @@ from crosscheck.store import Store
 FORMAT = "crosscheck-dump"
 VERSION = 1
 # Claim fields filled by reconcile or corrections, not by extraction: never dumped.
-_DERIVED_CLAIM_FIELDS = ("subject", "corrected", "status")
+_DERIVED_CLAIM_FIELDS = ("subject", "corrected", "status", "total_id")
 
 
 def _claim_dict(claim: Claim) -> dict[str, Any]:
@@ -172,6 +173,8 @@ def _document(path: Path, number: int, obj: dict[str, Any]) -> tuple[Document, E
             claims=[Claim(**_span(c)) for c in ex.get("claims", [])],
             events=[EventMention(**_span(e)) for e in ex.get("events", [])],
             statements=[Statement(**_span(s)) for s in ex.get("statements", [])],
+            # A function of the text alone: worked out again rather than carried.
+            profile=profile(doc.id, doc.title, doc.text, doc.language or "en"),
         )
     except (KeyError, TypeError) as exc:
         raise ExportError(f"{path}:{number}: malformed document record ({exc})") from exc

@@ -35,12 +35,23 @@ def _epoch(value: str | None) -> int:
     return timegm(strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")) if stamp else 0
 
 
-def _tags_for(status: str, review: str | None) -> list[str]:
+def _tags_for(status: str, review: str | None, grade: dict[str, Any] | None = None) -> list[str]:
+    """A figure's tags: the verdict's, an analyst's review over it, its Admiralty grades.
+
+    The grades in force (crosscheck.pipeline.grading: an analyst's or the suggestion) give
+    the figure's own information credibility and its outlet's source reliability.
+    """
     spec = load_mapping("misp")
     tags = list(spec["statuses"].get(status, spec["unknown_status"]))
     override = spec["reviews"].get(review or "")
     if override:
         tags = [t for t in tags if not t.startswith("admiralty-scale:")] + list(override)
+    elif grade is not None:
+        credibility = f'admiralty-scale:information-credibility="{grade["credibility"]["value"]}"'
+        tags = [t for t in tags if not t.startswith("admiralty-scale:")] + [credibility]
+    if grade is not None:
+        value = grade["reliability"]["value"].lower()
+        tags.append(f'admiralty-scale:source-reliability="{value}"')
     return tags
 
 
@@ -136,7 +147,7 @@ class _EventBuilder:
                 shown,
                 comment,
                 "claim:" + value["claim"],
-                tags=_tags_for(group.status, value["review"]),
+                tags=_tags_for(group.status, value["review"], selection.grades.get(value["claim"])),
             )
         text = (
             f"{group.label}: {group.status} across {group.sources} source(s); estimate "

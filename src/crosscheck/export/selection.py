@@ -27,6 +27,7 @@ from crosscheck.model import (
     Statement,
 )
 from crosscheck.pipeline.claims import list_claims
+from crosscheck.pipeline.grading import claim_grades, reliabilities
 from crosscheck.store import Store
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -64,6 +65,9 @@ class Selection:
     statements: list[Statement] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     picture: Picture = field(default_factory=Picture)
+    # Admiralty grades in force: claim id -> grades of the claim, outlet -> reliability.
+    grades: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reliability: dict[str, dict[str, str]] = field(default_factory=dict)
 
     _claim_index: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
@@ -192,6 +196,7 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
     raw_claims = store.claims(doc_ids=sorted(doc_ids))
     statements = [s for s in store.statements() if s.doc_id in doc_ids]
     corrections = store.corrections()
+    outlets = {d.outlet for d in docs if d.outlet}
     return Selection(
         store_url=store.url,
         options=options,
@@ -206,6 +211,8 @@ def select(store: Store, options: ExportOptions | None = None) -> Selection:
         statements=statements,
         corrections=corrections,
         picture=picture,
+        grades=claim_grades(store, groups),
+        reliability={o: g.to_dict() for o, g in reliabilities(store, outlets).items()},
     )
 
 

@@ -26,6 +26,7 @@ import stix2.base
 from stix2.utils import format_datetime
 
 from crosscheck.analysis.geo import country_code, geocode, normalise_place
+from crosscheck.assess.grading import ClaimFacts, claim_credibility
 from crosscheck.errors import ExportError
 from crosscheck.export.common import (
     det_uuid,
@@ -151,9 +152,26 @@ class _Builder:
                     identity_class="organization",
                     created=stamp,
                     modified=stamp,
+                    allow_custom=True,
+                    **self.reliability(outlet),
                 )
             )
         return ident
+
+    def reliability(self, outlet: str | None) -> dict[str, str]:
+        """OpenCTI's ``x_opencti_reliability`` ("B - Usually reliable") for an outlet."""
+        grade = self.sel.reliability.get(outlet or "")
+        if grade is None:
+            return {}
+        words = grade["words"][:1].upper() + grade["words"][1:]
+        return {"x_opencti_reliability": f"{grade['value']} - {words}"}
+
+    def confidence(self, group: ClaimGroup) -> dict[str, int]:
+        """STIX ``confidence`` of a group's verdict from its Admiralty credibility."""
+        best = group.estimate.best
+        grade = claim_credibility(ClaimFacts(None, best, best), group)
+        value = self.map["admiralty_confidence"].get(grade.value)
+        return {} if value is None else {"confidence": int(value)}
 
     def report(self, doc: Document, outlets: dict[str, list[str]]) -> None:
         stamp = _stamp(doc.published)
@@ -166,6 +184,7 @@ class _Builder:
         extra: dict[str, Any] = {}
         if doc.outlet:
             extra["created_by_ref"] = self.outlet(doc.outlet, outlets[doc.outlet])
+            extra.update(self.reliability(doc.outlet))
         if doc.language:
             extra["lang"] = doc.language
         loose = [self.group_record(g) for g in self.loose_groups().get(doc.id, [])]
@@ -419,6 +438,7 @@ class _Builder:
                 created_by_ref=producer_id(),
                 extensions=_ext({"group": group.id}),
                 allow_custom=True,
+                **self.confidence(group),
             )
         )
 

@@ -51,6 +51,7 @@ def claim_to_dict(claim: Claim, doc: Document | None) -> dict[str, Any]:
         "attributed_to": claim.attributed_to,
         "sentence": claim.sentence,
         "span": [claim.span[0], claim.span[1]],
+        "part_of": claim.total_id or claim.part_of,
     }
     if claim.corrected:
         out["corrected"] = True

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from crosscheck.errors import CorrectionError, NotFoundError
 from crosscheck.model import Correction
+from crosscheck.pipeline.followup import follow_up
 from crosscheck.pipeline.picture import update_picture
 from crosscheck.pipeline.views import find_entity, find_event
 from crosscheck.reconcile.corrections import CLAIM_ACTIONS, EDITABLE
@@ -146,7 +147,9 @@ def _store(store: Store, correction: Correction) -> Correction:
     # refused or failed update leaves no correction behind that the picture ignores.
     with store.writing():
         saved = store.add_correction(correction)
-        update_picture(store, set())
+        picture = update_picture(store, set())
+    # Track records and watch rules follow the committed picture (they never fail it).
+    follow_up(store, picture, [])
     return saved
 
 

@@ -259,6 +259,7 @@ def reconcile_pending(store: Store) -> Picture | None:
     Returns:
         The updated picture, or ``None`` when nothing was pending (the picture is unchanged).
     """
+    from crosscheck.pipeline.followup import follow_up
     from crosscheck.pipeline.picture import update_picture
 
     # One write under the picture lock: two reconcilers (two ingests, the web server and
@@ -269,6 +270,8 @@ def reconcile_pending(store: Store) -> Picture | None:
             return None
         picture = update_picture(store, set(pending))
         store.clear_pending(pending)
+    # Outside the picture's transaction: track records, watch rules and their webhooks.
+    follow_up(store, picture, pending)
     return picture
 
 

@@ -6,6 +6,7 @@ document filter narrows the query instead of filtering a whole picture in Python
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from crosscheck.model import Event, Mention
@@ -79,8 +80,11 @@ def events_listing(
     bare: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    within: Sequence[str] | None = None,
 ) -> Listing:
     """A page of resolved events by date; bare incidents are hidden unless ``bare``.
+
+    ``within`` narrows to these event ids (the workbench filters' matches).
 
     A bare incident ("arrest" with no date, place, actor or second source) stays in the
     store and on its own page; ``hidden`` says how many the listing left out. Without an
@@ -92,6 +96,8 @@ def events_listing(
     if doc_id is not None:
         links = store.event_links_for(m.id for m in store.event_mentions(doc=doc_id))
         ids = sorted(set(links.values()))
+    if within is not None:
+        ids = sorted(set(within) if ids is None else set(within) & set(ids))
     everything = store.count_events(ids=ids)
     if entity is not None:
         events = [e for e in store.events_page(ids=ids, bare=bare) if _has_actor(e, entity)]

@@ -50,6 +50,7 @@ from crosscheck.model import (
     EventMention,
     Mention,
     Picture,
+    Profile,
 )
 from crosscheck.reconcile import reconcile_with_notes
 from crosscheck.reconcile.core import forget_memos
@@ -74,6 +75,7 @@ class _Inputs:
     mentions: list[Mention] = field(default_factory=list)
     event_mentions: list[EventMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    profile: Profile | None = None
 
 
 @dataclass
@@ -127,6 +129,8 @@ def _read(store: Store, doc_ids: list[str] | None) -> dict[str, _Inputs]:
             out[em.doc_id].event_mentions.append(em)
         for c in prepare_claims(store.claims(doc_ids=chunk)):
             out[c.doc_id].claims.append(c)
+        for doc_id, profile in store.profiles(chunk).items():
+            out[doc_id].profile = profile
     for doc_id in doc_ids or ():
         out.setdefault(doc_id, _Inputs())
     return dict(out)
@@ -169,7 +173,8 @@ def _reconcile(state: _State, store: Store, settings: Settings | None) -> tuple[
     # An older version of a re-ingested report is not a second source.
     superseded = {d.supersedes for d in documents if d.supersedes}
     ok = [d for d in documents if d.id not in superseded]
-    inputs = [state.inputs[d.id] for d in ok if d.id in state.inputs]
+    ok = [d for d in ok if d.id in state.inputs]
+    inputs = [state.inputs[d.id] for d in ok]
     return reconcile_with_notes(
         ok,
         [m for x in inputs for m in x.mentions],
@@ -177,6 +182,7 @@ def _reconcile(state: _State, store: Store, settings: Settings | None) -> tuple[
         [c for x in inputs for c in x.claims],
         store.corrections(),
         _threshold(settings, store),
+        {d.id: x.profile for d, x in zip(ok, inputs, strict=True) if x.profile is not None},
     )
 
 
@@ -225,7 +231,7 @@ def _differences(old: Picture, new: Picture) -> tuple[Picture, Picture]:
     parts: dict[str, tuple[Any, Any]] = {}
     for name in ("entities", "events", "groups"):
         parts[name] = _changed_records(getattr(old, name), getattr(new, name))
-    for name in ("claim_subjects", "mention_entities", "event_links"):
+    for name in ("claim_subjects", "mention_entities", "event_links", "claim_parts"):
         parts[name] = _changed_items(getattr(old, name), getattr(new, name))
     return (
         Picture(**{name: pair[0] for name, pair in parts.items()}),

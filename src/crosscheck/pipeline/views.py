@@ -187,6 +187,13 @@ def _groups_details(store: Store, groups: list[ClaimGroup]) -> list[dict[str, An
     return sorted(out, key=lambda g: (g["subject"]["name"] or "", g["measure"], g["id"]))
 
 
+def groups_by_ids(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """These claim groups (unknown ids skipped) with their claims' details, in ``ids`` order."""
+    groups = [g for g in (store.get_group(i) for i in dict.fromkeys(ids)) if g is not None]
+    ctx = _context(store, groups)
+    return [ctx.group(g) for g in groups]
+
+
 def groups_view(
     store: Store, status: str | None = None, measure: str | None = None, event: str | None = None
 ) -> list[dict[str, Any]]:
@@ -385,6 +392,7 @@ __all__ = [
     "find_entity",
     "find_event",
     "group_view",
+    "groups_by_ids",
     "groups_listing",
     "groups_view",
     "moved_to",

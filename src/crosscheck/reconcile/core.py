@@ -20,6 +20,7 @@ from crosscheck.model import (
     EventMention,
     Mention,
     Picture,
+    Profile,
     Subject,
 )
 from crosscheck.reconcile import corrections, entities, events, grouping, subjects, verdicts
@@ -29,8 +30,10 @@ from crosscheck.reconcile.corrections import (
     apply_event_corrections,
 )
 from crosscheck.reconcile.entities import resolve_entities
-from crosscheck.reconcile.events import dominant_event_ids, resolve_incidents
+from crosscheck.reconcile.events import build_event, dominant_event_ids, event_id_for
 from crosscheck.reconcile.grouping import grouped
+from crosscheck.reconcile.incidents.linking import link_incidents
+from crosscheck.reconcile.parts import report_parts
 from crosscheck.reconcile.prepared import (
     prepare_claims,
     prepare_event_mentions,
@@ -140,6 +143,7 @@ def reconcile_with_notes(
     claims: list[Claim],
     corrections: list[Correction] | None = None,
     fuzzy_threshold: int = 90,
+    profiles: dict[str, Profile] | None = None,
 ) -> tuple[Picture, list[str]]:
     """Like :func:`reconcile`, also returning a note per correction that had to be skipped."""
     notes: list[str] = []
@@ -152,7 +156,9 @@ def reconcile_with_notes(
     entities = apply_entity_corrections(entities, mentions, corr, notes)
     mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
 
-    events, mains = resolve_incidents(event_mentions, documents, mentions)
+    linked = link_incidents(documents, event_mentions, mentions, claims, profiles or {})
+    events = [build_event(event_id_for(g), g) for g in linked.groups]
+    mains = linked.mains
     events = apply_event_corrections(events, event_mentions, corr, notes)
     event_links = {mid: e.id for e in events for mid in e.mention_ids}
 
@@ -180,7 +186,8 @@ def reconcile_with_notes(
                 )
             subjects[c.id] = resolver.resolve(c)
 
-    judge = Judge(Sourcing({d.id: d for d in documents}))
+    parts = report_parts(fixed, subjects)
+    judge = Judge(Sourcing({d.id: d for d in documents}), frozenset(parts))
     groups = sorted((judged(judge, raw) for raw in grouped(fixed, subjects)), key=lambda g: g.id)
     for note in notes:
         log.info(note)
@@ -191,6 +198,7 @@ def reconcile_with_notes(
         claim_subjects=_by_key(subjects, "claim_subjects"),
         mention_entities=_by_key(mention_entities, "mention_entities"),
         event_links=_by_key(event_links, "event_links"),
+        claim_parts=dict(sorted(parts.items())),
     )
     return picture, notes
 
@@ -214,6 +222,7 @@ def reconcile(
     claims: list[Claim],
     corrections: list[Correction] | None = None,
     fuzzy_threshold: int = 90,
+    profiles: dict[str, Profile] | None = None,
 ) -> Picture:
     """The cross-document picture: entities, incidents, claim subjects, groups with verdicts.
 
@@ -224,7 +233,7 @@ def reconcile(
         fuzzy_threshold: rapidfuzz score for merging entity spellings (Settings.fuzzy_threshold).
     """
     return reconcile_with_notes(
-        documents, mentions, event_mentions, claims, corrections, fuzzy_threshold
+        documents, mentions, event_mentions, claims, corrections, fuzzy_threshold, profiles
     )[0]
 
 

@@ -232,6 +232,9 @@ def with_context(
             _WITH_CONTEXT.clear()
         if not f.generic:
             found = f if place is None else _relocated(f, place, title)
+        elif place is not None and f.country and place.country and f.country != place.country:
+            # "the bombing in Iran" in a report led from Moscow happened in Iran.
+            found = dataclasses.replace(f, published=published)
         else:
             found = dataclasses.replace(
                 f,

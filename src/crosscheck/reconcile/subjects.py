@@ -20,7 +20,12 @@ from collections import defaultdict
 from typing import Literal
 
 from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Mention, Subject
-from crosscheck.reconcile.mentionfeatures import dates_compatible, distinctive_tokens, type_family
+from crosscheck.reconcile.mentionfeatures import (
+    dates_compatible,
+    distinctive_tokens,
+    name_tokens,
+    type_family,
+)
 from crosscheck.reconcile.subjecttables import Violent, is_country, lookup_tables
 from crosscheck.reconcile.subjecttables import forget as forget_tables
 from crosscheck.reconcile.text import label_family, name_key, tables, words
@@ -84,17 +89,21 @@ class SubjectResolver:
     def entity_subject(self, entity_id: str) -> Subject:
         return _subject("entity", entity_id, self.entities[entity_id].name)
 
-    def _match_event(self, claim: Claim) -> str | None:
-        toks = distinctive_tokens(claim.subject_name or "")
+    def _match_event(self, claim: Claim, local_only: bool) -> str | None:
+        # Among all reports' incidents only a name tells which ("the Kerman bombing"): a
+        # common word ("the rampage") matches too many.
+        phrase = claim.subject_name or ""
+        toks = distinctive_tokens(phrase) if local_only else name_tokens(phrase)
         if not toks:
             return None
         scores: dict[str, int] = defaultdict(int)
+        local = self.doc_events.get(claim.doc_id, set())
         for t in toks:
             for event_id in self.token_index.get(t, ()):
-                scores[event_id] += 1
+                if event_id in local or not local_only:
+                    scores[event_id] += 1
         if not scores:
             return None
-        local = self.doc_events.get(claim.doc_id, set())
         ranked = sorted(scores.items(), key=lambda kv: (kv[0] not in local, -kv[1], kv[0]))
         return ranked[0][0]
 
@@ -185,17 +194,21 @@ class SubjectResolver:
                 return self.event_subject(self.links[claim.subject_ref])
             if claim.subject_ref and claim.subject_ref in self.events:
                 return self.event_subject(claim.subject_ref)
-            matched = self._match_event(claim)
+            # The report's own incidents first: a word the phrase shares with an incident of
+            # another report ("shooting at a motel") rarely makes it that incident.
+            matched = self._match_event(claim, local_only=True)
             if matched:
                 return self.event_subject(matched)
+            # A figure with no incident of its own named in its sentence is about the report's
+            # incident; a phrase with its own distinctive words ("the civil war") names
+            # another one, found among all incidents or left without a subject.
             main = self.dominant.get(claim.doc_id)
-            # A phrase with its own distinctive words names another incident: don't pull it in.
-            if (
-                main
-                and claim.measure in EVENT_MEASURES
-                and not distinctive_tokens(claim.subject_name or "")
-            ):
+            own_words = bool(distinctive_tokens(claim.subject_name or ""))
+            if main and claim.measure in EVENT_MEASURES and not own_words:
                 return self.event_subject(main)
+            matched = self._match_event(claim, local_only=False) if own_words else None
+            if matched:
+                return self.event_subject(matched)
             return _subject("none", None, claim.subject_name)
         if claim.subject_kind == "entity":
             for ref in (claim.subject_ref, claim.subject_name):

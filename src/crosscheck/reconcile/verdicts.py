@@ -122,10 +122,16 @@ def _days(a: str, b: str) -> int | None:
 
 
 class Judge:
-    """Computes the verdict of one raw group."""
+    """Computes the verdict of one raw group.
 
-    def __init__(self, sourcing: Sourcing) -> None:
+    ``parts``: claims that are parts of their report's total (see
+    :mod:`crosscheck.reconcile.parts`); they stay in their group but never enter its
+    verdict, unless the group holds nothing else.
+    """
+
+    def __init__(self, sourcing: Sourcing, parts: frozenset[str] = frozenset()) -> None:
         self.s = sourcing
+        self.parts = parts
 
     def _time_explains(self, a: Claim, b: Claim, event_count: bool) -> bool:
         if a.as_of and b.as_of and a.as_of != b.as_of:
@@ -143,6 +149,8 @@ class Judge:
         """The :class:`ClaimGroup` with status, sources, estimate and reason."""
         claims = sorted(raw.claims, key=lambda c: c.id)
         active = [c for c in claims if c.status != "rejected"]
+        totals = [c for c in active if c.id not in self.parts]
+        active = totals or active
         sources = {self.s.source(c) for c in active}
         status, reason = self._status(raw, active, len(sources))
         estimate, conservative, trace = self._estimate(active, status)
@@ -280,6 +288,7 @@ def _verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
                 c.as_of,
                 c.label,
                 c.measure,
+                c.id in judge.parts,
             )
             for c in raw.claims
         )
@@ -297,7 +306,8 @@ def _verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
 # and the copy handed out for it: when both are the same objects as then, even building the
 # key above is skipped.
 _LAST: dict[
-    tuple[Any, ...], tuple[list[Claim], tuple[Document | None, ...], ClaimGroup, ClaimGroup]
+    tuple[Any, ...],
+    tuple[list[Claim], tuple[Document | None, ...], ClaimGroup, ClaimGroup, tuple[bool, ...]],
 ] = {}
 
 
@@ -310,7 +320,8 @@ def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
     docs = tuple(map(judge.s.documents.get, map(_doc_id, raw.claims)))
     last = _LAST.get(slot)
     # Sequence equality checks identity first: unchanged inputs compare at C speed.
-    if last is not None and last[0] == raw.claims and last[1] == docs:
+    parts = tuple(c.id in judge.parts for c in raw.claims)
+    if last is not None and last[0] == raw.claims and last[1] == docs and last[4] == parts:
         # The same copy as last time while it still equals the verdict (its holder may have
         # changed it): the picture's comparison with the last one then stops at identity.
         if last[3].__dict__ == last[2].__dict__:
@@ -328,7 +339,7 @@ def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
     out.claims = list(found.claims)
     if len(_LAST) >= _VERDICTS_MAX:
         _LAST.clear()
-    _LAST[slot] = (list(raw.claims), docs, found, out)
+    _LAST[slot] = (list(raw.claims), docs, found, out, parts)
     return out
 
 

@@ -11,7 +11,8 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from crosscheck.model import (
     Claim,
@@ -24,9 +25,21 @@ from crosscheck.model import (
     Extraction,
     Mention,
     Picture,
+    Profile,
     Statement,
 )
+from crosscheck.store.assessing import AssessmentStore
 from crosscheck.store.writer import WRITE_WAIT_S, writing
+
+
+class DocumentFacts(NamedTuple):
+    """What the workbench filters read of a document: who published it and when."""
+
+    id: str
+    outlet: str | None
+    published: str | None
+    ingested_at: str | None
+
 
 #: Record kinds whose ids :meth:`Store.ids_with_prefix` looks up.
 PREFIX_KINDS: tuple[str, ...] = ("event", "entity", "group", "claim")
@@ -36,8 +49,9 @@ GROUP_ORDERS: tuple[str, ...] = ("attention", "subject", "measure", "sources", "
 _ATTENTION = {"conflict": 0, "evolving": 1, "consistent": 2, "corroborated": 3, "single": 4}
 
 
-class Store(ABC):
-    """Persistent home of documents, extractions, the reconciled picture and corrections."""
+class Store(AssessmentStore, ABC):
+    """Persistent home of documents, extractions, the reconciled picture and corrections
+    (and, through :class:`AssessmentStore`, of structured analysis)."""
 
     url: str
     #: The rapidfuzz score entity names must reach to be merged in this store's picture
@@ -157,6 +171,10 @@ class Store(ABC):
     def _resolve_document_ref(self, ref: str) -> Document | None: ...
 
     # -- extractions -----------------------------------------------------------------------
+    @abstractmethod
+    def profiles(self, doc_ids: list[str] | None = None) -> dict[str, Profile]:
+        """Each report's weighted words by document id (all reports when ``doc_ids`` is None)."""
+
     @abstractmethod
     def claims(
         self,
@@ -490,6 +508,40 @@ class Store(ABC):
         """:meth:`event_document_counts` for these event ids only."""
         wanted = set(ids)
         return {k: v for k, v in self.event_document_counts().items() if k in wanted}
+
+    # -- filter reads -----------------------------------------------------------------------
+    # Bare id pairs for the workbench filters (crosscheck.store.facets answers them in SQL).
+
+    def event_documents(self) -> list[tuple[str, str]]:
+        """Every (event id, document id) pair where the document reports the event, sorted."""
+        doc_of = {m.id: m.doc_id for m in self.event_mentions()}
+        pairs = {(e.id, doc_of[m]) for e in self.events() for m in e.mention_ids if m in doc_of}
+        return sorted(pairs)
+
+    def document_facts(self) -> list[DocumentFacts]:
+        """Outlet, publication and ingest date of every document, in id order."""
+        docs = sorted(self.documents(), key=lambda d: d.id)
+        return [DocumentFacts(d.id, d.outlet, d.published, d.ingested_at) for d in docs]
+
+    def event_records(self) -> list[Event]:
+        """Every resolved event without its mention ids (``mention_ids`` is empty)."""
+        return [replace(e, mention_ids=[]) for e in self.events()]
+
+    def group_records(self) -> list[ClaimGroup]:
+        """Every claim group without its reason text (``reason`` is empty)."""
+        return [replace(g, reason="") for g in self.groups()]
+
+    def claim_documents(self) -> dict[str, str]:
+        """The document of every stored claim, by claim id."""
+        return {c.id: c.doc_id for c in self.claims()}
+
+    def outlet_names(self) -> list[str]:
+        """The distinct outlets of the stored documents, case-insensitively sorted."""
+        return sorted({d.outlet for d in self.documents() if d.outlet}, key=str.casefold)
+
+    def event_types(self) -> list[str]:
+        """The distinct types of the resolved events, sorted."""
+        return sorted({e.type for e in self.events()})
 
     # -- misc --------------------------------------------------------------------------------
     @abstractmethod

@@ -42,7 +42,9 @@ CLAIM_SELECT = (
     "SELECT c.doc_id, c.measure, c.low, c.high, c.span_start, c.span_end, c.sentence,"
     " c.label, c.approximate, c.vague, c.as_of, c.attributed_to, c.subject_kind,"
     " c.subject_ref, c.subject_name, c.counted, s.subject_kind, s.subject_id,"
-    " s.subject_name FROM claims c LEFT JOIN claim_subjects s ON s.claim_id = c.id"
+    " s.subject_name, c.part_of, p.total_id FROM claims c"
+    " LEFT JOIN claim_subjects s ON s.claim_id = c.id"
+    " LEFT JOIN claim_parts p ON p.claim_id = c.id"
 )
 EVENT_MENTION_SELECT = (
     "SELECT doc_id, type, trigger_text, span_start, span_end, sentence, date,"
@@ -96,6 +98,8 @@ def claim_from_row(r: Sequence[Any]) -> Claim:
         subject_ref=r[13],
         subject_name=r[14],
         counted=r[15],
+        part_of=r[19],
+        total_id=r[20],
     )
     if r[16] is not None:
         claim.subject = Subject(kind=r[16], id=r[17], name=r[18])

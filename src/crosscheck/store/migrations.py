@@ -98,6 +98,44 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
             kind TEXT NOT NULL, old_id TEXT NOT NULL, new_id TEXT NOT NULL,
             PRIMARY KEY (kind, old_id))""",
     ],
+    6: [
+        # Structured analysis (crosscheck.assess): the analysts' log of ACH questions,
+        # grades and watch rules, the alerts rules raised, what each figure rule saw last
+        # and each outlet's track record. None of it belongs to the picture.
+        """CREATE TABLE assessment_log (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL,
+            action TEXT NOT NULL, payload TEXT NOT NULL, author TEXT NOT NULL,
+            reason TEXT NOT NULL, created_at TEXT NOT NULL)""",
+        "CREATE INDEX assessment_log_target ON assessment_log(kind, target)",
+        """CREATE TABLE alerts (
+            id TEXT PRIMARY KEY, rule_id TEXT NOT NULL, kind TEXT NOT NULL,
+            alert_key TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
+            evidence TEXT NOT NULL, doc_id TEXT, created_at TEXT NOT NULL, delivery TEXT,
+            attempts INTEGER NOT NULL)""",
+        "CREATE INDEX alerts_rule ON alerts(rule_id, created_at)",
+        "CREATE INDEX alerts_created ON alerts(created_at)",
+        """CREATE TABLE rule_state (
+            rule_id TEXT NOT NULL, figure TEXT NOT NULL, state TEXT NOT NULL,
+            PRIMARY KEY (rule_id, figure))""",
+        """CREATE TABLE outlet_records (
+            outlet TEXT PRIMARY KEY, right_count INTEGER NOT NULL, superseded INTEGER NOT NULL,
+            contradicted INTEGER NOT NULL)""",
+        # Warnings are read by stance across the store.
+        "CREATE INDEX statements_stance ON statements(stance)",
+    ],
+    8: [
+        # Each report's weighted words (crosscheck.analysis.profile): reports of one incident
+        # are linked by them.
+        """CREATE TABLE doc_profiles (
+            doc_id TEXT PRIMARY KEY, terms TEXT NOT NULL, title TEXT NOT NULL,
+            lead TEXT NOT NULL)""",
+        # A figure that is a part of its report's total ("including two children"), as
+        # extraction read it ...
+        "ALTER TABLE claims ADD COLUMN part_of TEXT",
+        # ... and as the picture reads it (a report's smaller restatements of its toll).
+        """CREATE TABLE claim_parts (
+            claim_id TEXT PRIMARY KEY, total_id TEXT NOT NULL)""",
+    ],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {

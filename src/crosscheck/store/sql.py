@@ -26,9 +26,12 @@ from crosscheck.model import (
     Extraction,
     Mention,
     Picture,
+    Profile,
     Statement,
     Subject,
 )
+from crosscheck.store.assess_sql import SqlAssessments
+from crosscheck.store.facets import SqlFacets
 from crosscheck.store.lookups import (
     CLAIM_SELECT,
     CORRECTION_SELECT,
@@ -73,9 +76,10 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class SqlStore(SqlSuccessors):
+class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
     """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`,
-    paged listings in :class:`SqlPaging`, retired ids in :class:`SqlSuccessors`)."""
+    paged listings in :class:`SqlPaging`, filter reads in :class:`SqlFacets`, structured
+    analysis in :class:`SqlAssessments`, retired ids in :class:`SqlSuccessors`)."""
 
     dialect = "sqlite"
 
@@ -366,6 +370,7 @@ class SqlStore(SqlSuccessors):
                 "claims",
                 "event_mentions",
                 "statements",
+                "doc_profiles",
                 "pending_reconcile",
             ):
                 self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (extraction.doc_id,))
@@ -384,7 +389,8 @@ class SqlStore(SqlSuccessors):
         self._many(
             "INSERT INTO claims (id, doc_id, measure, low, high, approximate, vague, label, as_of,"
             " attributed_to, sentence, span_start, span_end, subject_kind, subject_ref,"
-            " subject_name, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " subject_name, counted, part_of)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     c.id,
@@ -404,10 +410,17 @@ class SqlStore(SqlSuccessors):
                     c.subject_ref,
                     c.subject_name,
                     c.counted,
+                    c.part_of,
                 )
                 for c in _unique(ex.claims)
             ],
         )
+        if ex.profile is not None:
+            p = ex.profile
+            self._exec(
+                "INSERT INTO doc_profiles (doc_id, terms, title, lead) VALUES (?, ?, ?, ?)",
+                (p.doc_id, json.dumps(p.terms), json.dumps(p.title), json.dumps(p.lead)),
+            )
         self._many(
             "INSERT INTO event_mentions (id, doc_id, type, trigger_text, span_start, span_end,"
             " sentence, date, date_precision, location, country, latitude, longitude, actors,"
@@ -508,6 +521,21 @@ class SqlStore(SqlSuccessors):
         rows = self._rows(f"{STATEMENT_SELECT} WHERE {where} ORDER BY doc_id, span_start", params)
         return [statement_from_row(r) for r in rows]
 
+    def profiles(self, doc_ids: list[str] | None = None) -> dict[str, Profile]:
+        where, params = self._filter(None, doc_ids)
+        rows = self._rows(
+            f"SELECT doc_id, terms, title, lead FROM doc_profiles WHERE {where}", params
+        )
+        return {
+            r[0]: Profile(
+                doc_id=r[0],
+                terms=_pairs(r[1]),
+                title=_pairs(r[2]),
+                lead=_pairs(r[3]),
+            )
+            for r in rows
+        }
+
     # -- picture -----------------------------------------------------------------------------
     def save_picture(self, picture: Picture) -> None:
         with self.transaction():
@@ -518,6 +546,7 @@ class SqlStore(SqlSuccessors):
                 "events",
                 "event_links",
                 "claim_subjects",
+                "claim_parts",
                 "claim_groups",
             ):
                 self._exec(f"DELETE FROM {table}")
@@ -559,6 +588,10 @@ class SqlStore(SqlSuccessors):
                 "INSERT INTO claim_subjects (claim_id, subject_kind, subject_id, subject_name)"
                 " VALUES (?, ?, ?, ?)",
                 [(cid, s.kind, s.id, s.name) for cid, s in sorted(picture.claim_subjects.items())],
+            )
+            self._many(
+                "INSERT INTO claim_parts (claim_id, total_id) VALUES (?, ?)",
+                sorted(picture.claim_parts.items()),
             )
             self._many(
                 "INSERT INTO claim_groups (id, subject_kind, subject_id, subject_name, measure,"
@@ -613,6 +646,7 @@ class SqlStore(SqlSuccessors):
             self._rows("SELECT mention_id, entity_id FROM mention_entities")
         )
         picture.event_links = dict(self._rows("SELECT event_mention_id, event_id FROM event_links"))
+        picture.claim_parts = dict(self._rows("SELECT claim_id, total_id FROM claim_parts"))
         picture.claim_subjects = {
             r[0]: Subject(kind=r[1], id=r[2], name=r[3])
             for r in self._rows(
@@ -723,6 +757,7 @@ PICTURE_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "event_links": ("event_mention_id", ("event_mention_id", "event_id")),
     "claim_subjects": ("claim_id", ("claim_id", "subject_kind", "subject_id", "subject_name")),
+    "claim_parts": ("claim_id", ("claim_id", "total_id")),
     "claim_groups": (
         "id",
         (
@@ -775,6 +810,7 @@ def picture_rows(picture: Picture) -> dict[str, dict[str, tuple[Any, ...]]]:
         },
         "event_links": {k: (k, v) for k, v in picture.event_links.items()},
         "claim_subjects": {k: (k, s.kind, s.id, s.name) for k, s in picture.claim_subjects.items()},
+        "claim_parts": {k: (k, v) for k, v in picture.claim_parts.items()},
         "claim_groups": {
             g.id: (
                 g.id,
@@ -795,6 +831,11 @@ def picture_rows(picture: Picture) -> dict[str, dict[str, tuple[Any, ...]]]:
             for g in picture.groups
         },
     }
+
+
+def _pairs(text: str) -> tuple[tuple[str, float], ...]:
+    """A stored word-weight vector (JSON pairs) as the tuple a Profile holds."""
+    return tuple((str(w), float(v)) for w, v in json.loads(text))
 
 
 def _unique(items: list[_T]) -> list[_T]:

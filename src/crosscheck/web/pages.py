@@ -13,14 +13,24 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from crosscheck.errors import NotFoundError
-from crosscheck.model import MEASURES, STATUSES
+from crosscheck.model import MEASURES
 from crosscheck.pipeline.claims import claims_listing
-from crosscheck.pipeline.listings import entities_rows, events_listing
+from crosscheck.pipeline.grading import annotate_groups
+from crosscheck.pipeline.hits import search_in_context
+from crosscheck.pipeline.listings import entities_rows
 from crosscheck.pipeline.paging import MAX_OFFSET, Listing
 from crosscheck.pipeline.views import entity_view, event_view, groups_listing, moved_to
+from crosscheck.pipeline.warnings import warnings_view
 from crosscheck.store import Store
+from crosscheck.web.filtering import (
+    filter_context,
+    filtered_claims,
+    filtered_events,
+    filtered_groups,
+    filters_of,
+    narrows_beyond_figures,
+)
 from crosscheck.web.present import GROUP_SORTS, sort_groups
-from crosscheck.web.search import search_all
 from crosscheck.web.templating import (
     STATIC_DIR,
     render,
@@ -31,8 +41,8 @@ from crosscheck.web.templating import (
 from crosscheck.web.views import (
     audit_rows,
     dashboard,
+    decorate,
     document_page,
-    group_chart,
     group_detail,
     related_events,
 )
@@ -54,46 +64,51 @@ StoreDep = Annotated[Store, Depends(page_store)]
 
 @router.get("/")
 def dashboard_page(request: Request, store: StoreDep) -> Response:
-    data = dashboard(store)
-    for g in data["conflicts"] + data["evolving"]:
-        g["chart"] = group_chart(g)
-    return render(request, "dashboard.html", {"title": "Dashboard", **data})
+    filters = filters_of(request)
+    data = dashboard(store, filters)
+    return render(
+        request, "dashboard.html", {"title": "Dashboard", **data, **filter_context(store, filters)}
+    )
 
 
 @router.get("/conflicts")
 def conflicts_page(
     request: Request,
     store: StoreDep,
-    status: str = "",
-    measure: str = "",
     sort: str = "attention",
     show: Annotated[str, Query(description="'all' lists every group")] = "",
     page: PageNumber = 1,
 ) -> Response:
+    filters = filters_of(request)
     page = max(1, page)
-    listing = groups_listing(
-        store,
-        status=status or None,
-        measure=measure or None,
-        statuses=None if show == "all" else ["conflict", "evolving"],
-        sort=sort if sort in GROUP_SORTS else "attention",
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-    )
+    sort = sort if sort in GROUP_SORTS else "attention"
+    statuses = None if show == "all" else ["conflict", "evolving"]
+    offset = (page - 1) * PAGE_SIZE
+    if narrows_beyond_figures(filters):
+        listing = filtered_groups(
+            store, filters, statuses=statuses, sort=sort, limit=PAGE_SIZE, offset=offset
+        )
+    else:
+        listing = groups_listing(
+            store,
+            status=filters.status,
+            measure=filters.measure,
+            statuses=statuses,
+            sort=sort,
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
     return render(
         request,
         "conflicts.html",
         {
             "title": "Conflicts",
-            "groups": listing.items,
+            "groups": decorate(store, listing.items),
             **_pager(request, listing, page),
-            "status": status,
-            "measure": measure,
+            **filter_context(store, filters),
             "sort": sort,
             "show": show,
             "sorts": GROUP_SORTS,
-            "statuses": STATUSES if show == "all" else ("conflict", "evolving"),
-            "measures": MEASURES,
         },
     )
 
@@ -113,10 +128,10 @@ def moved_redirect(
 @router.get("/groups/{group_id}")
 def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
     try:
-        group = group_detail(store, group_id)
+        group = decorate(store, [group_detail(store, group_id)])[0]
     except NotFoundError as exc:
         return moved_redirect(request, store, "group", group_id, exc)
-    group["chart"] = group_chart(group)
+    annotate_groups(store, [group])
     return render(
         request,
         "group.html",
@@ -132,9 +147,11 @@ def group_page(request: Request, store: StoreDep, group_id: str) -> Response:
 def events_page(
     request: Request, store: StoreDep, entity: str = "", show: str = "", page: PageNumber = 1
 ) -> Response:
+    filters = filters_of(request)
     page = max(1, page)
-    listing = events_listing(
+    listing = filtered_events(
         store,
+        filters,
         entity=entity or None,
         bare=show == "all",
         limit=PAGE_SIZE,
@@ -150,27 +167,28 @@ def events_page(
             "show": show,
             "hidden": listing.hidden,
             **_pager(request, listing, page),
+            **filter_context(store, filters),
         },
     )
 
 
 @router.get("/claims")
-def claims_page(
-    request: Request, store: StoreDep, measure: str = "", page: PageNumber = 1
-) -> Response:
+def claims_page(request: Request, store: StoreDep, page: PageNumber = 1) -> Response:
+    filters = filters_of(request)
     page = max(1, page)
-    listing = claims_listing(
-        store, measure=measure or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
-    )
+    offset = (page - 1) * PAGE_SIZE
+    if narrows_beyond_figures(filters) or filters.status:
+        listing = filtered_claims(store, filters, limit=PAGE_SIZE, offset=offset)
+    else:
+        listing = claims_listing(store, measure=filters.measure, limit=PAGE_SIZE, offset=offset)
     return render(
         request,
         "claims.html",
         {
             "title": "Claims",
             "claims": listing.items,
-            "measure": measure,
-            "measures": MEASURES,
             **_pager(request, listing, page),
+            **filter_context(store, filters),
         },
     )
 
@@ -181,9 +199,9 @@ def event_page(request: Request, store: StoreDep, ref: str) -> Response:
         view = event_view(store, ref)
     except NotFoundError as exc:
         return moved_redirect(request, store, "event", ref, exc)
-    view["groups"] = sort_groups(view["groups"])
-    for g in view["groups"]:
-        g["chart"] = group_chart(g)
+    view["groups"] = decorate(store, sort_groups(view["groups"]))
+    annotate_groups(store, view["groups"])
+    view["warnings"] = warnings_view(store, event=view["event"]["id"])
     return render(
         request,
         "event.html",
@@ -243,7 +261,7 @@ def document_page_view(request: Request, store: StoreDep, ref: str) -> Response:
 def search_page(
     request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = ""
 ) -> Response:
-    results: dict[str, Any] = search_all(store, q, limit=30) if q.strip() else {}
+    results: dict[str, Any] = search_in_context(store, q, limit=30) if q.strip() else {}
     return render(request, "search.html", {"title": "Search", "q": q, "results": results})
 
 

@@ -6,23 +6,11 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from crosscheck.brief.links import safe_url
+
 #: How groups can be sorted; "attention" puts conflicts first, then evolving figures.
 GROUP_SORTS = ("attention", "subject", "measure", "sources", "spread", "status")
 _ATTENTION = {"conflict": 0, "evolving": 1, "consistent": 2, "corroborated": 3, "single": 4}
-
-
-def safe_url(url: Any) -> str | None:
-    """``url`` when its scheme is http or https, else None (never a javascript: link)."""
-    if not isinstance(url, str):
-        return None
-    candidate = url.strip()
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return candidate
 
 
 def public_store(db: str) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from crosscheck.pipeline.charts import figure_spec
 from crosscheck.pipeline.corrections import audit_log
 from crosscheck.pipeline.documents import document_view
-from crosscheck.pipeline.views import conflicts_view, group_view
+from crosscheck.pipeline.filters import Filters, Scope
+from crosscheck.pipeline.reasons import explain_groups
+from crosscheck.pipeline.views import group_view, groups_by_ids, groups_listing
 from crosscheck.store import Store
-from crosscheck.web.charts import Point, figure_chart
 from crosscheck.web.highlight import Mark, highlight
 
 
@@ -38,38 +40,57 @@ def audit_rows(store: Store) -> list[dict[str, Any]]:
     ]
 
 
-def _day(claim: dict[str, Any]) -> str:
-    """The day a figure stood: its as-of date when it names a day, else publication."""
-    as_of = claim.get("as_of") or ""
-    return as_of if len(as_of) >= 10 else claim.get("published") or ""
+def decorate(store: Store, groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each group view its chart spec and its reason in words (in place)."""
+    for g in groups:
+        g["chart"] = figure_spec(g)
+    return explain_groups(store, groups)
 
 
-def group_chart(group: dict[str, Any]) -> Any:
-    """The group's figure over publication time (empty when fewer than two dated sources)."""
-    points = [
-        Point(
-            day=_day(c),
-            low=c.get("low"),
-            high=c.get("high"),
-            label=c.get("outlet") or (c.get("document") or {}).get("title") or "source",
-        )
-        for c in group.get("claim_details", [])
-        if c.get("review") != "rejected"
-    ]
-    title = f"{group.get('label') or group.get('measure')} over publication time"
-    return figure_chart(points, title)
+def _attention(groups: list[Any]) -> list[Any]:
+    return sorted(groups, key=lambda g: (g.subject.name or "", g.measure, g.id))
 
 
-def dashboard(store: Store, top: int = 8) -> dict[str, Any]:
-    """Counts, latest ingests and the groups that most need an analyst's eye."""
-    differing = conflicts_view(store)
-    docs = store.documents()
-    latest = sorted(docs, key=lambda d: d.ingested_at or "", reverse=True)[:top]
+def dashboard(store: Store, filters: Filters | None = None, top: int = 8) -> dict[str, Any]:
+    """Counts, latest ingests and the groups that most need an analyst's eye, all within
+    ``filters`` when they are set (then each count also says of how many)."""
+    stats = store.stats()
+    if filters is None or not filters.active:
+        conflicts = groups_listing(store, statuses=["conflict"], sort="subject", limit=top)
+        evolving = groups_listing(store, statuses=["evolving"], sort="subject", limit=top)
+        newest = sorted(store.document_facts(), key=lambda d: d.ingested_at or "", reverse=True)
+        latest = store.documents_by_ids([d.id for d in newest[:top]])
+        return {
+            "stats": stats,
+            "matched": None,
+            "latest": [d.summary() | {"ingested_at": d.ingested_at} for d in latest],
+            "conflicts": decorate(store, conflicts.items),
+            "evolving": decorate(store, evolving.items),
+            "more": {"conflict": conflicts.total, "evolving": evolving.total},
+        }
+    scope = Scope(store, filters)
+    kept = scope.group_list
+    picked = {
+        status: _attention([g for g in kept if g.status == status])
+        for status in ("conflict", "evolving")
+    }
+    facts = [scope.documents[d] for d in scope.document_ids]
+    newest = sorted(facts, key=lambda d: d.ingested_at or "", reverse=True)[:top]
+    latest = store.documents_by_ids([d.id for d in newest])
     return {
-        "stats": store.stats(),
+        "stats": stats,
+        "matched": {
+            "documents": len(facts),
+            "events": len(scope.event_ids),
+            "groups": len(kept),
+            "claims": sum(len(g.claims) for g in kept),
+        },
         "latest": [d.summary() | {"ingested_at": d.ingested_at} for d in latest],
-        "conflicts": [g for g in differing if g["status"] == "conflict"][:top],
-        "evolving": [g for g in differing if g["status"] == "evolving"][:top],
+        "conflicts": decorate(
+            store, groups_by_ids(store, [g.id for g in picked["conflict"][:top]])
+        ),
+        "evolving": decorate(store, groups_by_ids(store, [g.id for g in picked["evolving"][:top]])),
+        "more": {status: len(found) for status, found in picked.items()},
     }
 
 
@@ -156,8 +177,8 @@ def related_events(store: Store, event: dict[str, Any], limit: int = 12) -> list
 __all__ = [
     "audit_rows",
     "dashboard",
+    "decorate",
     "document_page",
-    "group_chart",
     "group_detail",
     "related_events",
 ]

@@ -1,0 +1,168 @@
+"""One report's incidents: which of its event mentions describe the same incident.
+
+A report is about one incident first (per family of event types: an attack, its arrests, its
+trial): its title and lead name it, and its later "the shooting", "the attack" refer back to
+it. That is the report's *main* incident. Mentions that cannot be it — another date, another
+town ("a separate shooting last month on Elm Street") — are other incidents the report also
+names; they are grouped among themselves by the same evidence as across reports.
+
+A date between the main incident's and the report's publication on a vague mention is usually
+the day something was *said* ("on Tuesday police said the toll rose"): such a date is dropped
+rather than allowed to split the incident. Pure: no store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosscheck.analysis.geo import geocode
+from crosscheck.model import EventMention, stable_id
+from crosscheck.reconcile.mentionfeatures import (
+    Features,
+    compatible,
+    features,
+    name_tokens,
+    score,
+)
+from crosscheck.reconcile.text import tables
+
+#: A mention starting before this offset in the text is in the report's lead.
+LEAD_CHARS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class LocalIncident:
+    """One incident as one report describes it."""
+
+    id: str
+    doc_id: str
+    family: str
+    main: bool
+    members: tuple[Features, ...]  # in text order; dates the report only said are dropped
+    # The names its report's title gives (main incidents only): "Court places another
+    # suspect in Crocus City Hall case in custody" names the incident it is about.
+    title_names: frozenset[str] = frozenset()
+
+    @property
+    def vague(self) -> bool:
+        """Only vague mentions ("the attack"): the report names its incident elsewhere."""
+        return all(f.generic for f in self.members)
+
+    @property
+    def mention_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.members)
+
+
+def _said_date(f: Features, main_date: str | None, published: str | None) -> bool:
+    """A vague mention's date between the incident and the publication: a day of telling."""
+    if not (f.generic and f.date and main_date and published):
+        return False
+    return main_date[:10] < f.date[:10] <= published[:10]
+
+
+def _joins(f: Features, members: Sequence[Features]) -> bool:
+    """Nothing in ``f`` contradicts the incident's members."""
+    return all(compatible(f, m) for m in members)
+
+
+def _seed(fs: list[Features]) -> Features:
+    """The mention a report's main incident of one family starts from: the first specific
+    mention of its lead, else its first specific mention, else its first."""
+    specific = [f for f in fs if not f.generic]
+    in_lead = [f for f in specific if f.start < LEAD_CHARS]
+    return (in_lead or specific or fs)[0]
+
+
+def _family_incidents(
+    doc_id: str, family: str, fs: list[Features], published: str | None, title: str
+) -> list[LocalIncident]:
+    seed = _seed(fs)
+    dated = [f for f in fs if f.date and f.start < LEAD_CHARS and not f.generic]
+    main_date = seed.date or (dated[0].date if dated else None)
+    main: list[Features] = [seed]
+    others: list[list[Features]] = []
+    threshold = int(tables()["event_scores"]["link_threshold"])
+    for f in fs:
+        if f is seed:
+            continue
+        if _said_date(f, main_date, published):
+            f = dataclasses.replace(f, date=None, precision=None)
+        if f.generic and not f.date and _joins(f, main):
+            main.append(f)
+            continue
+        if _joins(f, main):
+            main.append(f)
+            continue
+        home = next(
+            (g for g in others if _joins(f, g) and max(score(f, m) for m in g) >= threshold),
+            None,
+        )
+        if home is None:
+            others.append([f])
+        else:
+            home.append(f)
+    out = [_incident(doc_id, family, True, main, _title_names(title))]
+    out.extend(_incident(doc_id, family, False, g) for g in others)
+    return out
+
+
+def _title_names(title: str) -> frozenset[str]:
+    """The names a title gives that are not towns: a town names too many incidents."""
+    return frozenset(w for w in name_tokens(title) if geocode(w) is None)
+
+
+def _incident(
+    doc_id: str,
+    family: str,
+    main: bool,
+    members: list[Features],
+    title_names: frozenset[str] = frozenset(),
+) -> LocalIncident:
+    ordered = tuple(sorted(members, key=lambda f: (f.start, f.id)))
+    return LocalIncident(
+        id=stable_id("li", doc_id, min(f.id for f in ordered)),
+        doc_id=doc_id,
+        family=family,
+        main=main,
+        members=ordered,
+        title_names=title_names,
+    )
+
+
+def local_incidents(
+    doc_id: str,
+    event_mentions: Sequence[EventMention],
+    published: str | None,
+    context: dict[str, Features] | None = None,
+    title: str = "",
+) -> list[LocalIncident]:
+    """The incidents one report describes, main ones first per family.
+
+    Args:
+        doc_id: the report.
+        event_mentions: its event mentions, in any order.
+        published: its publication date (ISO), to tell a day of telling from the incident's.
+        title: its title, which may name its main incident.
+        context: features to use instead of the plain ones, by mention id (e.g. generic
+            mentions given the place their report's lead names).
+
+    Returns:
+        Local incidents; for each type family the first is the report's main incident.
+    """
+    given = context or {}
+    fs = sorted(
+        (given.get(em.id) or features(em) for em in event_mentions),
+        key=lambda f: (f.start, f.id),
+    )
+    families: dict[str, list[Features]] = {}
+    for f in fs:
+        families.setdefault(f.family, []).append(f)
+    out: list[LocalIncident] = []
+    for family in sorted(families):
+        out.extend(_family_incidents(doc_id, family, families[family], published, title))
+    return out
+
+
+__all__ = ["LEAD_CHARS", "LocalIncident", "local_incidents"]

@@ -1,0 +1,304 @@
+"""Whether two reports are about the same incident, from everything each report says.
+
+Event mentions alone link local news badly: hundreds of reports of different shootings say
+"the shooting" in nearby towns. Two reports of one incident share more than that: rare words
+(a victim's surname, a street, a venue), their titles and leads, the town, the day the
+incident happened (resolved against each publication date), the toll. This module turns a
+pair of reports into those comparisons and weighs them with a logistic model trained on real
+local news (``data/en/linking.json``, made by ``scripts/train_linking.py``, which also says how
+well it does on reports it was not trained on). Pure: no store.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from crosscheck.analysis.profile import weights
+from crosscheck.model import Claim, Mention, Profile
+from crosscheck.reconcile.leads import LeadPlace
+from crosscheck.reconcile.mentionfeatures import Features, km
+from crosscheck.reconcile.text import tables
+
+_NAME_WORD = re.compile(r"[a-z]+")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Only the first entity mentions of a report name its places (later ones are background).
+_PLACE_MENTIONS = 15
+#: Two reports dating their incidents in words further apart than this: two incidents.
+WRITTEN_DAYS_APART = 2
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """The trained weights of the report-pair model and the thresholds around it."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    candidate_cosine: float
+    index_terms: int
+    mean_strength: float
+
+
+@cache
+def link_model(lang: str = "en") -> LinkModel:
+    """The report-pair model of ``lang`` (the English one when it has none)."""
+    folder = resources.files("crosscheck.data")
+    path = folder.joinpath(lang).joinpath("linking.json")
+    if not path.is_file():
+        path = folder.joinpath("en").joinpath("linking.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return LinkModel(
+        features=tuple(data["features"]),
+        weights=tuple(float(w) for w in data["weights"]),
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+        candidate_cosine=float(data["candidate_cosine"]),
+        index_terms=int(data["index_terms"]),
+        mean_strength=float(data.get("mean_strength", 0.0)),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    """What one report brings to a comparison with another."""
+
+    doc_id: str
+    published: date | None
+    terms: dict[str, float]
+    title: dict[str, float]
+    lead: dict[str, float]
+    surnames: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str]
+    lead_places: frozenset[str]
+    incident_date: date | None
+    dated: bool
+    killed: float | None
+    language: str = "en"
+    index: tuple[str, ...] = field(default=())
+    town: LeadPlace | None = None  # the town its title or lead names
+    written_date: date | None = None  # its incident's day, when written with a month name
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _person_names(mentions: Iterable[Mention]) -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames and "first last" names of the people a report names."""
+    surnames: set[str] = set()
+    full: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        toks = [t for t in _NAME_WORD.findall(m.key) if t not in _SUFFIXES]
+        if len(toks) >= 2:
+            surnames.add(toks[-1])
+            full.add(" ".join(toks[-2:]))
+    return frozenset(w for w in surnames if len(w) > 2), frozenset(full)
+
+
+def report(
+    profile: Profile,
+    published: str | None,
+    mentions: Sequence[Mention],
+    main: Sequence[Features],
+    claims: Sequence[Claim],
+    language: str | None = None,
+    town: LeadPlace | None = None,
+    written: Collection[str] = (),
+) -> Report:
+    """A report's side of a comparison.
+
+    Args:
+        profile: its weighted words.
+        published: its publication date (ISO).
+        mentions: its entity mentions (people and places).
+        main: the features of the event mentions of its main violent incident.
+        claims: its claims (its largest death toll is compared).
+        language: its language, for the word weights of its index.
+        town: the town its title or lead names (see crosscheck.reconcile.leads).
+        written: the ids of its main incident's mentions whose date the text writes with a
+            month name (not a weekday resolved against the publication date).
+    """
+    surnames, names = _person_names(mentions)
+    ordered = sorted(mentions, key=lambda m: (m.start, m.id))
+    places = {f.place for f in main if f.place}
+    places.update(m.key for m in ordered[:_PLACE_MENTIONS] if m.label in _PLACE_LABELS)
+    lead_places = {m.key for m in ordered if m.label == "GPE" and m.start < 400}
+    pub = _day(published)
+    dated = [d for f in main if f.date and f.precision == "day" for d in [_day(f.date)] if d]
+    incident = min(dated, key=lambda d: (abs((d - pub).days), d)) if dated and pub else pub
+    tolls = [c.low for c in claims if c.measure == "killed" and c.low is not None]
+    lang = language or "en"
+    model = link_model(lang)
+    common = weights(lang).common
+    # Index a report under its heaviest words that are not common in news: two reports of
+    # one incident share at least one of them, two of different incidents rarely do.
+    ranked = sorted(profile.terms, key=lambda kv: (-kv[1], kv[0]))
+    index = tuple(w for w, _ in ranked if w not in common)[: model.index_terms]
+    return Report(
+        doc_id=profile.doc_id,
+        published=pub,
+        terms=dict(profile.terms),
+        title=dict(profile.title),
+        lead=dict(profile.lead),
+        surnames=surnames,
+        names=names,
+        places=frozenset(places),
+        lead_places=frozenset(lead_places),
+        incident_date=incident,
+        dated=bool(dated),
+        killed=float(max(tolls)) if tolls else None,
+        language=lang,
+        index=index,
+        town=town,
+        written_date=next(
+            (d for f in main if f.id in written and (d := _day(f.date)) is not None), None
+        ),
+    )
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two unit-length word-weight vectors."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(v * large.get(w, 0.0) for w, v in small.items())
+
+
+def _agree(a: frozenset[str], b: frozenset[str]) -> float:
+    """1 when two sets share a member, 0 when both are known and share none, else 0.5."""
+    if a & b:
+        return 1.0
+    return 0.0 if a and b else 0.5
+
+
+def pair_features(a: Report, b: Report) -> tuple[float, ...]:
+    """The comparisons of two reports, in the order of ``LinkModel.features``."""
+    cos = cosine(a.terms, b.terms)
+    shared = a.surnames & b.surnames
+    common = weights(a.language).common
+    rare = weights(a.language).rare
+    surname_weight = sum(common.get(w, rare) for w in shared)
+    same_place = _agree(a.places, b.places)
+    days = (
+        abs((a.incident_date - b.incident_date).days) if a.incident_date and b.incident_date else 99
+    )
+    days = min(days, 60)
+    gap = abs((a.published - b.published).days) if a.published and b.published else 400
+    gap = min(gap, 400)
+    title = cosine(a.title, b.title)
+    lead = cosine(a.lead, b.lead)
+    names = len(a.names & b.names)
+    lead_place = _agree(a.lead_places, b.lead_places)
+    both_dated = float(a.dated and b.dated)
+    toll = 0.5 if a.killed is None or b.killed is None else float(a.killed == b.killed)
+    close = float(days <= 2)
+    same_town, far_towns = _towns(a, b)
+    return (
+        cos,
+        math.sqrt(max(cos, 0.0)),
+        float(bool(shared)),
+        surname_weight,
+        same_place,
+        float(days <= 1),
+        float(days <= 3),
+        float(days),
+        math.log1p(gap),
+        cos * close,
+        cos * same_place,
+        title,
+        lead,
+        math.sqrt(max(lead, 0.0)),
+        float(names > 0),
+        float(min(names, 3)),
+        lead_place,
+        both_dated * float(days <= 1),
+        both_dated * float(days > 3),
+        toll,
+        same_town,
+        far_towns,
+        cos * same_town,
+    )
+
+
+FEATURES: tuple[str, ...] = (
+    "cosine",
+    "sqrt_cosine",
+    "shares_surname",
+    "surname_weight",
+    "same_place",
+    "within_1_day",
+    "within_3_days",
+    "days_apart",
+    "log_publication_gap",
+    "cosine_if_within_2_days",
+    "cosine_if_same_place",
+    "title_cosine",
+    "lead_cosine",
+    "sqrt_lead_cosine",
+    "shares_full_name",
+    "full_names_shared",
+    "same_lead_place",
+    "both_dated_within_1_day",
+    "both_dated_over_3_days",
+    "same_toll",
+    "same_lead_town",
+    "lead_towns_far_apart",
+    "cosine_if_same_lead_town",
+)
+
+
+def conflicting(a: Report, b: Report) -> bool:
+    """Two reports that date their incidents in words to days apart ("on 3 June", "on
+    8 June"): two incidents, however alike their words. A weekday resolved against the
+    publication date ("on Tuesday") is not trusted this far: a follow-up's "Tuesday" may
+    be another week's."""
+    if a.written_date is None or b.written_date is None:
+        return False
+    return abs((a.written_date - b.written_date).days) > WRITTEN_DAYS_APART
+
+
+def _towns(a: Report, b: Report) -> tuple[float, float]:
+    """(same town named, towns far apart): whether the towns two reports' titles or leads
+    name are one (1, 0 or 0.5 when either names none), and whether both are known and
+    further apart than ``nearby_km`` (1 or 0)."""
+    if a.town is None or b.town is None:
+        return 0.5, 0.0
+    ka, kb = a.town.key, b.town.key
+    if ka == kb or ka in kb or kb in ka:
+        return 1.0, 0.0
+    if a.town.coords is None or b.town.coords is None:
+        return 0.0, 0.0
+    return 0.0, float(km(a.town.coords, b.town.coords) > float(tables()["nearby_km"]))
+
+
+def probability(values: Sequence[float], model: LinkModel) -> float:
+    """The model's probability that two reports describe one incident."""
+    z = model.bias + sum(w * x for w, x in zip(model.weights, values, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+__all__ = [
+    "FEATURES",
+    "LinkModel",
+    "Report",
+    "conflicting",
+    "cosine",
+    "link_model",
+    "pair_features",
+    "probability",
+    "report",
+]
