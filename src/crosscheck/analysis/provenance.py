@@ -47,6 +47,8 @@ _MONTHS["sept"] = 9
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _REPORTED = {"ccomp", "xcomp", "parataxis"}
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+#: Dependencies that keep a date inside the phrase or clause it dates.
+_HOLDERS = ("pobj", "prep", "compound", "nmod", "nummod", "amod", "npadvmod", "appos", "poss")
 
 
 def _name(tok: Token) -> str | None:
@@ -155,27 +157,39 @@ def _marked(date_span: Span) -> bool:
 def _incident_date(date_span: Span, value: str) -> bool:
     """Whether the date is an incident's ("the 22 March attack", "killed on 3 May").
 
-    Climbs from the date through the prepositions and modifiers that attach it to the
-    first word that is not part of the date, and asks whether that word names an
-    incident (a killing, an attack, a death) rather than a statement or a state. A year
-    or a month beside a verb ("killed 4,000 people in 2022") is the period a running
-    total covers, which is its as-of date; only a day, or any date of one incident
-    named by a singular noun ("the March 2024 attack"), is the incident's.
+    Climbs from the date through the prepositions and noun phrases that hold it ("the
+    bombing at the bus station in Mombasa on 3 June") up to the verb of its clause, and
+    asks whether a word on the way names an incident (a killing, an attack, a death)
+    rather than a statement or a state. A year or a month beside a verb ("killed 4,000
+    people in 2022") or a plural noun ("the bombings of 2023") is the period a running
+    total covers, which is its as-of date; only a day, or any date of one incident named
+    by a singular noun ("the March 2024 attack"), is the incident's.
     """
     incident = word_set("attack_nouns") | word_set("incident_words")
     for verbs in lexicon()["patient_verbs"].values():
         incident |= {str(v) for v in verbs}
+    day = len(value) == len("YYYY-MM-DD")
+
+    def names(tok: Token) -> bool:
+        return lemma(tok) in incident or tok.lower_ in incident
+
     tok = date_span.root
-    while tok.head is not tok and (
-        tok.dep_ in ("pobj", "prep", "compound", "nmod", "nummod", "amod", "npadvmod", "appos")
-        or tok.ent_type_ == "DATE"
-    ):
+    while tok.head is not tok and (tok.dep_ in _HOLDERS or tok.ent_type_ == "DATE"):
         tok = tok.head
-        if tok.pos_ in ("NOUN", "VERB", "PROPN") and tok.ent_type_ != "DATE":
-            if lemma(tok) not in incident and tok.lower_ not in incident:
-                return False
-            day = len(value) == len("YYYY-MM-DD")
-            return day or (tok.pos_ == "NOUN" and tok.tag_ == "NN")
+        if tok.ent_type_ == "DATE":
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            return names(tok) and day
+        if tok.pos_ in ("NOUN", "PROPN") and names(tok):
+            return day or tok.tag_ == "NN"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # The parser often hangs the date on the head of a long noun phrase ("the toll
+            # from the bombing at the station on 3 June"): an incident named between that
+            # head and the date is what the date belongs to.
+            between = [t for t in tok.doc[tok.i : date_span.start] if t.pos_ == "NOUN"]
+            hit = next((t for t in reversed(between) if names(t)), None)
+            if hit is not None:
+                return day or hit.tag_ == "NN"
     return False
 
 
