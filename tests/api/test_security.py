@@ -154,6 +154,7 @@ def test_security_store_path_is_not_shown(client: TestClient, api_settings: Sett
         "/api/claims?offset=100000000000000000000000",
         "/api/groups?offset=100000000000000000000000",
         "/api/search?q=attack&offset=100000000000000000000000",
+        "/api/alerts?offset=100000000000000000000000",
         "/claims?page=100000000000000000000000",
         "/conflicts?show=all&page=100000000000000000000000",
     ],

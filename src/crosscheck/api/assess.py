@@ -20,6 +20,7 @@ from crosscheck.pipeline import ach as ach_ops
 from crosscheck.pipeline.ach_evidence import add_suggested, suggest_evidence
 from crosscheck.pipeline.ach_matrix import confirm_suggestions, matrix_csv, matrix_view
 from crosscheck.pipeline.grading import claim_grades, group_record, outlet_grades, set_grade
+from crosscheck.pipeline.paging import MAX_OFFSET
 from crosscheck.pipeline.rules import add_rule, alerts_listing, remove_rule, rules_view
 from crosscheck.pipeline.views import group_view
 from crosscheck.pipeline.warnings import warnings_view
@@ -156,7 +157,7 @@ def get_alerts(
     store: StoreDep,
     rule: Annotated[str | None, Query(description="Only this rule's alerts")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     return alerts_listing(store, rule=rule, limit=limit, offset=offset).to_dict()
 
