@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -29,7 +28,7 @@ from crosscheck.model import (
     Statement,
 )
 from crosscheck.store.assessing import AssessmentStore
-from crosscheck.store.writer import WRITE_WAIT_S, writing
+from crosscheck.store.writer import WriterStore
 
 
 class DocumentFacts(NamedTuple):
@@ -49,61 +48,23 @@ GROUP_ORDERS: tuple[str, ...] = ("attention", "subject", "measure", "sources", "
 _ATTENTION = {"conflict": 0, "evolving": 1, "consistent": 2, "corroborated": 3, "single": 4}
 
 
-class Store(AssessmentStore, ABC):
+class Store(AssessmentStore, WriterStore, ABC):
     """Persistent home of documents, extractions, the reconciled picture and corrections
-    (and, through :class:`AssessmentStore`, of structured analysis)."""
+    (and, through :class:`AssessmentStore`, of structured analysis; transactions and the
+    writer turn come from :class:`WriterStore`)."""
 
     url: str
     #: The rapidfuzz score entity names must reach to be merged in this store's picture
     #: (``Settings.fuzzy_threshold``, set by :func:`crosscheck.store.open_store`). Every
     #: picture update reads it, so an ingest, a correction and a rebuild all agree.
     fuzzy_threshold: int | None = None
-    #: Seconds a write waits for other writers before :class:`BusyError` (see
-    #: :mod:`crosscheck.store.writer`); the server sets ``Settings.write_wait``.
-    write_wait: float = WRITE_WAIT_S
 
-    # -- lifecycle -------------------------------------------------------------------------
+    # -- lifecycle (transactions and the writer turn: WriterStore) -------------------------
     @abstractmethod
     def close(self) -> None: ...
 
     @abstractmethod
-    def transaction(self, wait: float | None = None) -> AbstractContextManager[None]:
-        """A transaction; nested calls join the outer one.
-
-        Writes go through :meth:`writing` instead, which takes the writer turn first.
-        ``wait``: seconds the database may make this transaction wait for another
-        process's write lock (None: the connection's default).
-        """
-
-    @abstractmethod
-    def in_transaction(self) -> bool:
-        """True while a :meth:`transaction` of this connection is open."""
-
-    def writing(
-        self, *, wait: float | None = None, on_rollback: Callable[[], None] | None = None
-    ) -> AbstractContextManager[None]:
-        """The writer turn and one write transaction (see :mod:`crosscheck.store.writer`)."""
-        return writing(self, wait=wait, on_rollback=on_rollback)
-
-    @property
-    def writer_key(self) -> str:
-        """What identifies the database for the writer turn (every connection to it shares it)."""
-        return self.url
-
-    @property
-    def name(self) -> str:
-        """The store as messages and pages may show it: never a password or a home folder."""
-        return self.url
-
-    @abstractmethod
     def schema_version(self) -> int: ...
-
-    def lock_picture(self) -> None:
-        """Serialise reconcilers; call first inside a transaction.
-
-        SQLite needs nothing more: its write transaction already excludes other writers.
-        """
-        return None
 
     # -- documents -------------------------------------------------------------------------
     @abstractmethod

@@ -33,18 +33,60 @@ from __future__ import annotations
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager, contextmanager
 
 from crosscheck.errors import BusyError
-
-if TYPE_CHECKING:
-    from crosscheck.store.base import Store
 
 #: How long a command-line write waits for another writer (a long ingest's reconcile):
 #: a batch job should queue, not fail. The server waits ``Settings.write_wait`` instead.
 WRITE_WAIT_S = 600.0
+
+
+class WriterStore(ABC):
+    """Transactions and the writer turn; :class:`crosscheck.store.Store` inherits this."""
+
+    url: str
+    #: Seconds a write waits for other writers before :class:`BusyError`; the server sets
+    #: ``Settings.write_wait`` (see :func:`crosscheck.store.open_store`).
+    write_wait: float = WRITE_WAIT_S
+
+    @abstractmethod
+    def transaction(self, wait: float | None = None) -> AbstractContextManager[None]:
+        """A transaction; nested calls join the outer one.
+
+        Writes go through :meth:`writing` instead, which takes the writer turn first.
+        ``wait``: seconds the database may make this transaction wait for another
+        process's write lock (None: the connection's default).
+        """
+
+    @abstractmethod
+    def in_transaction(self) -> bool:
+        """True while a :meth:`transaction` of this connection is open."""
+
+    def lock_picture(self) -> None:
+        """Serialise reconcilers; call first inside a transaction.
+
+        SQLite needs nothing more: its write transaction already excludes other writers.
+        """
+        return None
+
+    def writing(
+        self, *, wait: float | None = None, on_rollback: Callable[[], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """The writer turn and one write transaction (see :func:`writing`)."""
+        return writing(self, wait=wait, on_rollback=on_rollback)
+
+    @property
+    def writer_key(self) -> str:
+        """What identifies the database for the writer turn (every connection to it shares it)."""
+        return self.url
+
+    @property
+    def name(self) -> str:
+        """The store as messages and pages may show it: never a password or a home folder."""
+        return self.url
 
 
 class _Turn:
@@ -53,7 +95,7 @@ class _Turn:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.owner: int | None = None
-        self.store: Store | None = None
+        self.store: WriterStore | None = None
         self.on_rollback: list[Callable[[], None]] = []
 
 
@@ -66,14 +108,14 @@ def _turn(key: str) -> _Turn:
         return _TURNS.setdefault(key, _Turn())
 
 
-def holds_turn(store: Store) -> bool:
+def holds_turn(store: WriterStore) -> bool:
     """True when the calling thread holds the writer turn of ``store``'s database."""
     return _turn(store.writer_key).owner == threading.get_ident()
 
 
 @contextmanager
 def writing(
-    store: Store,
+    store: WriterStore,
     *,
     wait: float | None = None,
     on_rollback: Callable[[], None] | None = None,
@@ -129,4 +171,4 @@ def writing(
         turn.lock.release()
 
 
-__all__ = ["WRITE_WAIT_S", "holds_turn", "writing"]
+__all__ = ["WRITE_WAIT_S", "WriterStore", "holds_turn", "writing"]
