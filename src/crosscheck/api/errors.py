@@ -132,7 +132,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CrosscheckError)
     async def _crosscheck(request: Request, exc: CrosscheckError) -> Response:
         status = status_for(exc)
-        if status >= 500:
+        if status == 503:  # a refusal that stored nothing: the client is told to retry
+            log.warning("%s %s: %s", request.method, request.url.path, exc)
+        elif status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
         return respond_error(request, status, exc.code, str(exc))
 

@@ -153,7 +153,7 @@ def writing(
     deadline = time.monotonic() + wait
     if not turn.lock.acquire(timeout=max(0.0, wait)):
         raise BusyError(
-            f"{store.name}: another write of this server kept the store busy for {wait:g} s;"
+            f"{store.name}: another write of this server kept the store busy for {wait:.0f} s;"
             " nothing was stored, try again in a moment"
         )
     turn.owner, turn.store = me, store

@@ -181,7 +181,7 @@ class Server:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise BusyError(
-                    f"the server was busy with other writes for {wait:g} s;"
+                    f"the server was busy with other writes for {wait:.0f} s;"
                     " nothing was stored, try again in a moment"
                 )
             with self.pool.store() as store:
