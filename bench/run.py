@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         "assess": [sys.executable, str(HERE / "assess.py")],
         "pages": [sys.executable, str(HERE / "pages.py")],
         "scale": [sys.executable, str(HERE / "scale.py")] + (["--full"] if args.full else []),
+        "realnews": [sys.executable, str(HERE / "realnews.py")],
     }
     failed = []
     for name, cmd in plan.items():

@@ -134,6 +134,8 @@ class Claim:
     subject: Subject | None = None
     corrected: bool = False
     status: str = "machine"  # machine | confirmed | rejected | edited
+    # The report credits the figure to a source it calls unconfirmed (rumour, social media).
+    unconfirmed: bool = False
     # The id of the report's total this figure is a part of, as extraction read it
     # ("eight killed, including two embassy staff").
     part_of: str | None = None

@@ -25,6 +25,7 @@ from operator import attrgetter
 
 from crosscheck.model import Document, Event, EventMention, Mention, stable_id
 from crosscheck.reconcile.clusters import Clusters
+from crosscheck.reconcile.incidents.naming import event_name
 from crosscheck.reconcile.leads import lead_places
 from crosscheck.reconcile.linker import Linker
 from crosscheck.reconcile.mentionfeatures import (
@@ -228,14 +229,16 @@ def build_event(event_id: str, members: list[EventMention]) -> Event:
         for a in m.actors:
             ident = (a.get("role", ""), a.get("key") or a.get("name", ""))
             actors.setdefault(ident, dict(a))
+    kind = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    country = _most_common([m.country for m in members])
     return Event(
         id=event_id,
-        type=sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
-        name=_event_name(members, location),
+        type=kind,
+        name=event_name(kind, members, location, country, date, precision),
         date=date,
         date_precision=precision,  # type: ignore[arg-type]
         location=location,
-        country=_most_common([m.country for m in members]),
+        country=country,
         latitude=coords[0],
         longitude=coords[1],
         mention_ids=sorted(m.id for m in members),

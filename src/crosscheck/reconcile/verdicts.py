@@ -149,8 +149,12 @@ class Judge:
         """The :class:`ClaimGroup` with status, sources, estimate and reason."""
         claims = sorted(raw.claims, key=lambda c: c.id)
         active = [c for c in claims if c.status != "rejected"]
+        # Parts of a report's total, and figures a report credits to rumour, never decide a
+        # verdict while the group holds anything else.
         totals = [c for c in active if c.id not in self.parts]
         active = totals or active
+        confirmed = [c for c in active if not c.unconfirmed]
+        active = confirmed or active
         sources = {self.s.source(c) for c in active}
         status, reason = self._status(raw, active, len(sources))
         estimate, conservative, trace = self._estimate(active, status)
@@ -289,6 +293,7 @@ def _verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
                 c.label,
                 c.measure,
                 c.id in judge.parts,
+                c.unconfirmed,
             )
             for c in raw.claims
         )

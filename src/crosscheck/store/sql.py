@@ -324,8 +324,8 @@ class SqlStore(SqlAssessments, SqlFacets):
         self._many(
             "INSERT INTO claims (id, doc_id, measure, low, high, approximate, vague, label, as_of,"
             " attributed_to, sentence, span_start, span_end, subject_kind, subject_ref,"
-            " subject_name, counted, part_of)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " subject_name, counted, part_of, unconfirmed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     c.id,
@@ -346,6 +346,7 @@ class SqlStore(SqlAssessments, SqlFacets):
                     c.subject_name,
                     c.counted,
                     c.part_of,
+                    int(c.unconfirmed),
                 )
                 for c in _unique(ex.claims)
             ],
