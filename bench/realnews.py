@@ -39,7 +39,7 @@ def _external_score(folder: Path, store_url: str, work: Path) -> str | None:
     scorer = folder.parent / "score_gvc.py"
     if not scorer.exists():
         return None
-    cli = [sys.executable, "-m", "crosscheck.cli.app", "--db", store_url]
+    cli = [str(Path(sys.executable).with_name("crosscheck")), "--db", store_url]
     claims, groups = work / "claims.json", work / "groups.json"
     with claims.open("w") as fh:
         subprocess.run([*cli, "claims", "--format", "json"], stdout=fh, check=True)
