@@ -112,7 +112,7 @@ def write_weights(docs: list[Document]) -> None:
         "index_terms": INDEX_TERMS,
     }
     (DATA / "linking.json").write_text(json.dumps(placeholder) + "\n")
-    pairs.link_model.cache_clear()
+    pairs._models.cache_clear()
 
 
 def extract(docs: list[Document], cache: Path | None) -> dict[str, Extraction]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from recon_records import claim, doc, event
+from recon_records import reconcile_all as reconcile
 
 from crosscheck.model import Subject
-from crosscheck.reconcile import reconcile
 from crosscheck.reconcile.parts import report_parts
 
 

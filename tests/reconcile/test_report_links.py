@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from recon_records import claim, doc, event
+import dataclasses
+
+from recon_records import claim, doc, event, records
+from recon_records import reconcile_all as reconcile
 
 from crosscheck.analysis.profile import profile
 from crosscheck.model import Document, EventMention
-from crosscheck.reconcile import reconcile
 from crosscheck.reconcile.incidents.linking import link_incidents
 from crosscheck.reconcile.incidents.local import local_incidents
 
@@ -34,7 +36,7 @@ def _reports(*items: tuple[str, str, str, str]) -> tuple[list[Document], list[Ev
 
 def _linked(docs: list[Document], ems: list[EventMention]) -> dict[str, int]:
     profiles = {d.id: profile(d.id, d.title, d.text) for d in docs}
-    linked = link_incidents(docs, ems, [], [], profiles)
+    linked = link_incidents(records(docs, [], ems, [], profiles=profiles).ordered())
     return {em.doc_id: k for k, group in enumerate(linked.groups) for em in group}
 
 
@@ -58,9 +60,7 @@ def test_reports_dated_in_words_days_apart_stay_apart() -> None:
         event("a", "the bombing", type="bombing", date="2024-06-03", start=20),
         event("b", "the bombing", type="bombing", date="2024-06-19", start=20),
     ]
-    ems = [
-        EventMention(**{**em.__dict__, "sentence": d.text}) for em, d in zip(ems, docs, strict=True)
-    ]
+    ems = [dataclasses.replace(em, sentence=d.text) for em, d in zip(ems, docs, strict=True)]
     incident = _linked(docs, ems)
     assert incident["a"] != incident["b"]
 

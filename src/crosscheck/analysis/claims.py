@@ -577,12 +577,15 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
         for q, reading in _merge_conjoined(_running_totals(pairs)):
             made.append((q.start in parts, _claim(chunk, sent, q, reading, mentions, events)))
         for k, (is_part, claim) in enumerate(made):
-            if is_part:
-                claim.part_of = next(
-                    (c.id for p, c in reversed(made[:k]) if not p and c.measure == claim.measure),
-                    None,
-                )
-        claims.extend(c for is_part, c in made if not is_part or c.part_of)
+            if not is_part:
+                claims.append(claim)
+                continue
+            whole = next(
+                (c.id for p, c in reversed(made[:k]) if not p and c.measure == claim.measure),
+                None,
+            )
+            if whole is not None:
+                claims.append(dataclasses.replace(claim, part_of=whole))
     return claims
 
 

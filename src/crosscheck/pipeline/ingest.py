@@ -13,6 +13,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -161,7 +162,7 @@ def ingest_raw(
             seen.add(doc.content_hash)
             previous = store.latest_version(path=doc.path, url=doc.url)
             if previous is not None and previous.content_hash != doc.content_hash:
-                doc.supersedes = previous.id
+                doc = dataclasses.replace(doc, supersedes=previous.id)
                 report.versions.append(doc.id)
             yield doc
 
@@ -173,7 +174,7 @@ def ingest_raw(
                     if isinstance(result, Extraction):
                         store.add_document(doc, result)
                     else:
-                        doc.status = result
+                        doc = dataclasses.replace(doc, status=result)
                         store.add_document(doc, None)
                         if result.startswith("no extractor"):
                             report.no_extractor.append(doc.id)

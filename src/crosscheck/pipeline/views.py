@@ -14,7 +14,7 @@ from crosscheck.errors import ConfigError, NotFoundError
 from crosscheck.model import Claim, ClaimGroup, Document, Event
 from crosscheck.pipeline.claims import apply_claim_corrections
 from crosscheck.pipeline.paging import Listing, check_page
-from crosscheck.reconcile.events import distinctive_tokens
+from crosscheck.reconcile.mentionfeatures import distinctive_tokens
 from crosscheck.reconcile.text import fold, words
 from crosscheck.reconcile.verdicts import describe
 from crosscheck.store import Store

@@ -6,12 +6,11 @@ from crosscheck.errors import StoreError
 from crosscheck.store.base import Store
 
 
-def open_store(url: str, *, fuzzy_threshold: int | None = None) -> Store:
+def open_store(url: str) -> Store:
     """Open (and migrate) the store named by ``url``.
 
     ``postgresql://…`` selects PostgreSQL; anything else is a SQLite file path
-    (optionally ``sqlite:///path``). ``fuzzy_threshold`` (``Settings.fuzzy_threshold``) is
-    the entity-name score every picture update of this store uses; None: the default.
+    (optionally ``sqlite:///path``).
     """
     store: Store
     if url.startswith(("postgresql://", "postgres://")):
@@ -24,7 +23,6 @@ def open_store(url: str, *, fuzzy_threshold: int | None = None) -> Store:
         from crosscheck.store.sqlite import SQLiteStore
 
         store = SQLiteStore(url)
-    store.fuzzy_threshold = fuzzy_threshold
     return store
 
 

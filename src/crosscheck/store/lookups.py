@@ -82,7 +82,7 @@ def num(value: Any) -> float | int | None:
 
 def claim_from_row(r: Sequence[Any]) -> Claim:
     """A claim (with its resolved subject, when reconciled) from a ``CLAIM_SELECT`` row."""
-    claim = Claim(
+    return Claim(
         doc_id=r[0],
         measure=r[1],
         low=num(r[2]),
@@ -101,10 +101,8 @@ def claim_from_row(r: Sequence[Any]) -> Claim:
         part_of=r[19],
         total_id=r[20],
         unconfirmed=bool(r[21]),
+        subject=None if r[16] is None else Subject(kind=r[16], id=r[17], name=r[18]),
     )
-    if r[16] is not None:
-        claim.subject = Subject(kind=r[16], id=r[17], name=r[18])
-    return claim
 
 
 def event_mention_from_row(r: Sequence[Any]) -> EventMention:

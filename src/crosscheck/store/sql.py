@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -376,7 +377,7 @@ class SqlStore(SqlAssessments, SqlFacets):
                     e.country,
                     e.latitude,
                     e.longitude,
-                    json.dumps(e.actors),
+                    json.dumps([dict(a) for a in e.actors]),
                     e.description,
                 )
                 for e in _unique(ex.events)
@@ -510,7 +511,7 @@ class SqlStore(SqlAssessments, SqlFacets):
                         e.country,
                         e.latitude,
                         e.longitude,
-                        json.dumps(e.actors),
+                        json.dumps([dict(a) for a in e.actors]),
                     )
                     for e in picture.events
                 ],
@@ -631,9 +632,7 @@ class SqlStore(SqlAssessments, SqlFacets):
                 ),
             )
             row = self._rows("SELECT MAX(id) FROM corrections")
-        correction.id = int(row[0][0])
-        correction.created_at = created
-        return correction
+        return replace(correction, id=int(row[0][0]), created_at=created)
 
     def corrections(self, *, target_kind: str | None = None) -> list[Correction]:
         where, params = ("target_kind = ?", [target_kind]) if target_kind else ("1 = 1", [])
@@ -737,7 +736,7 @@ def picture_rows(picture: Picture) -> dict[str, dict[str, tuple[Any, ...]]]:
                 e.country,
                 _f(e.latitude),
                 _f(e.longitude),
-                json.dumps(e.actors),
+                json.dumps([dict(a) for a in e.actors]),
             )
             for e in picture.events
         },

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from crosscheck.config import Settings
 from crosscheck.errors import ConfigError
+from crosscheck.pipeline.picture import configure
 from crosscheck.store import Store, open_store
 
 #: Stores kept open for reuse; more are opened under load and closed when the pool is full.
@@ -29,9 +30,9 @@ POOL_SIZE = 8
 class StorePool:
     """Open stores handed to one request at a time."""
 
-    def __init__(self, url: str, size: int = POOL_SIZE, fuzzy_threshold: int | None = None) -> None:
+    def __init__(self, url: str, size: int = POOL_SIZE, settings: Settings | None = None) -> None:
         self.url = url
-        self.fuzzy_threshold = fuzzy_threshold
+        self.settings = settings
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue(maxsize=size)
         self._lock = threading.Lock()
         self._closed = False
@@ -42,7 +43,9 @@ class StorePool:
         try:
             store = self._idle.get_nowait()
         except queue.Empty:
-            store = open_store(self.url, fuzzy_threshold=self.fuzzy_threshold)
+            store = open_store(self.url)
+            if self.settings is not None:
+                configure(store, self.settings)
         try:
             yield store
         finally:
@@ -120,7 +123,7 @@ class Server:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.token, self.token_file, self.token_created = ensure_token(settings)
-        self.pool = StorePool(settings.db, fuzzy_threshold=settings.fuzzy_threshold)
+        self.pool = StorePool(settings.db, settings=settings)
 
     def close(self) -> None:
         self.pool.close()
