@@ -11,7 +11,7 @@ VENDOR_STAMP := src/crosscheck/web/static/vendor/VERSIONS.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := chromium postgresql
 
-.PHONY: setup system demo test lint format bench clean
+.PHONY: setup system demo test lint format bench eval-real clean
 
 setup: $(STAMP) $(SYSTEM_STAMP) $(VENDOR_STAMP)
 
@@ -73,6 +73,11 @@ format: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+# Real-news accuracy on ../shared/realnews/gvc-dev when it is there (skipped otherwise);
+# figures in bench/results/realnews.json.
+eval-real: setup
+	$(PY) bench/realnews.py
 
 clean:
 	rm -rf $(VENV) web/node_modules src/crosscheck/web/static/vendor out .pytest_cache .mypy_cache .ruff_cache crosscheck.db crosscheck.db-* *.egg-info src/*.egg-info

@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         "exports": [sys.executable, str(HERE / "exports.py")],
         "soak": [sys.executable, str(HERE / "soak.py")],
         "scale": [sys.executable, str(HERE / "scale.py")] + (["--full"] if args.full else []),
+        "realnews": [sys.executable, str(HERE / "realnews.py")],
     }
     failed = []
     for name, cmd in plan.items():

@@ -14,7 +14,8 @@ Reads a folder of real news reports with a ``gold.json`` in the Gun Violence Cor
 * ``bench/results/linking_training.json``: pairwise precision, recall and F1 of report
   linking on the training incidents and on the held-out ones.
 
-A fixed 30% of the incidents (by a hash of their id) is held out: neither the word weights
+A fixed 30% of the incidents (by a hash of their id, see
+``crosscheck.evaluate_incidents.held_out``) is held out: neither the word weights
 nor the model see them. The texts stay where they are: only the derived numbers above are
 written. Extractions are cached under ``--cache`` (the spaCy pass over 2,753 reports takes
 minutes); delete the cache after an extractor change.
@@ -23,7 +24,6 @@ minutes); delete the cache after an extractor change.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 import math
@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from crosscheck.analysis import profile as profiles  # noqa: E402
 from crosscheck.config import Settings  # noqa: E402
+from crosscheck.evaluate_incidents import held_out  # noqa: E402
 from crosscheck.model import Document, Extraction  # noqa: E402
 from crosscheck.reconcile.incidents import reports as pairs  # noqa: E402
 from crosscheck.reconcile.incidents.clusters import Link, cluster  # noqa: E402
@@ -45,15 +46,10 @@ from crosscheck.reconcile.incidents.linking import VIOLENT, document_incidents  
 from crosscheck.reconcile.leads import lead_place  # noqa: E402
 
 DATA = ROOT / "src" / "crosscheck" / "data" / "en"
-HELD_OUT = 3  # tenths of the incidents held out
 COMMON_SHARE = 0.01  # a word in at least this share of reports is "common"
 RARE_BONUS = 1.0  # every other word weighs this much more than the rarest common word
 INDEX_TERMS = 20
 CANDIDATE_COSINE = 0.08
-
-
-def held_out(incident: str) -> bool:
-    return int(hashlib.sha1(incident.encode()).hexdigest()[:8], 16) % 10 < HELD_OUT
 
 
 def load(folder: Path) -> tuple[list[Document], dict[str, str]]:
@@ -116,7 +112,7 @@ def write_weights(docs: list[Document]) -> None:
         "index_terms": INDEX_TERMS,
     }
     (DATA / "linking.json").write_text(json.dumps(placeholder) + "\n")
-    pairs.link_model.cache_clear()
+    pairs._models.cache_clear()
 
 
 def extract(docs: list[Document], cache: Path | None) -> dict[str, Extraction]:

@@ -37,18 +37,23 @@ def _check_number(path: str, fid: str, name: str, value: Any) -> None:
         raise GoldError(f"{path}: figure {fid!r} has {name}={value!r}; use a number or null")
 
 
-def load_gold(path: str | Path) -> dict[str, Any]:
-    """Read and validate a gold file; raise :class:`GoldError` naming the problem."""
+def read_gold_json(path: str | Path) -> Any:
+    """The parsed JSON of a gold file; raise :class:`GoldError` naming the problem."""
     where = str(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise GoldError(
             f"{where}: cannot read the gold file ({exc.strerror}); check the path"
         ) from exc
     except json.JSONDecodeError as exc:
         raise GoldError(f"{where}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
-    validate_gold(data, where)
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    """Read and validate a gold file; raise :class:`GoldError` naming the problem."""
+    data = read_gold_json(path)
+    validate_gold(data, str(path))
     return data  # type: ignore[no-any-return]
 
 
@@ -340,4 +345,4 @@ def _score_groups(
     report.verdict_accuracy = right / len(judged) if judged else None
 
 
-__all__ = ["EvalReport", "evaluate", "load_gold", "validate_gold"]
+__all__ = ["EvalReport", "evaluate", "load_gold", "read_gold_json", "validate_gold"]

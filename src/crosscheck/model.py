@@ -6,11 +6,17 @@ extractions (:class:`Mention`, :class:`Claim`, :class:`EventMention`,
 picture (:class:`Entity`, :class:`Event`, :class:`ClaimGroup`). Records carry
 no behaviour beyond (de)serialisation so every layer can use them; this module
 imports nothing from the rest of the package.
+
+Records are frozen and slotted: a record handed to a later stage (or remembered by
+:class:`crosscheck.reconcile.Reconciler`) never changes under it, and a changed record is a
+new object (``dataclasses.replace``). Ids derived from content are computed once, when the
+record is made. :class:`Extraction` and :class:`Picture` are containers that stages fill.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -44,7 +50,7 @@ def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
     return f"{prefix}-{digest[:length]}"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Document:
     """One report as stored: normalised text plus metadata."""
 
@@ -84,7 +90,12 @@ class Document:
         }
 
 
-@dataclass
+def _set_id(record: Any, value: str) -> None:
+    """Give a frozen record its content-derived id, once, when it is made."""
+    object.__setattr__(record, "id", value)
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a document that names an entity."""
 
@@ -95,13 +106,13 @@ class Mention:
     label: str  # PERSON, ORG, ARMED_GROUP, AGENCY, GPE, LOC, FAC, NORP
     key: str  # canonical key before cross-document resolution (gazetteer id or normalised text)
     canonical: str | None = None  # gazetteer canonical name when known
+    id: str = field(init=False, compare=False, repr=False, default="")
 
-    @property
-    def id(self) -> str:
-        return stable_id("m", self.doc_id, self.start, self.end)
+    def __post_init__(self) -> None:
+        _set_id(self, stable_id("m", self.doc_id, self.start, self.end))
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Subject:
     """What a figure is about: an event or an entity (or, before resolution, a phrase)."""
 
@@ -113,7 +124,7 @@ class Subject:
         return {"kind": self.kind, "id": self.id, "name": self.name}
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A sourced figure, per the claim contract in DESIGN.md."""
 
@@ -138,19 +149,59 @@ class Claim:
     subject: Subject | None = None
     corrected: bool = False
     status: str = "machine"  # machine | confirmed | rejected | edited
+    # The report credits the figure to a source it calls unconfirmed (rumour, social media).
+    unconfirmed: bool = False
     # The id of the report's total this figure is a part of, as extraction read it
     # ("eight killed, including two embassy staff").
     part_of: str | None = None
     # Filled from the picture: the report's total this figure is a part of, however found
     # (see crosscheck.reconcile.parts); the claim contract's ``part_of``.
     total_id: str | None = None
+    # An analyst's edit keeps the id of the figure it corrects (see reconcile.corrections).
+    corrects: str | None = field(default=None, repr=False)
+    id: str = field(init=False, compare=False, repr=False, default="")
 
-    @property
-    def id(self) -> str:
-        return stable_id("c", self.doc_id, self.span[0], self.span[1], self.measure)
+    def __post_init__(self) -> None:
+        if not isinstance(self.span, tuple):
+            object.__setattr__(self, "span", tuple(self.span))
+        own = stable_id("c", self.doc_id, self.span[0], self.span[1], self.measure)
+        _set_id(self, self.corrects or own)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class Actor(Mapping[str, str]):
+    """Someone an event mention names, with the role the sentence gives them.
+
+    Read like the dictionary it is stored as (``actor["name"]``, ``actor.get("role")``).
+    """
+
+    role: str
+    name: str
+    key: str = ""
+
+    def __getitem__(self, item: str) -> str:
+        if item in ("role", "name", "key"):
+            return str(getattr(self, item))
+        raise KeyError(item)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("role", "name", "key"))
+
+    def __len__(self) -> int:
+        return 3
+
+
+def actors_of(items: Iterable[Mapping[str, str]]) -> tuple[Actor, ...]:
+    """Actors from their stored form (dicts with role, name and key)."""
+    return tuple(
+        a
+        if isinstance(a, Actor)
+        else Actor(str(a.get("role", "")), str(a.get("name", "")), str(a.get("key") or ""))
+        for a in items
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One document's description of an incident."""
 
@@ -167,15 +218,19 @@ class EventMention:
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    actors: list[dict[str, str]] = field(default_factory=list)  # {"role", "name", "key"}
+    actors: tuple[Actor, ...] = ()  # each reads as {"role", "name", "key"}
     description: str = ""
+    id: str = field(init=False, compare=False, repr=False, default="")
 
-    @property
-    def id(self) -> str:
-        return stable_id("em", self.doc_id, self.span[0], self.span[1], self.type)
+    def __post_init__(self) -> None:
+        if not isinstance(self.span, tuple):
+            object.__setattr__(self, "span", tuple(self.span))
+        if not isinstance(self.actors, tuple) or not all(isinstance(a, Actor) for a in self.actors):
+            object.__setattr__(self, "actors", actors_of(self.actors))
+        _set_id(self, stable_id("em", self.doc_id, self.span[0], self.span[1], self.type))
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: speaker, stance verb and content."""
 
@@ -187,10 +242,12 @@ class Statement:
     span: tuple[int, int]
     sentence: str
     speaker_key: str | None = None
+    id: str = field(init=False, compare=False, repr=False, default="")
 
-    @property
-    def id(self) -> str:
-        return stable_id("s", self.doc_id, self.span[0], self.span[1])
+    def __post_init__(self) -> None:
+        if not isinstance(self.span, tuple):
+            object.__setattr__(self, "span", tuple(self.span))
+        _set_id(self, stable_id("s", self.doc_id, self.span[0], self.span[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +273,7 @@ class Extraction:
     profile: Profile | None = None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A resolved actor, place or organisation across documents."""
 
@@ -227,7 +284,7 @@ class Entity:
     mention_ids: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Event:
     """A resolved incident across documents."""
 
@@ -241,10 +298,14 @@ class Event:
     latitude: float | None = None
     longitude: float | None = None
     mention_ids: list[str] = field(default_factory=list)
-    actors: list[dict[str, str]] = field(default_factory=list)
+    actors: tuple[Actor, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.actors, tuple) or not all(isinstance(a, Actor) for a in self.actors):
+            object.__setattr__(self, "actors", actors_of(self.actors))
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Estimate:
     low: float | int | None
     best: float | int | None
@@ -254,7 +315,7 @@ class Estimate:
         return asdict(self)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class ClaimGroup:
     """All claims about the same subject and measure, with a verdict."""
 
@@ -299,7 +360,7 @@ class Picture:
     claim_parts: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Correction:
     """An analyst's decision, stored as its own record and re-applied after re-processing."""
 
@@ -318,6 +379,7 @@ __all__ = [
     "MEASURES",
     "STATISTIC_MEASURES",
     "STATUSES",
+    "Actor",
     "Claim",
     "ClaimGroup",
     "Correction",
@@ -332,5 +394,6 @@ __all__ = [
     "Profile",
     "Statement",
     "Subject",
+    "actors_of",
     "stable_id",
 ]

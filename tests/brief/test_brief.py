@@ -78,7 +78,7 @@ def _fill(store: Store, hostile: str = "") -> None:
 def test_markdown_brief_has_verdicts_quotes_and_sources(store: Store) -> None:
     _fill(store)
     text = render_brief(store, "md")
-    assert "## the Lakeside stadium attack" in text
+    assert "## attack at the Lakeside stadium, 1 Mar 2031" in text
     assert "What the sources agree on" in text and "Where they differ" in text
     assert "evolving" in text and "corroborated" in text
     assert "Officials said 31 died" in text
@@ -103,15 +103,15 @@ def test_brief_opens_with_bottom_line_scope_and_numbered_sources(store: Store) -
     assert (
         "Generated 2031-04-01" in page and "4 report(s), published 2031-03-02 to 2031-03-06" in page
     )
-    bluf = page[page.index("Bottom line") : page.index("<h2>the Lakeside")]
-    assert "the Lakeside stadium attack" in bluf and "people killed 31" in bluf
+    bluf = page[page.index("Bottom line") : page.index("<h2>attack at the Lakeside")]
+    assert "attack at the Lakeside stadium" in bluf and "people killed 31" in bluf
     assert "evolving" in bluf
     # Every quoted sentence links to its numbered source, and the source row carries the id.
     cited = set(re.findall(r'<a class="src" href="#src-(\d+)">\[S\1\]</a>', page))
     rows = set(re.findall(r'<tr id="src-(\d+)"><td>S\1</td>', page))
     assert cited and cited <= rows and len(rows) == 4
     text = render_brief(store, "md", generated="2031-04-01")
-    assert text.index("## Bottom line") < text.index("## the Lakeside")
+    assert text.index("## Bottom line") < text.index("## attack at the Lakeside")
     assert "Officials said 31 died. ” \\[S" in text or re.search(r"31 died\.\s*” \\\[S\d\\\]", text)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import networkx as nx
@@ -65,9 +66,9 @@ def test_graphml_filter(hand_store: Store, tmp_path: Path) -> None:
 def test_graphml_hostile_text(hand_store: Store, tmp_path: Path) -> None:
     picture = hand_store.load_picture()
     hostile = "Lion <script>alert('x')</script> & Co"
-    for ent in picture.entities:
-        if ent.id == "n-lion":
-            ent.name = hostile
+    picture.entities = [
+        dataclasses.replace(e, name=hostile) if e.id == "n-lion" else e for e in picture.entities
+    ]
     hand_store.save_picture(picture)
     graph = _graph(hand_store, tmp_path / "g.graphml")
     assert graph.nodes["n-lion"]["label"] == hostile

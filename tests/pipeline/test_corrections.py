@@ -136,16 +136,16 @@ def test_correction_and_reconcile_in_parallel_take_turns(
 ) -> None:
     """The interleaving that deadlocked: a correction inside its picture update while a
     reconcile of an upload starts. Both must finish, one after the other, well in time."""
-    import crosscheck.pipeline.picture as picture
+    from crosscheck.reconcile import Reconciler
 
     ids = _fill(store)
-    original = picture.reconcile_with_notes
+    original = Reconciler.update
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         time.sleep(0.4)  # hold the picture update long enough for the other writer to come
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(picture, "reconcile_with_notes", slow)
+    monkeypatch.setattr(Reconciler, "update", slow)
     other = open_store(settings.db)
     errors: list[BaseException] = []
 

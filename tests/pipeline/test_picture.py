@@ -10,9 +10,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reconcile"))
 from recon_records import claim, doc, event, mention
 
+from crosscheck.config import load_settings
 from crosscheck.errors import NotFoundError
 from crosscheck.model import Document, Extraction
-from crosscheck.pipeline.picture import rebuild_picture, update_picture
+from crosscheck.pipeline.picture import configure, rebuild_picture, update_picture
 from crosscheck.pipeline.views import (
     conflicts_view,
     entity_view,
@@ -124,11 +125,13 @@ def _spelled(store: Store, i: int, name: str) -> None:
 
 
 @pytest.mark.parametrize(("threshold", "entities"), [(None, 1), (90, 1), (99, 2)])
-def test_every_update_uses_the_store_s_fuzzy_threshold(
+def test_every_update_uses_the_configured_fuzzy_threshold(
     tmp_path: Path, threshold: int | None, entities: int
 ) -> None:
     # Two spellings of one name scoring ~97: one person unless the threshold is above that.
-    store = open_store(str(tmp_path / "f.db"), fuzzy_threshold=threshold)
+    store = open_store(str(tmp_path / "f.db"))
+    if threshold is not None:
+        configure(store, load_settings({"fuzzy_threshold": threshold}, environ={}))
     try:
         _spelled(store, 0, "Sharifjon Nazarov")
         update_picture(store, {"f0"})

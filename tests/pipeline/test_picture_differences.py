@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable
-
-import pytest
 
 from crosscheck.model import ClaimGroup, Entity, Estimate, Event, Picture, Subject
-from crosscheck.pipeline.picture import _differences
+from crosscheck.reconcile import picture_delta
 
 
 def _picture() -> Picture:
@@ -29,102 +26,38 @@ def _picture() -> Picture:
     )
 
 
-def _names(p: Picture) -> dict[str, list[str]]:
-    return {
-        "entities": sorted(e.id for e in p.entities),
-        "events": sorted(e.id for e in p.events),
-        "groups": sorted(g.id for g in p.groups),
-        "claim_subjects": sorted(p.claim_subjects),
-        "mention_entities": sorted(p.mention_entities),
-        "event_links": sorted(p.event_links),
-    }
-
-
 def test_equal_records_that_are_not_the_same_objects_are_unchanged() -> None:
     old = _picture()
-    before, after = _differences(old, copy.deepcopy(old))
-    assert not any(_names(before).values()) and not any(_names(after).values())
+    assert picture_delta(old, copy.deepcopy(old)).empty
 
 
-def _deeper_estimate(p: Picture) -> None:
-    p.groups[0].estimate = Estimate(4, 5, 6)
-
-
-def _alias_doc(p: Picture) -> None:
-    p.entities[1].aliases["Saltmarsh"].append("d3")
-
-
-def _relink(p: Picture) -> None:
-    p.mention_entities["m-2"] = "n-1"
-
-
-def _new_event(p: Picture) -> None:
-    p.events.append(Event("e-2", "raid", "the depot raid"))
-
-
-def _subject_renamed(p: Picture) -> None:
-    p.claim_subjects["c-1"] = dataclasses.replace(p.claim_subjects["c-1"], name="the blaze")
-
-
-@pytest.mark.parametrize(
-    ("change", "part", "ids"),
-    [
-        (_deeper_estimate, "groups", ["g-1"]),
-        (_alias_doc, "entities", ["n-2"]),
-        (_relink, "mention_entities", ["m-2"]),
-        (_new_event, "events", ["e-2"]),
-        (_subject_renamed, "claim_subjects", ["c-1"]),
-    ],
-)
-def test_a_change_inside_a_record_or_link_is_found(
-    change: Callable[[Picture], None], part: str, ids: list[str]
-) -> None:
+def test_a_changed_record_goes_and_comes_back_changed() -> None:
     old = _picture()
-    new = copy.deepcopy(old)
-    change(new)
-    before, after = _differences(old, new)
-    assert _names(after)[part] == ids
-    assert all(not v for k, v in _names(after).items() if k != part)
-    if part != "events":
-        assert _names(before)[part] == ids
+    new = _picture()
+    new.groups[0] = dataclasses.replace(new.groups[0], estimate=Estimate(4, 5, 6))
+    delta = picture_delta(old, new)
+    assert [g.estimate.best for g in delta.gone.groups] == [4]
+    assert [g.estimate.best for g in delta.came.groups] == [5]
+    assert not delta.gone.entities and not delta.came.entities
 
 
-def _drop_entity(p: Picture) -> None:
-    del p.entities[0]
-
-
-def _replace_group(p: Picture) -> None:
-    p.groups[0] = dataclasses.replace(p.groups[0], status="corroborated", sources=2)
-
-
-def _drop_link(p: Picture) -> None:
-    del p.event_links["x"]
-
-
-@pytest.mark.parametrize(
-    ("change", "part", "was", "now"),
-    [
-        (_drop_entity, "entities", ["n-1"], []),
-        (_replace_group, "groups", ["g-1"], ["g-1"]),
-        (_drop_link, "event_links", ["x"], []),
-        (_new_event, "events", [], ["e-2"]),
-    ],
-)
-def test_records_shared_with_the_last_picture_are_compared_by_identity(
-    change: Callable[[Picture], None], part: str, was: list[str], now: list[str]
-) -> None:
-    """Reconcile hands out the very records of the last picture where nothing changed."""
+def test_a_changed_alias_list_and_link_are_changes() -> None:
     old = _picture()
-    new = Picture(
-        entities=list(old.entities),
-        events=list(old.events),
-        groups=list(old.groups),
-        claim_subjects=dict(old.claim_subjects),
-        mention_entities=dict(old.mention_entities),
-        event_links=dict(old.event_links),
-    )
-    change(new)
-    before, after = _differences(old, new)
-    assert (_names(before)[part], _names(after)[part]) == (was, now)
-    assert all(not v for k, v in _names(after).items() if k != part)
-    assert all(not v for k, v in _names(before).items() if k != part)
+    new = _picture()
+    aliases = {"Saltmarsh": ["d2", "d3"]}
+    new.entities[1] = dataclasses.replace(new.entities[1], aliases=aliases)
+    new.mention_entities["m-2"] = "n-1"
+    delta = picture_delta(old, new)
+    assert [e.id for e in delta.came.entities] == ["n-2"]
+    assert delta.came.mention_entities == {"m-2": "n-1"}
+    assert delta.gone.mention_entities == {"m-2": "n-2"}
+
+
+def test_records_and_links_that_went_are_in_gone_only() -> None:
+    old = _picture()
+    new = _picture()
+    new.events.clear()
+    new.event_links.clear()
+    delta = picture_delta(old, new)
+    assert [e.id for e in delta.gone.events] == ["e-1"] and not delta.came.events
+    assert delta.gone.event_links == {"x": "e-1"} and not delta.came.event_links

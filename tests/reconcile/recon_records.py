@@ -4,7 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosscheck.model import Claim, Document, EventMention, Mention
+from crosscheck.model import (
+    Claim,
+    Correction,
+    Document,
+    Event,
+    EventMention,
+    Mention,
+    Picture,
+    Profile,
+)
+from crosscheck.reconcile import (
+    DocRecords,
+    ReconcileSettings,
+    Records,
+    reconcile,
+    reconcile_with_notes,
+)
 
 _spans: dict[str, int] = {}
 
@@ -93,3 +109,63 @@ def mention(
 ) -> Mention:
     span = (start, start + len(text)) if start is not None else _span(doc_id, len(text))
     return Mention(doc_id, span[0], span[1], text, label, key or text.casefold(), canonical)
+
+
+def records(
+    documents: list[Document],
+    mentions: list[Mention] | tuple[()] = (),
+    event_mentions: list[EventMention] | tuple[()] = (),
+    claims: list[Claim] | tuple[()] = (),
+    corrections: list[Correction] | None = None,
+    profiles: dict[str, Profile] | None = None,
+) -> Records:
+    """The :class:`Records` of hand-made documents and extractions."""
+    docs = {}
+    for d in documents:
+        docs[d.id] = DocRecords(
+            d,
+            tuple(m for m in mentions if m.doc_id == d.id),
+            tuple(em for em in event_mentions if em.doc_id == d.id),
+            tuple(c for c in claims if c.doc_id == d.id),
+            (profiles or {}).get(d.id),
+        )
+    return Records(docs=docs, corrections=tuple(corrections or ()))
+
+
+def reconcile_all(
+    documents: list[Document],
+    mentions: list[Mention] | tuple[()] = (),
+    event_mentions: list[EventMention] | tuple[()] = (),
+    claims: list[Claim] | tuple[()] = (),
+    corrections: list[Correction] | None = None,
+    fuzzy_threshold: int = 90,
+    profiles: dict[str, Profile] | None = None,
+) -> Picture:
+    """The picture of hand-made records (the pure reconcile)."""
+    data = records(documents, mentions, event_mentions, claims, corrections, profiles)
+    return reconcile(data, ReconcileSettings(fuzzy_threshold=fuzzy_threshold))
+
+
+def reconcile_notes(
+    documents: list[Document],
+    mentions: list[Mention] | tuple[()] = (),
+    event_mentions: list[EventMention] | tuple[()] = (),
+    claims: list[Claim] | tuple[()] = (),
+    corrections: list[Correction] | None = None,
+) -> tuple[Picture, list[str]]:
+    """Like :func:`reconcile_all`, with the notes of skipped corrections."""
+    data = records(documents, mentions, event_mentions, claims, corrections)
+    return reconcile_with_notes(data)
+
+
+def resolve_events(
+    event_mentions: list[EventMention],
+    documents: list[Document] | None = None,
+    mentions: list[Mention] | None = None,
+) -> list[Event]:
+    """Incidents of hand-made event mentions (documents made up for those without one)."""
+    docs = list(documents or [])
+    known = {d.id for d in docs}
+    for doc_id in sorted({em.doc_id for em in event_mentions} - known):
+        docs.append(doc(doc_id, None, None))
+    return reconcile_all(docs, mentions or [], event_mentions).events

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 import random
 
 import pytest
 from recon_records import claim, doc, event, mention
+from recon_records import reconcile_all as reconcile
+from recon_records import reconcile_notes as reconcile_with_notes
 
-from crosscheck.model import Correction, Mention, Picture
-from crosscheck.reconcile import reconcile, reconcile_with_notes
-from crosscheck.reconcile.core import _by_key, _unique_sorted, forget_memos
-from crosscheck.reconcile.prepared import prepare_mentions
+from crosscheck.model import Correction, Picture
 
 
 def _world() -> tuple[list, list, list, list]:
@@ -233,51 +231,3 @@ def test_organisation_named_in_what_is_counted_is_the_subject() -> None:
 
 
 # Sorting remembered between calls: the last order, with the records added or gone placed.
-
-
-def _records(n: int, doc_id: str = "s1") -> list[Mention]:
-    return prepare_mentions([mention(doc_id, f"Name {i}", start=20 * i) for i in range(n)])
-
-
-@pytest.mark.parametrize(
-    "change",
-    ["same", "add", "remove", "both", "fresh-equal", "repeat-id", "many"],
-)
-def test_unique_sorted_from_memory_equals_a_fresh_sort(change: str) -> None:
-    base = _records(60)
-    forget_memos()
-    _unique_sorted(list(base), "test")
-    now = list(base)
-    if change in ("add", "both"):
-        now += _records(3, "s2")
-    if change in ("remove", "both"):
-        now = now[5:]
-    if change == "fresh-equal":
-        now[7] = prepare_mentions([copy.copy(base[7])])[0]
-    if change == "repeat-id":
-        now.append(copy.copy(base[3]))
-    if change == "many":
-        now = _records(40, "s3") + now[30:]
-    random.Random(7).shuffle(now)
-    got = _unique_sorted(now, "test")
-    want = sorted({m.id: m for m in now}.values(), key=lambda m: m.id)
-    assert [id(m) for m in got] == [id(m) for m in want]
-    assert _unique_sorted(list(now), "test") == want
-
-
-@pytest.mark.parametrize("change", ["same", "grow", "shrink", "value", "holder-changed"])
-def test_by_key_from_memory_equals_a_fresh_sort(change: str) -> None:
-    first = {f"k{i:03d}": f"v{i}" for i in range(50, 0, -1)}
-    forget_memos()
-    handed = _by_key(dict(first), "test")
-    now = dict(first)
-    if change == "grow":
-        now.update({"k500": "x", "k007b": "y"})
-    if change == "shrink":
-        del now["k010"], now["k011"]
-    if change == "value":
-        now["k020"] = "changed"
-    if change == "holder-changed":
-        handed["k999"] = "bogus"
-    got = _by_key(now, "test")
-    assert list(got.items()) == sorted(now.items())

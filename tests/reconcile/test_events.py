@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from recon_records import event
-
-from crosscheck.reconcile import resolve_events
+from recon_records import event, resolve_events
 
 MOSCOW = (55.75, 37.62)
 KRASNOGORSK = (55.82, 37.33)

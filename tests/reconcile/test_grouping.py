@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from recon_records import claim, doc, event
+from recon_records import reconcile_all as reconcile
 
-from crosscheck.model import Claim, Subject
-from crosscheck.reconcile import reconcile
-from crosscheck.reconcile.grouping import forget, group_claims, grouped
+from crosscheck.model import Subject
 from crosscheck.reconcile.sameness import restates
 
 PLACE = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}
@@ -146,64 +140,3 @@ def test_restated_statistic_is_recognised(a: str, b: str, same: bool) -> None:
 # Grouping remembered between calls: a warm call must give what a cold call gives.
 
 _A, _B = Subject("entity", "n-a", "Alpha Front"), Subject("entity", "n-b", "Beta League")
-
-
-def _claims(n: int) -> list[Claim]:
-    return [
-        claim(f"g{i % 4}", "count", 100 + i % 3, 100 + i % 3, start=10 * i, counted="fighters")
-        for i in range(n)
-    ]
-
-
-def _grow(cs: list[Claim], ss: dict[str, Subject]) -> tuple[list[Claim], dict[str, Subject]]:
-    extra = claim("g9", "count", 101, 101, start=5, counted="fighters")
-    return [*cs, extra], {**ss, extra.id: _A}
-
-
-def _drop(cs: list[Claim], ss: dict[str, Subject]) -> tuple[list[Claim], dict[str, Subject]]:
-    return cs[1:], ss
-
-
-def _resubject(cs: list[Claim], ss: dict[str, Subject]) -> tuple[list[Claim], dict[str, Subject]]:
-    """A kept claim is given another subject (its group changes, the claim does not)."""
-    return cs, {**ss, cs[2].id: _B if ss[cs[2].id] is _A else _A}
-
-
-def _resubject_first(
-    cs: list[Claim], ss: dict[str, Subject]
-) -> tuple[list[Claim], dict[str, Subject]]:
-    return cs, {**ss, cs[0].id: _B if ss[cs[0].id] is _A else _A}
-
-
-def _renew(cs: list[Claim], ss: dict[str, Subject]) -> tuple[list[Claim], dict[str, Subject]]:
-    """One claim re-extracted as an equal, fresh object; one subject an equal, fresh one."""
-    fresh = dataclasses.replace(cs[3])
-    return [*cs[:3], fresh, *cs[4:]], {**ss, cs[5].id: dataclasses.replace(ss[cs[5].id])}
-
-
-def _repeat(cs: list[Claim], ss: dict[str, Subject]) -> tuple[list[Claim], dict[str, Subject]]:
-    """Two objects with one id (the cheap path must give way to a full regrouping)."""
-    return [*cs, dataclasses.replace(cs[0], label="fighters estimate")], ss
-
-
-@pytest.mark.parametrize(
-    "steps",
-    [
-        [_grow, _resubject, _drop],
-        [_renew, _repeat, _drop, _grow],
-        [_resubject, _renew],
-        [_repeat, _resubject_first, _grow],
-    ],
-)
-def test_warm_grouping_equals_cold_grouping(steps: list[Callable[..., Any]]) -> None:
-    cs = _claims(40)
-    ss = {c.id: (_A if i % 2 else _B) for i, c in enumerate(cs)}
-    forget()
-    grouped(cs, ss)
-    for step in steps:
-        cs, ss = step(cs, ss)
-        warm = group_claims(cs, ss)
-        forget()
-        cold = group_claims(copy.deepcopy(cs), copy.deepcopy(ss))
-        assert repr(warm) == repr(cold), step.__name__
-        assert repr(group_claims(cs, ss)) == repr(cold), f"{step.__name__} (again)"

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from recon_records import doc, event
+from recon_records import doc, event, resolve_events
 
-from crosscheck.reconcile import resolve_events
 from crosscheck.reconcile.mentionfeatures import is_country_word, name_tokens
 
 HARBOUR = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}

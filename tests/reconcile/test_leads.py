@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from recon_records import claim, doc, event, mention
+from recon_records import claim, doc, event, mention, resolve_events
+from recon_records import reconcile_all as reconcile
 
-from crosscheck.reconcile import reconcile, resolve_events
 from crosscheck.reconcile.leads import lead_place
 from crosscheck.reconcile.mentionfeatures import compatible, features
 

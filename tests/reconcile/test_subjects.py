@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from recon_records import claim, doc, event, mention
-
-from crosscheck.reconcile import reconcile
+from recon_records import reconcile_all as reconcile
 
 PLACE = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}
 

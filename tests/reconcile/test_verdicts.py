@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from recon_records import claim, doc, event
+from recon_records import reconcile_all as reconcile
 
 from crosscheck.model import ClaimGroup, Correction
-from crosscheck.reconcile import reconcile
 
 # (outlet, published, low, high, extra claim fields)
 Row = tuple[str | None, str, float | None, float | None, dict]

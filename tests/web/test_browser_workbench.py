@@ -147,7 +147,7 @@ def test_browser_graph_opens_from_an_event_and_expands_an_actor(  # type: ignore
     labels = page.evaluate(
         "() => document.getElementById('graph').crosscheckGraph.nodes().map(n => n.data('label'))"
     )
-    assert "claim of responsibility in Pakistan" in labels  # an incident the actor leads to
+    assert "claim of responsibility, Pakistan" in labels  # an incident the actor leads to
     assert page.locator("#graph-nodes li").count() == page.evaluate(count)
     page.screenshot(path=str(ARTIFACTS / "13-graph.png"), full_page=True)
     # Filtering by type hides statements in the graph and in the list.

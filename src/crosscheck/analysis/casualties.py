@@ -318,7 +318,11 @@ def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
     harm = _harm_measure(tok)
     if harm is not None:
         measure = outcome(tok, harm)
-        small_clause = tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp", "oprd")
+        # "found the clerk shot to death": the parser may read the participle as a past
+        # tense with a subject; under a verb of finding, that subject is the victim.
+        small_clause = tok.dep_ in ("ccomp", "xcomp", "oprd") and (
+            tok.tag_ == "VBN" or lemma(tok.head) in words("dead_placing_verbs")
+        )
         for c in tok.children:
             if c.dep_ in ("nsubjpass", "dobj") and c.lower_ not in _REFLEXIVE:
                 yield _relative_antecedent(c), measure, tok

@@ -27,7 +27,7 @@ from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.counts import event_counted, event_label, read_count
 from crosscheck.analysis.geo import country_code
 from crosscheck.analysis.measures import Reading, counted_noun, lemma, lookup, owner_of, word_set
-from crosscheck.analysis.provenance import as_of, attribution
+from crosscheck.analysis.provenance import as_of, attribution, rumour
 from crosscheck.analysis.quantities import Quantity, find_quantities, number_words
 from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
 from crosscheck.model import EVENT_MEASURES, Claim, EventMention, Mention
@@ -577,12 +577,15 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
         for q, reading in _merge_conjoined(_running_totals(pairs)):
             made.append((q.start in parts, _claim(chunk, sent, q, reading, mentions, events)))
         for k, (is_part, claim) in enumerate(made):
-            if is_part:
-                claim.part_of = next(
-                    (c.id for p, c in reversed(made[:k]) if not p and c.measure == claim.measure),
-                    None,
-                )
-        claims.extend(c for is_part, c in made if not is_part or c.part_of)
+            if not is_part:
+                claims.append(claim)
+                continue
+            whole = next(
+                (c.id for p, c in reversed(made[:k]) if not p and c.measure == claim.measure),
+                None,
+            )
+            if whole is not None:
+                claims.append(dataclasses.replace(claim, part_of=whole))
     return claims
 
 
@@ -607,6 +610,7 @@ def _claim(
     doc = chunk.sdoc
     span = chunk.span_of(doc[q.start : q.end])
     kind, ref, name = _subject(chunk, sent, q, reading, mentions, events)
+    unconfirmed = rumour(sent, doc[q.anchor])
     return Claim(
         doc_id=chunk.document.id,
         measure=reading.measure,
@@ -618,7 +622,8 @@ def _claim(
         approximate=q.approximate,
         vague=q.vague,
         as_of=as_of(sent, q.start, q.end, _pair_index(doc, q), chunk.published),
-        attributed_to=attribution(sent, doc[q.anchor]),
+        attributed_to=unconfirmed or attribution(sent, doc[q.anchor]),
+        unconfirmed=unconfirmed is not None,
         subject_kind=kind,  # type: ignore[arg-type]
         subject_ref=ref,
         subject_name=name,

@@ -350,7 +350,19 @@ def _governing_noun(arg: Token, verb: Token | None) -> Token | None:
     return None
 
 
-def event_label(measure: str, noun: Token | None) -> str:
+def _work_on_bodies(noun: Token) -> bool:
+    """ "the bodies of 120 victims have been identified / handed over / examined"."""
+    if lemma(noun) not in word_set("body_nouns"):
+        return False
+    verb = noun.head
+    return verb.pos_ == "VERB" and lemma(verb) in word_set("body_work_verbs")
+
+
+def event_label(measure: str, noun: Token | None, verb_word: Token | None = None) -> str:
+    """What an event figure counts, in words ("people killed", "children injured")."""
+    hit = verb_word is not None and lookup("patient_verbs").get(lemma(verb_word)) == "casualties"
+    if measure == "casualties" and not hit:
+        return "casualties"  # "casualties rose to 360": the dead and the hurt together
     verb = {
         "perpetrators": "",
         "killed": "killed",
@@ -360,7 +372,7 @@ def event_label(measure: str, noun: Token | None) -> str:
         "deported": "deported",
         "sentenced": "sentenced",
         "missing": "missing",
-        "casualties": "shot or hurt",
+        "casualties": verb_word.lower_ if verb_word is not None else "hit",
     }[measure]
     if measure == "perpetrators":
         return noun.text.lower() if noun is not None else "perpetrators"
@@ -457,6 +469,14 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     if measure is None and embedded and verb is not None and (noun is None or is_person(noun)):
         measure = "killed" if _attack_subject(verb) else None
     governing = _governing_noun(arg, verb)
+    if measure is None and governing is not None and _work_on_bodies(governing):
+        # "the bodies of 120 victims have been identified": the progress of identification,
+        # not the death toll.
+        verb_word = governing.head if governing.head.pos_ == "VERB" else verb
+        label = f"bodies {verb_word.lower_}" if verb_word is not None else "bodies"
+        return Reading(
+            "count", label, normalise([governing, verb_word] if verb_word else [governing])
+        )
     if measure is None and governing is not None and lemma(governing) not in word_set("size_nouns"):
         measure = toll_measure(governing)
     if measure is None and governing is not None and lemma(governing) in _TALLY_NOUNS:
@@ -495,7 +515,7 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     if measure is not None and measure != "count":
         return Reading(
             measure,
-            event_label(measure, noun),
+            event_label(measure, noun, verb),
             event_counted(measure, noun),
             noun=noun,
             verb=verb,

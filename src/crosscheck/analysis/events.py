@@ -11,6 +11,7 @@ clause, the actors the syntax names, and a short description.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.dates import find_dates
 from crosscheck.analysis.geo import Place, geocode
 from crosscheck.analysis.spans import doc_text
-from crosscheck.model import EventMention, Mention
+from crosscheck.model import EventMention, Mention, actors_of
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ATTACK_TYPES = frozenset({"attack", "shooting", "bombing", "suicide_bombing", "arson"})
@@ -620,11 +621,13 @@ def _share_dates(events: list[EventMention]) -> None:
     for event in events:
         if event.date and _town_level(event.location):
             dated.setdefault((_family(event.type), event.location or ""), event)
-    for event in events:
+    for k, event in enumerate(events):
         if event.date is None and _town_level(event.location):
             source = dated.get((_family(event.type), event.location or ""))
             if source is not None:
-                event.date, event.date_precision = source.date, source.date_precision
+                events[k] = dataclasses.replace(
+                    event, date=source.date, date_precision=source.date_precision
+                )
 
 
 def _town_level(location: str | None) -> bool:
@@ -655,7 +658,7 @@ def _event(
         country=place.country_name if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
-        actors=_actors(token, kind, mentions, chunk),
+        actors=actors_of(_actors(token, kind, mentions, chunk)),
         description=_description(token, kind, located[0] if located else None),
     )
 

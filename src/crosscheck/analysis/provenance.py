@@ -279,4 +279,41 @@ def as_of(sent: Span, start: int, end: int, pair: int | None, published: date | 
     return value
 
 
-__all__ = ["as_of", "attribution"]
+def _source_phrase(sent: Span, anchor: Token) -> Token | None:
+    """The head of the phrase a figure is credited to, named or not ("reports", "channels")."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            found = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    verbs = word_set("source_verbs")
+    child = anchor
+    for anc in anchor.ancestors:
+        said_of = child.dep_ == "prep" and child.lower_ in ("of", "about", "at")
+        if (
+            lemma(anc) in verbs
+            and anc.pos_ == "VERB"
+            and (child.dep_ in _REPORTED or said_of or child.dep_ in ("dobj", "attr"))
+        ):
+            subj = _subject_of(anc)
+            if subj is not None and not (subj.left_edge.i <= anchor.i <= subj.right_edge.i):
+                return subj
+        child = anc
+    return None
+
+
+def rumour(sent: Span, anchor: Token) -> str | None:
+    """The words of a source the report itself calls unconfirmed ("social media channels
+    spoke of 150 dead", "unverified reports put the toll at 200"), or None."""
+    subj = _source_phrase(sent, anchor)
+    if subj is None:
+        return None
+    words = [t for t in subj.subtree if not t.is_punct]
+    said = f" {' '.join(t.lower_ for t in words)} "
+    if not any(f" {phrase} " in said for phrase in word_set("rumour_words")):
+        return None
+    text = " ".join(t.text for t in words if t.dep_ != "det")
+    return text or None
+
+
+__all__ = ["as_of", "attribution", "rumour"]

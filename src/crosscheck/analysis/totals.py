@@ -27,7 +27,12 @@ def _exact(c: Claim) -> int | None:
 
 
 def _largest(claims: list[Claim], measure: str) -> Claim | None:
-    found = [c for c in claims if c.measure == measure and _exact(c) is not None]
+    # "Casualties rose to 360" counts the dead too: only people said to be hit are used.
+    found = [
+        c
+        for c in claims
+        if c.measure == measure and _exact(c) is not None and c.label != "casualties"
+    ]
     return max(found, key=lambda c: (_exact(c), -c.span[0]), default=None)
 
 

@@ -47,9 +47,10 @@ class State:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(
-                self.settings.db, fuzzy_threshold=self.settings.fuzzy_threshold
-            )
+            from crosscheck.pipeline.picture import configure
+
+            self._store = open_store(self.settings.db)
+            configure(self._store, self.settings)
         return self._store
 
     def close(self) -> None:

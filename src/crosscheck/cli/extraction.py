@@ -142,17 +142,24 @@ def statements(
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold file in the DESIGN.md format")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold file: DESIGN.md figures, or real-news incidents")
+    ],
     fmt: FormatOpt = Format.table,
     output: Annotated[Path | None, typer.Option(help="Also write the JSON report here")] = None,
 ) -> None:
-    """Score the store against a gold file: recall, precision, grouping F1, verdicts."""
+    """Score the store against a gold file: recall, precision, grouping F1 and verdicts, or
+    for an incident gold (real news) coreference F1 and killed/injured exact."""
     report = evaluate_store(STATE.store, gold)
     data = report.to_dict()
     if output:
         output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if fmt is Format.json:
         emit_object(data, fmt)
+        return
+    if "held_out" in data:
+        rows = [{"part": part, **data[part]} for part in ("all", "held_out")]
+        emit(rows, fmt)
         return
     scores = {k: v for k, v in data.items() if not isinstance(v, (list, dict))}
     emit_object(scores, fmt)

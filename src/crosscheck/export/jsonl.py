@@ -40,11 +40,18 @@ from crosscheck.store import Store
 FORMAT = "crosscheck-dump"
 VERSION = 1
 # Claim fields filled by reconcile or corrections, not by extraction: never dumped.
-_DERIVED_CLAIM_FIELDS = ("subject", "corrected", "status", "total_id")
+_DERIVED_CLAIM_FIELDS = ("subject", "corrected", "status", "total_id", "corrects")
+
+
+def _record_dict(record: Any) -> dict[str, Any]:
+    """A record as dumped: its fields without the id, which its content gives again."""
+    data = asdict(record)
+    data.pop("id", None)
+    return data
 
 
 def _claim_dict(claim: Claim) -> dict[str, Any]:
-    data = asdict(claim)
+    data = _record_dict(claim)
     for key in _DERIVED_CLAIM_FIELDS:
         data.pop(key, None)
     return data
@@ -80,10 +87,10 @@ def dump_lines(selection: Selection) -> Iterator[dict[str, Any]]:
             "type": "document",
             "document": data,
             "extraction": {
-                "mentions": [asdict(m) for m in ex.mentions],
+                "mentions": [_record_dict(m) for m in ex.mentions],
                 "claims": [_claim_dict(c) for c in ex.claims],
-                "events": [asdict(e) for e in ex.events],
-                "statements": [asdict(s) for s in ex.statements],
+                "events": [_record_dict(e) for e in ex.events],
+                "statements": [_record_dict(s) for s in ex.statements],
             },
         }
     for corr in selection.corrections:
@@ -137,6 +144,7 @@ class RestoreReport:
 
 def _span(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
+    out.pop("id", None)  # dumps before records carried their id as a field hold none
     if "span" in out:
         out["span"] = tuple(out["span"])
     return out
@@ -169,7 +177,7 @@ def _document(path: Path, number: int, obj: dict[str, Any]) -> tuple[Document, E
         ex = obj.get("extraction") or {}
         extraction = Extraction(
             doc_id=doc.id,
-            mentions=[Mention(**m) for m in ex.get("mentions", [])],
+            mentions=[Mention(**_span(m)) for m in ex.get("mentions", [])],
             claims=[Claim(**_span(c)) for c in ex.get("claims", [])],
             events=[EventMention(**_span(e)) for e in ex.get("events", [])],
             statements=[Statement(**_span(s)) for s in ex.get("statements", [])],

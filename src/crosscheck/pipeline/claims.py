@@ -49,6 +49,7 @@ def claim_to_dict(claim: Claim, doc: Document | None) -> dict[str, Any]:
         "subject": subj,
         "as_of": claim.as_of,
         "attributed_to": claim.attributed_to,
+        "unconfirmed": claim.unconfirmed,
         "sentence": claim.sentence,
         "span": [claim.span[0], claim.span[1]],
         "part_of": claim.total_id or claim.part_of,

@@ -16,6 +16,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -178,7 +179,7 @@ def ingest_raw(
                 path=doc.path if versions_by_path else None, url=doc.url
             )
             if previous is not None and previous.content_hash != doc.content_hash:
-                doc.supersedes = previous.id
+                doc = dataclasses.replace(doc, supersedes=previous.id)
             yield doc
 
     extractors = _Extractors(settings, workers or settings.workers, scheduler)
@@ -209,7 +210,7 @@ def _store_batch(
     for doc, result in zip(batch, results, strict=True):
         extraction = result if isinstance(result, Extraction) else None
         if isinstance(result, str):
-            doc.status = result
+            doc = dataclasses.replace(doc, status=result)
         if not store.add_document(doc, extraction):
             # Another writer stored the same report since we looked: unchanged, not an error.
             report.unchanged.append(doc.id)

@@ -14,8 +14,8 @@ from crosscheck.errors import ConfigError, NotFoundError
 from crosscheck.model import Claim, ClaimGroup, Document, Event
 from crosscheck.pipeline.claims import apply_claim_corrections
 from crosscheck.pipeline.paging import Listing, check_page
-from crosscheck.reconcile.events import distinctive_tokens
-from crosscheck.reconcile.text import fold
+from crosscheck.reconcile.mentionfeatures import distinctive_tokens
+from crosscheck.reconcile.text import fold, words
 from crosscheck.reconcile.verdicts import describe
 from crosscheck.store import Store
 from crosscheck.store.base import GROUP_ORDERS
@@ -34,6 +34,11 @@ def _find(items: list[Any], ref: str, names: Any, what: str) -> Any:
         named = (
             [i for i in items if any(want in fold(n) for n in names(i))] if len(want) >= 3 else []
         )
+    if not named and len(want) >= 3:
+        # "Lakeside depot bombing" names "bombing at the Lakeside depot, 2 Mar 2031": every
+        # word of the reference in the name, in any order.
+        said = set(words(want))
+        named = [i for i in items if any(said <= set(words(n)) for n in names(i))]
     if len(named) >= 1 and len({i.id for i in named}) == 1:
         return named[0]
     candidates = {n: i.id for i in items for n in names(i)}

@@ -10,28 +10,15 @@ Pure: no store.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from operator import attrgetter
 from typing import Any
 
 from crosscheck.model import Claim, Correction, Entity, Event, EventMention, Mention, stable_id
-from crosscheck.reconcile.entities import build_entity_cached, entity_id_for
-from crosscheck.reconcile.events import build_event_cached, copy_event, event_id_for
+from crosscheck.reconcile.entities import build_entity, entity_id_for
+from crosscheck.reconcile.incidents.events import build_event, event_id_for
 
 CLAIM_ACTIONS = ("confirm", "reject", "edit")
 GROUP_ACTIONS = ("merge", "split")
 EDITABLE = ("low", "high", "measure", "subject", "counted", "approximate", "vague", "as_of")
-
-
-@dataclass
-class EditedClaim(Claim):
-    """A claim changed by an analyst; it keeps the id of the machine claim it replaces."""
-
-    original_id: str = ""
-
-    @property  # type: ignore[override]
-    def id(self) -> str:
-        return self.original_id
 
 
 def _describe(c: Correction) -> str:
@@ -66,9 +53,8 @@ def apply_claim_corrections(
                     overrides[corr.target] = str(value)
                 elif key in EDITABLE:
                     changes[key] = value
-        fields = {f.name: getattr(claim, f.name) for f in dataclasses.fields(Claim)}
-        fields.update(changes)
-        by_id[corr.target] = EditedClaim(**fields, original_id=corr.target)
+        # An edit keeps the id of the figure it corrects, whatever it changes.
+        by_id[corr.target] = dataclasses.replace(claim, **changes, corrects=corr.target)
     return [by_id[k] for k in sorted(by_id)], overrides
 
 
@@ -133,12 +119,7 @@ def apply_entity_corrections(
                 notes.append(f"{_describe(corr)} skipped: nothing left to split off")
         else:
             notes.append(f"{_describe(corr)} skipped: unknown action")
-    return sorted(
-        (build_entity_cached(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id
-    )
-
-
-_event_id = attrgetter("id")
+    return sorted((build_entity(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id)
 
 
 def apply_event_corrections(
@@ -147,16 +128,10 @@ def apply_event_corrections(
     corrections: list[Correction],
     notes: list[str],
 ) -> list[Event]:
-    """Event merges and splits, re-applied on freshly clustered incidents."""
-    by_id = {em.id: em for em in event_mentions}
+    """Event merges and splits, re-applied on freshly linked incidents."""
     if not any(corr.target_kind == "event" for corr in corrections):
-        # Still rebuilt: coreference built them with reporting dates dropped, these keep them.
-        out = []
-        for e in sorted(events, key=_event_id):
-            members = [by_id[mid] for mid in e.mention_ids if mid in by_id]
-            if members:
-                out.append(_stored_event(e.id, members))
-        return out
+        return events
+    by_id = {em.id: em for em in event_mentions}
     groups: dict[str, list[EventMention]] = {
         e.id: [by_id[mid] for mid in e.mention_ids if mid in by_id] for e in events
     }
@@ -189,44 +164,13 @@ def apply_event_corrections(
                 notes.append(f"{_describe(corr)} skipped: nothing left to split off")
         else:
             notes.append(f"{_describe(corr)} skipped: unknown action")
-    return sorted(
-        (build_event_cached(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id
-    )
-
-
-# Per event id: the members it was last built from, the event, and the copy handed out for
-# it, to skip even the lookups of build_event_cached when nothing changed (adding a report
-# leaves most incidents alone).
-_STORED: dict[str, tuple[list[EventMention], Event, Event]] = {}
-
-
-def _stored_event(event_id: str, members: list[EventMention]) -> Event:
-    found = _STORED.get(event_id)
-    # List equality checks identity first: unchanged members compare at C speed.
-    if found is None or found[0] != members:
-        if len(_STORED) >= 1 << 17:
-            _STORED.clear()
-        event = build_event_cached(event_id, members)
-        found = _STORED[event_id] = (members, event, copy_event(event))
-    elif found[2].__dict__ != found[1].__dict__:
-        # The copy handed out last time was changed by its holder: hand out a fresh one.
-        found = _STORED[event_id] = (members, found[1], copy_event(found[1]))
-    # The same copy again while it still equals the event: later stages and the picture's
-    # comparison with the last one then find it unchanged by identity.
-    return found[2]
-
-
-def forget() -> None:
-    """Drop what this module remembers between calls (the next call computes from scratch)."""
-    _STORED.clear()
+    return sorted((build_event(gid, ms) for gid, ms in groups.items() if ms), key=lambda e: e.id)
 
 
 __all__ = [
     "CLAIM_ACTIONS",
     "EDITABLE",
-    "EditedClaim",
     "apply_claim_corrections",
     "apply_entity_corrections",
     "apply_event_corrections",
-    "forget",
 ]

@@ -20,25 +20,39 @@ Pure: no store.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-import threading
 from collections import defaultdict
-from dataclasses import dataclass
-from operator import attrgetter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from crosscheck.model import EVENT_MEASURES, Claim, Subject
-from crosscheck.reconcile.sameness import merge_restated
+from crosscheck.reconcile.intervals import overlap
+from crosscheck.reconcile.sameness import RestateMemo, merge_restated
 from crosscheck.reconcile.text import name_key, tables, words
 
 
 @functools.cache
-def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _synonyms() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     pairs = sorted(tables()["counted_synonyms"].items(), key=lambda kv: -len(kv[0]))
-    return tuple((re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in pairs)
+    return tuple((k, re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in pairs)
+
+
+@functools.cache
+def _counted_stopwords() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["counted_stopwords"])
+
+
+@functools.cache
+def _label_measure_words() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["label_measure_words"])
+
+
+@functools.cache
+def _generic_counted() -> frozenset[str]:
+    return frozenset(normalise_counted(str(w)) for w in tables()["generic_statistic_counted"])
 
 
 def _lemma(word: str) -> str:
@@ -53,13 +67,13 @@ def _lemma(word: str) -> str:
     return word
 
 
-@functools.cache
 def normalise_counted(text: str) -> str:
     """What is counted, as a sorted bag of lemmas ("Muslim population" == "populations muslim")."""
     folded = " ".join(words(text))
-    for pattern, repl in _synonyms():
-        folded = pattern.sub(repl, folded)
-    stop = set(tables()["counted_stopwords"])
+    for phrase, pattern, repl in _synonyms():
+        if phrase in folded:  # the cheap test first: most phrases are absent
+            folded = pattern.sub(repl, folded)
+    stop = _counted_stopwords()
     toks = {_lemma(t) for t in folded.split() if t not in stop}
     return " ".join(sorted(toks))
 
@@ -76,7 +90,7 @@ def _event_nouns() -> dict[str, frozenset[str]]:
 
 def _label_head(label: str) -> str | None:
     """The counted noun of a label: its last word that is not a measure word."""
-    skip = {str(w) for w in tables()["label_measure_words"]}
+    skip = _label_measure_words()
     toks = [t for t in words(label) if t not in skip and not t.isdigit()]
     return toks[-1] if toks else None
 
@@ -103,7 +117,7 @@ def local_to(claim: Claim, subject: Subject) -> str:
         return claim.doc_id  # a toll of no known incident matches no other report's toll
     if subject.name:
         return ""
-    generic = {normalise_counted(str(w)) for w in tables()["generic_statistic_counted"]}
+    generic = _generic_counted()
     key = normalise_counted(claim.counted)
     return claim.doc_id if not key or set(key.split()) <= generic else ""
 
@@ -162,20 +176,12 @@ def _split_sentence_parts(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
             continue
         kept: list[Claim] = []
         for c in sorted(members, key=_largest_first):
-            if any(_interval_overlaps(c, k) for k in kept) or not kept:
+            if any(overlap(c, k) for k in kept) or not kept:
                 kept.append(c)
             else:
                 apart[f"part {c.id}"] = [c]
     rest = [c for c in claims if all(c is not x[0] for x in apart.values())]
     return [("", rest), *sorted(apart.items())]
-
-
-def _interval_overlaps(a: Claim, b: Claim) -> bool:
-    alo = float("-inf") if a.low is None else float(a.low)
-    ahi = float("inf") if a.high is None else float(a.high)
-    blo = float("-inf") if b.low is None else float(b.low)
-    bhi = float("inf") if b.high is None else float(b.high)
-    return alo <= bhi and blo <= ahi
 
 
 def _split_series(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
@@ -203,154 +209,50 @@ def _split_series(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
 
 
 _BaseKey = tuple[str, str, str, str]
-# Per base key: the claims and subjects its groups were last split from, and those groups.
-# Adding a report changes few base keys; the others are split as before.
-_SPLIT: dict[_BaseKey, tuple[list[Claim], list[Subject], list[RawGroup]]] = {}
-
-
-def _same_objects(a: list[Claim], b: list[Claim]) -> bool:
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
-
-
-@dataclass
-class _Placed:
-    """The last call's claims by base key, and what placed each claim there."""
-
-    objects: dict[int, Claim]  # id() -> claim; holding them keeps their ids from being reused
-    by_id: dict[str, Claim]
-    subjects: dict[str, Subject]
-    where: dict[int, _BaseKey]
-    base: dict[_BaseKey, list[Claim]]  # each list in claim id order
-    keys: list[_BaseKey]  # sorted
-
-
-_PLACED: _Placed | None = None
-_LOCK = threading.Lock()
-_claim_id = attrgetter("id")
 
 
 def _base_key(c: Claim, subject: Subject) -> _BaseKey:
     return (*subject_key(subject), c.measure, local_to(c, subject))
 
 
-def _place_all(claims: list[Claim], subjects: dict[str, Subject]) -> _Placed:
-    objects = dict(zip(map(id, claims), claims, strict=True))
-    placed = _Placed(objects, {}, dict(subjects), {}, {}, [])
-    for c in sorted(claims, key=_claim_id):
-        key = placed.where[id(c)] = _base_key(c, subjects[c.id])
-        placed.by_id[c.id] = c
-        placed.base.setdefault(key, []).append(c)
-    placed.keys = sorted(placed.base)
-    return placed
+_Split = tuple[tuple[Claim, ...], tuple[Subject, ...], list["RawGroup"]]
 
 
-def _replace(
-    last: _Placed, claims: list[Claim], subjects: dict[str, Subject]
-) -> tuple[_Placed, set[_BaseKey]] | None:
-    """``last`` moved to these claims and subjects, with the base keys that changed.
+@dataclass
+class GroupMemo:
+    """The last run's groups per subject, measure and locality, and its restated pairs."""
 
-    None when that is no cheaper than placing every claim again, or when ids repeat (claims
-    sharing an id then keep their order in ``claims``); ``last`` is then spoilt.
+    splits: dict[_BaseKey, _Split] = field(default_factory=dict)
+    restated: RestateMemo = field(default_factory=RestateMemo)
+
+
+def group_claims(
+    claims: Iterable[Claim], subjects: Mapping[str, Subject], memo: GroupMemo | None = None
+) -> list[RawGroup]:
+    """Group claims (already corrected) by subject, measure, counted and as-of slot.
+
+    With a ``memo`` a subject's claims are split again only when they (or their subjects)
+    changed since the run that filled it; the groups are the same either way.
     """
-    if len(last.by_id) != len(last.objects):
-        return None  # ids repeated last time
-    objects = dict(zip(map(id, claims), claims, strict=True))
-    gone = [last.objects[i] for i in last.objects.keys() - objects.keys()]
-    added = [objects[i] for i in objects.keys() - last.objects.keys()]
-    if len(objects) != len(claims) or len(gone) + len(added) > len(claims) // 8:
-        return None
-    moved: list[str] = []
-    if subjects != last.subjects:
-        known = last.subjects
-        moved = [k for k, s in subjects.items() if known.get(k) is not s]
-    touched: set[_BaseKey] = set()
-    for c in gone:
-        touched.add(_unplace(last, c))
-        del last.by_id[c.id]
-    for c in added:
-        if c.id in last.by_id:
-            return None
-        last.by_id[c.id] = c
-    fresh = {id(c) for c in added}
-    for c in added:
-        touched.add(_put(last, c, subjects[c.id]))
-    for claim_id in moved:
-        kept = last.by_id.get(claim_id)
-        if kept is not None and id(kept) not in fresh:
-            touched.add(_unplace(last, kept))
-            touched.add(_put(last, kept, subjects[claim_id]))
-    for key in touched:
-        if not last.base.get(key):
-            last.base.pop(key, None)
-            at = bisect.bisect_left(last.keys, key)
-            if at < len(last.keys) and last.keys[at] == key:
-                del last.keys[at]
-    last.objects = objects
-    last.subjects = dict(subjects)
-    return last, touched
+    memo = memo if memo is not None else GroupMemo()
+    base: dict[_BaseKey, list[Claim]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: c.id):
+        base[_base_key(c, subjects[c.id])].append(c)
+    out: list[RawGroup] = []
+    known, memo.splits = memo.splits, {}
+    for key in sorted(base):
+        members = tuple(base[key])
+        of = tuple(subjects[c.id] for c in members)
+        found = known.get(key)
+        if found is None or found[0] != members or found[1] != of:
+            found = (members, of, split_base(key[2], key[3], list(members), subjects))
+        memo.splits[key] = found
+        out.extend(found[2])
+    return merge_restated(out, memo.restated)
 
 
-def _unplace(placed: _Placed, c: Claim) -> _BaseKey:
-    key = placed.where.pop(id(c))
-    members = placed.base[key]
-    at = bisect.bisect_left(members, c.id, key=_claim_id)
-    while members[at] is not c:
-        at += 1
-    del members[at]
-    return key
-
-
-def _put(placed: _Placed, c: Claim, subject: Subject) -> _BaseKey:
-    key = placed.where[id(c)] = _base_key(c, subject)
-    members = placed.base.get(key)
-    if members is None:
-        members = placed.base[key] = []
-        bisect.insort(placed.keys, key)
-    bisect.insort(members, c, key=_claim_id)
-    return key
-
-
-def group_claims(claims: list[Claim], subjects: dict[str, Subject]) -> list[RawGroup]:
-    """Group claims (already corrected) by subject, measure, counted and as-of slot."""
-    return [
-        RawGroup(g.subject, g.measure, g.counted, g.slot, list(g.claims))
-        for g in grouped(claims, subjects)
-    ]
-
-
-def grouped(claims: list[Claim], subjects: dict[str, Subject]) -> list[RawGroup]:
-    """:func:`group_claims` for callers that only read the groups (they are remembered).
-
-    The claims of each base key are kept from the last call: only those added, gone or
-    given another subject are placed again, and only the base keys they left or joined are
-    split again.
-    """
-    global _SPLIT, _PLACED
-    with _LOCK:
-        last, _PLACED = _PLACED, None
-        changes = _replace(last, claims, subjects) if last is not None else None
-        if changes is None:
-            placed, touched = _place_all(claims, subjects), None
-        else:
-            placed, touched = changes
-        known = _SPLIT
-        fresh: dict[_BaseKey, tuple[list[Claim], list[Subject], list[RawGroup]]] = {}
-        out: list[RawGroup] = []
-        for key in placed.keys:
-            members = placed.base[key]
-            found = known.get(key)
-            if touched is None or key in touched or found is None:
-                their = [subjects[c.id] for c in members]
-                if found is None or not _same_objects(found[0], members) or found[1] != their:
-                    found = (list(members), their, _split_base(key[2], key[3], members, subjects))
-            fresh[key] = found
-            out.extend(found[2])
-        _SPLIT, _PLACED = fresh, placed
-    return merge_restated(out)
-
-
-def _split_base(
-    measure: str, local: str, members: list[Claim], subjects: dict[str, Subject]
+def split_base(
+    measure: str, local: str, members: list[Claim], subjects: Mapping[str, Subject]
 ) -> list[RawGroup]:
     """The groups of one subject, measure and locality: by what is counted, slot and part."""
     out: list[RawGroup] = []
@@ -379,20 +281,12 @@ def _split_base(
     return out
 
 
-def forget() -> None:
-    """Drop what this module remembers between calls (the next call computes from scratch)."""
-    global _PLACED
-    with _LOCK:
-        _SPLIT.clear()
-        _PLACED = None
-
-
 __all__ = [
+    "GroupMemo",
     "RawGroup",
     "counted_key",
-    "forget",
     "group_claims",
-    "grouped",
     "normalise_counted",
+    "split_base",
     "subject_key",
 ]

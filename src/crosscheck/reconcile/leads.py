@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import threading
 from dataclasses import dataclass
 
 from crosscheck.analysis.geo import geocode
@@ -43,7 +42,6 @@ def lead_end(doc: Document) -> int:
     return cut if cut > 0 else len(text)
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _place(text: str) -> LeadPlace | None:
     if is_broad_place(text):
         return None
@@ -75,10 +73,7 @@ def names_place(lead: LeadPlace, f: Features) -> bool | None:
     return _names_place(lead, f.place, f.coords)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _names_place(lead: LeadPlace, place: str, coords: tuple[float, float] | None) -> bool | None:
-    # Choosing main incidents asks this for every candidate incident's every mention: the
-    # same few places come back again and again.
     if lead.key == place or lead.key in place or place in lead.key:
         return True
     if lead.coords and coords and km(lead.coords, coords) <= float(tables()["nearby_km"]):
@@ -158,42 +153,18 @@ def lead_places(documents: list[Document], mentions: list[Mention]) -> dict[str,
     """Per document id, the place its lead names (documents naming none are left out)."""
     # Only places within the longest possible lead are read (see lead_place).
     cap = int(tables()["lead_chars"])
-    labels = _PLACE_LABELS
     by_doc: dict[str, list[Mention]] = {}
-    # Most mentions are not places near the top of their report: one pass picks those that are.
-    for m in [m for m in mentions if m.label in labels and m.start < cap]:
-        by_doc.setdefault(m.doc_id, []).append(m)
+    for m in mentions:
+        if m.label in _PLACE_LABELS and m.start < cap:
+            by_doc.setdefault(m.doc_id, []).append(m)
     out: dict[str, LeadPlace] = {}
-    none: tuple[Mention, ...] = ()
-    with _LEADS_LOCK:
-        for doc in documents:
-            found_own = by_doc.get(doc.id)
-            own = tuple(found_own) if found_own else none
-            known = _LEADS.get(doc.id)
-            if known is not None and (known[0] is doc or known[0] == doc) and known[1] == own:
-                found = known[2]
-            else:
-                if len(_LEADS) >= 1 << 17:
-                    _LEADS.clear()
-                found = lead_place(doc, list(own))
-                _LEADS[doc.id] = (doc, own, found)
-            if found is not None:
-                out[doc.id] = found
+    for doc in documents:
+        found = lead_place(doc, by_doc.get(doc.id, []))
+        if found is not None:
+            out[doc.id] = found
     return out
 
 
-# Per document: the document and mentions its lead place was last read from, and that place.
-_LEADS: dict[str, tuple[Document, tuple[Mention, ...], LeadPlace | None]] = {}
-_LEADS_LOCK = threading.Lock()
-
-
-def forget_lead_places() -> None:
-    """Drop the remembered lead places of :func:`lead_places`."""
-    with _LEADS_LOCK:
-        _LEADS.clear()
-
-
-@functools.lru_cache(maxsize=1 << 14)
 def _title_venues(title: str) -> frozenset[str]:
     return frozenset(name_key(run) for run, venue in _venue_words(title) if venue)
 
@@ -214,9 +185,6 @@ def _relocated(f: Features, place: LeadPlace, title: str) -> Features:
     )
 
 
-_WITH_CONTEXT: dict[tuple[Features, LeadPlace | None, str | None, str], Features] = {}
-
-
 def with_context(
     f: Features, place: LeadPlace | None, published: str | None, title: str = ""
 ) -> Features:
@@ -225,31 +193,22 @@ def with_context(
     A generic mention gets the report's lead place and publication date; a specific one
     keeps its own, unless the lead corrects it (see :func:`_relocated`).
     """
-    key = (f, place, published, title)
-    found = _WITH_CONTEXT.get(key)
-    if found is None:
-        if len(_WITH_CONTEXT) >= 1 << 17:
-            _WITH_CONTEXT.clear()
-        if not f.generic:
-            found = f if place is None else _relocated(f, place, title)
-        elif place is not None and f.country and place.country and f.country != place.country:
-            # "the bombing in Iran" in a report led from Moscow happened in Iran.
-            found = dataclasses.replace(f, published=published)
-        else:
-            found = dataclasses.replace(
-                f,
-                context_place=place.key if place else None,
-                context_coords=place.coords if place else None,
-                context_country=place.country if place else None,
-                published=published,
-            )
-        _WITH_CONTEXT[key] = found
-    return found
+    if not f.generic:
+        return f if place is None else _relocated(f, place, title)
+    if place is not None and f.country and place.country and f.country != place.country:
+        # "the bombing in Iran" in a report led from Moscow happened in Iran.
+        return dataclasses.replace(f, published=published)
+    return dataclasses.replace(
+        f,
+        context_place=place.key if place else None,
+        context_coords=place.coords if place else None,
+        context_country=place.country if place else None,
+        published=published,
+    )
 
 
 __all__ = [
     "LeadPlace",
-    "forget_lead_places",
     "lead_end",
     "lead_place",
     "lead_places",

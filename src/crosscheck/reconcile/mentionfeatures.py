@@ -11,14 +11,12 @@ from the rest of its sentence, is weak evidence. Pure: no store, no document ord
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from types import MappingProxyType
 
 from crosscheck.analysis.geo import country_code, geocode
 from crosscheck.model import EventMention
@@ -28,12 +26,17 @@ _NAME = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
 
 @functools.cache
+def _families() -> dict[str, str]:
+    return {
+        str(member): str(family)
+        for family, members in tables()["event_type_families"].items()
+        for member in members
+    }
+
+
 def type_family(event_type: str) -> str:
     """The family of an event type ("bombing" -> "violent"); unknown types are their own family."""
-    for family, members in tables()["event_type_families"].items():
-        if event_type in members:
-            return str(family)
-    return event_type
+    return _families().get(event_type, event_type)
 
 
 @functools.cache
@@ -45,7 +48,6 @@ def generic_words() -> frozenset[str]:
     )
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def distinctive_tokens(text: str) -> frozenset[str]:
     """Words of a description that can tell one incident from another."""
     generic = generic_words()
@@ -56,7 +58,6 @@ def distinctive_tokens(text: str) -> frozenset[str]:
     )
 
 
-@functools.cache
 def is_broad_place(location: str, country: str | None = None) -> bool:
     """True for a country or region ("Iran", "Central Asia"), False for a city or venue."""
     if country and name_key(location) == name_key(country):
@@ -70,7 +71,6 @@ def is_broad_place(location: str, country: str | None = None) -> bool:
     return place.kind == "country" or "city" not in words(location)
 
 
-@functools.cache
 def is_country_word(token: str) -> bool:
     """A country name or its adjective ("russian", "afghan", "iranian")."""
     # Demonyms share their country's stem: "russian" -> "russia", "afghan" -> "afghanistan".
@@ -84,7 +84,6 @@ def is_country_word(token: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def name_tokens(description: str) -> frozenset[str]:
     """Capitalised, distinctive words of a description that are not countries ("Crocus")."""
     generic = generic_words()
@@ -125,14 +124,6 @@ class Features:
     # The names that are not its place's: a venue or an operation ("Saint Brigid bazaar").
     venue_names: frozenset[str] = frozenset()
 
-    def __hash__(self) -> int:
-        # Every update puts every mention's features in sets and dict keys again: hash the
-        # fields once per object (equality still compares every field).
-        found = self.__dict__.get("_hash")
-        if found is None:
-            found = self.__dict__["_hash"] = hash(tuple(getattr(self, n) for n in _FIELDS))
-        return int(found)
-
     @property
     def generic(self) -> bool:
         """No city-level place and no name of its own."""
@@ -147,9 +138,6 @@ class Features:
             and not self.tokens
             and not self.actors
         )
-
-
-_FIELDS = tuple(f.name for f in dataclasses.fields(Features))
 
 
 def features(em: EventMention) -> Features:
@@ -194,7 +182,7 @@ def features(em: EventMention) -> Features:
     )
 
 
-_CUT = {"year": 4, "month": 7, "day": 10}
+_CUT = MappingProxyType({"year": 4, "month": 7, "day": 10})
 
 
 def dates_compatible(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool:
@@ -246,46 +234,20 @@ def reported_close(a: Features, b: Features) -> bool | None:
     return None if apart is None else apart <= int(tables()["context_days"])
 
 
-def compatible(a: Features, b: Features) -> bool:
+def compatible(a: Features, b: Features, dates: bool = True) -> bool:
     """Nothing rules out that the two mentions describe one incident.
 
     An incident is one type family, one date (at the coarser precision) and one place: two
     mentions in different cities are different incidents whatever words they share.
+    ``dates=False`` leaves dates out (one of them is known to be a day of telling).
     """
     if a.family != b.family:
         return False
-    if not dates_compatible(a.date, a.precision, b.date, b.precision):
+    if dates and not dates_compatible(a.date, a.precision, b.date, b.precision):
         return False
     if not places_compatible(a, b) or same_place(a, b) is False:
         return False
     return not _different_venues(a, b)
-
-
-_T = TypeVar("_T")
-
-
-def _pair_memo(fn: Callable[[Features, Features], _T]) -> Callable[[Features, Features], _T]:
-    """``fn`` remembered per pair of feature objects.
-
-    Event linking asks the same pairs again on every update (each merge checks every member
-    of both incidents); the features of unchanged mentions are the same objects each time.
-    Keys are the objects' identities and the memo holds the objects themselves, so an
-    identity is never reused for another object while it is remembered.
-    """
-    memo: dict[tuple[int, int], tuple[Features, Features, _T]] = {}
-
-    def remembered(a: Features, b: Features) -> _T:
-        key = (id(a), id(b))
-        found = memo.get(key)
-        if found is not None and found[0] is a and found[1] is b:
-            return found[2]
-        if len(memo) >= 1 << 20:
-            memo.clear()
-        value = fn(a, b)
-        memo[key] = (a, b, value)
-        return value
-
-    return remembered
 
 
 def _different_venues(a: Features, b: Features) -> bool:
@@ -323,7 +285,7 @@ def same_place(a: Features, b: Features) -> bool | None:
     return False
 
 
-def _names_region(a: Features, b: Features) -> bool:
+def names_region(a: Features, b: Features) -> bool:
     """One mention is placed in a region the other names ("the Zamfara village raid")."""
     return bool(
         (a.region and set(a.region.split()) <= b.names)
@@ -345,7 +307,7 @@ def score(a: Features, b: Features) -> int:
         total += s["same_location"]
     elif placed is False:
         total += s["place_mismatch"]
-    elif (a.region and b.region and a.region == b.region) or _names_region(a, b):
+    elif (a.region and b.region and a.region == b.region) or names_region(a, b):
         total += s["same_region"]
     elif (a.region and b.place and a.region == b.country) or (
         b.region and a.place and b.region == a.country
@@ -365,14 +327,9 @@ def score(a: Features, b: Features) -> int:
     return int(total)
 
 
-compatible_memo = _pair_memo(compatible)
-same_place_memo = _pair_memo(same_place)
-
-
 __all__ = [
     "Features",
     "compatible",
-    "compatible_memo",
     "dates_compatible",
     "distinctive_tokens",
     "features",
@@ -381,10 +338,10 @@ __all__ = [
     "is_country_word",
     "km",
     "name_tokens",
+    "names_region",
     "places_compatible",
     "reported_close",
     "same_place",
-    "same_place_memo",
     "score",
     "type_family",
     "where",

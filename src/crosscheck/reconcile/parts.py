@@ -18,14 +18,8 @@ from collections.abc import Iterable, Mapping
 
 from crosscheck.model import EVENT_MEASURES, Claim, Subject
 from crosscheck.reconcile.grouping import counted_key
+from crosscheck.reconcile.intervals import top
 from crosscheck.reconcile.text import tables
-
-
-def _value(c: Claim) -> float | None:
-    """The figure a claim gives at most (its upper bound, else its lower one)."""
-    if c.high is not None:
-        return float(c.high)
-    return None if c.low is None else float(c.low)
 
 
 def _perpetrators() -> frozenset[str]:
@@ -42,7 +36,7 @@ def report_parts(claims: Iterable[Claim], subjects: Mapping[str, Subject]) -> di
     attackers = _perpetrators()
     by_key: dict[tuple[str, str, str | None, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.measure not in EVENT_MEASURES or c.status == "rejected" or _value(c) is None:
+        if c.measure not in EVENT_MEASURES or c.status == "rejected" or top(c) is None:
             continue
         subject = subjects.get(c.id)
         if subject is None or subject.kind != "event" or not subject.id:
@@ -54,11 +48,11 @@ def report_parts(claims: Iterable[Claim], subjects: Mapping[str, Subject]) -> di
     for members in by_key.values():
         if len(members) < 2:
             continue
-        total = max(members, key=lambda c: (_value(c), -c.span[0], c.id))
-        top = _value(total)
+        total = max(members, key=lambda c: (top(c), -c.span[0], c.id))
+        largest = top(total)
         for c in members:
-            value = _value(c)
-            if c is not total and value is not None and top is not None and value < top:
+            value = top(c)
+            if c is not total and value is not None and largest is not None and value < largest:
                 out[c.id] = c.part_of or total.id
     for c in claims:
         if c.part_of and c.id not in out:

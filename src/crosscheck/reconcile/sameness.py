@@ -13,11 +13,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from crosscheck.model import EVENT_MEASURES, Claim
-from crosscheck.reconcile.entities import UnionFind
 from crosscheck.reconcile.text import tables, words
+from crosscheck.reconcile.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from crosscheck.reconcile.grouping import RawGroup
@@ -29,7 +30,6 @@ def _stopwords() -> frozenset[str]:
     return frozenset(str(w) for w in (*table["counted_stopwords"], *table["sentence_stopwords"]))
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def content_words(sentence: str) -> frozenset[str]:
     """The words of a sentence that carry its meaning (no stopwords, numbers, number words)."""
     stop = _stopwords()
@@ -55,32 +55,84 @@ def _subject_ref(g: RawGroup) -> tuple[str, str] | None:
     return (g.subject.kind, g.subject.id or g.subject.name or "")
 
 
-def merge_restated(groups: list[RawGroup]) -> list[RawGroup]:
+_Bucket = tuple[str, object, object]
+
+
+@dataclass
+class RestateMemo:
+    """Which claims restate each other, per shared figure, from the last run.
+
+    Restating is a property of two claims alone (their figures and sentences), so a figure's
+    pairs stay valid while its claims do; a run compares only the claims that are new to it.
+    """
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    pairs: dict[_Bucket, tuple[frozenset[str], frozenset[tuple[str, str]]]] = field(
+        default_factory=dict
+    )
+
+
+def _bucket_pairs(
+    claims: dict[str, Claim],
+    known: tuple[frozenset[str], frozenset[tuple[str, str]]] | None,
+    words_of: dict[str, frozenset[str]],
+) -> frozenset[tuple[str, str]]:
+    """The restating pairs (by claim id, sorted) among the claims giving one figure."""
+    old_ids, old_pairs = known if known is not None else (frozenset(), frozenset())
+    pairs = {p for p in old_pairs if p[0] in claims and p[1] in claims}
+    ordered = sorted(claims)
+    new = [cid for cid in ordered if cid not in old_ids]
+    done: set[str] = set()
+    for a in new:
+        done.add(a)
+        for b in ordered:
+            if b in done:
+                continue
+            if _restated(claims[a], claims[b], words_of):
+                pairs.add((a, b) if a < b else (b, a))
+    return frozenset(pairs)
+
+
+def _restated(a: Claim, b: Claim, words_of: dict[str, frozenset[str]]) -> bool:
+    if a.doc_id == b.doc_id:
+        return False
+    wa, wb = words_of[a.sentence], words_of[b.sentence]
+    shared = len(wa & wb)
+    if not wa or not wb or shared < int(tables()["restate_min_shared"]):
+        return False
+    return shared / min(len(wa), len(wb)) >= float(tables()["restate_overlap"])
+
+
+def merge_restated(groups: list[RawGroup], memo: RestateMemo | None = None) -> list[RawGroup]:
     """Merge statistic groups whose claims restate each other (order kept, first wins)."""
-    index: dict[tuple[str, object, object], list[tuple[int, Claim]]] = defaultdict(list)
+    memo = memo if memo is not None else RestateMemo()
+    buckets: dict[_Bucket, dict[str, Claim]] = defaultdict(dict)
+    group_of: dict[str, int] = {}
     for gi, g in enumerate(groups):
         if g.measure in EVENT_MEASURES or g.slot:
             continue
         for c in g.claims:
             if c.low is not None or c.high is not None:
-                index[(g.measure, c.low, c.high)].append((gi, c))
-    # Only groups sharing a figure with another can merge: the rest pass through unchanged.
+                buckets[(g.measure, c.low, c.high)][c.id] = c
+                group_of[c.id] = gi
+    words_of = {
+        c.sentence: memo.words.get(c.sentence) or content_words(c.sentence)
+        for claims in buckets.values()
+        if len(claims) > 1
+        for c in claims.values()
+    }
+    known, memo.pairs, memo.words = memo.pairs, {}, words_of
     uf = UnionFind()
-    for items in index.values():
-        if len(items) < 2:
+    for key, claims in buckets.items():
+        if len(claims) < 2:
             continue
-        for x, (gi, a) in enumerate(items):
-            for gj, b in items[x + 1 :]:
-                ki, kj = f"{gi:09d}", f"{gj:09d}"
-                uf.add(ki)
-                uf.add(kj)
-                if gi == gj or uf.find(ki) == uf.find(kj):
-                    continue
-                ri, rj = _subject_ref(groups[gi]), _subject_ref(groups[gj])
-                if ri and rj and ri != rj:
-                    continue
-                if restates(a, b):
-                    uf.union(ki, kj)
+        pairs = _bucket_pairs(claims, known.get(key), words_of)
+        memo.pairs[key] = (frozenset(claims), pairs)
+        for a, b in sorted(pairs):
+            gi, gj = group_of[a], group_of[b]
+            ri, rj = _subject_ref(groups[gi]), _subject_ref(groups[gj])
+            if gi != gj and not (ri and rj and ri != rj):
+                uf.union(f"{gi:09d}", f"{gj:09d}")
     # Each merged set sits where its first group was (the root is the smallest index).
     merged = {int(root): [int(m) for m in ms] for root, ms in uf.groups().items() if len(ms) > 1}
     absorbed = {i for idxs in merged.values() for i in idxs[1:]}
@@ -93,9 +145,9 @@ def merge_restated(groups: list[RawGroup]) -> list[RawGroup]:
             out.append(g)
             continue
         subject = next((groups[i].subject for i in idxs if _subject_ref(groups[i])), g.subject)
-        claims = [c for i in idxs for c in groups[i].claims]
-        out.append(dataclasses.replace(g, subject=subject, claims=claims))
+        joined = [c for i in idxs for c in groups[i].claims]
+        out.append(dataclasses.replace(g, subject=subject, claims=joined))
     return out
 
 
-__all__ = ["content_words", "merge_restated", "restates"]
+__all__ = ["RestateMemo", "content_words", "merge_restated", "restates"]

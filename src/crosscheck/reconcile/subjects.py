@@ -27,27 +27,13 @@ from crosscheck.reconcile.mentionfeatures import (
     type_family,
 )
 from crosscheck.reconcile.subjecttables import Violent, is_country, lookup_tables
-from crosscheck.reconcile.subjecttables import forget as forget_tables
 from crosscheck.reconcile.text import label_family, name_key, tables, words
-
-# One Subject object per (kind, id, name), handed out by every call: a picture's subjects are
-# then the very objects of the last picture wherever they did not change, which the
-# picture's comparison with the last one and the verdict memos find by identity.
-_SUBJECTS: dict[tuple[str, str | None, str | None], Subject] = {}
-
 
 _Kind = Literal["event", "entity", "none"]
 
 
 def _subject(kind: _Kind, id_: str | None, name: str | None) -> Subject:
-    key = (kind, id_, name)
-    found = _SUBJECTS.get(key)
-    # A holder may have changed the one handed out: then it is replaced, never returned.
-    if found is None or found.kind != kind or found.id != id_ or found.name != name:
-        if len(_SUBJECTS) >= 1 << 17:
-            _SUBJECTS.clear()
-        found = _SUBJECTS[key] = Subject(kind, id_, name)
-    return found
+    return Subject(kind, id_, name)
 
 
 class SubjectResolver:
@@ -256,10 +242,4 @@ class SubjectResolver:
         return None
 
 
-def forget() -> None:
-    """Drop what this module remembers between calls (the next call computes from scratch)."""
-    forget_tables()
-    _SUBJECTS.clear()
-
-
-__all__ = ["SubjectResolver", "forget"]
+__all__ = ["SubjectResolver"]

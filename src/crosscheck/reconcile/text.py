@@ -2,7 +2,8 @@
 
 Loads ``data/reconcile.yaml`` once and turns surface forms into comparable keys:
 lower case, Cyrillic transliterated, punctuation dropped, leading articles removed.
-Pure functions; nothing here looks at more than one string at a time.
+Pure functions; nothing here looks at more than one string at a time. The only memos are
+the data files, loaded once (``functools.cache`` on functions without arguments).
 """
 
 from __future__ import annotations
@@ -35,44 +36,38 @@ def _translit_table() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["name_prefixes"])
+
+
 def transliterate(text: str) -> str:
     """Cyrillic letters to Latin ones ("Путин" -> "Putin"); other text is unchanged."""
     return text.translate(_translit_table())
 
 
-# Reconciliation folds the same names and sentences over and over (every update looks at
-# every stored record); these pure string functions remember their recent answers.
-_MEMO = 1 << 18
-
-
-@functools.lru_cache(maxsize=_MEMO)
 def fold(text: str) -> str:
     """Lower case, transliterated, accents removed."""
+    if text.isascii():
+        return text.casefold()  # nothing to transliterate or strip: the common case
     text = unicodedata.normalize("NFKD", transliterate(text))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
-@functools.lru_cache(maxsize=_MEMO)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(text).replace("’", "'")))
-
-
 def words(text: str) -> list[str]:
     """The folded words of ``text``."""
-    return list(_words(text))
+    return _WORD.findall(fold(text).replace("’", "'"))
 
 
-@functools.lru_cache(maxsize=_MEMO)
 def name_key(text: str) -> str:
     """A comparable form of a name: folded words without a leading article."""
     toks = words(text)
-    prefixes = set(tables()["name_prefixes"])
+    prefixes = _name_prefixes()
     while toks and toks[0] in prefixes:
         toks = toks[1:]
     return " ".join(t.strip("'") for t in toks)
 
 
-@functools.lru_cache(maxsize=_MEMO)
 def acronym(text: str) -> str | None:
     """The initials of a multi-word name ("Collective Security Treaty Organization" -> "csto")."""
     skip = set(tables()["acronym_skip"])
@@ -83,7 +78,6 @@ def acronym(text: str) -> str | None:
     return "".join(initials).casefold()
 
 
-@functools.lru_cache(maxsize=_MEMO)
 def is_acronym(text: str) -> bool:
     """True for a short all-capitals token such as "CSTO" or "ISIS-K"."""
     core = re.sub(r"[\s.\-]", "", text)

@@ -16,15 +16,13 @@ Every number of the estimate names the claim it came from in the reason. Pure: n
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from datetime import date
-from operator import attrgetter
 from typing import Any
 
 from crosscheck.model import EVENT_MEASURES, Claim, ClaimGroup, Document, Estimate, stable_id
+from crosscheck.reconcile.dates import days_between
 from crosscheck.reconcile.grouping import RawGroup, subject_key
-from crosscheck.reconcile.prepared import shallow_copy
+from crosscheck.reconcile.intervals import bounds, overlap
 from crosscheck.reconcile.text import tables
 
 Number = float | int
@@ -89,17 +87,11 @@ class Sourcing:
 
 def interval(c: Claim) -> tuple[float, float]:
     """The claim as a closed interval, open ends infinite, approximate ones widened."""
-    lo = -math.inf if c.low is None else float(c.low)
-    hi = math.inf if c.high is None else float(c.high)
-    if c.approximate:
-        tol = float(tables()["approximate_tolerance"])
-        lo, hi = lo - abs(lo) * tol, hi + abs(hi) * tol
-    return lo, hi
+    return bounds(c, widen=True)
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
-    (alo, ahi), (blo, bhi) = interval(a), interval(b)
-    return alo <= bhi and blo <= ahi
+    return overlap(a, b, widen=True)
 
 
 def point(c: Claim) -> Number | None:
@@ -112,13 +104,6 @@ def point(c: Claim) -> Number | None:
         whole = float(c.low).is_integer() and float(c.high).is_integer()
         return int(mid) if whole and c.measure != "percent" else _num(mid)
     return c.low if c.low is not None else c.high
-
-
-def _days(a: str, b: str) -> int | None:
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
-    except ValueError:
-        return None
 
 
 class Judge:
@@ -142,15 +127,19 @@ class Judge:
         if event_count:
             earlier, later = (a, b) if pa < pb else (b, a)
             return interval(later)[0] > interval(earlier)[1]
-        gap = _days(pa, pb)
+        gap = days_between(pa, pb)
         return gap is not None and gap >= int(tables()["statistic_evolve_days"])
 
     def judge(self, raw: RawGroup) -> ClaimGroup:
         """The :class:`ClaimGroup` with status, sources, estimate and reason."""
         claims = sorted(raw.claims, key=lambda c: c.id)
         active = [c for c in claims if c.status != "rejected"]
+        # Parts of a report's total, and figures a report credits to rumour, never decide a
+        # verdict while the group holds anything else.
         totals = [c for c in active if c.id not in self.parts]
         active = totals or active
+        confirmed = [c for c in active if not c.unconfirmed]
+        active = confirmed or active
         sources = {self.s.source(c) for c in active}
         status, reason = self._status(raw, active, len(sources))
         estimate, conservative, trace = self._estimate(active, status)
@@ -262,91 +251,60 @@ class Judge:
         return min((c for c in pointed if point(c) == median), key=lambda c: c.id)
 
 
-# Verdicts of groups seen before, by everything a verdict reads: most groups are unchanged
-# when one more report arrives, and judging all of them again dominates an update.
-_VERDICTS: dict[tuple[Any, ...], ClaimGroup] = {}
-_VERDICTS_MAX = 1 << 17
-
-
 def _number_key(value: Number | None) -> tuple[type, Number | None]:
     # 130 and 130.0 are equal keys but print differently.
     return (type(value), value)
 
 
-def _verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
-    s = judge.s
+def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
+    """Everything a verdict reads: the claims as judged, their documents, the subject."""
     claims = tuple(
         sorted(
             (
                 c.id,
-                c.status,
-                c.doc_id,
+                c,
                 _number_key(c.low),
                 _number_key(c.high),
-                c.approximate,
-                c.vague,
-                c.as_of,
-                c.label,
-                c.measure,
                 c.id in judge.parts,
             )
             for c in raw.claims
         )
     )
-    docs = []
-    for doc_id in sorted({c.doc_id for c in raw.claims}):
-        d = s.documents.get(doc_id)
-        info = None if d is None else (d.outlet, d.title, d.path, d.published)
-        docs.append((doc_id, info))
-    subject = (raw.subject.kind, raw.subject.id, raw.subject.name)
-    return (subject, raw.measure, raw.counted, raw.slot, claims, tuple(docs))
+    docs = tuple(judge.s.documents.get(d) for d in sorted({c.doc_id for c in raw.claims}))
+    return (raw.subject, raw.measure, raw.counted, raw.slot, claims, docs)
 
 
-# The last verdict of each group key with the very claims and documents it was judged from,
-# and the copy handed out for it: when both are the same objects as then, even building the
-# key above is skipped.
-_LAST: dict[
-    tuple[Any, ...],
-    tuple[list[Claim], tuple[Document | None, ...], ClaimGroup, ClaimGroup, tuple[bool, ...]],
-] = {}
+Verdicts = dict[tuple[Any, ...], ClaimGroup]
 
 
-_doc_id = attrgetter("doc_id")
+def judged(
+    judge: Judge, raw: RawGroup, known: Verdicts | None = None, kept: Verdicts | None = None
+) -> ClaimGroup:
+    """``judge.judge(raw)``, taken from ``known`` when everything it reads is unchanged.
+
+    The key holds the frozen claims and documents themselves, so a changed field of either
+    is a different key: nothing is listed by hand. The verdict is also put in ``kept`` (the
+    verdicts a caller keeps for its next call).
+    """
+    if known is None and kept is None:
+        return judge.judge(raw)
+    key = verdict_key(judge, raw)
+    found = (known or {}).get(key)
+    if found is None:
+        found = judge.judge(raw)
+    if kept is not None:
+        kept[key] = found
+    return found
 
 
-def judged(judge: Judge, raw: RawGroup) -> ClaimGroup:
-    """``judge.judge(raw)``, remembered for groups whose claims and sources did not change."""
-    slot = (raw.subject.kind, raw.subject.id, raw.subject.name, raw.measure, raw.counted, raw.slot)
-    docs = tuple(map(judge.s.documents.get, map(_doc_id, raw.claims)))
-    last = _LAST.get(slot)
-    # Sequence equality checks identity first: unchanged inputs compare at C speed.
-    parts = tuple(c.id in judge.parts for c in raw.claims)
-    if last is not None and last[0] == raw.claims and last[1] == docs and last[4] == parts:
-        # The same copy as last time while it still equals the verdict (its holder may have
-        # changed it): the picture's comparison with the last one then stops at identity.
-        if last[3].__dict__ == last[2].__dict__:
-            return last[3]
-        found = last[2]
-    else:
-        key = _verdict_key(judge, raw)
-        known = _VERDICTS.get(key)
-        if known is None:
-            if len(_VERDICTS) >= _VERDICTS_MAX:
-                _VERDICTS.clear()
-            known = _VERDICTS[key] = judge.judge(raw)
-        found = known
-    out = shallow_copy(found)
-    out.claims = list(found.claims)
-    if len(_LAST) >= _VERDICTS_MAX:
-        _LAST.clear()
-    _LAST[slot] = (list(raw.claims), docs, found, out, parts)
-    return out
-
-
-def forget() -> None:
-    """Drop what this module remembers between calls (the next call computes from scratch)."""
-    _VERDICTS.clear()
-    _LAST.clear()
-
-
-__all__ = ["Judge", "Sourcing", "describe", "fmt_number", "forget", "interval", "judged", "point"]
+__all__ = [
+    "Judge",
+    "Sourcing",
+    "Verdicts",
+    "describe",
+    "fmt_number",
+    "interval",
+    "judged",
+    "point",
+    "verdict_key",
+]

@@ -6,16 +6,13 @@ from crosscheck.errors import StoreError
 from crosscheck.store.base import Store
 
 
-def open_store(
-    url: str, *, fuzzy_threshold: int | None = None, write_wait: float | None = None
-) -> Store:
+def open_store(url: str, *, write_wait: float | None = None) -> Store:
     """Open (and migrate) the store named by ``url``.
 
     ``postgresql://…`` selects PostgreSQL; anything else is a SQLite file path
-    (optionally ``sqlite:///path``). ``fuzzy_threshold`` (``Settings.fuzzy_threshold``) is
-    the entity-name score every picture update of this store uses; None: the default.
-    ``write_wait``: seconds a write waits for other writers before BusyError (None: the
-    command-line default, ``crosscheck.store.writer.WRITE_WAIT_S``).
+    (optionally ``sqlite:///path``). ``write_wait``: seconds a write waits for other
+    writers before BusyError (None: the command-line default,
+    ``crosscheck.store.writer.WRITE_WAIT_S``).
     """
     store: Store
     if url.startswith(("postgresql://", "postgres://")):
@@ -28,7 +25,6 @@ def open_store(
         from crosscheck.store.sqlite import SQLiteStore
 
         store = SQLiteStore(url)
-    store.fuzzy_threshold = fuzzy_threshold
     if write_wait is not None:
         store.write_wait = write_wait
     return store

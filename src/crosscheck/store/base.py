@@ -54,10 +54,6 @@ class Store(AssessmentStore, WriterStore, ABC):
     writer turn come from :class:`WriterStore`)."""
 
     url: str
-    #: The rapidfuzz score entity names must reach to be merged in this store's picture
-    #: (``Settings.fuzzy_threshold``, set by :func:`crosscheck.store.open_store`). Every
-    #: picture update reads it, so an ingest, a correction and a rebuild all agree.
-    fuzzy_threshold: int | None = None
 
     # -- lifecycle (transactions and the writer turn: WriterStore) -------------------------
     @abstractmethod
@@ -229,7 +225,7 @@ class Store(AssessmentStore, WriterStore, ABC):
         The fragments narrow the read (case-insensitively, on the stored text); callers
         apply their exact rule to what comes back. No fragments: every event.
         """
-        return {e.id: e.actors for e in self.events()}
+        return {e.id: [dict(a) for a in e.actors] for e in self.events()}
 
     def event_links_for(self, mention_ids: Iterable[str]) -> dict[str, str]:
         """Event mention id -> event id, for those of ``mention_ids`` that are linked."""
@@ -256,8 +252,7 @@ class Store(AssessmentStore, WriterStore, ABC):
         wanted = set(ids)
         found = [e for e in self.entities() if e.id in wanted]
         if not mention_ids:
-            for e in found:
-                e.mention_ids = []
+            found = [replace(e, mention_ids=[]) for e in found]
         return found
 
     def entities_matching(self, words: Sequence[str]) -> list[Entity]:
@@ -269,8 +264,7 @@ class Store(AssessmentStore, WriterStore, ABC):
         for e in self.entities():
             names = [n.lower() for n in (e.name, *e.aliases)]
             if all(any(w.lower() in n for n in names) for w in words):
-                e.mention_ids = []
-                out.append(e)
+                out.append(replace(e, mention_ids=[]))
         return out
 
     def entity_mention_keys(self, entity_id: str) -> list[str]:

@@ -42,7 +42,7 @@ CLAIM_SELECT = (
     "SELECT c.doc_id, c.measure, c.low, c.high, c.span_start, c.span_end, c.sentence,"
     " c.label, c.approximate, c.vague, c.as_of, c.attributed_to, c.subject_kind,"
     " c.subject_ref, c.subject_name, c.counted, s.subject_kind, s.subject_id,"
-    " s.subject_name, c.part_of, p.total_id FROM claims c"
+    " s.subject_name, c.part_of, p.total_id, c.unconfirmed FROM claims c"
     " LEFT JOIN claim_subjects s ON s.claim_id = c.id"
     " LEFT JOIN claim_parts p ON p.claim_id = c.id"
 )
@@ -82,7 +82,7 @@ def num(value: Any) -> float | int | None:
 
 def claim_from_row(r: Sequence[Any]) -> Claim:
     """A claim (with its resolved subject, when reconciled) from a ``CLAIM_SELECT`` row."""
-    claim = Claim(
+    return Claim(
         doc_id=r[0],
         measure=r[1],
         low=num(r[2]),
@@ -100,10 +100,9 @@ def claim_from_row(r: Sequence[Any]) -> Claim:
         counted=r[15],
         part_of=r[19],
         total_id=r[20],
+        unconfirmed=bool(r[21]),
+        subject=None if r[16] is None else Subject(kind=r[16], id=r[17], name=r[18]),
     )
-    if r[16] is not None:
-        claim.subject = Subject(kind=r[16], id=r[17], name=r[18])
-    return claim
 
 
 def event_mention_from_row(r: Sequence[Any]) -> EventMention:

@@ -132,6 +132,8 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         # A figure that is a part of its report's total ("including two children"), as
         # extraction read it ...
         "ALTER TABLE claims ADD COLUMN part_of TEXT",
+        # A figure its report credits to a source it calls unconfirmed (rumour, social media).
+        "ALTER TABLE claims ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0",
         # ... and as the picture reads it (a report's smaller restatements of its toll).
         """CREATE TABLE claim_parts (
             claim_id TEXT PRIMARY KEY, total_id TEXT NOT NULL)""",

@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -389,8 +390,8 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
         self._many(
             "INSERT INTO claims (id, doc_id, measure, low, high, approximate, vague, label, as_of,"
             " attributed_to, sentence, span_start, span_end, subject_kind, subject_ref,"
-            " subject_name, counted, part_of)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " subject_name, counted, part_of, unconfirmed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     c.id,
@@ -411,6 +412,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
                     c.subject_name,
                     c.counted,
                     c.part_of,
+                    int(c.unconfirmed),
                 )
                 for c in _unique(ex.claims)
             ],
@@ -440,7 +442,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
                     e.country,
                     e.latitude,
                     e.longitude,
-                    json.dumps(e.actors),
+                    json.dumps([dict(a) for a in e.actors]),
                     e.description,
                 )
                 for e in _unique(ex.events)
@@ -575,7 +577,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
                         e.country,
                         e.latitude,
                         e.longitude,
-                        json.dumps(e.actors),
+                        json.dumps([dict(a) for a in e.actors]),
                     )
                     for e in picture.events
                 ],
@@ -698,9 +700,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
                 ),
             )
             row = self._rows("SELECT MAX(id) FROM corrections")
-        correction.id = int(row[0][0])
-        correction.created_at = created
-        return correction
+        return replace(correction, id=int(row[0][0]), created_at=created)
 
     def corrections(self, *, target_kind: str | None = None) -> list[Correction]:
         where, params = ("target_kind = ?", [target_kind]) if target_kind else ("1 = 1", [])
@@ -804,7 +804,7 @@ def picture_rows(picture: Picture) -> dict[str, dict[str, tuple[Any, ...]]]:
                 e.country,
                 _f(e.latitude),
                 _f(e.longitude),
-                json.dumps(e.actors),
+                json.dumps([dict(a) for a in e.actors]),
             )
             for e in picture.events
         },

@@ -25,6 +25,7 @@ import anyio.to_thread
 
 from crosscheck.config import Settings
 from crosscheck.errors import BusyError, ConfigError
+from crosscheck.pipeline.picture import configure
 from crosscheck.store import Store, open_store
 from crosscheck.web.auth import new_session, session_nonce, session_valid
 
@@ -39,16 +40,9 @@ _T = TypeVar("_T")
 class StorePool:
     """Open stores handed to one request at a time."""
 
-    def __init__(
-        self,
-        url: str,
-        size: int = POOL_SIZE,
-        fuzzy_threshold: int | None = None,
-        write_wait: float | None = None,
-    ) -> None:
+    def __init__(self, url: str, size: int = POOL_SIZE, settings: Settings | None = None) -> None:
         self.url = url
-        self.fuzzy_threshold = fuzzy_threshold
-        self.write_wait = write_wait
+        self.settings = settings
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue(maxsize=size)
         self._lock = threading.Lock()
         self._closed = False
@@ -60,8 +54,10 @@ class StorePool:
             store = self._idle.get_nowait()
         except queue.Empty:
             store = open_store(
-                self.url, fuzzy_threshold=self.fuzzy_threshold, write_wait=self.write_wait
+                self.url, write_wait=None if self.settings is None else self.settings.write_wait
             )
+            if self.settings is not None:
+                configure(store, self.settings)
         try:
             yield store
         finally:
@@ -139,11 +135,7 @@ class Server:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.token, self.token_file, self.token_created = ensure_token(settings)
-        self.pool = StorePool(
-            settings.db,
-            fuzzy_threshold=settings.fuzzy_threshold,
-            write_wait=settings.write_wait,
-        )
+        self.pool = StorePool(settings.db, settings=settings)
         self.sessions = Sessions(settings.session_hours * 3600)
         # Writes run in threads of their own, so writers queuing for the store never take
         # the threads that serve pages and reads.

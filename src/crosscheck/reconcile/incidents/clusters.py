@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from crosscheck.reconcile.entities import UnionFind
 from crosscheck.reconcile.mentionfeatures import Features, compatible
+from crosscheck.reconcile.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -27,6 +27,7 @@ class Link:
     a: str
     b: str
     checked: bool = True
+    dates: bool = True  # False: a title-named report's dates are days of telling
 
 
 def _specific(members: Iterable[Features]) -> list[Features]:
@@ -66,7 +67,9 @@ def cluster(
         ra, rb = groups.find(link.a), groups.find(link.b)
         if ra == rb:
             continue
-        if link.checked and not all(compatible(x, y) for x in held[ra] for y in held[rb]):
+        if link.checked and not all(
+            compatible(x, y, link.dates) for x in held[ra] for y in held[rb]
+        ):
             continue
         if not link.checked and mean_strength > 0:
             told = [v for x in inside[ra] for y in inside[rb] if (v := strength(x, y)) is not None]

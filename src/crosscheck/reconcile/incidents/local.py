@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from crosscheck.analysis.geo import geocode
 from crosscheck.model import EventMention, stable_id
+from crosscheck.reconcile.dates import days_between
 from crosscheck.reconcile.mentionfeatures import (
     Features,
     compatible,
@@ -44,6 +45,7 @@ class LocalIncident:
     # The names its report's title gives (main incidents only): "Court places another
     # suspect in Crocus City Hall case in custody" names the incident it is about.
     title_names: frozenset[str] = frozenset()
+    published: str | None = None  # its report's publication date
 
     @property
     def vague(self) -> bool:
@@ -60,6 +62,15 @@ def _said_date(f: Features, main_date: str | None, published: str | None) -> boo
     if not (f.generic and f.date and main_date and published):
         return False
     return main_date[:10] < f.date[:10] <= published[:10]
+
+
+def _next_day(f: Features, main_date: str | None) -> bool:
+    """A vague mention dated a day from the incident ("the assault, which began late on
+    Friday" of a siege that ended on Saturday) is the incident, told at its edge."""
+    if not (f.generic and f.date and f.precision == "day" and main_date):
+        return False
+    apart = days_between(f.date, main_date)
+    return apart is not None and apart <= 1
 
 
 def _joins(f: Features, members: Sequence[Features]) -> bool:
@@ -87,7 +98,7 @@ def _family_incidents(
     for f in fs:
         if f is seed:
             continue
-        if _said_date(f, main_date, published):
+        if _said_date(f, main_date, published) or _next_day(f, main_date):
             f = dataclasses.replace(f, date=None, precision=None)
         if f.generic and not f.date and _joins(f, main):
             main.append(f)
@@ -103,8 +114,8 @@ def _family_incidents(
             others.append([f])
         else:
             home.append(f)
-    out = [_incident(doc_id, family, True, main, _title_names(title))]
-    out.extend(_incident(doc_id, family, False, g) for g in others)
+    out = [_incident(doc_id, family, True, main, _title_names(title), published)]
+    out.extend(_incident(doc_id, family, False, g, published=published) for g in others)
     return out
 
 
@@ -119,6 +130,7 @@ def _incident(
     main: bool,
     members: list[Features],
     title_names: frozenset[str] = frozenset(),
+    published: str | None = None,
 ) -> LocalIncident:
     ordered = tuple(sorted(members, key=lambda f: (f.start, f.id)))
     return LocalIncident(
@@ -128,6 +140,7 @@ def _incident(
         main=main,
         members=ordered,
         title_names=title_names,
+        published=published,
     )
 
 

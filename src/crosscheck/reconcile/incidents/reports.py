@@ -23,6 +23,7 @@ from typing import Any
 
 from crosscheck.analysis.profile import weights
 from crosscheck.model import Claim, Mention, Profile
+from crosscheck.reconcile.dates import day
 from crosscheck.reconcile.leads import LeadPlace
 from crosscheck.reconcile.mentionfeatures import Features, km
 from crosscheck.reconcile.text import tables
@@ -50,22 +51,30 @@ class LinkModel:
 
 
 @cache
+def _models() -> dict[str, LinkModel]:
+    """Every language's report-pair model, loaded once."""
+    out: dict[str, LinkModel] = {}
+    root = resources.files("crosscheck.data")
+    for folder in root.iterdir():
+        path = folder.joinpath("linking.json")
+        if folder.is_dir() and path.is_file():
+            data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+            out[folder.name] = LinkModel(
+                features=tuple(data["features"]),
+                weights=tuple(float(w) for w in data["weights"]),
+                bias=float(data["bias"]),
+                threshold=float(data["threshold"]),
+                candidate_cosine=float(data["candidate_cosine"]),
+                index_terms=int(data["index_terms"]),
+                mean_strength=float(data.get("mean_strength", 0.0)),
+            )
+    return out
+
+
 def link_model(lang: str = "en") -> LinkModel:
     """The report-pair model of ``lang`` (the English one when it has none)."""
-    folder = resources.files("crosscheck.data")
-    path = folder.joinpath(lang).joinpath("linking.json")
-    if not path.is_file():
-        path = folder.joinpath("en").joinpath("linking.json")
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    return LinkModel(
-        features=tuple(data["features"]),
-        weights=tuple(float(w) for w in data["weights"]),
-        bias=float(data["bias"]),
-        threshold=float(data["threshold"]),
-        candidate_cosine=float(data["candidate_cosine"]),
-        index_terms=int(data["index_terms"]),
-        mean_strength=float(data.get("mean_strength", 0.0)),
-    )
+    models = _models()
+    return models.get(lang) or models["en"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,13 +97,6 @@ class Report:
     index: tuple[str, ...] = field(default=())
     town: LeadPlace | None = None  # the town its title or lead names
     written_date: date | None = None  # its incident's day, when written with a month name
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _person_names(mentions: Iterable[Mention]) -> tuple[frozenset[str], frozenset[str]]:
@@ -139,8 +141,8 @@ def report(
     places = {f.place for f in main if f.place}
     places.update(m.key for m in ordered[:_PLACE_MENTIONS] if m.label in _PLACE_LABELS)
     lead_places = {m.key for m in ordered if m.label == "GPE" and m.start < 400}
-    pub = _day(published)
-    dated = [d for f in main if f.date and f.precision == "day" for d in [_day(f.date)] if d]
+    pub = day(published)
+    dated = [d for f in main if f.date and f.precision == "day" for d in [day(f.date)] if d]
     incident = min(dated, key=lambda d: (abs((d - pub).days), d)) if dated and pub else pub
     tolls = [c.low for c in claims if c.measure == "killed" and c.low is not None]
     lang = language or "en"
@@ -167,7 +169,7 @@ def report(
         index=index,
         town=town,
         written_date=next(
-            (d for f in main if f.id in written and (d := _day(f.date)) is not None), None
+            (d for f in main if f.id in written and (d := day(f.date)) is not None), None
         ),
     )
 

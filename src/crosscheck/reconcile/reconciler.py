@@ -1,0 +1,83 @@
+"""The Reconciler: one per store, the owner of everything reconcile keeps between updates.
+
+It holds the current :class:`Records`, the last :class:`Picture` and the :class:`Memo` of the
+last run of the stages. :meth:`Reconciler.update` applies a :class:`Delta` and answers the new
+picture and what changed in it. The picture is always that of the pure
+:func:`crosscheck.reconcile.reconcile` on the records: the memo only skips work whose inputs
+are equal (a report's own incidents while the report is the same, a pair's score while both
+reports are, a group's verdict while its claims and sources are, the joins of entity names
+while no key's names changed). Forgetting is dropping the Reconciler.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosscheck.model import Picture
+from crosscheck.reconcile.core import Memo, reconcile_with_notes
+from crosscheck.reconcile.records import Delta, Records
+from crosscheck.reconcile.settings import ReconcileSettings
+
+_PARTS = ("entities", "events", "groups")
+_LINKS = ("claim_subjects", "mention_entities", "event_links", "claim_parts")
+
+
+@dataclass(frozen=True)
+class PictureDelta:
+    """What an update changed: records (by id) gone and new or changed, links likewise."""
+
+    gone: Picture
+    came: Picture
+
+    @property
+    def empty(self) -> bool:
+        return not any(getattr(self.gone, n) or getattr(self.came, n) for n in (*_PARTS, *_LINKS))
+
+
+def _records_delta(old: list[Any], new: list[Any]) -> tuple[list[Any], list[Any]]:
+    before = {x.id: x for x in old}
+    after = {x.id: x for x in new}
+    gone = [x for k, x in before.items() if after.get(k) != x]
+    came = [x for k, x in after.items() if before.get(k) != x]
+    return gone, came
+
+
+def _links_delta(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    missing = object()
+    gone = {k: v for k, v in old.items() if new.get(k, missing) != v}
+    came = {k: v for k, v in new.items() if old.get(k, missing) != v}
+    return gone, came
+
+
+def picture_delta(old: Picture, new: Picture) -> PictureDelta:
+    """What differs between two pictures (records compared whole, links by key)."""
+    gone: dict[str, Any] = {}
+    came: dict[str, Any] = {}
+    for name in _PARTS:
+        gone[name], came[name] = _records_delta(getattr(old, name), getattr(new, name))
+    for name in _LINKS:
+        gone[name], came[name] = _links_delta(getattr(old, name), getattr(new, name))
+    return PictureDelta(Picture(**gone), Picture(**came))
+
+
+@dataclass
+class Reconciler:
+    """The picture of one store, kept up to date one delta at a time."""
+
+    settings: ReconcileSettings = field(default_factory=ReconcileSettings)
+    records: Records = field(default_factory=Records)
+    picture: Picture = field(default_factory=Picture)
+    memo: Memo = field(default_factory=Memo)
+    notes: list[str] = field(default_factory=list)
+
+    def update(self, delta: Delta) -> tuple[Picture, PictureDelta]:
+        """Apply ``delta`` and answer the new picture and what changed in it."""
+        self.records = delta.apply(self.records)
+        new, self.notes = reconcile_with_notes(self.records, self.settings, self.memo)
+        changes = picture_delta(self.picture, new)
+        self.picture = new
+        return new, changes
+
+
+__all__ = ["PictureDelta", "Reconciler", "picture_delta"]

@@ -1,0 +1,141 @@
+"""Casualty figures of local crime reports, from sentences written for these tests.
+
+Each pattern of the real-news accuracy issue has its own sentences here: single victims,
+lists of victims, shot versus killed, numbers that are not counts, parts and totals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crosscheck.analysis.claims import find_claims
+from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.totals import derived_figures
+from crosscheck.model import Claim, Document
+
+
+def claims_of(nlp: Any, text: str, published: str = "2016-05-10") -> list[Claim]:
+    doc = Document(id="d-test", content_hash="x", text=text, published=published)
+    return find_claims(Chunk(document=doc, sdoc=nlp(text)), [], [])
+
+
+def figures(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
+    return [(c.measure, c.low, c.high) for c in claims_of(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 6-year-old boy was shot and killed on Birch Lane late Saturday.", ("killed", 1, 1)),
+        ("The crash on the bridge left a 19-year-old dead.", ("killed", 1, 1)),
+        (
+            "Detectives are looking into the shooting death of a woman in Fairview.",
+            ("killed", 1, 1),
+        ),
+        ("Deputies found a man dead beside his pickup truck.", ("killed", 1, 1)),
+        ("The teenager, who was struck twice in the back, has died.", ("killed", 1, 1)),
+        ("Owen Marsh, 44, was pronounced dead at a nearby hospital.", ("killed", 1, 1)),
+        ("A father and daughter were found fatally shot in their kitchen.", ("killed", 2, 2)),
+        ("It appears the hunter accidentally shot himself to death.", ("killed", 1, 1)),
+        ("Police found the clerk shot to death behind the counter.", ("killed", 1, 1)),
+    ],
+)
+def test_casualties_a_single_victim_is_a_figure(nlp: Any, text: str, expected: tuple) -> None:
+    assert figures(nlp, text) == [expected]
+
+
+def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -> None:
+    text = "He shot and killed his two cousins, his uncle and a neighbour before killing himself."
+    (claim,) = claims_of(nlp, text)
+    assert (claim.measure, claim.low) == ("killed", 5)
+    assert text[claim.span[0] : claim.span[1]] == "his two cousins, his uncle and a neighbour"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five people were shot outside a diner on Ninth Street.", [("casualties", 5, 5)]),
+        (
+            "Seven people were shot, one fatally, at a block party.",
+            [
+                ("injured", 6, 6),
+                ("killed", 1, 1),
+            ],
+        ),
+        ("Two brothers were shot and wounded near the depot.", [("injured", 2, 2)]),
+        ("Three men were shot and are in stable condition.", [("injured", 3, 3)]),
+        ("A cashier was grazed by a bullet during the robbery.", [("injured", 1, 1)]),
+        (
+            "The woman is in critical condition after she was shot.",
+            [
+                ("injured", 1, 1),
+                ("casualties", 1, 1),
+            ],
+        ),
+        ("A Ridgeway man sustained minor injuries in the shooting.", [("injured", 1, 1)]),
+        (
+            "Gunmen opened fire at the party, killing one man and wounding four others.",
+            [
+                ("killed", 1, 1),
+                ("injured", 4, 4),
+            ],
+        ),
+        ("The gunfire left three people injured on Tuesday night.", [("injured", 3, 3)]),
+    ],
+)
+def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> None:
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calvin Moss, 27, was charged with assault on Monday.",
+        "The shooting happened in the 1400 block of Alder Avenue around 9 p.m.",
+        "The two suspects, ages 31 and 19, were held on $250,000 bail.",
+        "Deputies recovered a .38-caliber revolver at the scene.",
+        "The mother was not injured in the shooting, police said.",
+        "No one was hurt when shots hit the house.",
+        "He was likely killed in 2019 near the border.",
+        "The city recorded two killings in the same building this month.",
+    ],
+)
+def test_casualties_numbers_that_are_not_counts(nlp: Any, text: str) -> None:
+    assert [f for f in figures(nlp, text) if f[0] in ("killed", "injured", "casualties")] == []
+
+
+def test_casualties_wounds_on_one_person_are_not_people(nlp: Any) -> None:
+    found = figures(nlp, "The victim suffered 11 gunshot wounds to the chest.")
+    assert found == [("injured", 1, 1)]
+
+
+def test_casualties_part_after_including_points_at_its_total(nlp: Any) -> None:
+    total, part = claims_of(nlp, "Nine people were killed, including two police officers.")
+    assert (total.measure, total.low, part.measure, part.low) == ("killed", 9, "killed", 2)
+    assert part.part_of == total.id
+
+
+def test_totals_injured_by_difference(nlp: Any) -> None:
+    text = "Four people were shot early Sunday. One of them died at the hospital."
+    found = claims_of(nlp, text)
+    (injured,) = derived_figures(found, text)
+    assert (injured.measure, injured.low, injured.high) == ("injured", 3, 3)
+    assert injured.label == "people injured (4 hit, 1 killed)"
+
+
+def test_totals_hit_with_no_word_of_death_are_injured(nlp: Any) -> None:
+    text = "Two teenagers were shot near the skate park and taken to the hospital."
+    (injured,) = derived_figures(claims_of(nlp, text), text)
+    assert (injured.low, injured.label) == (2, "people injured (2 hit, none reported dead)")
+
+
+def test_totals_no_figure_by_difference_when_a_death_is_mentioned(nlp: Any) -> None:
+    text = "Two men were shot on Elm Street. Their families gathered for a vigil."
+    assert derived_figures(claims_of(nlp, text), text) == []
+
+
+def test_totals_no_figure_when_the_report_gives_its_injured(nlp: Any) -> None:
+    text = "Six people were shot. Five were wounded and one was killed."
+    assert derived_figures(claims_of(nlp, text), text) == []

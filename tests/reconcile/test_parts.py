@@ -1,0 +1,47 @@
+"""A report's total and the parts it restates, on records written for these tests."""
+
+from __future__ import annotations
+
+from recon_records import claim, doc, event
+from recon_records import reconcile_all as reconcile
+
+from crosscheck.model import Subject
+from crosscheck.reconcile.parts import report_parts
+
+
+def test_smaller_figures_of_one_report_are_parts_of_its_total() -> None:
+    total = claim("a", "injured", 4, 4, start=10)
+    piece = claim("a", "injured", 2, 2, start=200)
+    other = claim("a", "injured", 2, 2, start=300)
+    subject = Subject("event", "e-1", "shooting")
+    parts = report_parts([total, piece, other], {c.id: subject for c in (total, piece, other)})
+    assert parts == {piece.id: total.id, other.id: total.id}
+
+
+def test_attackers_killed_are_never_parts_of_the_victims_toll() -> None:
+    victims = claim("a", "killed", 9, 9, start=10)
+    gunmen = claim("a", "killed", 2, 2, start=90, counted="gunmen", label="gunmen killed")
+    subject = Subject("event", "e-1", "attack")
+    assert report_parts([victims, gunmen], {victims.id: subject, gunmen.id: subject}) == {}
+
+
+def test_parts_never_make_a_conflict() -> None:
+    docs = [doc("a", "Courier", "2016-05-07"), doc("b", "Herald", "2016-05-07")]
+    ems = [
+        event(
+            "a", "the shooting in Marbury", type="shooting", date="2016-05-06", location="Marbury"
+        ),
+        event(
+            "b", "the shooting in Marbury", type="shooting", date="2016-05-06", location="Marbury"
+        ),
+    ]
+    claims = [
+        claim("a", "injured", 4, 4, start=10, subject_kind="event", subject_ref=ems[0].id),
+        claim("a", "injured", 2, 2, start=300, subject_kind="event", subject_ref=ems[0].id),
+        claim("b", "injured", 4, 4, start=10, subject_kind="event", subject_ref=ems[1].id),
+    ]
+    picture = reconcile(docs, [], ems, claims)
+    (group,) = [g for g in picture.groups if g.measure == "injured"]
+    assert group.status == "corroborated"
+    assert group.estimate.best == 4
+    assert picture.claim_parts == {claims[1].id: claims[0].id}

@@ -1,0 +1,100 @@
+"""Incident linking of whole reports, on reports written for these tests."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from recon_records import claim, doc, event, records
+from recon_records import reconcile_all as reconcile
+
+from crosscheck.analysis.profile import profile
+from crosscheck.model import Document, EventMention
+from crosscheck.reconcile.incidents.linking import link_incidents
+from crosscheck.reconcile.incidents.local import local_incidents
+
+QUINCE = (
+    "Darnell Okafor, a bus driver, was shot on Quince Street in Marbury late Friday after an"
+    " argument outside the Copper Kettle bar. Okafor died at Marbury General Hospital."
+)
+QUINCE_LATER = (
+    "Police in Marbury arrested a man on Sunday in the killing of Darnell Okafor, the bus"
+    " driver shot outside the Copper Kettle bar on Quince Street."
+)
+LARCH = (
+    "Two teenagers were wounded when someone fired at a car on Larch Road in Denholm on"
+    " Saturday afternoon. Both were taken to Denholm Memorial and are expected to recover."
+)
+
+
+def _reports(*items: tuple[str, str, str, str]) -> tuple[list[Document], list[EventMention]]:
+    docs, ems = [], []
+    for doc_id, published, title, text in items:
+        docs.append(doc(doc_id, f"Outlet {doc_id}", published, title=title, text=text))
+        ems.append(event(doc_id, "the shooting", type="shooting", start=20))
+    return docs, ems
+
+
+def _linked(docs: list[Document], ems: list[EventMention]) -> dict[str, int]:
+    profiles = {d.id: profile(d.id, d.title, d.text) for d in docs}
+    linked = link_incidents(records(docs, [], ems, [], profiles=profiles).ordered())
+    return {em.doc_id: k for k, group in enumerate(linked.groups) for em in group}
+
+
+def test_reports_sharing_rare_names_and_words_are_one_incident() -> None:
+    docs, ems = _reports(
+        ("a", "2016-05-07", "Bus driver shot dead in Marbury", QUINCE),
+        ("b", "2016-05-09", "Arrest in killing of Marbury bus driver", QUINCE_LATER),
+        ("c", "2016-05-08", "Two teens wounded in Denholm", LARCH),
+    )
+    incident = _linked(docs, ems)
+    assert incident["a"] == incident["b"] != incident["c"]
+
+
+def test_reports_dated_in_words_days_apart_stay_apart() -> None:
+    text = "A bomb exploded at the central bus station in Kestrel on {} June, killing 4 people."
+    docs, ems = _reports(
+        ("a", "2024-06-03", "Kestrel blast", text.format(3)),
+        ("b", "2024-06-20", "Kestrel blast", text.format(19)),
+    )
+    ems = [
+        event("a", "the bombing", type="bombing", date="2024-06-03", start=20),
+        event("b", "the bombing", type="bombing", date="2024-06-19", start=20),
+    ]
+    ems = [dataclasses.replace(em, sentence=d.text) for em, d in zip(ems, docs, strict=True)]
+    incident = _linked(docs, ems)
+    assert incident["a"] != incident["b"]
+
+
+def test_a_report_names_its_main_incident_first_and_keeps_others_apart() -> None:
+    ems = [
+        event(
+            "a",
+            "the shooting on Quince Street in Marbury",
+            type="shooting",
+            date="2016-05-06",
+            start=10,
+        ),
+        event("a", "the shooting", type="shooting", start=200),
+        event("a", "a separate shooting in Denholm", type="shooting", date="2016-04-02", start=400),
+    ]
+    local = local_incidents("a", ems, "2016-05-07")
+    assert [x.main for x in local] == [True, False]
+    assert {f.id for f in local[0].members} == {ems[0].id, ems[1].id}
+    assert [f.id for f in local[1].members] == [ems[2].id]
+
+
+def test_a_figure_without_an_incident_of_its_own_belongs_to_its_report_s_incident() -> None:
+    docs, ems = _reports(
+        ("a", "2016-05-07", "Bus driver shot dead in Marbury", QUINCE),
+        ("b", "2016-05-09", "Arrest in killing of Marbury bus driver", QUINCE_LATER),
+    )
+    claims = [
+        claim("a", "killed", 1, 1, subject_kind="event"),
+        claim("b", "killed", 1, 1, subject_kind="event"),
+    ]
+    profiles = {d.id: profile(d.id, d.title, d.text) for d in docs}
+    picture = reconcile(docs, [], ems, claims, profiles=profiles)
+    subjects = {c.doc_id: picture.claim_subjects[c.id].id for c in claims}
+    assert subjects["a"] == subjects["b"] is not None
+    (group,) = [g for g in picture.groups if g.measure == "killed"]
+    assert group.status == "corroborated"
