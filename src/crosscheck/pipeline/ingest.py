@@ -7,6 +7,8 @@ Guarantees:
 * a document and its extractions are written in one transaction, batches of
   ``settings.batch_size``: a killed run leaves whole documents only, and the
   next run finds them "unchanged" and reconciles what was left pending;
+* versions of one source are chained by the dates they state, not by arrival
+  (:mod:`crosscheck.pipeline.versions`), so any order or batching gives one picture;
 * the spaCy pipeline is loaded only when there is something new to extract, so
   re-ingesting an unchanged corpus costs reading and hashing only.
 """
@@ -24,6 +26,7 @@ from crosscheck.errors import InputError, NotFoundError
 from crosscheck.ingest import RawDocument, content_hash, read_inputs
 from crosscheck.model import Document, Extraction, Picture
 from crosscheck.pipeline.extract import extract_batch
+from crosscheck.pipeline.versions import link_versions
 from crosscheck.store import Store
 from crosscheck.store.sql import now_iso
 
@@ -160,10 +163,6 @@ def ingest_raw(
                 report.unchanged.append(doc.id)
                 continue
             seen.add(doc.content_hash)
-            previous = store.latest_version(path=doc.path, url=doc.url)
-            if previous is not None and previous.content_hash != doc.content_hash:
-                doc = dataclasses.replace(doc, supersedes=previous.id)
-                report.versions.append(doc.id)
             yield doc
 
     extractors = _Extractors(settings, workers or settings.workers, scheduler)
@@ -178,6 +177,8 @@ def ingest_raw(
                         store.add_document(doc, None)
                         if result.startswith("no extractor"):
                             report.no_extractor.append(doc.id)
+                    if doc.id in link_versions(store, doc):
+                        report.versions.append(doc.id)
                     report.new.append(doc.id)
                     report.words += doc.word_count
     finally:
