@@ -10,6 +10,8 @@ Guarantees:
 * every write takes the store's writer turn first (:mod:`crosscheck.store.writer`), so
   parallel ingests, uploads and corrections queue instead of deadlocking, and a report
   another writer stored a moment ago is "unchanged", never a failed batch;
+* versions of one source are chained by the dates they state, not by arrival
+  (:mod:`crosscheck.pipeline.versions`), so any order or batching gives one picture;
 * the spaCy pipeline is loaded only when there is something new to extract, so
   re-ingesting an unchanged corpus costs reading and hashing only.
 """
@@ -27,6 +29,7 @@ from crosscheck.errors import InputError, NotFoundError
 from crosscheck.ingest import RawDocument, content_hash, read_inputs
 from crosscheck.model import Document, Extraction, Picture
 from crosscheck.pipeline.extract import extract_batch
+from crosscheck.pipeline.versions import link_versions
 from crosscheck.store import Store
 from crosscheck.store.sql import now_iso
 
@@ -146,9 +149,9 @@ def ingest_raw(
     extraction to a Dask cluster. Either way only this process writes to the store.
 
     Args:
-        versions_by_path: a document whose path is stored already with other text is a
-            new version of it. False when the path is only a label (an upload's file
-            name): then only the same URL makes a version.
+        versions_by_path: documents stored with the same path (and no URL) are versions
+            of one source. False when the path is only a label (an upload's file name):
+            then only the same URL makes a version.
         atomic: store every document and reconcile in one write, after extraction, so
             the whole ingest is stored or (on BusyError or any failure) none of it is.
             For uploads, whose answer must say which; a long CLI ingest stores batch by
@@ -175,11 +178,6 @@ def ingest_raw(
                 report.unchanged.append(doc.id)
                 continue
             seen.add(doc.content_hash)
-            previous = store.latest_version(
-                path=doc.path if versions_by_path else None, url=doc.url
-            )
-            if previous is not None and previous.content_hash != doc.content_hash:
-                doc = dataclasses.replace(doc, supersedes=previous.id)
             yield doc
 
     extractors = _Extractors(settings, workers or settings.workers, scheduler)
@@ -189,13 +187,13 @@ def ingest_raw(
             extracted = list(done)  # extraction outside the writer turn: it is the slow part
             with store.writing():
                 for batch, results in extracted:
-                    _store_batch(store, batch, results, report)
+                    _store_batch(store, batch, results, report, versions_by_path)
                 if reconcile:
                     reconcile_pending(store)
             return report
         for batch, results in done:
             with store.writing():
-                _store_batch(store, batch, results, report)
+                _store_batch(store, batch, results, report, versions_by_path)
     finally:
         extractors.close()
     if reconcile:
@@ -204,7 +202,11 @@ def ingest_raw(
 
 
 def _store_batch(
-    store: Store, batch: list[Document], results: list[Extraction | str], report: IngestReport
+    store: Store,
+    batch: list[Document],
+    results: list[Extraction | str],
+    report: IngestReport,
+    versions_by_path: bool,
 ) -> None:
     """Add one batch of documents with their extractions (inside the caller's write)."""
     for doc, result in zip(batch, results, strict=True):
@@ -217,7 +219,7 @@ def _store_batch(
             continue
         if isinstance(result, str) and result.startswith("no extractor"):
             report.no_extractor.append(doc.id)
-        if doc.supersedes:
+        if doc.id in link_versions(store, doc, by_path=versions_by_path):
             report.versions.append(doc.id)
         report.new.append(doc.id)
         report.words += doc.word_count

@@ -74,6 +74,14 @@ class Store(AssessmentStore, WriterStore, ABC):
         """The newest stored document with this path or URL (for versioning)."""
 
     @abstractmethod
+    def versions_of(self, *, path: str | None = None, url: str | None = None) -> list[Document]:
+        """Every stored document of this source (the URL if given, else the path), no text."""
+
+    @abstractmethod
+    def set_supersedes(self, doc_id: str, previous: str | None) -> None:
+        """Link a document to its previous version and mark it for reconciling."""
+
+    @abstractmethod
     def add_document(self, doc: Document, extraction: Extraction | None = None) -> bool:
         """Insert a new document and its extractions in the current transaction.
 

@@ -258,6 +258,22 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
             return self._one_doc("path = ? ORDER BY ingested_at DESC, id LIMIT 1", (path,))
         return None
 
+    def versions_of(self, *, path: str | None = None, url: str | None = None) -> list[Document]:
+        if url:
+            rows = self._rows(f"SELECT {DOC_COLUMNS} FROM documents WHERE url = ?", (url,))
+        elif path:
+            where = "path = ? AND url IS NULL"
+            rows = self._rows(f"SELECT {DOC_COLUMNS} FROM documents WHERE {where}", (path,))
+        else:
+            return []
+        return [self._doc(r) for r in rows]
+
+    def set_supersedes(self, doc_id: str, previous: str | None) -> None:
+        with self.transaction():
+            self._exec("UPDATE documents SET supersedes = ? WHERE id = ?", (previous, doc_id))
+            self._exec("DELETE FROM pending_reconcile WHERE doc_id = ?", (doc_id,))
+            self._exec("INSERT INTO pending_reconcile (doc_id) VALUES (?)", (doc_id,))
+
     def _resolve_document_ref(self, ref: str) -> Document | None:
         doc = self._one_doc(
             "path = ? OR url = ? OR name = ? ORDER BY ingested_at DESC LIMIT 1", (ref, ref, ref)
