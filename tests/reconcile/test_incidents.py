@@ -172,3 +172,22 @@ def test_report_of_a_new_incident_is_not_about_an_older_one_in_its_town() -> Non
     assert of["bthe attack"] == of["bsiege at the Gullwing hotel in Port Vale"]
     assert of["bthe assault"] == of["bsiege at the Gullwing hotel in Port Vale"]
     assert of["athe attack"] != of["bthe attack"]
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        # Title Case capitalises every word: no word of it is known to be a name.
+        ("Man Shot Outside Riverside Heights Gas Station Friday Night", set()),
+        # The outlet after the separator and a headline's opening word name nothing.
+        ("Mother of victim speaks at Zorvath vigil - WXYZ News, Sports, Weather", {"zorvath"}),
+        # A town of two words is a place, not the incident's name.
+        ("Police seek gunman after Baton Rouge shooting near Tessaly bakery", {"tessaly"}),
+        # A venue names its incident, also when it opens the headline.
+        ("Crocus City Hall attack: suspects charged", {"crocus"}),
+    ],
+)
+def test_title_names_only_what_names_an_incident(title: str, names: set[str]) -> None:
+    from crosscheck.reconcile.incidents.local import _title_names
+
+    assert set(_title_names(title)) == names
