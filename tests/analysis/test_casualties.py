@@ -178,3 +178,18 @@ def test_totals_no_figure_when_the_report_gives_its_injured(nlp: Any) -> None:
 )
 def test_tallies_over_many_incidents_have_no_event(nlp: Any, text: str, kind: str) -> None:
     assert {c.subject_kind for c in claims_of(nlp, text)} == {kind}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she had been standing closer, it could easily have killed her.",
+        "The blast would have killed dozens had the device fully detonated.",
+    ],
+)
+def test_what_could_have_happened_is_no_figure(nlp: Any, text: str) -> None:
+    assert figures(nlp, text) == []
+
+
+def test_what_may_have_happened_is_still_a_figure(nlp: Any) -> None:
+    assert figures(nlp, "Police say the gunman may have killed two others.") == [("killed", 2, 2)]
