@@ -183,6 +183,9 @@ def test_totals_no_figure_when_the_report_gives_its_injured(nlp: Any) -> None:
         # A city's weekend tally is about many shootings, not the report's own incident.
         ("Three people were killed and 41 wounded in weekend shootings across Ravenport.", "none"),
         ("At least 12 people were shot in shootings across the east side since Friday.", "none"),
+        # A running total over a period, even beside a word of killing.
+        ("So far in 2029, at least 47 people have been killed in Ravenport.", "none"),
+        ("Twelve people have been killed in the city this year.", "none"),
         # A named or definite plural may be one incident (twin blasts).
         ("Eleven people died in the Marlow Square bombings.", "event"),
         ("Three people were killed in the shooting.", "event"),

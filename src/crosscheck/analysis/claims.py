@@ -324,6 +324,8 @@ def _subject(
     qpos = chunk.abs(doc[q.start].idx, doc[q.start].idx)[0]
     if reading.measure in EVENT_MEASURES:
         near = [e for e in events if sstart <= e.span[0] < send]
+        if near and reading.verb is not None and _over_a_period(sent, reading.verb):
+            return "none", None, None  # "so far in 2017, 47 people have been killed"
         if near:
             best = min(near, key=lambda e: abs(e.span[0] - qpos))
             return "event", best.id, best.description or best.trigger
@@ -375,13 +377,30 @@ def _subject(
     return "entity", key or None, name or None
 
 
-def _over_a_period(sent: Span) -> bool:
-    """The sentence counts over a period ("this year", "since 2021"), not on one day."""
+def _hangs_on(tok: Token, verb: Token) -> bool:
+    """``tok`` modifies ``verb`` through prepositions and adverbs ("so far in 2017"), not
+    through a noun ("the deadliest shooting this year")."""
+    for a in list(tok.ancestors)[:3]:
+        if a == verb:
+            return True
+        if a.pos_ in ("NOUN", "PROPN", "VERB"):
+            return False
+    return False
+
+
+def _over_a_period(sent: Span, verb: Token | None = None) -> bool:
+    """The sentence counts over a period ("this year", "since 2021"), not on one day.
+    With ``verb``: the period is that verb's ("have been killed so far this year"), not a
+    noun's ("the deadliest shooting this year")."""
     cues = word_set("period_words")
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        said = f" {ent.text.lower()} "
+        if verb is not None and not _hangs_on(ent.root, verb):
+            continue
+        # The cue may stand just before the date ("so far in 2017").
+        lead = sent.doc[max(sent.start, ent.start - 3) : ent.end]
+        said = f" {lead.text.lower()} "
         if any(f" {cue} " in said for cue in cues):
             return True
         # spaCy leaves the "since" of "since 2021" out of the date.
