@@ -28,6 +28,7 @@ from crosscheck.model import (
     Statement,
 )
 from crosscheck.store.assessing import AssessmentStore
+from crosscheck.store.savedstate import SavedStateStore
 from crosscheck.store.writer import WriterStore
 
 
@@ -48,10 +49,11 @@ GROUP_ORDERS: tuple[str, ...] = ("attention", "subject", "measure", "sources", "
 _ATTENTION = {"conflict": 0, "evolving": 1, "consistent": 2, "corroborated": 3, "single": 4}
 
 
-class Store(AssessmentStore, WriterStore, ABC):
+class Store(AssessmentStore, SavedStateStore, WriterStore, ABC):
     """Persistent home of documents, extractions, the reconciled picture and corrections
-    (and, through :class:`AssessmentStore`, of structured analysis; transactions and the
-    writer turn come from :class:`WriterStore`)."""
+    (and, through :class:`AssessmentStore`, of structured analysis; through
+    :class:`SavedStateStore`, of the picture's saved state; transactions and the writer
+    turn come from :class:`WriterStore`)."""
 
     url: str
 
