@@ -143,6 +143,9 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         # (crosscheck.pipeline.saved) finds the reports that changed since it was saved by
         # comparing these, without reading any extraction.
         "ALTER TABLE documents ADD COLUMN stamp TEXT",
+        # Read by every picture update: an index holding the columns spares reading each
+        # document's text to reach the stamp stored after it.
+        "CREATE INDEX documents_stamps ON documents(id, stamp, supersedes, status)",
         # The Reconciler's state, saved so a new process need not rebuild the picture:
         # the checks that decide whether it may be read (format, fingerprint of code and
         # settings, checksum) sit beside the bytes. One row per slot.

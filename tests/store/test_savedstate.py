@@ -1,0 +1,85 @@
+"""The saved picture state's tables, on SQLite and PostgreSQL: bytes kept whole, stamps
+that move with every extraction write, a picture token new with every picture write."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from store_records import TEXT_A, make_doc, make_extraction, picture_for
+
+from crosscheck.store.base import Store
+from crosscheck.store.savedstate import SavedState
+
+
+def _state(body: bytes, picture: str = "p-1") -> SavedState:
+    return SavedState(1, "fp", picture, "digest", body, "2026-01-01T00:00:00+00:00")
+
+
+def test_saved_state_bytes_round_trip_and_replace(store: Store) -> None:
+    assert store.load_saved_state() is None
+    # Every byte value, a NUL among them, and more than a page.
+    body = bytes(range(256)) * 300
+    with store.writing():
+        store.save_saved_state(_state(body))
+    got = store.load_saved_state()
+    assert got == _state(body)
+    with store.writing():
+        store.save_saved_state(_state(b"second", "p-2"))
+    assert store.load_saved_state() == _state(b"second", "p-2")
+    with store.writing():
+        store.drop_saved_state()
+    assert store.load_saved_state() is None
+
+
+def test_saved_state_rolled_back_with_its_write(store: Store) -> None:
+    class Boom(Exception):
+        pass
+
+    try:
+        with store.writing():
+            store.save_saved_state(_state(b"never"))
+            raise Boom
+    except Boom:
+        pass
+    assert store.load_saved_state() is None
+
+
+def test_document_stamp_moves_with_each_extraction_write(store: Store) -> None:
+    a, b = make_doc(TEXT_A), make_doc(TEXT_A + " A later count agreed.")
+    with store.writing():
+        store.add_document(a, make_extraction(a))
+        store.add_document(b, make_extraction(b))
+    first = store.document_stamps()
+    assert set(first) == {a.id, b.id}
+    assert first[a.id][0] and first[a.id][0] != first[b.id][0]
+    with store.writing():
+        store.replace_extraction(make_extraction(a))
+    second = store.document_stamps()
+    assert second[a.id][0] != first[a.id][0]
+    assert second[b.id] == first[b.id]
+    with store.writing():
+        store.set_supersedes(b.id, a.id)
+    assert store.document_stamps()[b.id][1] == a.id
+
+
+def test_picture_token_new_with_every_picture_write(store: Store, reopen: Callable[[], Store]) -> None:
+    a = make_doc(TEXT_A)
+    with store.writing():
+        store.add_document(a, make_extraction(a))
+    assert store.picture_token() is None
+    picture = picture_for(a, make_extraction(a))
+    with store.writing():
+        store.save_picture(picture)
+    first = store.picture_token()
+    assert first
+    changed = dataclasses.replace(picture, claim_parts={"c-x": "c-y"})
+    with store.writing():
+        store.save_picture_delta(picture, changed)
+    second = store.picture_token()
+    assert second and second != first
+    other = reopen()
+    try:
+        assert other.picture_token() == second
+    finally:
+        other.close()
