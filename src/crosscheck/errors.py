@@ -16,7 +16,7 @@ prints ``str(error)`` on one line and exits non-zero; the API renders
     ├── StoreError           the database cannot be opened, migrated or written
     │   ├── NotFoundError    an id or name matches nothing in the store
     │   ├── BusyError        another writer kept the store past the wait; nothing was written
-    │   └── SavedStateError  a saved picture state is stale, foreign or damaged (rebuilt, never used)
+    │   └── SavedStateError  a saved picture state is stale, foreign or damaged (not used)
     ├── CorrectionError      an analyst correction cannot be applied
     ├── AssessmentError      an ACH question, grade or watch rule is not valid
     ├── ExportError          an export or import cannot be written/read

@@ -45,7 +45,9 @@ def test_snapshot_keeps_what_was_worked_out() -> None:
     loaded, _ = _load(dump_state(reconciler))
     assert loaded.records == reconciler.records
     assert loaded.picture == reconciler.picture
-    assert loaded.memo.incidents.links.reports.keys() == reconciler.memo.incidents.links.reports.keys()
+    assert (
+        loaded.memo.incidents.links.reports.keys() == reconciler.memo.incidents.links.reports.keys()
+    )
     assert loaded.update(Delta())[1].empty
 
 
@@ -69,7 +71,7 @@ def test_snapshot_never_runs_code_from_the_bytes(tmp_path: Path) -> None:
 
 def test_snapshot_refuses_a_class_of_another_package() -> None:
     body = pickle.dumps({"records": Path("/tmp")})
-    with pytest.raises(SavedStateError, match="pathlib.*not allowed"):
+    with pytest.raises(SavedStateError, match=r"pathlib\.PosixPath is not allowed"):
         _load(body)
 
 
@@ -93,7 +95,9 @@ def test_snapshot_refuses_a_state_of_other_settings() -> None:
     reconciler = Reconciler(other)
     body = dump_state(reconciler)
     with pytest.raises(SavedStateError, match="other settings"):
-        load_state(body, settings=SETTINGS, saved_fingerprint=fingerprint(other), saved_digest=digest(body))
+        load_state(
+            body, settings=SETTINGS, saved_fingerprint=fingerprint(other), saved_digest=digest(body)
+        )
     # Even when the header lies about them, the settings inside decide.
     with pytest.raises(SavedStateError, match="other settings"):
         _load(body)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+import pytest
 from store_records import TEXT_A, make_doc, make_extraction, picture_for
 
 from crosscheck.store.base import Store
@@ -63,7 +64,9 @@ def test_document_stamp_moves_with_each_extraction_write(store: Store) -> None:
     assert store.document_stamps()[b.id][1] == a.id
 
 
-def test_picture_token_new_with_every_picture_write(store: Store, reopen: Callable[[], Store]) -> None:
+def test_picture_token_new_with_every_picture_write(
+    store: Store, reopen: Callable[[], Store]
+) -> None:
     a = make_doc(TEXT_A)
     with store.writing():
         store.add_document(a, make_extraction(a))
@@ -81,5 +84,35 @@ def test_picture_token_new_with_every_picture_write(store: Store, reopen: Callab
     other = reopen()
     try:
         assert other.picture_token() == second
+    finally:
+        other.close()
+
+
+def test_new_connection_goes_on_from_the_saved_state(
+    store: Store, reopen: Callable[[], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On both backends: a second process starts from the first one's state, and its
+    picture is what a rebuild makes."""
+    from crosscheck.pipeline import picture as picture_module
+    from crosscheck.pipeline.ingest import reconcile_pending
+
+    docs = [make_doc(TEXT_A + f" Report {k} of the series.") for k in range(3)]
+    for d in docs[:2]:
+        store.add_document(d, make_extraction(d))
+    reconcile_pending(store)
+    assert store.load_saved_state() is not None
+    picture_module.forget_state()
+    rebuilds: list[str] = []
+    fresh = picture_module._fresh
+    monkeypatch.setattr(
+        picture_module, "_fresh", lambda s, w: rebuilds.append(s.url) or fresh(s, w)
+    )
+    other = reopen()
+    try:
+        other.add_document(docs[2], make_extraction(docs[2]))
+        warm = reconcile_pending(other)
+        assert rebuilds == [] and warm is not None
+        picture_module.forget_state()
+        assert picture_module.rebuild_picture(other) == warm
     finally:
         other.close()

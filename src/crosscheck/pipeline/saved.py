@@ -92,8 +92,7 @@ def load(store: Store, settings: ReconcileSettings) -> Held | None:
         stamps = _stamps(extra)
     except SavedStateError as exc:
         log.warning(
-            "%s: the saved picture state was not used (%s); rebuilding the picture from the"
-            " store",
+            "%s: the saved picture state was not used (%s); rebuilding the picture from the store",
             store.name,
             exc,
         )

@@ -17,7 +17,6 @@ the layers above (:mod:`crosscheck.reconcile.snapshot`, :mod:`crosscheck.pipelin
 from __future__ import annotations
 
 import secrets
-from abc import ABC
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -48,7 +47,7 @@ def new_token() -> str:
     return secrets.token_hex(12)
 
 
-class SavedStateStore(ABC):
+class SavedStateStore:
     """The saved-state part of :class:`crosscheck.store.Store`; a backend that keeps
     nothing answers "nothing saved" and every update rebuilds."""
 

@@ -70,9 +70,7 @@ def strength(a: Report, b: Report, model: LinkModel, memo: LinkMemo | None = Non
         found = memo.reports.get(key)
         if found is not None and found[0] is first and found[1] is second:
             return found[2]
-    value = (
-        -1.0 if conflicting(first, second) else probability(pair_features(first, second), model)
-    )
+    value = -1.0 if conflicting(first, second) else probability(pair_features(first, second), model)
     if memo is not None:
         memo.reports[key] = (first, second, value)
     return value
