@@ -108,3 +108,18 @@ def test_snapshot_refuses_a_payload_of_the_wrong_shape() -> None:
         _load(pickle.dumps({"settings": SETTINGS, "records": ["not", "records"]}))
     with pytest.raises(SavedStateError, match="not a saved picture state"):
         _load(pickle.dumps(["a", "list"]))
+
+
+class _Short:
+    """A record with fewer values than its class has fields."""
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        from crosscheck.model import Document
+        from crosscheck.reconcile.snapshot import _restore
+
+        return (_restore, (Document, ("only-one",)))
+
+
+def test_snapshot_refuses_a_record_of_the_wrong_shape() -> None:
+    with pytest.raises(SavedStateError, match="unreadable"):
+        _load(pickle.dumps({"records": _Short()}))
