@@ -117,7 +117,7 @@ def digest(body: bytes) -> str:
 
 def _restore(cls: type, values: tuple[Any, ...]) -> Any:
     """A frozen, slotted record of ``cls`` with these field values (see :class:`_Writer`)."""
-    obj = object.__new__(cls)
+    obj: Any = object.__new__(cls)
     for name, value in zip(cls.__slots__, values, strict=True):  # type: ignore[attr-defined]
         object.__setattr__(obj, name, value)
     return obj
