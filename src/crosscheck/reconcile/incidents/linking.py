@@ -143,14 +143,21 @@ def _adopted_mains(
             if em.location and when and type_family(em.type) == VIOLENT:
                 by_town[name_key(em.location)].append((g[0].id, when))
     out: dict[str, str] = {}
+    # Many reports name the same town: its matching towns are looked for once per call.
+    matching: dict[str, list[list[tuple[str, date]]]] = {}
     for d, place in reports:
         published = day(d.document.published)
         if place is None or published is None:
             continue
+        if place.key not in matching:
+            matching[place.key] = [
+                items
+                for town, items in by_town.items()
+                if town == place.key or place.key in town or town in place.key
+            ]
         found = {
             gid
-            for town, items in by_town.items()
-            if town == place.key or place.key in town or town in place.key
+            for items in matching[place.key]
             for gid, when in items
             if 0 <= (published - when).days <= days
         }
