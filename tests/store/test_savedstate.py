@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from store_records import TEXT_A, make_doc, make_extraction, picture_for
 
+from crosscheck.model import Picture
 from crosscheck.store.base import Store
 from crosscheck.store.savedstate import SavedState
 
@@ -112,7 +113,26 @@ def test_new_connection_goes_on_from_the_saved_state(
         other.add_document(docs[2], make_extraction(docs[2]))
         warm = reconcile_pending(other)
         assert rebuilds == [] and warm is not None
+        stored = _rows(other)  # what the warm update wrote, row by row
+        assert stored == _rows_of(warm)
         picture_module.forget_state()
-        assert picture_module.rebuild_picture(other) == warm
+        rebuilt = picture_module.rebuild_picture(other)
+        assert rebuilt == warm and _rows(other) == stored
     finally:
         other.close()
+
+
+def _rows_of(picture: Picture) -> dict[str, object]:
+    return {
+        "entities": sorted(map(repr, picture.entities)),
+        "events": sorted(map(repr, picture.events)),
+        "groups": sorted(map(repr, picture.groups)),
+        "links": sorted(picture.event_links.items()),
+        "mentions": sorted(picture.mention_entities.items()),
+        "subjects": sorted(map(repr, picture.claim_subjects.items())),
+        "parts": sorted(picture.claim_parts.items()),
+    }
+
+
+def _rows(store: Store) -> dict[str, object]:
+    return _rows_of(store.load_picture())

@@ -165,7 +165,8 @@ def _updated(store: Store, held: saved.Held, touched: set[str]) -> saved.Held:
     old = None if stored is not None and stored == held.picture else store.load_picture()
     new, changes = held.reconciler.update(_delta(store, held.reconciler, changed))
     if old is None:
-        store.save_picture_delta(changes.gone, changes.came)
+        # Only the records that changed, on a picture known to be the stored one.
+        store.save_picture_delta(changes.gone, changes.came, token=stored)
     else:
         store.save_picture_delta(old, new)
     held.stamps = stamps

@@ -176,11 +176,14 @@ class Store(AssessmentStore, SavedStateStore, WriterStore, ABC):
     @abstractmethod
     def load_picture(self) -> Picture: ...
 
-    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+    def save_picture_delta(self, old: Picture, new: Picture, *, token: str | None = None) -> None:
         """Write only what differs between ``old`` (as stored) and ``new``.
 
+        ``old`` and ``new`` are whole pictures, or (with ``token``, the
+        :meth:`picture_token` of the stored picture the caller read under the picture
+        lock) the two halves of a delta: the records gone and the records that came.
         Backends override this to touch a handful of rows after a small update; the
-        default simply replaces everything.
+        default simply replaces everything (whole pictures only).
         """
         self.save_picture(new)
 
@@ -204,14 +207,6 @@ class Store(AssessmentStore, SavedStateStore, WriterStore, ABC):
         """The id of the entity, event or group (``kind``) that took over a retired id.
 
         None when ``old_id`` was never retired (see :mod:`crosscheck.store.successors`).
-        """
-        return None
-
-    def change_token(self) -> object | None:
-        """A value that changes when *another* connection commits to the store.
-
-        A process keeping derived state between updates (``crosscheck.pipeline.picture``)
-        trusts it only while the token stays the same; ``None`` means "cannot tell".
         """
         return None
 

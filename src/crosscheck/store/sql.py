@@ -646,7 +646,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors, SqlSavedState):
             self._save_successors(old, picture)
             self._new_picture_token()
 
-    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+    def save_picture_delta(self, old: Picture, new: Picture, *, token: str | None = None) -> None:
         """Delete rows that went away and rewrite rows that changed, table by table."""
         before, after = picture_rows(old), picture_rows(new)
         with self.transaction():
