@@ -15,7 +15,8 @@ prints ``str(error)`` on one line and exits non-zero; the API renders
     ├── ModelError           the spaCy pipeline cannot be loaded
     ├── StoreError           the database cannot be opened, migrated or written
     │   ├── NotFoundError    an id or name matches nothing in the store
-    │   └── BusyError        another writer kept the store past the wait; nothing was written
+    │   ├── BusyError        another writer kept the store past the wait; nothing was written
+    │   └── SavedStateError  a saved picture state is stale, foreign or damaged (not used)
     ├── CorrectionError      an analyst correction cannot be applied
     ├── AssessmentError      an ACH question, grade or watch rule is not valid
     ├── ExportError          an export or import cannot be written/read
@@ -100,6 +101,12 @@ class BusyError(StoreError):
     exit_code = 75  # EX_TEMPFAIL: try again later
 
 
+class SavedStateError(StoreError):
+    """A saved picture state cannot be used; the picture is rebuilt from the store instead."""
+
+    code = "saved_state"
+
+
 class CorrectionError(CrosscheckError):
     code = "correction_error"
 
@@ -129,6 +136,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "NotFoundError",
+    "SavedStateError",
     "StoreError",
     "TooLargeError",
     "UnsafeInputError",

@@ -82,6 +82,11 @@ def main_options(
     STATE.config_file = config
     STATE._settings = None
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(message)s")
+    # A saved picture state that cannot be used makes the command rebuild the picture, which
+    # takes far longer than usual: say so on one line (on stderr) instead of a silent wait.
+    logging.getLogger("crosscheck.pipeline.saved").setLevel(
+        logging.INFO if verbose else logging.WARNING
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,9 +7,11 @@ the documents it is told changed (the pending ones) and hands them over as a
 :class:`~crosscheck.reconcile.Delta`; only the rows of the picture that changed are written
 back. The first update of a process reads the whole store.
 
-The Reconciler is trusted only while the store's ``change_token`` is the one seen at its last
-update (SQLite's ``data_version`` moves when another process commits); otherwise it is
-dropped and the store read again. Its settings come from :func:`configure` (the CLI and the
+Before each update the Reconciler is brought up to the store as it is: the documents whose
+stamps moved since it last saw them (another process's ingest or re-processing) are read
+with the touched ones, and the corrections are read whole. A process without one reads the
+state saved in the store (:mod:`crosscheck.pipeline.saved`), and rebuilds only when there is
+none or it cannot be trusted. Its settings come from :func:`configure` (the CLI and the
 server call it when they open a store), else from the defaults.
 
 Lock order (:mod:`crosscheck.store.writer`): an update runs inside the store's writer turn
@@ -26,10 +28,10 @@ import logging
 import threading
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from crosscheck.config import Settings
 from crosscheck.model import Picture
+from crosscheck.pipeline import saved
 from crosscheck.reconcile import Delta, DocRecords, Reconciler, ReconcileSettings
 from crosscheck.store import Store
 
@@ -39,13 +41,7 @@ log = logging.getLogger(__name__)
 CHUNK = 400
 
 
-@dataclass
-class _Held:
-    reconciler: Reconciler
-    token: object | None
-
-
-_HELD: weakref.WeakKeyDictionary[Store, _Held] = weakref.WeakKeyDictionary()
+_HELD: weakref.WeakKeyDictionary[Store, saved.Held] = weakref.WeakKeyDictionary()
 _SETTINGS: weakref.WeakKeyDictionary[Store, ReconcileSettings] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
@@ -137,6 +133,47 @@ def _delta(store: Store, reconciler: Reconciler, touched: set[str]) -> Delta:
     )
 
 
+def _base(store: Store, wanted: ReconcileSettings, rebuild: bool) -> saved.Held | None:
+    """This process's Reconciler of ``store``, else the one saved in it; None: rebuild."""
+    if rebuild:
+        return None
+    held = _HELD.get(store)
+    if held is not None and held.reconciler.settings == wanted:
+        return held
+    return saved.load(store, wanted)
+
+
+def _rebuilt(store: Store, wanted: ReconcileSettings, whole: bool) -> saved.Held:
+    """A Reconciler of everything stored, its picture written over the stored one."""
+    stamps = store.document_stamps()
+    held = saved.Held(_fresh(store, wanted), stamps)
+    new = held.reconciler.picture
+    if whole:
+        store.save_picture(new)
+    else:
+        store.save_picture_delta(store.load_picture(), new)
+    return held
+
+
+def _updated(store: Store, held: saved.Held, touched: set[str]) -> saved.Held:
+    """``held`` brought up to the store: the documents whose stamps moved, and ``touched``."""
+    stamps = store.document_stamps()
+    changed = saved.changed_documents(held.stamps, stamps) | touched
+    stored = store.picture_token()
+    # The stored picture is the Reconciler's only while it carries the token seen with it;
+    # otherwise (another process wrote one since) the update is written against the rows.
+    old = None if stored is not None and stored == held.picture else store.load_picture()
+    new, changes = held.reconciler.update(_delta(store, held.reconciler, changed))
+    if old is None:
+        # Only the records that changed, on a picture known to be the stored one.
+        store.save_picture_delta(changes.gone, changes.came, token=stored)
+    else:
+        store.save_picture_delta(old, new)
+    held.stamps = stamps
+    held.unsaved = None if held.unsaved is None else held.unsaved + len(changed)
+    return held
+
+
 def update_picture(
     store: Store, touched_doc_ids: set[str] | None = None, settings: Settings | None = None
 ) -> Picture:
@@ -146,7 +183,8 @@ def update_picture(
         store: the store to read extractions from and write the picture to.
         touched_doc_ids: documents added, re-processed or removed since the last update
             (an empty set after a correction); ``None`` means "anything may have changed"
-            (everything is read again and the picture rewritten).
+            (everything is read again and the picture rewritten). Documents another
+            process changed are found by their stamps either way.
         settings: the settings to reconcile with (else those given to :func:`configure`).
 
     Returns:
@@ -157,31 +195,20 @@ def update_picture(
     with store.writing(on_rollback=lambda: forget_state(store)), _LOCK:
         wanted = reconcile_settings(settings) if settings else _SETTINGS.get(store)
         wanted = wanted or reconcile_settings(None)
-        held = _HELD.get(store)
-        token = store.change_token()
-        trusted = (
-            held is not None
-            and touched_doc_ids is not None
-            and token is not None
-            and token == held.token
-            and held.reconciler.settings == wanted
-        )
-        if not trusted or held is None or touched_doc_ids is None:
-            reconciler = _fresh(store, wanted)
-            new = reconciler.picture
-            if touched_doc_ids is None:
-                store.save_picture(new)
-            else:
-                store.save_picture_delta(store.load_picture(), new)
+        held = _base(store, wanted, touched_doc_ids is None)
+        if held is None:
+            held = _rebuilt(store, wanted, touched_doc_ids is None)
         else:
-            reconciler = held.reconciler
-            new, changes = reconciler.update(_delta(store, reconciler, touched_doc_ids))
-            store.save_picture_delta(changes.gone, changes.came)
-        for note in reconciler.notes:
+            # If anything below fails, the write rolls back and on_rollback drops the
+            # Reconciler: one that failed half-way describes no stored picture.
+            held = _updated(store, held, touched_doc_ids or set())
+        for note in held.reconciler.notes:
             log.warning(note)
-        # Our own commit does not move the token: only another connection's changes do.
-        _HELD[store] = _Held(reconciler, store.change_token())
-    return new
+        held.picture = store.picture_token()
+        if saved.due(held):
+            saved.save(store, held)
+        _HELD[store] = held
+    return held.reconciler.picture
 
 
 def rebuild_picture(store: Store, settings: Settings | None = None) -> Picture:

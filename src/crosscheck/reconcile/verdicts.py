@@ -269,9 +269,10 @@ def _report_totals(active: list[Claim]) -> list[Claim]:
     return kept or active
 
 
-def _number_key(value: Number | None) -> tuple[type, Number | None]:
-    # 130 and 130.0 are equal keys but print differently.
-    return (type(value), value)
+def _number_key(value: Number | None) -> tuple[str, Number | None]:
+    # 130 and 130.0 are equal keys but print differently. The type by name: a saved state
+    # holds these keys, and it may name no callable (see reconcile.snapshot).
+    return (type(value).__name__, value)
 
 
 def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:

@@ -28,6 +28,7 @@ from crosscheck.model import (
     Statement,
 )
 from crosscheck.store.assessing import AssessmentStore
+from crosscheck.store.savedstate import SavedStateStore
 from crosscheck.store.writer import WriterStore
 
 
@@ -48,10 +49,11 @@ GROUP_ORDERS: tuple[str, ...] = ("attention", "subject", "measure", "sources", "
 _ATTENTION = {"conflict": 0, "evolving": 1, "consistent": 2, "corroborated": 3, "single": 4}
 
 
-class Store(AssessmentStore, WriterStore, ABC):
+class Store(AssessmentStore, SavedStateStore, WriterStore, ABC):
     """Persistent home of documents, extractions, the reconciled picture and corrections
-    (and, through :class:`AssessmentStore`, of structured analysis; transactions and the
-    writer turn come from :class:`WriterStore`)."""
+    (and, through :class:`AssessmentStore`, of structured analysis; through
+    :class:`SavedStateStore`, of the picture's saved state; transactions and the writer
+    turn come from :class:`WriterStore`)."""
 
     url: str
 
@@ -174,11 +176,14 @@ class Store(AssessmentStore, WriterStore, ABC):
     @abstractmethod
     def load_picture(self) -> Picture: ...
 
-    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+    def save_picture_delta(self, old: Picture, new: Picture, *, token: str | None = None) -> None:
         """Write only what differs between ``old`` (as stored) and ``new``.
 
+        ``old`` and ``new`` are whole pictures, or (with ``token``, the
+        :meth:`picture_token` of the stored picture the caller read under the picture
+        lock) the two halves of a delta: the records gone and the records that came.
         Backends override this to touch a handful of rows after a small update; the
-        default simply replaces everything.
+        default simply replaces everything (whole pictures only).
         """
         self.save_picture(new)
 
@@ -202,14 +207,6 @@ class Store(AssessmentStore, WriterStore, ABC):
         """The id of the entity, event or group (``kind``) that took over a retired id.
 
         None when ``old_id`` was never retired (see :mod:`crosscheck.store.successors`).
-        """
-        return None
-
-    def change_token(self) -> object | None:
-        """A value that changes when *another* connection commits to the store.
-
-        A process keeping derived state between updates (``crosscheck.pipeline.picture``)
-        trusts it only while the token stays the same; ``None`` means "cannot tell".
         """
         return None
 

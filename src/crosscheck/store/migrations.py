@@ -138,6 +138,25 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE claim_parts (
             claim_id TEXT PRIMARY KEY, total_id TEXT NOT NULL)""",
     ],
+    9: [
+        # A new token each time a document's extraction is written: a saved picture state
+        # (crosscheck.pipeline.saved) finds the reports that changed since it was saved by
+        # comparing these, without reading any extraction.
+        "ALTER TABLE documents ADD COLUMN stamp TEXT",
+        # Read by every picture update: an index holding the columns spares reading each
+        # document's text to reach the stamp stored after it.
+        "CREATE INDEX documents_stamps ON documents(id, stamp, supersedes, status)",
+        # The Reconciler's state, saved so a new process need not rebuild the picture:
+        # the checks that decide whether it may be read (format, fingerprint of code and
+        # settings, checksum) sit beside the bytes. One row per slot.
+        """CREATE TABLE picture_state (
+            slot TEXT PRIMARY KEY, format INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+            picture TEXT NOT NULL, digest TEXT NOT NULL, body BLOB NOT NULL,
+            saved_at TEXT NOT NULL)""",
+        # A token naming the stored picture, new on every picture write: a saved state
+        # describes the stored picture only while it names the same token.
+        "CREATE TABLE picture_version (name TEXT PRIMARY KEY, token TEXT NOT NULL)",
+    ],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {
@@ -167,7 +186,10 @@ def migrations_for(dialect: str) -> dict[int, list[str]]:
         statements = list(CORE_MIGRATIONS.get(v, [])) + list(fts.get(v, []))
         if dialect == "postgresql":
             statements = [
-                s.replace("id INTEGER PRIMARY KEY", "id SERIAL PRIMARY KEY") for s in statements
+                s.replace("id INTEGER PRIMARY KEY", "id SERIAL PRIMARY KEY").replace(
+                    " BLOB ", " BYTEA "
+                )
+                for s in statements
             ]
         result[v] = statements
     return result

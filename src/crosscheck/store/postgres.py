@@ -175,16 +175,21 @@ class PostgresStore(SqlStore):
             self._xact_lock("picture")
             super().save_picture(picture)
 
-    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+    def save_picture_delta(self, old: Picture, new: Picture, *, token: str | None = None) -> None:
         """Write ``new`` as a delta against the picture stored *now*, not the caller's ``old``.
 
         Another writer may have saved a picture since the caller read ``old``; a delta
         against that stale copy would re-insert rows that exist (a key violation) or
-        leave rows behind that belong to neither picture.
+        leave rows behind that belong to neither picture. Only when the stored picture
+        still carries ``token`` (the caller read it under the picture lock) are ``old``
+        and ``new`` taken as given, which may then be the two halves of a delta.
         """
         with self.transaction():
             self._xact_lock("picture")
-            super().save_picture_delta(self.load_picture(), new)
+            if token is not None and token == self.picture_token():
+                super().save_picture_delta(old, new)
+            else:
+                super().save_picture_delta(self.load_picture(), new)
 
     def lock_picture(self) -> None:
         """Hold the picture lock until the current transaction ends.

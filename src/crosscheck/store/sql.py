@@ -51,6 +51,7 @@ from crosscheck.store.lookups import (
     statement_from_row,
 )
 from crosscheck.store.migrations import migrations_for
+from crosscheck.store.savedstate import SqlSavedState, new_token
 from crosscheck.store.successors import SqlSuccessors
 
 _T = TypeVar("_T", Mention, Claim, EventMention, Statement)
@@ -77,10 +78,11 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
+class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors, SqlSavedState):
     """A :class:`Store` over a DB-API connection (targeted reads in :class:`SqlLookups`,
     paged listings in :class:`SqlPaging`, filter reads in :class:`SqlFacets`, structured
-    analysis in :class:`SqlAssessments`, retired ids in :class:`SqlSuccessors`)."""
+    analysis in :class:`SqlAssessments`, retired ids in :class:`SqlSuccessors`, the
+    picture's saved state in :class:`SqlSavedState`)."""
 
     dialect = "sqlite"
 
@@ -296,8 +298,8 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
             if seen:
                 return False
             self._exec(
-                f"INSERT INTO documents ({DOC_COLUMNS}, word_count, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO documents ({DOC_COLUMNS}, word_count, text, stamp)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     doc.content_hash,
@@ -315,6 +317,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
                     doc.name,
                     doc.word_count,
                     doc.text,
+                    new_token(),
                 ),
             )
             self._fts_add(doc)
@@ -392,6 +395,10 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
             ):
                 self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (extraction.doc_id,))
             self._exec("INSERT INTO pending_reconcile (doc_id) VALUES (?)", (extraction.doc_id,))
+            # A saved picture state finds this document changed by its stamp.
+            self._exec(
+                "UPDATE documents SET stamp = ? WHERE id = ?", (new_token(), extraction.doc_id)
+            )
             self._insert_extraction(extraction)
 
     def _insert_extraction(self, ex: Extraction) -> None:
@@ -637,8 +644,9 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
                 ],
             )
             self._save_successors(old, picture)
+            self._new_picture_token()
 
-    def save_picture_delta(self, old: Picture, new: Picture) -> None:
+    def save_picture_delta(self, old: Picture, new: Picture, *, token: str | None = None) -> None:
         """Delete rows that went away and rewrite rows that changed, table by table."""
         before, after = picture_rows(old), picture_rows(new)
         with self.transaction():
@@ -657,6 +665,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors):
                 rows: list[Sequence[Any]] = [tuple(r) for r in sorted(fresh)]
                 self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
             self._save_successors(old, new)
+            self._new_picture_token()
 
     def load_picture(self) -> Picture:
         picture = Picture(entities=self.entities(), events=self.events(), groups=self.groups())

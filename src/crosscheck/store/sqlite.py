@@ -111,10 +111,6 @@ class SQLiteStore(SqlStore):
         text = str(exc).lower()
         return "locked" in text or "busy" in text
 
-    def change_token(self) -> int | None:
-        """SQLite's ``data_version``: it moves when another connection commits a change."""
-        return int(self._rows("PRAGMA data_version")[0][0])
-
     def _fts_add(self, doc: Document) -> None:
         self._exec(
             "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",

@@ -70,6 +70,7 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
     memo = memo if memo is not None else IncidentMemo()
     ordered = sorted(docs, key=lambda d: d.id)
     shares = {d.id: _share(d, memo) for d in ordered}
+    gone = memo.docs.keys() - shares.keys()
     memo.docs = {d.id: (d, shares[d.id]) for d in ordered}
     incidents = [x for s in shares.values() for x in s.incidents]
     reports = {k: s.report for k, s in shares.items() if s.report is not None and s.main}
@@ -95,7 +96,8 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
         if d.id not in mains and any(c.measure in EVENT_MEASURES for c in d.claims)
     ]
     mains.update(_adopted_mains(needy, out))
-    _forget_gone(memo, set(shares))
+    if gone:
+        _forget_gone(memo, set(shares))
     return Linked(groups=sorted(out, key=lambda g: g[0].id), mains=mains)
 
 
@@ -113,7 +115,10 @@ def _mention_groups(
 
 
 def _forget_gone(memo: IncidentMemo, docs: set[str]) -> None:
-    """Drop the pairs of reports no longer there (the memo stays as large as the picture)."""
+    """Drop the pairs of reports no longer there (the memo stays as large as the picture).
+
+    Only after a report went away: a pair of two reports still there is never dropped.
+    """
     links = memo.links
     links.reports = {k: v for k, v in links.reports.items() if k[0] in docs and k[1] in docs}
     links.cosines = {k: v for k, v in links.cosines.items() if k[0] in docs and k[1] in docs}
@@ -138,14 +143,21 @@ def _adopted_mains(
             if em.location and when and type_family(em.type) == VIOLENT:
                 by_town[name_key(em.location)].append((g[0].id, when))
     out: dict[str, str] = {}
+    # Many reports name the same town: its matching towns are looked for once per call.
+    matching: dict[str, list[list[tuple[str, date]]]] = {}
     for d, place in reports:
         published = day(d.document.published)
         if place is None or published is None:
             continue
+        if place.key not in matching:
+            matching[place.key] = [
+                items
+                for town, items in by_town.items()
+                if town == place.key or place.key in town or town in place.key
+            ]
         found = {
             gid
-            for town, items in by_town.items()
-            if town == place.key or place.key in town or town in place.key
+            for items in matching[place.key]
             for gid, when in items
             if 0 <= (published - when).days <= days
         }

@@ -62,14 +62,17 @@ class LinkMemo:
 
 def strength(a: Report, b: Report, model: LinkModel, memo: LinkMemo | None = None) -> float:
     """How strongly two reports read as one incident (below zero: ruled out)."""
-    key = (a.doc_id, b.doc_id) if a.doc_id < b.doc_id else (b.doc_id, a.doc_id)
+    # A pair is worked out and kept in doc-id order, whichever order it is asked in (the
+    # clustering asks across groups), so its strength never depends on who asked first.
+    first, second = (a, b) if a.doc_id < b.doc_id else (b, a)
+    key = (first.doc_id, second.doc_id)
     if memo is not None:
         found = memo.reports.get(key)
-        if found is not None and found[0] is a and found[1] is b:
+        if found is not None and found[0] is first and found[1] is second:
             return found[2]
-    value = -1.0 if conflicting(a, b) else probability(pair_features(a, b), model)
+    value = -1.0 if conflicting(first, second) else probability(pair_features(first, second), model)
     if memo is not None:
-        memo.reports[key] = (a, b, value) if a.doc_id < b.doc_id else (b, a, value)
+        memo.reports[key] = (first, second, value)
     return value
 
 

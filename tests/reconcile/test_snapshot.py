@@ -1,0 +1,125 @@
+"""A saved Reconciler: read back, it goes on exactly like the pure reconcile; bytes that are
+stale, damaged or not crosscheck's records are refused, and none of their code runs."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import random
+from pathlib import Path
+
+import pytest
+from test_reconciler import _report, _step
+
+from crosscheck.errors import SavedStateError
+from crosscheck.reconcile import Delta, Reconciler, ReconcileSettings, reconcile
+from crosscheck.reconcile.snapshot import digest, dump_state, fingerprint, load_state
+
+SETTINGS = ReconcileSettings()
+
+
+def _load(body: bytes, settings: ReconcileSettings = SETTINGS) -> tuple[Reconciler, object]:
+    return load_state(
+        body, settings=settings, saved_fingerprint=fingerprint(settings), saved_digest=digest(body)
+    )
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_snapshot_saved_and_read_back_goes_on_like_the_pure_reconcile(seed: int) -> None:
+    rng = random.Random(seed)
+    reconciler = Reconciler(SETTINGS)
+    reconciler.update(Delta(upserts=tuple(_report(k, rng) for k in range(8))))
+    for k in range(18):
+        if k % 4 == 0:  # as if a new process took over from the saved state
+            reconciler, extra = _load(dump_state(reconciler, {"stamps": {"r1": ("s", None, "ok")}}))
+            assert extra == {"stamps": {"r1": ("s", None, "ok")}}
+        picture, _ = reconciler.update(_step(reconciler.records, rng, k))
+        assert picture == reconcile(reconciler.records, SETTINGS), f"step {k}"
+
+
+def test_snapshot_keeps_what_was_worked_out() -> None:
+    """What the memo held comes back: an unchanged store needs no pair worked out again."""
+    rng = random.Random(5)
+    reconciler = Reconciler(SETTINGS)
+    reconciler.update(Delta(upserts=tuple(_report(k, rng) for k in range(10))))
+    loaded, _ = _load(dump_state(reconciler))
+    assert loaded.records == reconciler.records
+    assert loaded.picture == reconciler.picture
+    assert (
+        loaded.memo.incidents.links.reports.keys() == reconciler.memo.incidents.links.reports.keys()
+    )
+    assert loaded.update(Delta())[1].empty
+
+
+class _Planted:
+    """What an attacker with write access to a shared store might save instead."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_snapshot_never_runs_code_from_the_bytes(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    body = pickle.dumps({"records": _Planted(marker)})
+    with pytest.raises(SavedStateError, match="not allowed"):
+        _load(body)
+    assert not marker.exists()
+
+
+def test_snapshot_refuses_a_class_of_another_package() -> None:
+    body = pickle.dumps({"records": Path("/tmp")})
+    with pytest.raises(SavedStateError, match=r"pathlib\.PosixPath is not allowed"):
+        _load(body)
+
+
+def test_snapshot_refuses_damaged_bytes() -> None:
+    reconciler = Reconciler(SETTINGS)
+    reconciler.update(Delta(upserts=(_report(1, random.Random(1)),)))
+    body = dump_state(reconciler)
+    damaged = body[:100] + bytes([body[100] ^ 0xFF]) + body[101:]
+    with pytest.raises(SavedStateError, match="checksum"):
+        load_state(
+            damaged,
+            settings=SETTINGS,
+            saved_fingerprint=fingerprint(SETTINGS),
+            saved_digest=digest(body),
+        )
+
+
+def test_snapshot_refuses_a_state_of_other_settings() -> None:
+    other = ReconcileSettings(fuzzy_threshold=80)
+    assert fingerprint(other) != fingerprint(SETTINGS)
+    reconciler = Reconciler(other)
+    body = dump_state(reconciler)
+    with pytest.raises(SavedStateError, match="other settings"):
+        load_state(
+            body, settings=SETTINGS, saved_fingerprint=fingerprint(other), saved_digest=digest(body)
+        )
+    # Even when the header lies about them, the settings inside decide.
+    with pytest.raises(SavedStateError, match="other settings"):
+        _load(body)
+
+
+def test_snapshot_refuses_a_payload_of_the_wrong_shape() -> None:
+    with pytest.raises(SavedStateError, match="records"):
+        _load(pickle.dumps({"settings": SETTINGS, "records": ["not", "records"]}))
+    with pytest.raises(SavedStateError, match="not a saved picture state"):
+        _load(pickle.dumps(["a", "list"]))
+
+
+class _Short:
+    """A record with fewer values than its class has fields."""
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        from crosscheck.model import Document
+        from crosscheck.reconcile.snapshot import _restore
+
+        return (_restore, (Document, ("only-one",)))
+
+
+def test_snapshot_refuses_a_record_of_the_wrong_shape() -> None:
+    with pytest.raises(SavedStateError, match="unreadable"):
+        _load(pickle.dumps({"records": _Short()}))
