@@ -98,3 +98,18 @@ def test_a_figure_without_an_incident_of_its_own_belongs_to_its_report_s_inciden
     assert subjects["a"] == subjects["b"] is not None
     (group,) = [g for g in picture.groups if g.measure == "killed"]
     assert group.status == "corroborated"
+
+
+def test_reports_written_alike_about_towns_far_apart_stay_apart() -> None:
+    # One house style for two attacks on one day: the words match, the towns do not.
+    text = (
+        "Gunmen opened fire on shoppers at the covered market in {} on Friday morning. Police"
+        " said the attackers escaped in a grey van and that the market would stay closed."
+    )
+    docs, ems = _reports(
+        ("a", "2031-03-08", "Lusaka: gunmen open fire at covered market", text.format("Lusaka")),
+        ("b", "2031-03-08", "Gunmen open fire at covered market in Lusaka", text.format("Lusaka")),
+        ("c", "2031-03-08", "Bergen: gunmen open fire at covered market", text.format("Bergen")),
+    )
+    incident = _linked(docs, ems)
+    assert incident["a"] == incident["b"] != incident["c"]

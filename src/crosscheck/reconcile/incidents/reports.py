@@ -264,10 +264,19 @@ FEATURES: tuple[str, ...] = (
 
 
 def conflicting(a: Report, b: Report) -> bool:
-    """Two reports that date their incidents in words to days apart ("on 3 June", "on
-    8 June"): two incidents, however alike their words. A weekday resolved against the
-    publication date ("on Tuesday") is not trusted this far: a follow-up's "Tuesday" may
-    be another week's."""
+    """Two reports that cannot tell of one incident, however alike their words.
+
+    * They date their incidents in words to days apart ("on 3 June", "on 8 June"). A
+      weekday resolved against the publication date ("on Tuesday") is not trusted this
+      far: a follow-up's "Tuesday" may be another week's.
+    * Their titles or leads name towns further apart than ``nearby_km`` ("in Gent", "in
+      Ziyang"): an incident has one place, as for mentions (``mentionfeatures.compatible``).
+      The trained model barely weighs this (local news of one region seldom compares
+      reports from towns far apart), so reports written alike from different countries,
+      such as wire copy or one outlet's house style, were joined into one incident.
+    """
+    if _towns(a, b)[1]:
+        return True
     if a.written_date is None or b.written_date is None:
         return False
     return abs((a.written_date - b.written_date).days) > WRITTEN_DAYS_APART
