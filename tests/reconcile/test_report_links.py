@@ -101,15 +101,20 @@ def test_a_figure_without_an_incident_of_its_own_belongs_to_its_report_s_inciden
 
 
 def test_reports_written_alike_about_towns_far_apart_stay_apart() -> None:
-    # One house style for two attacks on one day: the words match, the towns do not.
+    # One house style for attacks on one day: the words match, the towns do not.
     text = (
         "Gunmen opened fire on shoppers at the covered market in {} on Friday morning. Police"
         " said the attackers escaped in a grey van and that the market would stay closed."
     )
-    docs, ems = _reports(
+    towns = {"Lusaka": (-15.4166, 28.2833), "Bergen": (60.3929, 5.3241)}
+    docs, _ = _reports(
         ("a", "2031-03-08", "Lusaka: gunmen open fire at covered market", text.format("Lusaka")),
         ("b", "2031-03-08", "Gunmen open fire at covered market in Lusaka", text.format("Lusaka")),
         ("c", "2031-03-08", "Bergen: gunmen open fire at covered market", text.format("Bergen")),
     )
+    ems = [
+        event(d, f"the shooting in {town}", type="shooting", location=town, coords=towns[town])
+        for d, town in (("a", "Lusaka"), ("b", "Lusaka"), ("c", "Bergen"))
+    ]
     incident = _linked(docs, ems)
     assert incident["a"] == incident["b"] != incident["c"]

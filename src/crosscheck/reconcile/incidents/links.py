@@ -28,6 +28,7 @@ from crosscheck.reconcile.incidents.reports import (
     conflicting,
     cosine,
     pair_features,
+    placed_apart,
     probability,
 )
 from crosscheck.reconcile.mentionfeatures import (
@@ -70,7 +71,14 @@ def strength(a: Report, b: Report, model: LinkModel, memo: LinkMemo | None = Non
         found = memo.reports.get(key)
         if found is not None and found[0] is first and found[1] is second:
             return found[2]
-    value = -1.0 if conflicting(first, second) else probability(pair_features(first, second), model)
+    if conflicting(first, second):
+        value = -1.0
+    elif placed_apart(first, second):
+        # Not linked, yet not ruled out (below zero): a far namesake of a town must not stop
+        # other reports from tying the two together.
+        value = 0.0
+    else:
+        value = probability(pair_features(first, second), model)
     if memo is not None:
         memo.reports[key] = (first, second, value)
     return value

@@ -97,6 +97,9 @@ class Report:
     index: tuple[str, ...] = field(default=())
     town: LeadPlace | None = None  # the town its title or lead names
     written_date: date | None = None  # its incident's day, when written with a month name
+    # The towns (key, point) its main incident's own mentions name ("stormed the station in
+    # Gent"), not the lead's context.
+    sites: tuple[tuple[str, tuple[float, float]], ...] = ()
 
 
 def _person_names(mentions: Iterable[Mention]) -> tuple[frozenset[str], frozenset[str]]:
@@ -168,6 +171,7 @@ def report(
         language=lang,
         index=index,
         town=town,
+        sites=tuple(sorted({(f.place, f.coords) for f in main if f.place and f.coords})),
         written_date=next(
             (d for f in main if f.id in written and (d := day(f.date)) is not None), None
         ),
@@ -264,22 +268,37 @@ FEATURES: tuple[str, ...] = (
 
 
 def conflicting(a: Report, b: Report) -> bool:
-    """Two reports that cannot tell of one incident, however alike their words.
-
-    * They date their incidents in words to days apart ("on 3 June", "on 8 June"). A
-      weekday resolved against the publication date ("on Tuesday") is not trusted this
-      far: a follow-up's "Tuesday" may be another week's.
-    * Their titles or leads name towns further apart than ``nearby_km`` ("in Gent", "in
-      Ziyang"): an incident has one place, as for mentions (``mentionfeatures.compatible``).
-      The trained model barely weighs this (local news of one region seldom compares
-      reports from towns far apart), so reports written alike from different countries,
-      such as wire copy or one outlet's house style, were joined into one incident.
-    """
-    if _towns(a, b)[1]:
-        return True
+    """Two reports that date their incidents in words to days apart ("on 3 June", "on
+    8 June"): two incidents, however alike their words. A weekday resolved against the
+    publication date ("on Tuesday") is not trusted this far: a follow-up's "Tuesday" may
+    be another week's."""
     if a.written_date is None or b.written_date is None:
         return False
     return abs((a.written_date - b.written_date).days) > WRITTEN_DAYS_APART
+
+
+def placed_apart(a: Report, b: Report) -> bool:
+    """Two reports whose incidents everything says happened in towns far apart: the towns
+    their titles or leads name, and every pair of the towns their incidents' own mentions
+    name, are further apart than ``nearby_km``, and no person is named in both.
+
+    An incident has one place, as for mentions (``mentionfeatures.compatible``). The report
+    model, trained on local news of one country, barely weighs far-apart towns, so reports
+    of different attacks written alike ("gunmen stormed the market in ..., the minister
+    condemned ...") in different countries read as one. Neither the lead's town nor a
+    mention's place alone is trusted this far: a neighbourhood or a word of a headline
+    ("Man shot ...") geocoded to a far namesake is common in local news.
+    """
+    if not (a.sites and b.sites) or a.names & b.names or a.surnames & b.surnames:
+        return False
+    if not _towns(a, b)[1]:
+        return False
+    nearby = float(tables()["nearby_km"])
+    return all(
+        km(ca, cb) > nearby and not (ka in kb or kb in ka)
+        for ka, ca in a.sites
+        for kb, cb in b.sites
+    )
 
 
 def _towns(a: Report, b: Report) -> tuple[float, float]:
@@ -310,6 +329,7 @@ __all__ = [
     "cosine",
     "link_model",
     "pair_features",
+    "placed_apart",
     "probability",
     "report",
 ]
