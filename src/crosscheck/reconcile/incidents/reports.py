@@ -293,6 +293,13 @@ def placed_apart(a: Report, b: Report) -> bool:
         return False
     if not _towns(a, b)[1]:
         return False
+    # A town named by a word common in news ("Man", "Franklin", "Valley") names many places.
+    common = weights(a.language).common
+    named = [k for k, _ in a.sites + b.sites]
+    if a.town is not None and b.town is not None:
+        named += [a.town.key, b.town.key]
+    if any(k in common for k in named):
+        return False
     nearby = float(tables()["nearby_km"])
     return all(
         km(ca, cb) > nearby and not (ka in kb or kb in ka)
