@@ -239,7 +239,10 @@ def normalise(tokens: list[Token], owner: Token | None = None) -> str:
             continue
         lem = lemma(t)
         plural_norp = t.ent_type_ == "NORP" and t.lower_.endswith("s") and t.pos_ != "ADJ"
-        if (
+        if plural_norp and t.dep_ in ("attr", "acomp", "oprd"):
+            # "98 percent of Tajiks are Muslims": the predicate says what the share is.
+            lem = t.lower_.removesuffix("s")
+        elif (
             plural_norp
             or t.tag_ == "NNPS"
             or lem
