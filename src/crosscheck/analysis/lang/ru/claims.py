@@ -1,0 +1,156 @@
+"""Figures in a Russian report, per the claim contract and the English measures.
+
+A quantity (:mod:`.numbers`) is a claim when it counts people: the noun it quantifies is a
+noun of people ("человек", "детей") or fixes the measure by itself ("четверо нападавших"),
+or no noun follows and a cue word is near ("погибли 40"). Its measure is the nearest cue
+lemma ("погибших", "пострадали", "госпитализированы", "задержаны"). Times, dates, ages,
+distances and sums are never claims. A figure after "в том числе" / "среди них" is a part
+of the figure before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
+from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
+from crosscheck.analysis.lang.ru.parse import Sentence, Token
+from crosscheck.model import Claim, EventMention, Statement
+
+#: How far (tokens) a cue may sit from its number, and how far the counted noun may follow.
+CUE_WINDOW = 20
+NOUN_WINDOW = 3
+#: Years a bare number is taken for ("в 2004-м", "2024") when no noun of people follows.
+YEARS = range(1900, 2101)
+_PARTS = (("в", "том", "числе"), ("среди",), ("из", "них"), ("включая",))
+_WORD = re.compile(r"\w", re.UNICODE)
+_VIOLENT = ("attack", "shooting", "bombing", "suicide_bombing", "arson")
+
+
+def _counted(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
+    """The noun a quantity counts: the first noun (or noun-like participle) after it."""
+    for tok in tokens[q.end : q.end + NOUN_WINDOW]:
+        if not _WORD.search(tok.text):
+            return None
+        if tok.pos in ("NOUN", "PROPN") or (tok.pos == "VERB" and tok.lemma not in ("быть",)):
+            return tok
+        if tok.pos not in ("ADJ", "DET", "NUM"):
+            return None
+    return None
+
+
+def _nearest_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
+    best: tuple[int, str] | None = None
+    for tok in tokens:
+        if q.first <= tok.index < q.end:
+            continue
+        for measure, lemmas in g.cues.items():
+            if tok.lemma in lemmas:
+                distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
+                if distance <= CUE_WINDOW and (best is None or distance < best[0]):
+                    best = (distance, measure)
+    return best[1] if best else None
+
+
+def measure_of(tokens: tuple[Token, ...], q: Quantity) -> str | None:
+    """The measure a quantity counts, or ``None`` when it is no claim."""
+    g = grammar()
+    noun = _counted(tokens, q)
+    if noun is not None:
+        if noun.lemma in g.not_counts:
+            return None
+        for measure, lemmas in g.counted.items():
+            if noun.lemma in lemmas:
+                return measure
+        if noun.lemma not in g.people and noun.lemma not in g.cues.get("killed", ()):
+            if not any(noun.lemma in lemmas for lemmas in g.cues.values()):
+                return None
+    elif not q.vague and q.low is not None and q.low == q.high and int(q.low) in YEARS:
+        return None
+    if q.end < len(tokens) and tokens[q.end].text in ("%", "‰"):
+        return None
+    return _nearest_cue(tokens, q, g)
+
+
+def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
+    words = tuple(fold(t.text) for t in tokens[before:after])
+    return any(
+        words[i : i + len(p)] == p for p in _PARTS for i in range(len(words) - len(p) + 1)
+    )
+
+
+def _attribution(sent: Sentence, statements: list[Statement]) -> str | None:
+    for st in statements:
+        if st.sentence == sent.text and st.stance in ("says", "confirms", "claims"):
+            return st.speaker
+    return None
+
+
+def _subject(
+    sent: Sentence, measure: str, events: list[EventMention]
+) -> EventMention | None:
+    """The incident a figure is about: one its sentence names, else the report's first attack."""
+    inside = [e for e in events if sent.start <= e.span[0] < sent.end]
+    wanted = ("arrest",) if measure == "arrested" else _VIOLENT
+    for pool in (
+        [e for e in inside if e.type in wanted],
+        [e for e in inside if e.type in _VIOLENT],
+        [e for e in events if e.type in _VIOLENT],
+    ):
+        if pool:
+            return pool[0]
+    return None
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def find_claims(
+    doc_id: str,
+    sentences: tuple[Sentence, ...],
+    events: list[EventMention],
+    statements: list[Statement],
+) -> list[Claim]:
+    """The figures of a Russian report, in text order."""
+    g = grammar()
+    out: list[Claim] = []
+    totals: dict[str, Claim] = {}  # measure -> the report's last whole figure
+    for sent in sentences:
+        tokens = sent.tokens
+        since = 0
+        for q in find_quantities(tokens):
+            measure = measure_of(tokens, q)
+            if measure is None:
+                continue
+            total = totals.get(measure)
+            part_of = total.id if total and _part_cue(tokens, since, q.first) else None
+            subject = _subject(sent, measure, events)
+            counted = "perpetrators" if measure == "perpetrators" else "people"
+            claim = Claim(
+                doc_id=doc_id,
+                measure=measure,
+                low=_number(q.low),
+                high=_number(q.high),
+                span=(tokens[q.first].start, tokens[q.end - 1].end),
+                sentence=sent.text,
+                label=g.labels.get(measure, measure),
+                approximate=q.approximate,
+                vague=q.vague,
+                attributed_to=_attribution(sent, statements),
+                subject_kind="event" if subject else "none",
+                subject_ref=subject.id if subject else None,
+                subject_name=subject.description if subject else None,
+                counted=counted,
+                part_of=part_of,
+            )
+            out.append(claim)
+            since = q.end
+            if part_of is None:
+                totals[measure] = claim
+    return out
+
+
+__all__ = ["find_claims", "measure_of"]

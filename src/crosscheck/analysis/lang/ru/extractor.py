@@ -1,0 +1,56 @@
+"""The Russian extractor: one Natasha pass per report, then the Russian rule components.
+
+Registered as ``ru`` through the same door as English; produces the same records, so
+everything after extraction (reconcile, store, faces) treats both languages alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from crosscheck.analysis.lang.ru import claims, entities, events, statements
+from crosscheck.analysis.lang.ru.parse import Natasha, natasha
+from crosscheck.analysis.profile import profile
+from crosscheck.analysis.registry import register_extractor
+from crosscheck.config import Settings
+from crosscheck.model import Document, Extraction
+
+
+def _published(doc: Document) -> date | None:
+    try:
+        return date.fromisoformat(doc.published[:10]) if doc.published else None
+    except ValueError:
+        return None
+
+
+class RussianExtractor:
+    """Natasha + rules for Russian reports."""
+
+    language = "ru"
+
+    def __init__(self, settings: Settings, models: Natasha | None = None) -> None:
+        self.settings = settings
+        self.models = models or natasha()
+
+    def extract(self, doc: Document) -> Extraction:
+        parsed = self.models.parse(doc.text)
+        out = Extraction(doc_id=doc.id)
+        out.mentions = entities.find_mentions(parsed, doc.id)
+        out.events = events.find_events(parsed.sentences, out.mentions, doc.id, _published(doc))
+        out.statements = statements.find_statements(parsed.sentences, out.mentions)
+        out.claims = claims.find_claims(doc.id, parsed.sentences, out.events, out.statements)
+        out.profile = profile(doc.id, doc.title, doc.text, "ru")
+        return out
+
+    def extract_many(self, docs: Iterable[Document]) -> Iterator[Extraction]:
+        for doc in docs:
+            yield self.extract(doc)
+
+
+@register_extractor("ru")
+def russian_extractor(settings: Settings) -> RussianExtractor:
+    return RussianExtractor(settings)
+
+
+__all__ = ["RussianExtractor", "russian_extractor"]
