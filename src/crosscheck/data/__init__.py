@@ -38,10 +38,12 @@ def load(name: str, lang: str | None = None) -> Any:
             return json.loads(text) if suffix == ".json" else yaml.safe_load(text)
         except (ValueError, yaml.YAMLError) as exc:
             raise ConfigError(
-                f"data file {lang or '.'}/{name}{suffix} cannot be read ({exc}); reinstall crosscheck"
+                f"data file {lang or '.'}/{name}{suffix} cannot be read ({exc});"
+                " reinstall crosscheck"
             ) from exc
     raise ConfigError(
-        f"data file {name!r} for language {lang or 'shared'!r} is not installed; reinstall crosscheck"
+        f"data file {name!r} for language {lang or 'shared'!r} is not installed;"
+        " reinstall crosscheck"
     )
 
 

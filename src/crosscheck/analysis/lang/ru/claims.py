@@ -62,9 +62,8 @@ def measure_of(tokens: tuple[Token, ...], q: Quantity) -> str | None:
         for measure, lemmas in g.counted.items():
             if noun.lemma in lemmas:
                 return measure
-        if noun.lemma not in g.people and noun.lemma not in g.cues.get("killed", ()):
-            if not any(noun.lemma in lemmas for lemmas in g.cues.values()):
-                return None
+        if noun.lemma not in g.people and not any(noun.lemma in ls for ls in g.cues.values()):
+            return None
     elif not q.vague and q.low is not None and q.low == q.high and int(q.low) in YEARS:
         return None
     if q.end < len(tokens) and tokens[q.end].text in ("%", "‰"):
@@ -74,9 +73,7 @@ def measure_of(tokens: tuple[Token, ...], q: Quantity) -> str | None:
 
 def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
     words = tuple(fold(t.text) for t in tokens[before:after])
-    return any(
-        words[i : i + len(p)] == p for p in _PARTS for i in range(len(words) - len(p) + 1)
-    )
+    return any(words[i : i + len(p)] == p for p in _PARTS for i in range(len(words) - len(p) + 1))
 
 
 def _attribution(sent: Sentence, statements: list[Statement]) -> str | None:
@@ -86,9 +83,7 @@ def _attribution(sent: Sentence, statements: list[Statement]) -> str | None:
     return None
 
 
-def _subject(
-    sent: Sentence, measure: str, events: list[EventMention]
-) -> EventMention | None:
+def _subject(sent: Sentence, measure: str, events: list[EventMention]) -> EventMention | None:
     """The incident a figure is about: one its sentence names, else the report's first attack."""
     inside = [e for e in events if sent.start <= e.span[0] < sent.end]
     wanted = ("arrest",) if measure == "arrested" else _VIOLENT

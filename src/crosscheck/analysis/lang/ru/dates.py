@@ -37,9 +37,7 @@ def _year_after(tokens: tuple[Token, ...], j: int) -> int | None:
     return None
 
 
-def _day_month(
-    tokens: tuple[Token, ...], i: int, published: date | None
-) -> FoundDate | None:
+def _day_month(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
     g = grammar()
     if i + 1 >= len(tokens) or not _DAY.match(tokens[i].text):
         return None

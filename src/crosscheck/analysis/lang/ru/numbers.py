@@ -130,9 +130,9 @@ def find_quantities(tokens: tuple[Token, ...]) -> list[Quantity]:
             continue
         span = _RANGE.match(tokens[i].text)
         if span:
-            low, high = float(span.group(1)), float(span.group(2))
-            if low < high:
-                out.append(Quantity(i, i, i + 1, low, high))
+            lowest, highest = float(span.group(1)), float(span.group(2))
+            if lowest < highest:
+                out.append(Quantity(i, i, i + 1, lowest, highest))
             i += 1
             continue
         read = _read_digits(tokens, i, g) or _read_words(tokens, i, g)

@@ -58,7 +58,8 @@ def find_statements(sentences: tuple[Sentence, ...], mentions: list[Mention]) ->
         hits: list[tuple[Token, str]] = [
             (tok, g.stances[tok.lemma])
             for tok in sent.tokens
-            if tok.lemma in g.stances and tok.pos in ("VERB", "AUX")
+            if tok.lemma in g.stances
+            and tok.pos in ("VERB", "AUX")
             and not (tok.index and sent.tokens[tok.index - 1].lemma == "не")
         ]
         claim_at = _claims_act(sent)
