@@ -71,6 +71,21 @@ def measure_of(tokens: tuple[Token, ...], q: Quantity) -> str | None:
     return _nearest_cue(tokens, q, g)
 
 
+def _counted_label(
+    tokens: tuple[Token, ...], q: Quantity, measure: str, g: Grammar
+) -> tuple[str, str]:
+    """What is counted and the English label: "people killed", or a restrictive noun's own
+    ("children killed"), which groups apart from the toll as it does in English."""
+    label = g.labels.get(measure, measure)
+    if measure == "perpetrators":
+        return "perpetrators", label
+    noun = _counted(tokens, q)
+    english = g.nouns.get(noun.lemma) if noun is not None else None
+    if english is None:
+        return "people", label
+    return english, f"{english} {label.split()[-1]}"
+
+
 def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
     words = tuple(fold(t.text) for t in tokens[before:after])
     return any(words[i : i + len(p)] == p for p in _PARTS for i in range(len(words) - len(p) + 1))
@@ -84,12 +99,16 @@ def _attribution(sent: Sentence, statements: list[Statement]) -> str | None:
 
 
 def _subject(sent: Sentence, measure: str, events: list[EventMention]) -> EventMention | None:
-    """The incident a figure is about: one its sentence names, else the report's first attack."""
+    """The incident a figure is about: a placed one its sentence names, else the report's
+    first placed attack (a bare "нападение" is the report's incident, not a new one)."""
     inside = [e for e in events if sent.start <= e.span[0] < sent.end]
     wanted = ("arrest",) if measure == "arrested" else _VIOLENT
+    placed = [e for e in events if e.location and e.type in _VIOLENT]
     for pool in (
+        [e for e in inside if e.type in wanted and e.location],
+        [e for e in inside if e.type in _VIOLENT and e.location],
+        placed,
         [e for e in inside if e.type in wanted],
-        [e for e in inside if e.type in _VIOLENT],
         [e for e in events if e.type in _VIOLENT],
     ):
         if pool:
@@ -121,9 +140,11 @@ def find_claims(
             if measure is None:
                 continue
             total = totals.get(measure)
-            part_of = total.id if total and _part_cue(tokens, since, q.first) else None
+            # "в том числе трое детей" before the figure, "около 80 из них" after it.
+            part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
+            part_of = total.id if total and part else None
             subject = _subject(sent, measure, events)
-            counted = "perpetrators" if measure == "perpetrators" else "people"
+            counted, label = _counted_label(tokens, q, measure, g)
             claim = Claim(
                 doc_id=doc_id,
                 measure=measure,
@@ -131,7 +152,7 @@ def find_claims(
                 high=_number(q.high),
                 span=(tokens[q.first].start, tokens[q.end - 1].end),
                 sentence=sent.text,
-                label=g.labels.get(measure, measure),
+                label=label,
                 approximate=q.approximate,
                 vague=q.vague,
                 attributed_to=_attribution(sent, statements),

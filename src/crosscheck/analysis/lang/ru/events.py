@@ -42,7 +42,9 @@ def _claims_act(sent: Sentence) -> int | None:
     return None
 
 
-def _place(mentions: list[Mention]) -> tuple[str | None, str | None, float | None, float | None]:
+def _place(
+    mentions: list[Mention],
+) -> tuple[str | None, str | None, float | None, float | None, str | None]:
     """The most precise place the sentence names: a venue or city before a region or country."""
     best = None
     for m in mentions:
@@ -55,9 +57,9 @@ def _place(mentions: list[Mention]) -> tuple[str | None, str | None, float | Non
         if best is None or rank < best[0]:
             best = (rank, place)
     if best is None:
-        return None, None, None, None
+        return None, None, None, None, None
     place = best[1]
-    return place.name, place.country_name, place.latitude, place.longitude
+    return place.name, place.country_name, place.latitude, place.longitude, place.kind
 
 
 #: A date belongs to a trigger this close (tokens); farther, it dates the reporting
@@ -75,13 +77,25 @@ def _date_near(sent: Sentence, dates: list[FoundDate], start: int) -> tuple[str 
 
 
 def find_events(
-    sentences: tuple[Sentence, ...], mentions: list[Mention], doc_id: str, published: date | None
+    sentences: tuple[Sentence, ...],
+    mentions: list[Mention],
+    doc_id: str,
+    published: date | None,
+    speakers: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
-    """Event mentions of a Russian report, in text order."""
+    """Event mentions of a Russian report, in text order.
+
+    ``speakers``: ids of mentions that speak in a statement; a place that speaks ("Киев
+    опроверг причастность к теракту") is not where the incident happened.
+    """
     g = grammar()
     out: list[EventMention] = []
     for sent in sentences:
-        inside = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        inside = [
+            m
+            for m in mentions
+            if sent.start <= m.start and m.end <= sent.end and m.id not in speakers
+        ]
         found: dict[str, tuple[int, int, str]] = {}
         for tok in sent.tokens:
             kind = g.triggers.get(tok.lemma)
@@ -94,7 +108,7 @@ def find_events(
         if not found:
             continue
         dates = find_dates(sent.tokens, published)
-        location, country, lat, lon = _place(inside)
+        location, country, lat, lon, kind_of_place = _place(inside)
         groups = [m for m in inside if m.label in _GROUP_LABELS]
         for kind, (start, end, trigger) in found.items():
             when = _date_near(sent, dates, start)
@@ -103,7 +117,8 @@ def find_events(
                 if kind in ("claim", "attack", "shooting", "bombing")
                 else ()
             )
-            where = f" in {location}" if location and kind != "claim" else ""
+            preposition = "at" if kind_of_place == "venue" else "in"
+            where = f" {preposition} {location}" if location and kind != "claim" else ""
             out.append(
                 EventMention(
                     doc_id=doc_id,

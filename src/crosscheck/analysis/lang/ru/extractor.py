@@ -37,8 +37,11 @@ class RussianExtractor:
         parsed = self.models.parse(doc.text)
         out = Extraction(doc_id=doc.id)
         out.mentions = entities.find_mentions(parsed, doc.id)
-        out.events = events.find_events(parsed.sentences, out.mentions, doc.id, _published(doc))
-        out.statements = statements.find_statements(parsed.sentences, out.mentions)
+        speakers: set[str] = set()
+        out.statements = statements.find_statements(parsed.sentences, out.mentions, speakers)
+        out.events = events.find_events(
+            parsed.sentences, out.mentions, doc.id, _published(doc), frozenset(speakers)
+        )
         out.claims = claims.find_claims(doc.id, parsed.sentences, out.events, out.statements)
         out.profile = profile(doc.id, doc.title, doc.text, "ru")
         return out

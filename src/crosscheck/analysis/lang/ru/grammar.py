@@ -46,6 +46,7 @@ class Grammar:
     counted: dict[str, frozenset[str]]
     people: frozenset[str]
     labels: dict[str, str]
+    nouns: dict[str, str]  # restrictive people noun lemma -> English noun
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, int]
@@ -87,6 +88,7 @@ def grammar() -> Grammar:
         counted={m: _words(ws) for m, ws in measures["counted"].items()},
         people=_words(measures["people"]),
         labels={str(k): str(v) for k, v in measures["labels"].items()},
+        nouns={fold(k): str(v) for k, v in measures["nouns"].items()},
         months={fold(k): int(v) for k, v in dates["months"].items()},
         weekdays={fold(k): int(v) for k, v in dates["weekdays"].items()},
         relative={fold(k): int(v) for k, v in dates["relative"].items()},

@@ -50,10 +50,16 @@ def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int]:
     return sent.start, max(sent.start + 1, verb.start - 2)  # "..., сообщил X"
 
 
-def find_statements(sentences: tuple[Sentence, ...], mentions: list[Mention]) -> list[Statement]:
-    """Attributed statements of a Russian report, in text order."""
+def find_statements(
+    sentences: tuple[Sentence, ...], mentions: list[Mention], speaking: set[str] | None = None
+) -> list[Statement]:
+    """Attributed statements of a Russian report, in text order.
+
+    ``speaking``, when given, receives the ids of the mentions that speak.
+    """
     g = grammar()
     out: list[Statement] = []
+    speaking = set() if speaking is None else speaking
     for sent in sentences:
         hits: list[tuple[Token, str]] = [
             (tok, g.stances[tok.lemma])
@@ -85,6 +91,7 @@ def find_statements(sentences: tuple[Sentence, ...], mentions: list[Mention]) ->
                     speaker_key=speaker.key,
                 )
             )
+            speaking.add(speaker.id)
     return out
 
 
