@@ -29,14 +29,24 @@ _VIOLENT = ("attack", "shooting", "bombing", "suicide_bombing", "arson")
 
 def _counted(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
     """The noun a quantity counts: the first noun (or noun-like participle) after it."""
+    g = grammar()
     for tok in tokens[q.end : q.end + NOUN_WINDOW]:
         if not _WORD.search(tok.text):
             return None
-        if tok.pos in ("NOUN", "PROPN") or (tok.pos == "VERB" and tok.lemma not in ("быть",)):
+        if tok.pos in ("NOUN", "PROPN"):
             return tok
+        if tok.pos == "VERB":
+            # A participle used as a noun ("93 погибших") counts; a finite verb
+            # ("35 получили ранения") leaves the measure to the cues.
+            nounlike = any(tok.lemma in ls for ls in (*g.counted.values(), g.people))
+            return tok if nounlike and _participle(tok) else None
         if tok.pos not in ("ADJ", "DET", "NUM"):
             return None
     return None
+
+
+def _participle(tok: Token) -> bool:
+    return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных"))
 
 
 def _nearest_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:

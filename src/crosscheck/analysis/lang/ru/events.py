@@ -32,6 +32,12 @@ _WORDS = {
 }
 
 
+#: Verbs (lemmas) that with "ответственность" near them claim an act, in either order:
+#: "взяло на себя ответственность", "ответственность за взрыв взяло на себя".
+_TAKE = frozenset({"взять", "брать", "признать", "принять"})
+RESPONSIBILITY_WINDOW = 6
+
+
 def _claims_act(sent: Sentence) -> int | None:
     """The token where a phrase claiming an act starts ("взяло на себя ответственность")."""
     lemmas = [t.lemma for t in sent.tokens]
@@ -39,6 +45,13 @@ def _claims_act(sent: Sentence) -> int | None:
         for i in range(len(lemmas) - len(phrase) + 1):
             if tuple(lemmas[i : i + len(phrase)]) == phrase:
                 return i
+    for i, word in enumerate(lemmas):
+        if word != "ответственность":
+            continue
+        lo, hi = max(0, i - RESPONSIBILITY_WINDOW), i + RESPONSIBILITY_WINDOW + 1
+        for j in range(lo, min(hi, len(lemmas))):
+            if lemmas[j] in _TAKE:
+                return j
     return None
 
 
