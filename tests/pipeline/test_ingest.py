@@ -26,7 +26,7 @@ ENGLISH = (
 def test_ingest_language_without_extractor_is_stored_and_marked(
     store: Store, settings: Settings, tmp_path: Path
 ) -> None:
-    (tmp_path / "de.txt").write_bytes(GERMAN.encode("cp1252"))
+    (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
     (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
     report = ingest_paths(store, [str(tmp_path)], settings)
     assert report.ok and len(report.new) == 2

@@ -49,16 +49,54 @@ def _participle(tok: Token) -> bool:
     return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных"))
 
 
+def _cue_of(tok: Token, g: Grammar) -> str | None:
+    return next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
+
+
+def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:
+    following = tokens[tok.index + 1] if tok.index + 1 < len(tokens) else None
+    return following is not None and following.lemma in g.months
+
+
+def _headed_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
+    """ "Число пострадавших ... достигло 24": the noun after "число" before the figure,
+    with no other number between, says what the figure counts."""
+    for tok in reversed(tokens[: q.first]):
+        if (tok.pos == "NUM" or tok.text.isdigit()) and not _is_date_day(tokens, tok, g):
+            return None
+        if tok.index and tokens[tok.index - 1].lemma in g.count_heads:
+            cue = _cue_of(tok, g)
+            if cue is not None:
+                return cue
+    return None
+
+
+def _blocked(tokens: tuple[Token, ...], q: Quantity, cue: Token, g: Grammar) -> bool:
+    """A cue after the figure that only describes another noun says nothing about it:
+    "300 человек пришли почтить память погибших", "сотни пришли на прощание с погибшими"
+    (but "35 получили ранения" is injured: there the cue is the verb's object)."""
+    if cue.index < q.first or not 0 <= cue.head < len(tokens):
+        return False
+    head = tokens[cue.head]
+    if head.pos not in ("NOUN", "PROPN") or q.first <= head.index < q.end:
+        return False
+    return _cue_of(head, g) is None and head.lemma not in g.people | g.count_heads
+
+
 def _nearest_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
+    headed = _headed_cue(tokens, q, g)
+    if headed is not None:
+        return headed
     best: tuple[int, str] | None = None
     for tok in tokens:
         if q.first <= tok.index < q.end:
             continue
-        for measure, lemmas in g.cues.items():
-            if tok.lemma in lemmas:
-                distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
-                if distance <= CUE_WINDOW and (best is None or distance < best[0]):
-                    best = (distance, measure)
+        measure = _cue_of(tok, g)
+        if measure is None or _blocked(tokens, q, tok, g):
+            continue
+        distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
+        if distance <= CUE_WINDOW and (best is None or distance < best[0]):
+            best = (distance, measure)
     return best[1] if best else None
 
 
@@ -66,6 +104,8 @@ def measure_of(tokens: tuple[Token, ...], q: Quantity) -> str | None:
     """The measure a quantity counts, or ``None`` when it is no claim."""
     g = grammar()
     noun = _counted(tokens, q)
+    if noun is None and tokens[q.start].lemma == "один" and q.end - q.start == 1:
+        return None  # "ещё одного ищут": a pronoun, not a count
     if noun is not None:
         if noun.lemma in g.not_counts:
             return None
@@ -149,9 +189,11 @@ def find_claims(
             measure = measure_of(tokens, q)
             if measure is None:
                 continue
-            total = totals.get(measure)
             # "в том числе трое детей" before the figure, "около 80 из них" after it.
             part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
+            if part and since and out and measure != "perpetrators":
+                measure = out[-1].measure  # a part counts what its total counts
+            total = totals.get(measure)
             part_of = total.id if total and part else None
             subject = _subject(sent, measure, events)
             counted, label = _counted_label(tokens, q, measure, g)

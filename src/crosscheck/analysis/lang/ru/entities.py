@@ -57,7 +57,8 @@ def resolve_english(name: str, label: str = "ORG") -> Resolved:
             return Resolved(normalise_key(place.name), place.name, "GPE")
     place = geocode(name)
     if place is not None and place.kind == "city":
-        return Resolved(normalise_key(name), None, "GPE")
+        # The English name as canonical: a report's lead place is read from it.
+        return Resolved(normalise_key(name), place.name, "GPE")
     return Resolved(normalise_key(name), None, label)
 
 
@@ -75,7 +76,10 @@ def resolve(text: str, label: str) -> Resolved:
     if english is not None:
         return resolve_english(english, label)
     words = [g.given_names.get(w, transliterate(w)) for w in phrase.split()]
-    return Resolved(normalise_key(" ".join(words)), None, label)
+    latin = " ".join(words)
+    if label == "GPE":
+        return resolve_english(latin.title(), label)
+    return Resolved(normalise_key(latin), None, label)
 
 
 def _alias_hits(sent: Sentence, doc_id: str) -> list[Mention]:
@@ -118,6 +122,48 @@ def _alias_hits(sent: Sentence, doc_id: str) -> list[Mention]:
     return out
 
 
+#: Cities an adjective is tried as must be at least this big: "местный" is no town.
+ADJECTIVE_CITY_POPULATION = 50_000
+
+
+def _adjective_place(lemma_: str) -> str | None:
+    """The English name of the place an adjective is made from ("пермский" -> "Perm")."""
+    g = grammar()
+    known = g.place_adjectives.get(lemma_)
+    if known is not None or not lemma_.endswith("ский") or len(lemma_) < 8:
+        return known
+    stem = lemma_[: -len("ский")]
+    for guess in (stem, stem + "а", stem + "ь"):
+        place = geocode(transliterate(guess).title(), "RU")
+        if place is not None and place.kind == "city" and place.country == "RU":
+            if place.population >= ADJECTIVE_CITY_POPULATION:
+                return place.name
+    return None
+
+
+def _adjective_places(sent: Sentence, doc_id: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for tok in sent.tokens:
+        if tok.pos != "ADJ" or any(tok.start < e and s < tok.end for s, e in taken):
+            continue
+        english = _adjective_place(tok.lemma)
+        if english is None:
+            continue
+        found = resolve_english(english, "GPE")
+        out.append(
+            Mention(
+                doc_id=doc_id,
+                start=tok.start,
+                end=tok.end,
+                text=tok.text,
+                label=found.label,
+                key=found.key,
+                canonical=found.canonical or english,
+            )
+        )
+    return out
+
+
 def _ner_mention(name: Name, doc_id: str) -> Mention | None:
     label = _NER_LABELS.get(name.type)
     if label is None or not any(ch.isalpha() for ch in name.text):
@@ -144,6 +190,9 @@ def find_mentions(parsed: Parsed, doc_id: str) -> list[Mention]:
         mention = _ner_mention(name, doc_id)
         if mention is not None:
             mentions.append(mention)
+            taken.append((mention.start, mention.end))
+    for sent in parsed.sentences:
+        mentions.extend(_adjective_places(sent, doc_id, taken))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 

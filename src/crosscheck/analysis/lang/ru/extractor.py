@@ -6,15 +6,19 @@ everything after extraction (reconcile, store, faces) treats both languages alik
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 from crosscheck.analysis.lang.ru import claims, entities, events, statements
-from crosscheck.analysis.lang.ru.parse import Natasha, natasha
+from crosscheck.analysis.lang.ru.parse import Natasha, lemma, natasha
 from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
 from crosscheck.config import Settings
-from crosscheck.model import Document, Extraction
+from crosscheck.model import Document, Extraction, Mention, Profile
+
+#: Mentions whose English key joins the profile: names, not demonyms.
+_NAMED = frozenset({"PERSON", "ORG", "AGENCY", "ARMED_GROUP", "GPE", "LOC", "FAC"})
 
 
 def _published(doc: Document) -> date | None:
@@ -22,6 +26,21 @@ def _published(doc: Document) -> date | None:
         return date.fromisoformat(doc.published[:10]) if doc.published else None
     except ValueError:
         return None
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _lemmas(text: str) -> str:
+    return " ".join(lemma(w) for w in _WORD.findall(text))
+
+
+def report_profile(doc: Document, mentions: list[Mention]) -> Profile:
+    """The report's profile over lemmas ("Перми", "Пермь" are one word), plus the English
+    keys of the names it mentions, so that a Russian and an English report of one incident
+    share their rare words ("crocus", "bortnikov", "krasnogorsk")."""
+    names = " ".join(m.key for m in mentions if m.label in _NAMED)
+    return profile(doc.id, _lemmas(doc.title or ""), f"{_lemmas(doc.text)}\n{names}", "ru")
 
 
 class RussianExtractor:
@@ -43,7 +62,7 @@ class RussianExtractor:
             parsed.sentences, out.mentions, doc.id, _published(doc), frozenset(speakers)
         )
         out.claims = claims.find_claims(doc.id, parsed.sentences, out.events, out.statements)
-        out.profile = profile(doc.id, doc.title, doc.text, "ru")
+        out.profile = report_profile(doc, out.mentions)
         return out
 
     def extract_many(self, docs: Iterable[Document]) -> Iterator[Extraction]:

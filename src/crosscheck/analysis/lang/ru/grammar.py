@@ -47,6 +47,7 @@ class Grammar:
     people: frozenset[str]
     labels: dict[str, str]
     nouns: dict[str, str]  # restrictive people noun lemma -> English noun
+    count_heads: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, int]
@@ -55,6 +56,7 @@ class Grammar:
     attribution: tuple[tuple[str, ...], ...]
     names: dict[str, str]  # folded lemma phrase -> English name
     demonyms: dict[str, str]
+    place_adjectives: dict[str, str]
     letters: dict[str, str]
     endings: dict[str, str]
     given_names: dict[str, str]
@@ -89,6 +91,7 @@ def grammar() -> Grammar:
         people=_words(measures["people"]),
         labels={str(k): str(v) for k, v in measures["labels"].items()},
         nouns={fold(k): str(v) for k, v in measures["nouns"].items()},
+        count_heads=_words(measures["count_heads"]),
         months={fold(k): int(v) for k, v in dates["months"].items()},
         weekdays={fold(k): int(v) for k, v in dates["weekdays"].items()},
         relative={fold(k): int(v) for k, v in dates["relative"].items()},
@@ -97,6 +100,7 @@ def grammar() -> Grammar:
         attribution=_phrases(stance["attribution_preps"]),
         names={fold(k): str(v) for k, v in aliases["names"].items()},
         demonyms={fold(k): str(v) for k, v in aliases["demonyms"].items()},
+        place_adjectives={fold(k): str(v) for k, v in aliases["place_adjectives"].items()},
         letters={str(k): str(v) for k, v in translit["letters"].items()},
         endings={str(k): str(v) for k, v in translit["endings"].items()},
         given_names={fold(k): str(v) for k, v in translit["given_names"].items()},

@@ -35,9 +35,17 @@ def _speaker(sent: Sentence, verb: Token, mentions: list[Mention]) -> Mention | 
                 subject.end <= m.start and m.start - subject.end <= 2
             ):
                 return m
-    if not named:
+    # Without a parse to go by, a name inside a prepositional phrase ("в Самаре") is
+    # where something happened, not who spoke.
+    free = [m for m in named if not _after_preposition(sent, m)]
+    if not free:
         return None
-    return min(named, key=lambda m: min(abs(m.start - verb.end), abs(verb.start - m.end)))
+    return min(free, key=lambda m: min(abs(m.start - verb.end), abs(verb.start - m.end)))
+
+
+def _after_preposition(sent: Sentence, mention: Mention) -> bool:
+    before = [t for t in sent.tokens if t.end <= mention.start]
+    return bool(before) and before[-1].pos == "ADP"
 
 
 def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int]:
