@@ -135,9 +135,13 @@ def _adjective_place(lemma_: str) -> str | None:
     stem = lemma_[: -len("ский")]
     for guess in (stem, stem + "а", stem + "ь"):
         place = geocode(transliterate(guess).title(), "RU")
-        if place is not None and place.kind == "city" and place.country == "RU":
-            if place.population >= ADJECTIVE_CITY_POPULATION:
-                return place.name
+        if (
+            place is not None
+            and place.kind == "city"
+            and place.country == "RU"
+            and place.population >= ADJECTIVE_CITY_POPULATION
+        ):
+            return place.name
     return None
 
 
