@@ -296,3 +296,30 @@ def test_store_picture_delta_reaches_the_new_picture(store: Store) -> None:
     assert store.load_picture() == second
     store.save_picture_delta(second, Picture())
     assert store.load_picture() == Picture()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Самара", ["samara"]),
+        ("взрыв самаре", ["samara"]),
+        ("погибших", ["samara", "perm"]),
+        ("колледжа Пермь", ["perm"]),
+        ('"в Перми"', ["perm"]),
+        ("Harlow", ["harlow"]),
+    ],
+)
+def test_store_search_finds_russian_words_in_any_form(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    texts = {
+        "samara": "Взрыв на рынке в Самаре: число погибших выросло до одиннадцати.",
+        "perm": "Стрельба в колледже в Перми: погиб один человек, в колледже траур.",
+        "harlow": "Harlow: a blast hit the market hall.",
+    }
+    ids = {}
+    for key, text in texts.items():
+        doc = make_doc(text)
+        store.add_document(doc)
+        ids[doc.id] = key
+    assert sorted(ids[d.id] for d in store.search(query)) == sorted(expected)
