@@ -25,6 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RESULTS, write_result
+
 from ingest import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
