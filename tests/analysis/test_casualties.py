@@ -64,6 +64,30 @@ def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -
                 ("killed", 1, 1),
             ],
         ),
+        (
+            "Four people were shot, two of them fatally, outside a club on Sunday.",
+            [
+                ("injured", 2, 2),
+                ("killed", 2, 2),
+            ],
+        ),
+        (
+            "Six were shot -- 2 killed and four injured -- near the bus stop.",
+            [
+                ("casualties", 6, 6),
+                ("killed", 2, 2),
+                ("injured", 4, 4),
+            ],
+        ),
+        ("Two men were found shot dead in a parked van.", [("killed", 2, 2)]),
+        (
+            "Five were shot -- one killed and four wounded -- at the corner store.",
+            [
+                ("casualties", 5, 5),
+                ("killed", 1, 1),
+                ("injured", 4, 4),
+            ],
+        ),
         ("Two brothers were shot and wounded near the depot.", [("injured", 2, 2)]),
         ("Three men were shot and are in stable condition.", [("injured", 3, 3)]),
         ("A cashier was grazed by a bullet during the robbery.", [("injured", 1, 1)]),

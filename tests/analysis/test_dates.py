@@ -101,3 +101,15 @@ def test_find_dates_offsets_stay_inside_span(nlp: spacy.language.Language) -> No
     assert [(iso, p) for _, _, iso, p in found] == [("2024-03-04", "day")]
     start, end = found[0][:2]
     assert second.start_char <= start < end <= second.end_char
+
+
+def test_find_dates_skips_house_and_block_numbers(nlp: spacy.language.Language) -> None:
+    """A year-like number that opens an address is where, not when."""
+    text = (
+        "Officers were called to the 1900 block of Pine Road on Tuesday. A second car was "
+        "found at 2015 Oak Street in 2019."
+    )
+    found = {text[s:e]: v for s, e, *v in find_dates(nlp(text)[:], MONDAY)}
+    assert not any(v[0] in ("1900", "2015") for v in found.values())
+    assert found["Tuesday"] == ["2024-03-19", "day"]
+    assert any(v == ["2019", "year"] for v in found.values())

@@ -56,3 +56,17 @@ def test_provenance_revised_toll_is_the_latest(nlp: Any) -> None:
     later = claims_of(nlp, "Meridian News now gives 145 dead in the 22 March attack.")
     assert earlier[0].as_of == "2024-03-30"
     assert later[0].as_of is None  # holds as of its publication, 5 April
+
+
+@pytest.mark.timeout(10)
+def test_incident_date_stops_at_a_date_that_heads_its_sentence() -> None:
+    """A sentence whose root is itself a date ("Friday.", a dateline) ends the climb; token
+    identity is no test of the root (spaCy makes a new Token per access)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from crosscheck.analysis.provenance import _incident_date
+
+    doc = Doc(Vocab(), words=["Friday", "night"], heads=[1, 1], deps=["compound", "ROOT"])
+    doc.ents = [doc.char_span(0, len("Friday night"), label="DATE")]
+    assert _incident_date(doc[0:2], "2024-03-22") is False

@@ -181,13 +181,18 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
 
 def _harmed(anchor: Token) -> bool:
     """ "one" as the victim of a harm verb: "killing one", "one of them died"."""
-    if anchor.lower_ != "one" or anchor.dep_ not in ("dobj", "nsubj", "nsubjpass"):
-        return False
-    if any(c.lower_ in ("no", "not") for c in anchor.children):
+    if anchor.lower_ != "one" or any(c.lower_ in ("no", "not") for c in anchor.children):
         return False  # "no one was hurt"
+    harms = ("killed", "injured", "casualties")
+    if anchor.dep_ in ("appos", "npadvmod"):
+        # "Five were shot -- one killed and four wounded": the participle on the part.
+        patient = lookup("patient_verbs")
+        return any(c.dep_ == "acl" and patient.get(lemma(c)) in harms for c in anchor.children)
+    if anchor.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return False
     head = anchor.head
     verbs = lookup("patient_verbs") if anchor.dep_ != "nsubj" else lookup("agent_verbs")
-    return head.pos_ == "VERB" and verbs.get(lemma(head)) in ("killed", "injured", "casualties")
+    return head.pos_ == "VERB" and verbs.get(lemma(head)) in harms
 
 
 def _is_subcount(doc: Doc, q: Quantity) -> bool:
@@ -470,6 +475,9 @@ def _split_outcome(doc: Doc, q: Quantity) -> tuple[Quantity, Reading] | None:
     anchor = doc[q.anchor]
     measure = fatal_adverb(anchor)
     verb = anchor.head
+    if anchor.dep_ == "appos":
+        # "Four people were shot, two of them fatally": the part hangs on the people.
+        verb = verb.head
     if (
         measure is None
         or verb.pos_ != "VERB"

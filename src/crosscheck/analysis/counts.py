@@ -292,16 +292,22 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
         if child.dep_ in ("amod", "acomp", "oprd") and child.lower_ in adjectives:
             return adjectives[child.lower_]
     if verb is not None and arg.dep_ in ("dobj", "nsubj", "nsubjpass"):
-        for child in verb.children:
+        # "were found shot dead": the state hangs on the participle the verb governs.
+        states = [g for c in verb.children if c.dep_ == "xcomp" for g in c.children]
+        for child in [*verb.children, *states]:
             if child.dep_ == "prep" and child.lower_ == "with" and child.i > arg.i:
                 # "leaving 112 others with injuries"
                 for obj in child.children:
                     if obj.dep_ == "pobj" and nouns.get(lemma(obj)) == "injured":
                         return "injured"
+            # A clause with a subject of its own tells that subject's outcome: "Six were
+            # shot -- 2 killed" kills two, not the six.
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
             if (
                 child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl")
                 and (child.lower_ in adjectives or lemma(child) in adjectives)
                 and child.i > arg.i
+                and not own_subject
             ):
                 return adjectives.get(child.lower_) or adjectives[lemma(child)]
     return None

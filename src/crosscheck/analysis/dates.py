@@ -307,6 +307,20 @@ _YEAR_CONTEXT = re.compile(
 )
 
 
+# A year-like number that opens an address is a house or block number ("the 1900 block of
+# Elm Street", "2010 N. Main St."), never a date.
+_ADDRESS_AFTER = re.compile(
+    r"\s*(?:block\b|(?:[NSEW]\.?\s+)?[A-Z][a-z]+\.?\s+"
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl)\b)",
+    re.IGNORECASE,
+)
+
+
+def _is_address(text: str, end: int) -> bool:
+    """The candidate ending at ``end`` is the number of a block or street address."""
+    return _ADDRESS_AFTER.match(text, end) is not None
+
+
 def _phrases(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in (*_CANDIDATES, _YEAR_CONTEXT):
@@ -331,8 +345,11 @@ def find_dates(span: Span, published: date | None = None) -> list[tuple[int, int
     ]
     candidates += [(base + s, base + e) for s, e in _phrases(span.text)]
     resolved: list[tuple[int, int, str, str]] = []
+    text = doc_text(span.doc)
     for start, end in sorted(set(candidates), key=lambda se: (se[0], -(se[1] - se[0]))):
-        value = resolve_date(doc_text(span.doc)[start:end], published)
+        if _is_address(text, end):
+            continue
+        value = resolve_date(text[start:end], published)
         if value is not None:
             resolved.append((start, end, value[0], value[1]))
     rank = {"day": 0, "month": 1, "year": 2}

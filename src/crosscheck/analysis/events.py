@@ -254,10 +254,8 @@ def _noun_phrase(token: Token, mentions: list[Mention], chunk: Chunk) -> tuple[s
     found = _mention_at(token, mentions, chunk)
     if found is not None:
         return found.text, found.key
-    for t in token.subtree:
-        found = _mention_at(t, mentions, chunk)
-        if found is not None and t.head is token:
-            return found.text, found.key
+    # A mention inside the phrase ("Russian" in "the Russian embassy") is not the actor: the
+    # phrase's own words are.
     words = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")] + [token]
     return " ".join(w.text for w in words), None
 
@@ -330,7 +328,7 @@ def _place(
     clause_root = token
     while (
         clause_root.dep_ not in ("ROOT", "ccomp", "advcl", "relcl")
-        and clause_root.head is not clause_root
+        and clause_root.head != clause_root
     ):
         clause_root = clause_root.head
     s_start, s_end = chunk.span_of(sent)

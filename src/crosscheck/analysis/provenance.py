@@ -174,7 +174,7 @@ def _incident_date(date_span: Span, value: str) -> bool:
         return lemma(tok) in incident or tok.lower_ in incident
 
     tok = date_span.root
-    while tok.head is not tok and (tok.dep_ in _HOLDERS or tok.ent_type_ == "DATE"):
+    while tok.head != tok and (tok.dep_ in _HOLDERS or tok.ent_type_ == "DATE"):
         tok = tok.head
         if tok.ent_type_ == "DATE":
             continue

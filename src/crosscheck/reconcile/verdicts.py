@@ -140,6 +140,8 @@ class Judge:
         active = totals or active
         confirmed = [c for c in active if not c.unconfirmed]
         active = confirmed or active
+        if raw.measure in EVENT_MEASURES and raw.subject.kind == "event":
+            active = _report_totals(active)
         sources = {self.s.source(c) for c in active}
         status, reason = self._status(raw, active, len(sources))
         estimate, conservative, trace = self._estimate(active, status)
@@ -249,6 +251,18 @@ class Judge:
         tied = sorted(v for v, srcs in support.items() if len(srcs) == top)
         median = tied[(len(tied) - 1) // 2]  # lower median: always a value someone reported
         return min((c for c in pointed if point(c) == median), key=lambda c: c.id)
+
+
+def _report_totals(active: list[Claim]) -> list[Claim]:
+    """Each report's own toll of an event: a report that gives the total in its lead and
+    restates a piece of it later ("two of the victims were teenagers") is one source of
+    the total, so figures wholly below that report's highest low bound are left out."""
+    top: dict[str, float] = {}
+    for c in active:
+        if c.low is not None:
+            top[c.doc_id] = max(top.get(c.doc_id, float(c.low)), float(c.low))
+    kept = [c for c in active if c.doc_id not in top or interval(c)[1] >= top[c.doc_id]]
+    return kept or active
 
 
 def _number_key(value: Number | None) -> tuple[type, Number | None]:
