@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from crosscheck.analysis.entities import normalise_key
 from crosscheck.analysis.gazetteer import Entry, entries
 from crosscheck.analysis.geo import country_code, geocode
+from crosscheck.analysis.lang.en.entities import normalise_key
 from crosscheck.analysis.lang.ru.grammar import fold, grammar, transliterate
 from crosscheck.analysis.lang.ru.parse import Name, Parsed, Sentence, lemma, name_lemma
 from crosscheck.model import Mention
@@ -46,7 +46,7 @@ def _english_index() -> dict[str, Entry]:
 
 @cache
 def resolve_english(name: str, label: str = "ORG") -> Resolved:
-    """The key an English mention of ``name`` gets (see :mod:`crosscheck.analysis.entities`)."""
+    """The key an English mention of ``name`` gets (as in :mod:`..en.entities`)."""
     entry = _english_index().get(name.lower())
     if entry is not None:
         return Resolved(entry.id, entry.canonical, entry.label)

@@ -16,10 +16,10 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from crosscheck.analysis.context import Chunk
 from crosscheck.analysis.gazetteer import alias_cues, demonyms, match
 from crosscheck.analysis.geo import country_code, geocode
-from crosscheck.analysis.spans import doc_text
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.spans import doc_text
 from crosscheck.model import Mention
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.measures import (
+from crosscheck.analysis.lang.en.measures import (
     Reading,
     clipped,
     lemma,
@@ -21,7 +21,7 @@ from crosscheck.analysis.measures import (
     phrase_words,
     word_set,
 )
-from crosscheck.analysis.quantities import Quantity
+from crosscheck.analysis.lang.en.quantities import Quantity
 
 _CRITERION_PREPS = ("by", "for", "on")
 _RELATIVE = {"who", "which", "that", "whom"}

@@ -20,8 +20,8 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from crosscheck.analysis.measures import lemma, lexicon, word_set
-from crosscheck.analysis.spans import ents_in
+from crosscheck.analysis.lang.en.measures import lemma, lexicon, word_set
+from crosscheck.analysis.lang.en.spans import ents_in
 
 _MONTHS = {
     m: i + 1

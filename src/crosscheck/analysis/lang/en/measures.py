@@ -4,21 +4,20 @@ The measure is read from the dependency parse, never from a word window: the nou
 number quantifies ("130 people"), the verb governing that noun and its voice ("were
 killed", "died", "arrested nine men"), adjectives on it ("140 people dead"), nouns that
 govern the number ("the death toll at 100") and size nouns ("its strength reached
-6,500"). Word lists live in ``data/measures.yaml``. This module does not decide whether
-a number is a claim at all (years, ages, names): :mod:`crosscheck.analysis.claims` does.
+6,500"). Word lists live in ``data/en/measures.yaml``. This module does not decide whether
+a number is a claim at all (years, ages, names): :mod:`crosscheck.analysis.lang.en.claims` does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.quantities import Quantity
+from crosscheck.analysis.lang.en.quantities import Quantity
+from crosscheck.data import load as load_data
 
 RELATIVE = {"who", "which", "that", "whom"}
 _STOP_POS = {"DET", "NUM", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART", "AUX", "SYM", "SPACE"}
@@ -93,10 +92,9 @@ HEDGE_WORDS = {
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """The measure lexicon of ``data/measures.yaml`` (loaded once)."""
-    text = resources.files("crosscheck.data").joinpath("measures.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    """The measure lexicon of ``data/en/measures.yaml`` (loaded once)."""
+    found: dict[str, Any] = load_data("measures", "en")
+    return found
 
 
 @cache
@@ -111,7 +109,7 @@ def lookup(table: str) -> dict[str, str]:
 
 @cache
 def word_set(name: str) -> frozenset[str]:
-    """A word list of ``data/measures.yaml`` as a set of strings (loaded once)."""
+    """A word list of ``data/en/measures.yaml`` as a set of strings (loaded once)."""
     return frozenset(str(w) for w in lexicon()[name])
 
 

@@ -4,8 +4,8 @@ Prison sentences without the word "sentence" ("jailed for ten years", "handed pr
 terms"), abductions said with arrest verbs ("kidnappers seized"), states the parser reads
 as verbs ("are still missing"), headings ("Death toll: 17"), bare numbers before a measure
 adjective ("12 dead and 40 injured") and toll or tally nouns with a measure compound
-("the casualty count"). Word lists live in ``data/measures.yaml``. Called by
-:mod:`crosscheck.analysis.counts`; it reads a parse and never decides whether a number is
+("the casualty count"). Word lists live in ``data/en/measures.yaml``. Called by
+:mod:`crosscheck.analysis.lang.en.counts`; it reads a parse and never decides whether a number is
 a claim.
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.measures import lemma, lexicon, lookup, word_set
-from crosscheck.analysis.quantities import Quantity
+from crosscheck.analysis.lang.en.measures import lemma, lexicon, lookup, word_set
+from crosscheck.analysis.lang.en.quantities import Quantity
 
 
 def state_measure(role: str, verb: Token) -> str | None:

@@ -1,7 +1,7 @@
 """Attributed statements: who said what, with which stance.
 
 A statement is the subject of a reporting or stance verb (lemma table in
-``data/stance_verbs.yaml``) plus what the verb reports: its clausal complement,
+``data/en/stance_verbs.yaml``) plus what the verb reports: its clausal complement,
 else its object. "according to X, …" makes X the speaker of the rest of the
 sentence. Speakers are kept as written (pronouns too) and keyed to an entity
 mention when one overlaps. The module organises what sources say; it does not
@@ -12,16 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
-from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.data import load as load_data
 from crosscheck.model import Mention, Statement
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: Prepositions that introduce what a warning warns of.
 _WARNED_OF = ("about", "of", "against", "over")
 
@@ -34,8 +32,8 @@ class StanceTable:
 
 @cache
 def stance_table() -> StanceTable:
-    """Lemma -> stance from ``data/stance_verbs.yaml``, loaded once."""
-    data: dict[str, Any] = yaml.safe_load((DATA_DIR / "stance_verbs.yaml").read_text("utf-8"))
+    """Lemma -> stance from ``data/en/stance_verbs.yaml``, loaded once."""
+    data: dict[str, Any] = load_data("stance_verbs", "en")
     needs = frozenset(str(w) for w in data.pop("needs_target", ()) or ())
     stances: dict[str, str] = {}
     for stance, lemmas in data.items():

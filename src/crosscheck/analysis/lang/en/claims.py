@@ -22,14 +22,21 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analysis.casualties import fatal_adverb, victim_readings
-from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.counts import event_counted, event_label, read_count
 from crosscheck.analysis.geo import country_code
-from crosscheck.analysis.measures import Reading, counted_noun, lemma, lookup, owner_of, word_set
-from crosscheck.analysis.provenance import as_of, attribution, rumour
-from crosscheck.analysis.quantities import Quantity, find_quantities, number_words
-from crosscheck.analysis.statistics import is_rank, read_money, read_percent, read_rank
+from crosscheck.analysis.lang.en.casualties import fatal_adverb, victim_readings
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.counts import event_counted, event_label, read_count
+from crosscheck.analysis.lang.en.measures import (
+    Reading,
+    counted_noun,
+    lemma,
+    lookup,
+    owner_of,
+    word_set,
+)
+from crosscheck.analysis.lang.en.provenance import as_of, attribution, rumour
+from crosscheck.analysis.lang.en.quantities import Quantity, find_quantities, number_words
+from crosscheck.analysis.lang.en.statistics import is_rank, read_money, read_percent, read_rank
 from crosscheck.model import EVENT_MEASURES, Claim, EventMention, Mention
 
 _DIGIT_RUN = re.compile(r"\d{4}")
@@ -84,7 +91,7 @@ def _time_entity(doc: Doc, q: Quantity) -> bool:
 
 @cache
 def _time_words() -> frozenset[str]:
-    """Words of time from ``data/numbers.yaml``."""
+    """Words of time from ``data/en/numbers.yaml``."""
     return frozenset(str(w) for w in number_words()["time_words"])
 
 

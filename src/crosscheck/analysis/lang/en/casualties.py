@@ -10,7 +10,7 @@ hit (``casualties``), "shot and killed", "fatally shot", "shot dead" say they di
 wounded", "critically wounded" that they were hurt.
 
 It reads a parse and returns readings; it never decides a figure's subject or source
-(:mod:`crosscheck.analysis.claims` does). Word lists live in ``data/casualties.yaml``.
+(:mod:`crosscheck.analysis.lang.en.claims` does). Word lists live in ``data/en/casualties.yaml``.
 """
 
 from __future__ import annotations
@@ -18,14 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
-from crosscheck.analysis.measures import Reading, is_person, lemma, lookup
-from crosscheck.analysis.quantities import Quantity
+from crosscheck.analysis.lang.en.measures import Reading, is_person, lemma, lookup
+from crosscheck.analysis.lang.en.quantities import Quantity
+from crosscheck.data import load as load_data
 
 #: The measures a harm verb can give, from least to most said.
 HARM_MEASURES = ("casualties", "injured", "killed")
@@ -35,15 +34,14 @@ _REFLEXIVE = {"himself", "herself", "themselves"}
 
 @cache
 def table() -> dict[str, Any]:
-    """The word lists of ``data/casualties.yaml`` (loaded once)."""
-    text = resources.files("crosscheck.data").joinpath("casualties.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    """The word lists of ``data/en/casualties.yaml`` (loaded once)."""
+    found: dict[str, Any] = load_data("casualties", "en")
+    return found
 
 
 @cache
 def words(name: str) -> frozenset[str]:
-    """One word list of ``data/casualties.yaml`` as a set."""
+    """One word list of ``data/en/casualties.yaml`` as a set."""
     return frozenset(str(w) for w in table()[name])
 
 
@@ -197,7 +195,7 @@ def _numbered(tok: Token) -> int | None:
 
 @cache
 def _units() -> dict[str, int]:
-    from crosscheck.analysis.quantities import number_words
+    from crosscheck.analysis.lang.en.quantities import number_words
 
     return {str(k): int(v) for k, v in number_words()["units"].items() if float(v).is_integer()}
 
@@ -447,7 +445,7 @@ def victim_readings(
             an earlier year ("a drone strike killed him in January 2020") is history.
 
     Returns:
-        (quantity, reading) pairs like :func:`crosscheck.analysis.counts.read_count`'s: an
+        (quantity, reading) pairs like :func:`crosscheck.analysis.lang.en.counts.read_count`'s: an
         exact interval, the measure, and the victim noun and harm word.
     """
     best: dict[int, tuple[Quantity, Reading]] = {}

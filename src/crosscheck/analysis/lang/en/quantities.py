@@ -4,8 +4,8 @@ This module reads numbers only: digits ("6,500", "1.3"), number words ("twenty-f
 "half a million", "a dozen"), ranges ("2,500-3,500", "between 3 and 5"), hedges ("at
 least", "almost", "about"), vague quantities ("dozens", "hundreds of thousands"),
 percentages, money and ordinals. It does not decide what a number counts or whether it
-is a claim at all (years, ages, names): that is :mod:`crosscheck.analysis.measures` and
-:mod:`crosscheck.analysis.claims`. The word tables live in ``data/numbers.yaml``.
+is a claim at all (years, ages, names): that is :mod:`crosscheck.analysis.lang.en.measures` and
+:mod:`crosscheck.analysis.lang.en.claims`. The word tables live in ``data/en/numbers.yaml``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Doc, Token
+
+from crosscheck.data import load as load_data
 
 Kind = Literal["cardinal", "percent", "money", "ordinal"]
 
@@ -32,10 +32,9 @@ _DASHES = {"-", "–", "—", "‒"}
 
 @cache
 def number_words() -> dict[str, Any]:
-    """The number tables of ``data/numbers.yaml`` (loaded once)."""
-    text = resources.files("crosscheck.data").joinpath("numbers.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    """The number tables of ``data/en/numbers.yaml`` (loaded once)."""
+    found: dict[str, Any] = load_data("numbers", "en")
+    return found
 
 
 @dataclass
@@ -306,7 +305,7 @@ def find_quantities(doc: Doc | Any) -> list[Quantity]:
 
     Intervals follow DESIGN.md: exact figures give low == high, floors ("at least")
     give high None, ceilings ("almost") give low None, "about" sets ``approximate``,
-    vague words take their interval from ``data/numbers.yaml`` and set ``vague``.
+    vague words take their interval from ``data/en/numbers.yaml`` and set ``vague``.
     """
     words = number_words()
     symbols: dict[str, str] = words["currency_symbols"]

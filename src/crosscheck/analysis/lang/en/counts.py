@@ -4,16 +4,16 @@ The measure is read from the dependency parse, never from a word window: the nou
 number quantifies ("130 people"), the verb governing that noun and its voice ("were
 killed", "died", "arrested nine men"), adjectives on it ("140 people dead"), nouns that
 govern the number ("the death toll at 100") and size nouns ("its strength reached
-6,500"). Word lists live in ``data/measures.yaml``. Whether a number is a claim at all
-(years, ages, names) is decided by :mod:`crosscheck.analysis.claims`.
+6,500"). Word lists live in ``data/en/measures.yaml``. Whether a number is a claim at all
+(years, ages, names) is decided by :mod:`crosscheck.analysis.lang.en.claims`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.casualties import HARM_MEASURES, negated, outcome
-from crosscheck.analysis.measures import (
+from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, negated, outcome
+from crosscheck.analysis.lang.en.measures import (
     HEDGE_WORDS,
     RELATIVE,
     Reading,
@@ -26,7 +26,7 @@ from crosscheck.analysis.measures import (
     phrase_words,
     word_set,
 )
-from crosscheck.analysis.phrasings import (
+from crosscheck.analysis.lang.en.phrasings import (
     compound_measure,
     heading_measure,
     is_captor,
@@ -35,7 +35,7 @@ from crosscheck.analysis.phrasings import (
     toll_measure,
     trailing_adjective,
 )
-from crosscheck.analysis.quantities import Quantity
+from crosscheck.analysis.lang.en.quantities import Quantity
 
 _TALLY_NOUNS = {"number", "total", "tally", "count", "figure", "headcount"}
 _PARTICLES = {"back", "out", "up", "off", "down", "away"}

@@ -14,11 +14,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from crosscheck.analysis import claims, entities, events, statements
-from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.lang.en import claims, entities, events, statements
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.totals import derived_figures
 from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
-from crosscheck.analysis.totals import derived_figures
 from crosscheck.config import Settings
 from crosscheck.errors import ModelError
 from crosscheck.model import Document, Extraction

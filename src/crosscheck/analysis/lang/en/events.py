@@ -1,6 +1,6 @@
 """Event mentions: specific incidents (attacks, arrests, plots, claims…) in a chunk.
 
-Triggers are noun and verb lemmas from ``data/event_triggers.yaml``. A trigger
+Triggers are noun and verb lemmas from ``data/en/event_triggers.yaml``. A trigger
 becomes an event only when it names one incident: a noun with a definite
 determiner, a date, a place or a name, or a verb with a concrete subject or
 object; talk about incidents in general ("the threat of attacks", "attacks in
@@ -14,20 +14,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
-from crosscheck.analysis.casualties import harm_word
-from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.dates import find_dates
 from crosscheck.analysis.geo import Place, geocode
-from crosscheck.analysis.spans import doc_text
+from crosscheck.analysis.lang.en.casualties import harm_word
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.dates import find_dates
+from crosscheck.analysis.lang.en.spans import doc_text
+from crosscheck.data import load as load_data
 from crosscheck.model import EventMention, Mention, actors_of
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ATTACK_TYPES = frozenset({"attack", "shooting", "bombing", "suicide_bombing", "arson"})
 _PLACE_LABELS = ("FAC", "GPE", "LOC")
 _PLACE_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}
@@ -66,8 +64,8 @@ def _pairs(table: dict[str, list[str]] | None) -> dict[tuple[str, str], str]:
 
 @cache
 def triggers() -> Triggers:
-    """The trigger tables of ``data/event_triggers.yaml``, loaded once."""
-    data: dict[str, Any] = yaml.safe_load((DATA_DIR / "event_triggers.yaml").read_text("utf-8"))
+    """The trigger tables of ``data/en/event_triggers.yaml``, loaded once."""
+    data: dict[str, Any] = load_data("event_triggers", "en")
     nouns: dict[str, str] = {}
     verbs: dict[str, str] = {}
     for kind, words in data["types"].items():

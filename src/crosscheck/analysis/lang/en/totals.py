@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from crosscheck.analysis.casualties import words
+from crosscheck.analysis.lang.en.casualties import words
 from crosscheck.model import Claim
 
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)

@@ -34,7 +34,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from crosscheck.analysis.spans import doc_text, ents_in
+from crosscheck.analysis.lang.en.spans import doc_text, ents_in
 
 DateValue = tuple[str, str]
 
