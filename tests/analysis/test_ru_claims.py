@@ -64,3 +64,16 @@ def test_ru_claims_carry_the_source_and_the_sentence_as_written() -> None:
     assert claim.sentence == text
     assert text[claim.span[0] : claim.span[1]] == "шесть"
     assert claim.attributed_to
+
+
+def test_ru_claims_a_cue_beyond_another_figure_is_that_figure_s() -> None:
+    text = "В зале находились около 6200 зрителей, погибли 40 человек, пострадали ещё 100."
+    assert _figures(text) == [("killed", 40, 40), ("injured", 100, 100)]
+
+
+def test_ru_claims_ages_articles_and_sentences_are_no_claims() -> None:
+    text = (
+        "Задержан мужчина 1985 года рождения, ему 38 лет. Дело возбуждено по статье 205, "
+        "обвиняемым грозит до 20 лет лишения свободы. Погибли трое."
+    )
+    assert _figures(text) == [("killed", 3, 3)]

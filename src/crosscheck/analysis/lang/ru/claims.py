@@ -11,6 +11,7 @@ of the figure before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
@@ -24,6 +25,8 @@ NOUN_WINDOW = 3
 YEARS = range(1900, 2101)
 _PARTS = (("в", "том", "числе"), ("среди",), ("из", "них"), ("включая",))
 _WORD = re.compile(r"\w", re.UNICODE)
+#: Relations that join another clause, whose verb speaks for its own figures only.
+_OTHER_CLAUSE = frozenset({"conj", "parataxis", "advcl", "ccomp", "acl", "acl:relcl"})
 _VIOLENT = ("attack", "shooting", "bombing", "suicide_bombing", "arson")
 
 
@@ -83,16 +86,41 @@ def _blocked(tokens: tuple[Token, ...], q: Quantity, cue: Token, g: Grammar) -> 
     return _cue_of(head, g) is None and head.lemma not in g.people | g.count_heads
 
 
-def _nearest_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
+def _governed_elsewhere(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    """The figure belongs to a verb that says nothing of harm ("в зале находились 6200
+    зрителей"): no cue elsewhere in the sentence is about it. A verb whose own object is a
+    cue ("19 человек получили ранения") speaks for it."""
+    anchor = _counted(tokens, q) or tokens[q.start]
+    if not 0 <= anchor.head < len(tokens):
+        return False
+    verb = tokens[anchor.head]
+    if verb.pos not in ("VERB", "AUX") or _cue_of(verb, g) or verb.lemma in g.rise_verbs:
+        return False
+    return not any(
+        t.head == verb.index and t.rel not in _OTHER_CLAUSE and _cue_of(t, g) for t in tokens
+    )
+
+
+def _across(q: Quantity, cue: Token, others: Sequence[Quantity]) -> bool:
+    """Another figure stands between the figure and the cue: the cue is that figure's."""
+    lo, hi = (cue.index, q.first) if cue.index < q.first else (q.end, cue.index)
+    return any(o is not q and lo <= o.first and o.end <= hi for o in others)
+
+
+def _nearest_cue(
+    tokens: tuple[Token, ...], q: Quantity, g: Grammar, others: Sequence[Quantity]
+) -> str | None:
     headed = _headed_cue(tokens, q, g)
     if headed is not None:
         return headed
+    if _governed_elsewhere(tokens, q, g):
+        return None
     best: tuple[int, str] | None = None
     for tok in tokens:
         if q.first <= tok.index < q.end:
             continue
         measure = _cue_of(tok, g)
-        if measure is None or _blocked(tokens, q, tok, g):
+        if measure is None or _blocked(tokens, q, tok, g) or _across(q, tok, others):
             continue
         distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
         if distance <= CUE_WINDOW and (best is None or distance < best[0]):
@@ -100,8 +128,13 @@ def _nearest_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | No
     return best[1] if best else None
 
 
-def measure_of(tokens: tuple[Token, ...], q: Quantity) -> str | None:
-    """The measure a quantity counts, or ``None`` when it is no claim."""
+def measure_of(
+    tokens: tuple[Token, ...], q: Quantity, others: Sequence[Quantity] = ()
+) -> str | None:
+    """The measure a quantity counts, or ``None`` when it is no claim.
+
+    ``others``: the sentence's other quantities (a cue beyond one of them is not ours).
+    """
     g = grammar()
     noun = _counted(tokens, q)
     if noun is None and tokens[q.start].lemma == "один" and q.end - q.start == 1:
@@ -118,7 +151,7 @@ def measure_of(tokens: tuple[Token, ...], q: Quantity) -> str | None:
         return None
     if q.end < len(tokens) and tokens[q.end].text in ("%", "‰"):
         return None
-    return _nearest_cue(tokens, q, g)
+    return _nearest_cue(tokens, q, g, others)
 
 
 def _counted_label(
@@ -185,8 +218,9 @@ def find_claims(
     for sent in sentences:
         tokens = sent.tokens
         since = 0
-        for q in find_quantities(tokens):
-            measure = measure_of(tokens, q)
+        quantities = find_quantities(tokens)
+        for q in quantities:
+            measure = measure_of(tokens, q, quantities)
             if measure is None:
                 continue
             # "в том числе трое детей" before the figure, "около 80 из них" after it.
