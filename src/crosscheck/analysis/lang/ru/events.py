@@ -17,6 +17,7 @@ from crosscheck.analysis.lang.ru.parse import Sentence
 from crosscheck.model import Actor, EventMention, Mention
 
 _PLACE_LABELS = ("FAC", "GPE", "LOC")
+_VIOLENT = frozenset({"attack", "shooting", "bombing", "suicide_bombing", "arson"})
 _GROUP_LABELS = ("ARMED_GROUP",)
 #: The English word each type is described by.
 _WORDS = {
@@ -121,10 +122,13 @@ def find_events(
         if not found:
             continue
         dates = find_dates(sent.tokens, published)
-        location, country, lat, lon, kind_of_place = _place(inside)
+        places = _place(inside)
+        # A venue in the sentence is where the attack was, not where arrests were made.
+        other = _place([m for m in inside if m.label != "FAC"])
         groups = [m for m in inside if m.label in _GROUP_LABELS]
         for kind, (start, end, trigger) in found.items():
             when = _date_near(sent, dates, start)
+            location, country, lat, lon, kind_of_place = places if kind in _VIOLENT else other
             actors = (
                 tuple(Actor("perpetrator", m.canonical or m.text, m.key) for m in groups)
                 if kind in ("claim", "attack", "shooting", "bombing")
