@@ -77,3 +77,20 @@ def test_ru_claims_ages_articles_and_sentences_are_no_claims() -> None:
         "обвиняемым грозит до 20 лет лишения свободы. Погибли трое."
     )
     assert _figures(text) == [("killed", 3, 3)]
+
+
+def test_ru_claims_parts_take_their_total_s_measure() -> None:
+    claims = _claims("Пострадали 58 человек в Липецке, из них 12 детей.")
+    total, part = claims
+    assert (total.measure, total.low, part.measure, part.low) == ("injured", 58, "injured", 12)
+    assert part.part_of == total.id and part.label == "children injured"
+
+
+def test_ru_claims_a_word_for_attackers_does_not_count_their_hostages() -> None:
+    assert _claims("Боевики удерживали в здании школы Курска 40 заложников.") == []
+
+
+def test_ru_claims_a_duration_does_not_stand_between_cue_and_figure() -> None:
+    assert _figures("Суд в Туле арестовал на два месяца пятерых фигурантов.") == [
+        ("arrested", 5, 5)
+    ]

@@ -169,6 +169,17 @@ def _counted_label(
     return english, f"{english} {label.split()[-1]}"
 
 
+def _not_a_count(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    noun = _counted(tokens, q)
+    return noun is not None and noun.lemma in g.not_counts
+
+
+def _counts_people(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    """The figure counts people, or nothing named ("четверо из них")."""
+    noun = _counted(tokens, q)
+    return noun is None or noun.lemma in g.people
+
+
 def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
     words = tuple(fold(t.text) for t in tokens[before:after])
     return any(words[i : i + len(p)] == p for p in _PARTS for i in range(len(words) - len(p) + 1))
@@ -219,14 +230,18 @@ def find_claims(
         tokens = sent.tokens
         since = 0
         quantities = find_quantities(tokens)
+        # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
+        counts = [q for q in quantities if not _not_a_count(tokens, q, g)]
         for q in quantities:
-            measure = measure_of(tokens, q, quantities)
-            if measure is None:
-                continue
+            measure = measure_of(tokens, q, counts)
             # "в том числе трое детей" before the figure, "около 80 из них" after it.
             part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
-            if part and since and out and measure != "perpetrators":
-                measure = out[-1].measure  # a part counts what its total counts
+            if part and since and out and out[-1].sentence == sent.text:
+                counted_by_noun = measure == "perpetrators"  # "двое нападавших" stay attackers
+                if not counted_by_noun and (measure or _counts_people(tokens, q, g)):
+                    measure = out[-1].measure  # a part counts what its total counts
+            if measure is None:
+                continue
             total = totals.get(measure)
             part_of = total.id if total and part else None
             subject = _subject(sent, measure, events)
