@@ -163,3 +163,33 @@ def test_totals_no_figure_by_difference_when_a_death_is_mentioned(nlp: Any) -> N
 def test_totals_no_figure_when_the_report_gives_its_injured(nlp: Any) -> None:
     text = "Six people were shot. Five were wounded and one was killed."
     assert derived_figures(claims_of(nlp, text), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A city's weekend tally is about many shootings, not the report's own incident.
+        ("Three people were killed and 41 wounded in weekend shootings across Ravenport.", "none"),
+        ("At least 12 people were shot in shootings across the east side since Friday.", "none"),
+        # A named or definite plural may be one incident (twin blasts).
+        ("Eleven people died in the Marlow Square bombings.", "event"),
+        ("Three people were killed in the shooting.", "event"),
+    ],
+)
+def test_tallies_over_many_incidents_have_no_event(nlp: Any, text: str, kind: str) -> None:
+    assert {c.subject_kind for c in claims_of(nlp, text)} == {kind}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she had been standing closer, it could easily have killed her.",
+        "The blast would have killed dozens had the device fully detonated.",
+    ],
+)
+def test_what_could_have_happened_is_no_figure(nlp: Any, text: str) -> None:
+    assert figures(nlp, text) == []
+
+
+def test_what_may_have_happened_is_still_a_figure(nlp: Any) -> None:
+    assert figures(nlp, "Police say the gunman may have killed two others.") == [("killed", 2, 2)]

@@ -172,3 +172,68 @@ def test_report_of_a_new_incident_is_not_about_an_older_one_in_its_town() -> Non
     assert of["bthe attack"] == of["bsiege at the Gullwing hotel in Port Vale"]
     assert of["bthe assault"] == of["bsiege at the Gullwing hotel in Port Vale"]
     assert of["athe attack"] != of["bthe attack"]
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        # Title Case capitalises every word: no word of it is known to be a name.
+        ("Man Shot Outside Riverside Heights Gas Station Friday Night", set()),
+        # The outlet after the separator and a headline's opening word name nothing.
+        ("Mother of victim speaks at Zorvath vigil - WXYZ News, Sports, Weather", {"zorvath"}),
+        # A town of two words is a place, not the incident's name.
+        ("Police seek gunman after Baton Rouge shooting near Tessaly bakery", {"tessaly"}),
+        # A venue names its incident, also when it opens the headline.
+        ("Crocus City Hall attack: suspects charged", {"crocus"}),
+    ],
+)
+def test_title_names_only_what_names_an_incident(title: str, names: set[str]) -> None:
+    from crosscheck.reconcile.incidents.local import _title_names
+
+    assert set(_title_names(title)) == names
+
+
+PORT_VALE = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}
+
+
+def test_no_report_tells_of_an_incident_after_its_publication() -> None:
+    """An undated shooting in a report of May cannot be a shooting of July in its town."""
+    docs = [doc("a", "A", "2030-05-03"), doc("b", "B", "2030-07-09")]
+    ems = [
+        event("a", "a shooting outside the Larkmoor diner", type="shooting", **PORT_VALE),
+        event(
+            "b",
+            "a shooting outside the Larkmoor diner",
+            type="shooting",
+            date="2030-07-08",
+            **PORT_VALE,
+        ),
+    ]
+    assert len(resolve_events(ems, docs)) == 2
+    # Dated before the first report's publication, the same words are one incident.
+    ems[1] = event(
+        "b",
+        "a shooting outside the Larkmoor diner",
+        type="shooting",
+        date="2030-05-02",
+        **PORT_VALE,
+    )
+    assert len(resolve_events(ems, docs)) == 1
+
+
+@pytest.mark.parametrize(("published", "incidents"), [("2030-03-12", 1), ("2030-09-12", 2)])
+def test_undated_shootings_told_months_apart_are_different_unless_named(
+    published: str, incidents: int
+) -> None:
+    docs = [doc("a", "A", "2030-03-10"), doc("b", "B", published)]
+    ems = [
+        event("a", "a man was shot in the park", type="shooting", **PORT_VALE),
+        event("b", "a woman was shot in the park", type="shooting", **PORT_VALE),
+    ]
+    assert len(resolve_events(ems, docs)) == incidents
+    # A name both share (the case a trial names) still ties them, however far apart.
+    named = [
+        event("a", "the Tillbrook shooting", type="shooting", **PORT_VALE),
+        event("b", "the Tillbrook shooting", type="shooting", **PORT_VALE),
+    ]
+    assert len(resolve_events(named, docs)) == 1

@@ -194,6 +194,8 @@ def with_context(
     keeps its own, unless the lead corrects it (see :func:`_relocated`).
     """
     if not f.generic:
+        # Every mention knows when its report appeared: no report tells of the future.
+        f = dataclasses.replace(f, published=published)
         return f if place is None else _relocated(f, place, title)
     if place is not None and f.country and place.country and f.country != place.country:
         # "the bombing in Iran" in a report led from Moscow happened in Iran.

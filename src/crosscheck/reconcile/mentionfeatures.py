@@ -228,7 +228,7 @@ def _days_apart(a: str, b: str) -> int | None:
 
 def reported_close(a: Features, b: Features) -> bool | None:
     """For two undated generic mentions: published within ``context_days`` of each other."""
-    if a.date or b.date or not (a.published and b.published):
+    if a.date or b.date or not (a.generic and b.generic and a.published and b.published):
         return None
     apart = _days_apart(a.published, b.published)
     return None if apart is None else apart <= int(tables()["context_days"])
@@ -245,9 +245,30 @@ def compatible(a: Features, b: Features, dates: bool = True) -> bool:
         return False
     if dates and not dates_compatible(a.date, a.precision, b.date, b.precision):
         return False
+    if dates and (_after_report(a, b) or _after_report(b, a)):
+        return False
+    if dates and _told_apart(a, b):
+        return False
     if not places_compatible(a, b) or same_place(a, b) is False:
         return False
     return not _different_venues(a, b)
+
+
+def _after_report(a: Features, b: Features) -> bool:
+    """``a`` happened after ``b``'s report was published: no report tells of the future."""
+    if not (a.date and b.published):
+        return False
+    cut = _CUT.get(a.precision or "day", 10)
+    return a.date[:cut] > b.published[:cut]
+
+
+def _told_apart(a: Features, b: Features) -> bool:
+    """Two undated mentions of reports published far apart that share no name: in one
+    town, "the shooting" of one month and of another are different incidents."""
+    if a.date or b.date or not (a.published and b.published) or a.names & b.names:
+        return False
+    apart = _days_apart(a.published, b.published)
+    return apart is not None and apart > int(tables()["undated_apart_days"])
 
 
 def _different_venues(a: Features, b: Features) -> bool:

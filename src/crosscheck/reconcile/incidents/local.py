@@ -14,6 +14,7 @@ rather than allowed to split the incident. Pure: no store.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -119,9 +120,57 @@ def _family_incidents(
     return out
 
 
+#: What separates a headline from the outlet's name in a page title ("… - WAFB 9 News").
+_SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
+#: Words of a headline of which this share or more are capitalised: it is in Title Case,
+#: and a capital says nothing about a name.
+TITLE_CASE_SHARE = 0.8
+
+
+def _headline(title: str) -> str:
+    """The title without the outlet's name after its last separator."""
+    parts = _SITE_SUFFIX.split(title, maxsplit=1)
+    return parts[0] if parts and len(parts[0].split()) >= 3 else title
+
+
+def _title_case(headline: str) -> bool:
+    # The first word is capitalised in any case.
+    long_words = [w for w in headline.split()[1:] if len(w) > 3 and w[:1].isalpha()]
+    upper = sum(w[:1].isupper() for w in long_words)
+    return bool(long_words) and upper / len(long_words) >= TITLE_CASE_SHARE
+
+
+def _place_words(headline: str) -> set[str]:
+    """Words of the towns and regions a headline names in two or three words ("Baton
+    Rouge"); a venue ("Crocus City Hall") names its incident."""
+    tokens = headline.split()
+    out: set[str] = set()
+    for n in (3, 2):
+        for k in range(len(tokens) - n + 1):
+            phrase = " ".join(t.strip(",.;:'\"") for t in tokens[k : k + n])
+            place = geocode(phrase)
+            if place is not None and place.kind != "venue":
+                out |= name_tokens(phrase)
+    return out
+
+
 def _title_names(title: str) -> frozenset[str]:
-    """The names a title gives that are not towns: a town names too many incidents."""
-    return frozenset(w for w in name_tokens(title) if geocode(w) is None)
+    """The names a title gives that are not places: a town names too many incidents.
+
+    A headline in Title Case capitalises every word, so a capital there tells no name
+    ("Heights", "Lake", "Southwest" and "News" name no incident): it names none."""
+    headline = _headline(title)
+    if _title_case(headline):
+        return frozenset()
+    # A headline's first word is capitalised whatever it is ("Mother of victim speaks"),
+    # unless a name of several words or an acronym opens it ("Crocus City Hall attack: …").
+    opening = headline.split(maxsplit=2)
+    named_opening = len(opening) > 1 and (opening[1][:1].isupper() or opening[0].isupper())
+    rest = headline if named_opening else (opening[1] if len(opening) > 1 else "")
+    rest = rest if named_opening or len(opening) < 3 else f"{rest} {opening[2]}"
+    names = name_tokens(rest) - _place_words(headline)
+    boilerplate = {str(w) for w in tables()["title_boilerplate"]}
+    return frozenset(w for w in names if w not in boilerplate and geocode(w) is None)
 
 
 def _incident(

@@ -299,9 +299,17 @@ def _self_harm(verb: Token) -> bool:
     return False
 
 
+#: Modals that with "have" tell what did not happen ("could have killed her").
+_COUNTERFACTUAL = frozenset({"could", "would", "might"})
+
+
 def negated(verb: Token) -> bool:
-    """ "was not injured", "did not die": the harm did not happen."""
-    return any(c.dep_ == "neg" for v in same_victim_verbs(verb) for c in v.children)
+    """ "was not injured", "did not die", "could have killed her": the harm did not happen."""
+    for v in same_victim_verbs(verb):
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" for c in v.children) or (aux & _COUNTERFACTUAL and "have" in aux):
+            return True
+    return False
 
 
 def _harm_measure(verb: Token) -> str | None:

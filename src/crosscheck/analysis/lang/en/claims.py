@@ -302,6 +302,21 @@ def _merged(
     return quantity, Reading(pr.measure, label, pr.counted, r.noun, pr.verb)
 
 
+def _many_incidents(noun: Token) -> bool:
+    """A bare plural ("in shootings across the city", "weekend shootings") tells of many
+    incidents; a counted, definite or named one ("two shootings", "the Kerman bombings")
+    may be one."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    for c in noun.children:
+        if c.dep_ == "nummod" or (c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE):
+            return False
+        named = c.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
+        if c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or named):
+            return False
+    return True
+
+
 def _subject(
     chunk: Chunk,
     sent: Span,
@@ -325,6 +340,8 @@ def _subject(
         nouns = [t for t in sent if lemma(t) in attack and t.pos_ == "NOUN"]
         if nouns:
             noun = min(nouns, key=lambda t: abs(t.i - q.anchor))
+            if _many_incidents(noun):
+                return "none", None, None  # "53 wounded in weekend shootings across the city"
             left = noun.left_edge.i
             words = [
                 t
