@@ -323,3 +323,13 @@ def test_store_search_finds_russian_words_in_any_form(
         store.add_document(doc)
         ids[doc.id] = key
     assert sorted(ids[d.id] for d in store.search(query)) == sorted(expected)
+
+
+def test_store_search_reads_russian_reports_by_their_stems(store: Store) -> None:
+    russian = make_doc("Взрыв прогремел у вокзала Самары, погибших нет.", language="ru")
+    english = make_doc("A blast hit the station in Samara; nobody died.", language="en")
+    store.add_document(russian)
+    store.add_document(english)
+    assert [d.id for d in store.search("самара")] == [russian.id]
+    assert [d.id for d in store.search("вокзал Самаре")] == [russian.id]
+    assert [d.id for d in store.search("Samara station")] == [english.id]

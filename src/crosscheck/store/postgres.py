@@ -142,27 +142,25 @@ class PostgresStore(SqlStore):
     def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
         # websearch_to_tsquery never raises on user input: quotes make phrases, "or" and
         # a leading "-" work as a search engine user expects, stray punctuation is ignored.
-        # Russian words outside quotes are searched by their stem as a prefix, so that
-        # "Самара" finds "Самаре" (crosscheck.analysis.lang.ru.stems).
+        # Russian reports are indexed with the 'russian' configuration, so the query is
+        # also read with it; and unquoted Russian words are searched by their stem as a
+        # prefix (crosscheck.analysis.lang.ru.stems), for reports of unknown language.
         web, stems = russian_terms(query)
-        if not stems:
-            return (
-                "SELECT d.id FROM documents d, websearch_to_tsquery('simple', ?) q"
-                " WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT ? OFFSET ?",
-                [query, limit, offset],
+        if stems:
+            prefix = " & ".join(f"'{s}':*" for s in stems)
+            own = (
+                "(websearch_to_tsquery('simple', ?) && to_tsquery('simple', ?))"
+                if web.strip()
+                else "(to_tsquery('simple', ?))"
             )
-        prefix = " & ".join(f"'{s}':*" for s in stems)
-        if not web.strip():
-            return (
-                "SELECT d.id FROM documents d, to_tsquery('simple', ?) q"
-                " WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT ? OFFSET ?",
-                [prefix, limit, offset],
-            )
+            params: list[Any] = [web, prefix] if web.strip() else [prefix]
+        else:
+            own, params = "websearch_to_tsquery('simple', ?)", [query]
         return (
-            "SELECT d.id FROM documents d,"
-            " (SELECT websearch_to_tsquery('simple', ?) && to_tsquery('simple', ?) AS q) x"
+            f"SELECT d.id FROM documents d, (SELECT {own}"
+            " || websearch_to_tsquery('russian', ?) AS q) x"
             " WHERE d.tsv @@ x.q ORDER BY ts_rank(d.tsv, x.q) DESC, d.id LIMIT ? OFFSET ?",
-            [web, prefix, limit, offset],
+            [*params, query, limit, offset],
         )
 
     # -- locking ---------------------------------------------------------------------------
