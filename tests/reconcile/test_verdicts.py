@@ -156,6 +156,15 @@ def test_estimate_best_is_most_supported_value() -> None:
     assert group.reason.count(" from c-") == 3
 
 
+def test_tolls_equally_supported_take_the_higher_but_shares_the_lower() -> None:
+    """One report counts the victim who died at the scene, another both who died: the lower
+    toll is more often a piece than the higher one an error. A share has no such bias."""
+    toll = _event_group("killed", [("A", "2031-05-03", 1, 1, {}), ("B", "2031-05-03", 2, 2, {})])
+    assert (toll.status, toll.estimate.best) == ("conflict", 2)
+    (share,) = _stat_group([("A", "2032-01-01", 98, 98, {}), ("B", "2032-01-01", 95, 95, {})])
+    assert share.estimate.best == 95
+
+
 def test_population_statistic_within_a_week_is_conflict() -> None:
     groups = _stat_group([("A", "2032-01-01", 98, 98, {}), ("B", "2032-01-05", 95, 95, {})])
     assert [g.status for g in groups] == ["conflict"]

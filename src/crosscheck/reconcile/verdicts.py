@@ -249,7 +249,11 @@ class Judge:
             support.setdefault(value, set()).add(self.s.source(c))
         top = max(len(v) for v in support.values())
         tied = sorted(v for v, srcs in support.items() if len(srcs) == top)
-        median = tied[(len(tied) - 1) // 2]  # lower median: always a value someone reported
+        # Tolls equally supported: the lower ones are more often pieces or early counts (one
+        # victim named, those dead at the scene) than the higher ones are errors. Otherwise
+        # the lower median: always a value someone reported.
+        toll = pointed[0].measure in EVENT_MEASURES
+        median = tied[-1] if toll else tied[(len(tied) - 1) // 2]
         return min((c for c in pointed if point(c) == median), key=lambda c: c.id)
 
 
