@@ -94,3 +94,10 @@ def test_ru_claims_a_duration_does_not_stand_between_cue_and_figure() -> None:
     assert _figures("Суд в Туле арестовал на два месяца пятерых фигурантов.") == [
         ("arrested", 5, 5)
     ]
+
+
+def test_ru_claims_carry_the_date_they_hold_for() -> None:
+    (claim,) = _claims("По состоянию на 9 мая в больницах Орла остаются 14 пострадавших.")
+    assert (claim.measure, claim.low, claim.as_of) == ("injured", 14, "2024-05-09")
+    (plain,) = _claims("В Орле 9 мая пострадали 14 человек.")
+    assert plain.as_of is None

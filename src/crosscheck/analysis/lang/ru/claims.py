@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
+from crosscheck.analysis.lang.ru.dates import find_dates
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
 from crosscheck.analysis.lang.ru.parse import Sentence, Token
@@ -216,11 +218,32 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
+#: Words before a date that make it the date a figure holds for ("по состоянию на 23 марта").
+_AS_OF = (
+    ("по", "состоянию", "на"),
+    ("на", "утро"),
+    ("на", "вечер"),
+    ("к", "утру"),
+    ("к", "вечеру"),
+)
+
+
+def _as_of(sent: Sentence, published: date | None) -> str | None:
+    """The date the sentence says its figures hold for, if it says one."""
+    words = [fold(t.text) for t in sent.tokens]
+    for found in find_dates(sent.tokens, published):
+        before = tuple(words[max(0, found.start - 3) : found.start])
+        if any(before[len(before) - len(p) :] == p for p in _AS_OF):
+            return found.iso
+    return None
+
+
 def find_claims(
     doc_id: str,
     sentences: tuple[Sentence, ...],
     events: list[EventMention],
     statements: list[Statement],
+    published: date | None = None,
 ) -> list[Claim]:
     """The figures of a Russian report, in text order."""
     g = grammar()
@@ -228,6 +251,7 @@ def find_claims(
     totals: dict[str, Claim] = {}  # measure -> the report's last whole figure
     for sent in sentences:
         tokens = sent.tokens
+        as_of = _as_of(sent, published)
         since = 0
         quantities = find_quantities(tokens)
         # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
@@ -256,6 +280,7 @@ def find_claims(
                 label=label,
                 approximate=q.approximate,
                 vague=q.vague,
+                as_of=as_of,
                 attributed_to=_attribution(sent, statements),
                 subject_kind="event" if subject else "none",
                 subject_ref=subject.id if subject else None,

@@ -61,7 +61,9 @@ class RussianExtractor:
         out.events = events.find_events(
             parsed.sentences, out.mentions, doc.id, _published(doc), frozenset(speakers)
         )
-        out.claims = claims.find_claims(doc.id, parsed.sentences, out.events, out.statements)
+        out.claims = claims.find_claims(
+            doc.id, parsed.sentences, out.events, out.statements, _published(doc)
+        )
         out.profile = report_profile(doc, out.mentions)
         return out
 
