@@ -155,6 +155,18 @@ def test_totals_hit_with_no_word_of_death_are_injured(nlp: Any) -> None:
     assert (injured.low, injured.label) == (2, "people injured (2 hit, none reported dead)")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A boy was shot in the leg on Maple Court. His injuries are not life-threatening.",
+        "A girl was shot in the upper body outside her school.",
+    ],
+)
+def test_totals_injuries_short_of_death_are_no_word_of_death(nlp: Any, text: str) -> None:
+    (injured,) = derived_figures(claims_of(nlp, text), text)
+    assert injured.low == 1
+
+
 def test_totals_no_figure_by_difference_when_a_death_is_mentioned(nlp: Any) -> None:
     text = "Two men were shot on Elm Street. Their families gathered for a vigil."
     assert derived_figures(claims_of(nlp, text), text) == []
