@@ -108,7 +108,7 @@ def phase_raw_pipe(folder: str) -> dict[str, Any]:
 
 
 def phase_big_document(words_target: int) -> dict[str, Any]:
-    from crosscheck.analysis.english import EnglishExtractor
+    from crosscheck.analysis.lang.en.extractor import EnglishExtractor
     from crosscheck.config import load_settings
     from crosscheck.model import Document
 

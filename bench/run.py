@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = {
         "ingest": [sys.executable, str(HERE / "ingest.py")],
+        "ingest_ru": [sys.executable, str(HERE / "ingest_ru.py")],
         "reconcile": [sys.executable, str(HERE / "reconcile.py")],
         "api": [sys.executable, str(HERE / "api_latency.py")],
         "assess": [sys.executable, str(HERE / "assess.py")],

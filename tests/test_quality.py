@@ -70,3 +70,44 @@ def test_quality_synthetic_corpus_meets_the_targets(
     assert report["precision"] >= 0.95, report["noise"]
     assert report["grouping_f1"] >= 0.9
     assert report["verdict_accuracy"] >= 0.9, report["wrong_verdicts"]
+
+
+RU_DEV = ROOT / "tests" / "data" / "ru-dev"
+MIXED_EN = ROOT / "tests" / "data" / "mixed-en"
+#: The Russian reports of ru-dev that report the incidents of mixed-en.
+MIXED_RU = ("01", "02", "03", "07", "08")
+
+
+@pytest.mark.slow
+def test_quality_russian_dev_gold_meets_the_targets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = _scores(RU_DEV, RU_DEV / "gold.json", tmp_path / "ru.db", capsys)
+    assert report["required"] >= 30
+    assert report["recall"] >= 0.9, report["misses"]
+    assert report["precision"] >= 0.9, report["noise"]
+    assert report["grouping_f1"] >= 0.9
+    assert report["verdict_accuracy"] >= 0.9, report["wrong_verdicts"]
+
+
+@pytest.mark.slow
+def test_quality_mixed_languages_group_the_same_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "mixed"
+    corpus.mkdir()
+    for path in [*MIXED_EN.glob("e*"), *(p for k in MIXED_RU for p in RU_DEV.glob(f"{k}_*"))]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    db = tmp_path / "mixed.db"
+    report = _scores(corpus, MIXED_EN / "gold.json", db, capsys)
+    assert report["recall"] >= 0.9, report["misses"]
+    assert report["precision"] >= 0.9, report["noise"]
+    assert report["grouping_f1"] >= 0.9
+    assert report["verdict_accuracy"] >= 0.9, report["wrong_verdicts"]
+    _cli("--db", str(db), "claims", "--measure", "killed", "--format", "json")
+    claims = {c["id"]: c for c in json.loads(capsys.readouterr().out)}
+    _cli("--db", str(db), "groups", "--format", "json")
+    groups = [g for g in json.loads(capsys.readouterr().out) if g["measure"] == "killed"]
+    languages = [{claims[c]["document"]["language"] for c in g["claims"]} for g in groups]
+    # Each incident's toll is one group holding the English and the Russian reports.
+    assert languages.count({"en", "ru"}) == 2

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from crosscheck.analysis.claims import find_claims
-from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.totals import derived_figures
+from crosscheck.analysis.lang.en.claims import find_claims
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.totals import derived_figures
 from crosscheck.model import Claim, Document
 
 

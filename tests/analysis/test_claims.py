@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from crosscheck.analysis.claims import find_claims
-from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.lang.en.claims import find_claims
+from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.model import Claim, Document, EventMention, Mention
 
 

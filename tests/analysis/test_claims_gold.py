@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from crosscheck.analysis.english import EnglishExtractor
+from crosscheck.analysis.lang.en.extractor import EnglishExtractor
 from crosscheck.config import Settings
 from crosscheck.evaluate import EvalReport, evaluate, load_gold
 from crosscheck.model import Claim, Document

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from crosscheck.analysis.claims import find_claims
-from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.lang.en.claims import find_claims
+from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.model import Claim, Document
 
 
@@ -229,3 +229,15 @@ def test_phrasing_running_total_continues_the_measure(
     nlp: Any, text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert _summary(_claims(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 98 percent of Tajiks are Muslims, the survey found.",
+        "About 95% of the population of Zorvania is Muslim.",
+    ],
+)
+def test_share_keeps_what_the_predicate_says_it_is(nlp: Any, text: str) -> None:
+    (share,) = _claims(nlp, text)
+    assert "muslim" in share.counted.split()

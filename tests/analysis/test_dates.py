@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import spacy
 
-from crosscheck.analysis.dates import find_dates, resolve_date
+from crosscheck.analysis.lang.en.dates import find_dates, resolve_date
 
 MONDAY = date(2024, 3, 25)
 

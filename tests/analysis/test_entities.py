@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.entities import find_mentions, normalise_key
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.entities import find_mentions, normalise_key
 from crosscheck.model import Document
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.entities import find_mentions
-from crosscheck.analysis.events import find_events
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.entities import find_mentions
+from crosscheck.analysis.lang.en.events import find_events
 from crosscheck.model import Document, EventMention
 
 

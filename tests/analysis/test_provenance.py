@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from crosscheck.analysis.claims import find_claims
-from crosscheck.analysis.context import Chunk
+from crosscheck.analysis.lang.en.claims import find_claims
+from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.model import Claim, Document
 
 PUBLISHED = "2024-04-05"
@@ -65,7 +65,7 @@ def test_incident_date_stops_at_a_date_that_heads_its_sentence() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from crosscheck.analysis.provenance import _incident_date
+    from crosscheck.analysis.lang.en.provenance import _incident_date
 
     doc = Doc(Vocab(), words=["Friday", "night"], heads=[1, 1], deps=["compound", "ROOT"])
     doc.ents = [doc.char_span(0, len("Friday night"), label="DATE")]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from crosscheck.analysis.quantities import Quantity, find_quantities, number_words
+from crosscheck.analysis.lang.en.quantities import Quantity, find_quantities, number_words
 
 
 def _find(nlp: Any, text: str) -> list[tuple[str, Quantity]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from crosscheck.analysis.context import Chunk
-from crosscheck.analysis.entities import find_mentions
-from crosscheck.analysis.statements import find_statements
+from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.entities import find_mentions
+from crosscheck.analysis.lang.en.statements import find_statements
 from crosscheck.model import Document, Statement
 
 

@@ -88,7 +88,7 @@ def test_claims_json_follow_the_contract(capsys: pytest.CaptureFixture[str], db:
     for claim in claims:
         assert set(claim) >= CLAIM_KEYS
         assert claim["id"].startswith("c-")
-        assert set(claim["document"]) == {"id", "path", "url", "title", "outlet", "published"}
+        assert set(claim["document"]) == DOC_KEYS
         start, end = claim["span"]
         assert 0 <= start < end
         assert claim["low"] is not None or claim["high"] is not None or claim["vague"]

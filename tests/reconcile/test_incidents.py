@@ -237,3 +237,20 @@ def test_undated_shootings_told_months_apart_are_different_unless_named(
         event("b", "the Tillbrook shooting", type="shooting", **PORT_VALE),
     ]
     assert len(resolve_events(named, docs)) == 1
+
+
+TOWN_ONLY = {"location": "Port Vale", "coords": (10.0, 20.0)}
+
+
+@pytest.mark.parametrize(("published", "incidents"), [("2030-05-04", 1), ("2030-05-20", 2)])
+def test_undated_shooting_in_a_report_days_after_a_dated_one_is_it(
+    published: str, incidents: int
+) -> None:
+    """Friday's "the shooting in Port Vale" is Wednesday's shooting there; a month later,
+    with nothing else shared, it may be another."""
+    docs = [doc("a", "A", "2030-05-02"), doc("b", "B", published)]
+    ems = [
+        event("a", "a shooting", type="shooting", date="2030-05-02", **TOWN_ONLY),
+        event("b", "a shooting", type="shooting", **TOWN_ONLY),
+    ]
+    assert len(resolve_events(ems, docs)) == incidents

@@ -296,3 +296,40 @@ def test_store_picture_delta_reaches_the_new_picture(store: Store) -> None:
     assert store.load_picture() == second
     store.save_picture_delta(second, Picture())
     assert store.load_picture() == Picture()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Самара", ["samara"]),
+        ("взрыв самаре", ["samara"]),
+        ("погибших", ["samara", "perm"]),
+        ("колледжа Пермь", ["perm"]),
+        ('"в Перми"', ["perm"]),
+        ("Harlow", ["harlow"]),
+    ],
+)
+def test_store_search_finds_russian_words_in_any_form(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    texts = {
+        "samara": "Взрыв на рынке в Самаре: число погибших выросло до одиннадцати.",
+        "perm": "Стрельба в колледже в Перми: погиб один человек, в колледже траур.",
+        "harlow": "Harlow: a blast hit the market hall.",
+    }
+    ids = {}
+    for key, text in texts.items():
+        doc = make_doc(text)
+        store.add_document(doc)
+        ids[doc.id] = key
+    assert sorted(ids[d.id] for d in store.search(query)) == sorted(expected)
+
+
+def test_store_search_reads_russian_reports_by_their_stems(store: Store) -> None:
+    russian = make_doc("Взрыв прогремел у вокзала Самары, погибших нет.", language="ru")
+    english = make_doc("A blast hit the station in Samara; nobody died.", language="en")
+    store.add_document(russian)
+    store.add_document(english)
+    assert [d.id for d in store.search("самара")] == [russian.id]
+    assert [d.id for d in store.search("вокзал Самаре")] == [russian.id]
+    assert [d.id for d in store.search("Samara station")] == [english.id]

@@ -13,19 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import spacy
-import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from crosscheck.analysis.geo import place_entries
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from crosscheck.data import load as load_data
 
 _DASH = re.compile(r"\s*[-–—‐‑]\s*")
 _DASH_FORMS = ("-", "–", "—", " - ", " – ", " — ", " ")
@@ -56,7 +53,7 @@ def slug(text: str) -> str:
 
 @cache
 def _raw() -> dict[str, Any]:
-    data = yaml.safe_load((DATA_DIR / "gazetteer.yaml").read_text("utf-8")) or {}
+    data = load_data("gazetteer") or {}
     return data if isinstance(data, dict) else {}
 
 

@@ -18,10 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from crosscheck.data import load as load_data
 
 
 @dataclass(frozen=True)
@@ -43,8 +42,6 @@ class Place:
         info = _countries().get(self.country)
         return str(info["name"]) if info else self.country
 
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _LEADING = re.compile(r"^(?:the|in|at|near|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
@@ -81,7 +78,7 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 @cache
 def _places_data() -> dict[str, Any]:
-    data = yaml.safe_load((DATA_DIR / "places.yaml").read_text("utf-8")) or {}
+    data = load_data("places") or {}
     return data if isinstance(data, dict) else {}
 
 

@@ -43,7 +43,8 @@ def register_extractor(language: str) -> Callable[[ExtractorFactory], ExtractorF
 
 def _load_builtins() -> None:
     # Importing registers them; kept lazy so `crosscheck info` does not load spaCy.
-    import crosscheck.analysis.english  # noqa: F401
+    import crosscheck.analysis.lang.en.extractor
+    import crosscheck.analysis.lang.ru.extractor  # noqa: F401
 
     for ep in entry_points(group="crosscheck.extractors"):
         if ep.name not in _FACTORIES:

@@ -7,17 +7,15 @@ module only finds and parses them and must hold no behaviour of its own.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any
 
-import yaml
+from crosscheck.data import load as load_data
 
 
 @functools.cache
 def tables() -> dict[str, Any]:
     """The whole data file as a mapping."""
-    text = resources.files("crosscheck.data").joinpath("assess.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data("assess")
     return data
 
 

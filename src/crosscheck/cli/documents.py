@@ -92,6 +92,8 @@ def print_ingest_report(report: IngestReport, fmt: Format) -> None:
     err = console(stderr=True)
     for error in report.failed:
         err.print(f"failed: {clean(error)}", markup=False)
+    for note in report.notes:
+        err.print(f"not analysed: {clean(note)}", markup=False)
     summary = report.to_dict()
     if fmt is Format.json:
         emit_object(summary, fmt)

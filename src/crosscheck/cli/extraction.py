@@ -68,6 +68,7 @@ def claims(
             "id": r["id"],
             "outlet": r["document"]["outlet"],
             "published": r["document"]["published"],
+            "lang": r["document"].get("language"),
             "measure": r["measure"],
             "low": r["low"],
             "high": r["high"],

@@ -39,6 +39,7 @@ def claim_to_dict(claim: Claim, doc: Document | None) -> dict[str, Any]:
             "title": doc.title if doc else None,
             "outlet": doc.outlet if doc else None,
             "published": doc.published if doc else None,
+            "language": doc.language if doc else None,
         },
         "measure": claim.measure,
         "low": claim.low,

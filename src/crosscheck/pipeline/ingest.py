@@ -48,6 +48,8 @@ class IngestReport:
     versions: list[str] = field(default_factory=list)  # new ids that supersede an older version
     failed: list[InputError] = field(default_factory=list)
     no_extractor: list[str] = field(default_factory=list)
+    # One line per stored document in a language crosscheck does not analyse.
+    notes: list[str] = field(default_factory=list)
     words: int = 0
 
     @property
@@ -201,6 +203,17 @@ def ingest_raw(
     return report
 
 
+def unsupported_note(doc: Document) -> str:
+    """The one line that says a report was stored but not analysed, and why."""
+    name = doc.name or doc.path or doc.url or doc.id
+    language = doc.language or "an unknown language"
+    return (
+        f"{name}: written in {language}, which crosscheck does not analyse; stored and"
+        " searchable, marked 'no extractor', no figures extracted (set its language in"
+        " a .meta.json sidecar if it was misread)"
+    )
+
+
 def _store_batch(
     store: Store,
     batch: list[Document],
@@ -219,6 +232,7 @@ def _store_batch(
             continue
         if isinstance(result, str) and result.startswith("no extractor"):
             report.no_extractor.append(doc.id)
+            report.notes.append(unsupported_note(doc))
         if doc.id in link_versions(store, doc, by_path=versions_by_path):
             report.versions.append(doc.id)
         report.new.append(doc.id)

@@ -140,14 +140,27 @@ class RawGroup:
     claims: list[Claim]
 
 
+def _variant(a: str, b: str, threshold: int) -> bool:
+    """Two counted phrases name one thing: the same words in any order and spelling, or one
+    the other with only generic or function words more ("muslim share" / "population muslim
+    share"). A content word more is another thing: the share of the population that works
+    abroad is not the population's share."""
+    if fuzz.token_sort_ratio(a, b) >= threshold:
+        return True
+    if fuzz.token_set_ratio(a, b) < threshold:
+        return False
+    generic = _generic_counted()
+    extra = set(a.split()) ^ set(b.split())
+    return all(w in generic or len(w) <= 3 for w in extra)
+
+
 def _fuzzy_counted(values: list[str]) -> dict[str, str]:
     """Map each counted phrase to the first (sorted) phrase it is a spelling variant of."""
     threshold = int(tables()["counted_fuzzy"])
     reps: list[str] = []
     out: dict[str, str] = {}
     for v in sorted(set(values)):
-        # token_set_ratio: the same words in any order, or one phrase a fuller form of the other.
-        match = next((r for r in reps if fuzz.token_set_ratio(v, r) >= threshold), None)
+        match = next((r for r in reps if _variant(v, r, threshold)), None)
         if match is None:
             reps.append(v)
             match = v

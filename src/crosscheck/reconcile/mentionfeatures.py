@@ -227,11 +227,27 @@ def _days_apart(a: str, b: str) -> int | None:
 
 
 def reported_close(a: Features, b: Features) -> bool | None:
-    """For two undated generic mentions: published within ``context_days`` of each other."""
+    """For two undated generic mentions: published within ``context_days`` of each other.
+    For an undated mention and a dated one: its report appeared within ``context_days``
+    after that date ("the shooting" in Friday's paper, of Wednesday's shooting)."""
+    days = int(tables()["context_days"])
+    if bool(a.date) != bool(b.date):
+        undated, dated = (b, a) if a.date else (a, b)
+        if not (undated.published and dated.date and dated.precision == "day"):
+            return None
+        after = _days_after(dated.date, undated.published)
+        return None if after is None else 0 <= after <= days
     if a.date or b.date or not (a.generic and b.generic and a.published and b.published):
         return None
     apart = _days_apart(a.published, b.published)
-    return None if apart is None else apart <= int(tables()["context_days"])
+    return None if apart is None else apart <= days
+
+
+def _days_after(first: str, then: str) -> int | None:
+    try:
+        return (date.fromisoformat(then[:10]) - date.fromisoformat(first[:10])).days
+    except ValueError:
+        return None
 
 
 def compatible(a: Features, b: Features, dates: bool = True) -> bool:

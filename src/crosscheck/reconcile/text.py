@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
 from typing import Any
 
-import yaml
+from crosscheck.data import load as load_data
 
 _WORD = re.compile(r"[\w']+", re.UNICODE)
 
@@ -22,8 +21,7 @@ _WORD = re.compile(r"[\w']+", re.UNICODE)
 @functools.cache
 def tables() -> dict[str, Any]:
     """The reconcile data file, parsed once."""
-    text = resources.files("crosscheck.data").joinpath("reconcile.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data("reconcile")
     return data
 
 

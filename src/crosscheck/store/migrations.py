@@ -157,6 +157,9 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         # describes the stored picture only while it names the same token.
         "CREATE TABLE picture_version (name TEXT PRIMARY KEY, token TEXT NOT NULL)",
     ],
+    # Search in Russian: PostgreSQL indexes Russian documents with its 'russian' text search
+    # configuration (POSTGRES_FTS); SQLite's FTS5 needs no change (see store.sqlite).
+    10: [],
 }
 
 SQLITE_FTS: dict[int, list[str]] = {
@@ -172,6 +175,16 @@ POSTGRES_FTS: dict[int, list[str]] = {
     1: [
         "ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS"
         " (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED",
+        "CREATE INDEX documents_tsv ON documents USING GIN (tsv)",
+    ],
+    10: [
+        # A Russian report's words are indexed by their stems ("Самаре" and "Самара" are
+        # one lexeme); every other report keeps the 'simple' configuration.
+        "DROP INDEX IF EXISTS documents_tsv",
+        "ALTER TABLE documents DROP COLUMN tsv",
+        "ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector("
+        "CASE WHEN language = 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END,"
+        " coalesce(title, '') || ' ' || text)) STORED",
         "CREATE INDEX documents_tsv ON documents USING GIN (tsv)",
     ],
 }

@@ -31,6 +31,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from crosscheck.analysis.lang.ru.stems import is_cyrillic, search_stem
 from crosscheck.errors import StoreError
 from crosscheck.model import Correction, Document, Extraction, Picture
 from crosscheck.store.sql import SqlStore
@@ -71,6 +72,21 @@ def redact_url(url: str) -> str:
         host += f":{parts.port}"
     user = parts.username or ""
     return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def russian_terms(query: str) -> tuple[str, list[str]]:
+    """``query`` without its unquoted Russian words, and the search stems of those words."""
+    quoted = re.findall(r'"[^"]*"', query)
+    rest = re.sub(r'"[^"]*"', " ", query)
+    stems: list[str] = []
+    kept: list[str] = []
+    for word in rest.split():
+        letters = "".join(ch for ch in word if ch.isalpha())
+        if letters and is_cyrillic(letters) and not word.startswith("-"):
+            stems.append(search_stem(letters))
+        else:
+            kept.append(word)
+    return " ".join([*quoted, *kept]), stems
 
 
 class PostgresStore(SqlStore):
@@ -126,10 +142,25 @@ class PostgresStore(SqlStore):
     def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
         # websearch_to_tsquery never raises on user input: quotes make phrases, "or" and
         # a leading "-" work as a search engine user expects, stray punctuation is ignored.
+        # Russian reports are indexed with the 'russian' configuration, so the query is
+        # also read with it; and unquoted Russian words are searched by their stem as a
+        # prefix (crosscheck.analysis.lang.ru.stems), for reports of unknown language.
+        web, stems = russian_terms(query)
+        if stems:
+            prefix = " & ".join(f"'{s}':*" for s in stems)
+            own = (
+                "(websearch_to_tsquery('simple', ?) && to_tsquery('simple', ?))"
+                if web.strip()
+                else "(to_tsquery('simple', ?))"
+            )
+            params: list[Any] = [web, prefix] if web.strip() else [prefix]
+        else:
+            own, params = "websearch_to_tsquery('simple', ?)", [query]
         return (
-            "SELECT d.id FROM documents d, websearch_to_tsquery('simple', ?) q"
-            " WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT ? OFFSET ?",
-            [query, limit, offset],
+            f"SELECT d.id FROM documents d, (SELECT {own}"
+            " || websearch_to_tsquery('russian', ?) AS q) x"
+            " WHERE d.tsv @@ x.q ORDER BY ts_rank(d.tsv, x.q) DESC, d.id LIMIT ? OFFSET ?",
+            [*params, query, limit, offset],
         )
 
     # -- locking ---------------------------------------------------------------------------

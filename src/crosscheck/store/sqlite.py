@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from crosscheck.analysis.lang.ru.stems import is_cyrillic, search_stem
 from crosscheck.errors import StoreError
 from crosscheck.model import Document
 from crosscheck.store.sql import SqlStore
@@ -24,12 +25,16 @@ def fts_query(query: str) -> str:
     """Turn free text into a safe FTS5 query: every word must match, quotes are literal.
 
     A user's ``"crocus attack"`` stays a phrase; stray FTS5 operators or
-    punctuation never reach the parser as syntax.
+    punctuation never reach the parser as syntax. A Russian word outside quotes matches
+    its inflections ("Самара" finds "Самаре"; see :mod:`crosscheck.analysis.lang.ru.stems`).
     """
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
     terms = [f'"{p.strip()}"' for p in phrases if p.strip()]
-    terms += ['"' + w.replace('"', "") + '"' for w in re.findall(r"[\w'-]+", rest)]
+    for word in re.findall(r"[\w'-]+", rest):
+        word = word.replace('"', "")
+        # A Russian word finds every form of itself: its stem, searched as a prefix.
+        terms.append(f'"{search_stem(word)}"*' if is_cyrillic(word) else f'"{word}"')
     return " AND ".join(terms)
 
 

@@ -79,7 +79,8 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
     links = report_links(reports, main_of, model, memo.links)  # type: ignore[arg-type]
     # Two reports compared as wholes are not linked again by their mentions lightly.
     compared = {main_of[d] for d in reports}
-    links += mention_links(incidents, compared, memo.links)
+    languages = {main_of[d]: r.language for d, r in reports.items()}
+    links += mention_links(incidents, compared, memo.links, languages)
     by_id = {x.id: x for x in incidents}
     report_of = {main_of[d]: r for d, r in reports.items()}
 

@@ -207,9 +207,18 @@ def _evidence(a: LocalIncident, b: LocalIncident, memo: LinkMemo | None) -> tupl
 
 
 def mention_links(
-    incidents: Iterable[LocalIncident], compared: set[str], memo: LinkMemo | None = None
+    incidents: Iterable[LocalIncident],
+    compared: set[str],
+    memo: LinkMemo | None = None,
+    languages: Mapping[str, str] | None = None,
 ) -> list[Link]:
-    """Links between local incidents of different reports whose mentions agree."""
+    """Links between local incidents of different reports whose mentions agree.
+
+    ``languages``: the language of each compared incident's report. Reports in two
+    languages share no words, so comparing them as wholes tells nothing: their mentions
+    link them at the plain threshold.
+    """
+    languages = languages or {}
     threshold = int(tables()["event_scores"]["link_threshold"])
     ordered = sorted(incidents, key=lambda x: x.id)
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -231,7 +240,9 @@ def mention_links(
             continue
         # Two reports already compared as wholes are linked by their mentions only on
         # stronger evidence than other pairs need.
-        need = threshold + (COMPARED_EXTRA if a.id in compared and b.id in compared else 0)
+        both = a.id in compared and b.id in compared
+        apart = languages.get(a.id, "en") != languages.get(b.id, "en")
+        need = threshold + (COMPARED_EXTRA if both and not apart else 0)
         best, dated = _evidence(a, b, memo)
         if best >= need:
             # Mention evidence is weaker than a report comparison: it ranks after one.

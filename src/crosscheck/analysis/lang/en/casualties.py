@@ -1,0 +1,512 @@
+"""Casualty figures said without a number, and the outcome of a harm verb.
+
+Local news rarely writes "1 person was killed": it writes "a 4-year-old girl was shot and
+killed", "police found a man dead", "the shooting death of a teenager", "he died at the
+hospital". Each is a figure (one person killed), and a list of victims is one figure too
+("killed his two brothers, his mother and a sister-in-law before taking his own life" is
+five killed: the shooter who dies is counted). This module reads those victim phrases from
+the parse, and settles what a harm verb did to its victims: "shot" alone says people were
+hit (``casualties``), "shot and killed", "fatally shot", "shot dead" say they died, "shot and
+wounded", "critically wounded" that they were hurt.
+
+It reads a parse and returns readings; it never decides a figure's subject or source
+(:mod:`crosscheck.analysis.lang.en.claims` does). Word lists live in ``data/en/casualties.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from crosscheck.analysis.lang.en.measures import Reading, is_person, lemma, lookup
+from crosscheck.analysis.lang.en.quantities import Quantity
+from crosscheck.data import load as load_data
+
+#: The measures a harm verb can give, from least to most said.
+HARM_MEASURES = ("casualties", "injured", "killed")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+_REFLEXIVE = {"himself", "herself", "themselves"}
+
+
+@cache
+def table() -> dict[str, Any]:
+    """The word lists of ``data/en/casualties.yaml`` (loaded once)."""
+    found: dict[str, Any] = load_data("casualties", "en")
+    return found
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """One word list of ``data/en/casualties.yaml`` as a set."""
+    return frozenset(str(w) for w in table()[name])
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
+def same_victim_verbs(verb: Token) -> list[Token]:
+    """``verb`` and the coordinated verbs said of the same victims ("shot and killed").
+
+    A conjunct with a subject of its own is another clause ("a teenager was fatally shot,
+    and another man was critically wounded"), and one with an object of its own has other
+    victims ("killing one man and wounding six others"): their outcome is not this verb's.
+    """
+    top = verb
+    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and not _has_subject(top):
+        top = top.head
+    out = [top]
+    stack = [top]
+    while stack:
+        v = stack.pop()
+        for c in v.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
+                out.append(c)
+                stack.append(c)
+    return [v for v in out if v == verb or not _has_object(v)]
+
+
+def _says_death(verb: Token) -> bool:
+    """ "fatally shot", "shot dead", "shot to death", "pronounced dead"."""
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "advmod" and low in words("fatal_adverbs"):
+            return True
+        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp") and (
+            low in words("dead_words") or lemma(c) in words("dead_words")
+        ):
+            return True
+        to_death = any(lemma(o) in words("death_nouns") for o in c.children if o.dep_ == "pobj")
+        if c.dep_ == "prep" and low == "to" and to_death:
+            return True
+    return False
+
+
+def _says_hurt(verb: Token) -> bool:
+    return _in_condition(verb) or any(
+        c.dep_ == "advmod" and c.lower_ in words("nonfatal_adverbs") for c in verb.children
+    )
+
+
+def _in_condition(verb: Token) -> bool:
+    """ "is in critical condition", "was listed in stable condition"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for o in c.children:
+                said = any(a.lower_ in words("condition_words") for a in o.children)
+                if o.dep_ == "pobj" and lemma(o) in words("condition_nouns") and said:
+                    return True
+    return False
+
+
+def _state_measure(verb: Token) -> str | None:
+    """What a state verb says of its subject: "sustained minor injuries" (hurt), "suffered a
+    fatal gunshot wound" (killed), "is in critical condition", "is expected to survive"."""
+    lem = lemma(verb)
+    if lem in words("suffer_verbs"):
+        for c in verb.children:
+            if c.dep_ == "dobj" and lemma(c) in words("injury_nouns"):
+                fatal = any(lemma(a) in words("fatal_adjectives") for a in c.children)
+                return "killed" if fatal else "injured"
+        return None
+    if lem in words("survival_verbs") or _in_condition(verb):
+        return "injured"
+    return None
+
+
+def _state_subjects(verb: Token) -> list[Token]:
+    """The subject of a state verb, or of the verb it completes ("is expected to survive")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [_relative_antecedent(s) for s in subjects]
+
+
+def outcome(verb: Token, measure: str) -> str:
+    """What a harm verb did to its victims, from the verb and those sharing its subject.
+
+    Args:
+        verb: the governing verb of the figure.
+        measure: the measure the verb alone gives (``casualties`` for "shot").
+
+    Returns:
+        ``killed`` when a word says they died, ``injured`` when one says they were hurt and
+        none that they died, else ``measure`` unchanged. Other measures pass through.
+    """
+    if measure not in HARM_MEASURES:
+        return measure
+    verbs = same_victim_verbs(verb)
+    if any(lemma(v) in words("killing_verbs") or _says_death(v) for v in verbs):
+        return "killed"
+    if measure == "casualties" and any(
+        lemma(v) in words("wounding_verbs") or _says_hurt(v) for v in verbs
+    ):
+        return "injured"
+    return measure
+
+
+def fatal_adverb(tok: Token) -> str | None:
+    """ "one fatally", "two of them critically": the outcome an adverb gives a bare number."""
+    for c in tok.subtree:
+        if c.dep_ == "advmod" and c.lower_ in words("fatal_adverbs"):
+            return "killed"
+        if c.dep_ == "advmod" and c.lower_ in words("nonfatal_adverbs"):
+            return "injured"
+    return None
+
+
+# -- victims without a number ---------------------------------------------------------------
+
+
+def _age_person(tok: Token) -> bool:
+    """ "a 16-year-old", "the 4-month-old": an age phrase standing for the person."""
+    if tok.lower_ in words("age_heads") or tok.lower_.endswith(("-year-old", "-month-old")):
+        return True
+    return tok.lower_ == "old" and any(
+        c.dep_ == "npadvmod" and lemma(c) in ("year", "month", "week") for c in tok.children
+    )
+
+
+def _numbered(tok: Token) -> int | None:
+    """The whole number on a victim noun ("two brothers"), None when it has none."""
+    for c in tok.children:
+        k = c.i - 1
+        if k > 0 and c.doc[k].text == ".":
+            k -= 1  # "No. 2" is tokenized "No", ".", "2"
+        if k >= 0 and c.doc[k].lower_.rstrip(".") in ("no", "number", "#"):
+            continue  # "the group's No. 2 leader": a rank, not a count
+        if c.dep_ == "nummod" and c.like_num:
+            try:
+                return int(c.text.replace(",", ""))
+            except ValueError:
+                value = lookup_number(c.lower_)
+                if value is not None:
+                    return value
+    return None
+
+
+@cache
+def _units() -> dict[str, int]:
+    from crosscheck.analysis.lang.en.quantities import number_words
+
+    return {str(k): int(v) for k, v in number_words()["units"].items() if float(v).is_integer()}
+
+
+def lookup_number(word: str) -> int | None:
+    """A number word's value ("two" -> 2), None for other words."""
+    return _units().get(word)
+
+
+def _one_member(tok: Token) -> int | None:
+    """How many people one conjunct of a victim phrase names, None when it is not countable."""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return 1 if low in words("person_pronouns") else None
+    if tok.pos_ == "PROPN":
+        return (
+            1
+            if tok.ent_type_ in ("PERSON", "") or any(c.dep_ == "compound" for c in tok.children)
+            else None
+        )
+    number = _numbered(tok)
+    if tok.lower_ in words("dead_words") and tok.pos_ == "NOUN":
+        # "left a 16-year-old dead": the parser makes "dead" the head of the phrase.
+        aged = any(_age_person(c) for c in tok.children if c.dep_ in ("amod", "compound"))
+        if not aged:
+            return None
+    person = (
+        is_person(tok)
+        or _age_person(tok)
+        or tok.ent_type_ == "PERSON"
+        or tok.lower_ in words("dead_words")
+    )
+    if not person:
+        return None
+    if number is not None:
+        return number
+    kids = list(tok.children)
+    if tok.tag_ in ("NNS", "NNPS"):
+        both = any(c.lower_ in words("pair_words") for c in kids)
+        return 2 if both else None
+    determined = any(
+        (c.dep_ == "det" and c.lower_ in words("one_determiners")) or c.dep_ == "poss" for c in kids
+    )
+    # "a mother and son": a singular conjunct shares the first one's determiner.
+    return 1 if determined or _age_person(tok) or tok.dep_ == "conj" else None
+
+
+def _members(head: Token) -> list[Token]:
+    """The conjuncts of a victim phrase, with a listed apposition ("his two brothers, his
+    mother and a sister-in-law"); an apposition that only renames ("the victim, Jane Roe")
+    is the same person."""
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            listed = c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
+            if c.dep_ == "conj" or listed:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def victim_count(head: Token) -> int | None:
+    """How many people a victim phrase names, None when it cannot be counted."""
+    total = 0
+    for member in _members(head):
+        n = _one_member(member)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def _relative_antecedent(arg: Token) -> Token:
+    """ "the boy, who was struck in the chest": the relative pronoun stands for "the boy"."""
+    clause = arg.head
+    if arg.lower_ in ("who", "that", "whom") and clause.dep_ == "relcl":
+        return clause.head
+    return arg
+
+
+def _self_harm(verb: Token) -> bool:
+    """ "... before taking his own life", "then turned the gun on himself", "killed himself"."""
+    table_ = table()["self_harm"]
+    pairs = {tuple(str(p).split()) for p in table_["verb_objects"]}
+    reflexive = {tuple(str(p).split()) for p in table_["verb_reflexive"]}
+    for v in verb.subtree:
+        if v.pos_ != "VERB":
+            continue
+        for c in v.children:
+            own = c.dep_ == "dobj" and any(g.lower_ == "own" for g in c.subtree)
+            if own and (lemma(v), lemma(c)) in pairs:
+                return True
+            if c.dep_ == "dobj" and c.lower_ in _REFLEXIVE and (lemma(v),) in reflexive:
+                return True
+            if c.dep_ == "prep":
+                objs = [o for o in c.children if o.dep_ == "pobj" and o.lower_ in _REFLEXIVE]
+                if objs and (lemma(v), c.lower_) in reflexive:
+                    return True
+    return False
+
+
+#: Modals that with "have" tell what did not happen ("could have killed her").
+_COUNTERFACTUAL = frozenset({"could", "would", "might"})
+
+
+def negated(verb: Token) -> bool:
+    """ "was not injured", "did not die", "could have killed her": the harm did not happen."""
+    for v in same_victim_verbs(verb):
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" for c in v.children) or (aux & _COUNTERFACTUAL and "have" in aux):
+            return True
+    return False
+
+
+def _harm_measure(verb: Token) -> str | None:
+    """The measure a harm verb alone gives its victims (None for other verbs)."""
+    found = lookup("patient_verbs").get(lemma(verb))
+    return found if found in HARM_MEASURES else None
+
+
+def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
+    agent = lookup("agent_verbs")
+    lem = lemma(tok)
+    harm = _harm_measure(tok)
+    if harm is not None:
+        measure = outcome(tok, harm)
+        # "found the clerk shot to death": the parser may read the participle as a past
+        # tense with a subject; under a verb of finding, that subject is the victim.
+        small_clause = tok.dep_ in ("ccomp", "xcomp", "oprd") and (
+            tok.tag_ == "VBN" or lemma(tok.head) in words("dead_placing_verbs")
+        )
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "dobj") and c.lower_ not in _REFLEXIVE:
+                yield _relative_antecedent(c), measure, tok
+            elif c.dep_ == "dobj":
+                # "shot himself to death": the victim is the one who fired.
+                for subj in (s for s in tok.children if s.dep_ == "nsubj"):
+                    yield _relative_antecedent(subj), measure, tok
+            elif c.dep_ == "nsubj" and small_clause:
+                yield c, measure, tok  # "found the man shot to death"
+    elif lem in agent and agent[lem] == "killed":
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                yield _relative_antecedent(c), "killed", tok
+    elif lem in words("dead_placing_verbs"):
+        # "were found fatally shot", "left a man dead": the placed people are the victims.
+        said = [
+            c
+            for c in tok.children
+            if c.dep_ in ("xcomp", "ccomp", "oprd", "advcl") and _harm_measure(c) is not None
+        ]
+        placed: str | None = "killed" if _says_death(tok) else None
+        if said and not any(c.dep_ == "nsubj" for c in said[0].children):
+            placed = outcome(said[0], _harm_measure(said[0]) or "casualties")
+        if placed is None:
+            return
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "dobj"):
+                yield _relative_antecedent(c), placed, tok
+
+
+def _arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
+    """(victim head, measure, governing word) for each harm ``tok`` says was done."""
+    lem = lemma(tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        if negated(tok):
+            return
+        state = _state_measure(tok)
+        if state is not None:
+            for subject in _state_subjects(tok):
+                yield subject, state, tok
+        elif tok.pos_ == "VERB":
+            yield from _verb_arguments(tok)
+        return
+    harm = table()["harm_nouns"]
+    measure = next((m for m, ws in harm.items() if lem in ws), None)
+    if tok.pos_ == "NOUN" and measure is not None:
+        if any(lemma(c) in words("fatal_adjectives") for c in tok.children):
+            measure = "killed"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                # "the killing of Qasem Soleimani" names a known death, often a past one;
+                # "the shooting death of a man" counts a victim of the incident reported.
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ != "PROPN":
+                        yield o, measure, tok
+        return
+    dead = tok.lower_ in words("dead_words") or lemma(tok) in words("dead_words")
+    if dead and tok.dep_ in ("amod", "oprd") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        yield tok.head, "killed", tok  # "police found a man dead"
+    elif dead and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
+        yield tok, "killed", tok.head  # "left a 16-year-old dead": "dead" heads the phrase
+
+
+def harm_word(sent: Span) -> Token | None:
+    """The first word of ``sent`` that says people were harmed, with victims it names."""
+    for tok in sent:
+        if any(victim_count(head) or _numbered(head) for head, _, _ in _arguments(tok)):
+            return tok
+    return None
+
+
+def _phrase_bounds(members: list[Token]) -> tuple[int, int]:
+    """Token range of a victim phrase: from the first word of its first member to the end
+    of its last member's noun ("sister-in-law" whole), without clauses or appositions."""
+    first, last = members[0], members[-1]
+    start = min(
+        (t.i for t in first.subtree if t.i <= first.i and t.dep_ not in ("relcl", "acl")),
+        default=first.i,
+    )
+    end = last.i + 1
+    doc = last.doc
+    # A hyphenated noun goes on while no space separates its pieces.
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].is_alpha | (doc[end].text in ("-", "–"))
+    ):
+        end += 1
+    return start, end
+
+
+def _label(measure: str, verb: Token) -> str:
+    if measure == "casualties":
+        return f"people {verb.lower_ if verb.tag_ in ('VBN', 'VBD') else 'hit'}"
+    return f"people {measure}"
+
+
+def _of_another_year(sent: Span, published: date | None) -> bool:
+    """The sentence dates what it tells to an earlier year: history, not the incident."""
+    if published is None:
+        return False
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        for tok in ent:
+            year = tok.text.isdigit() and len(tok.text) == 4 and int(tok.text)
+            if year and 1900 < year < published.year:
+                return True
+    return False
+
+
+def victim_readings(
+    sent: Span, taken: set[int], published: date | None = None
+) -> list[tuple[Quantity, Reading]]:
+    """Figures said by victim phrases without a number, in one sentence.
+
+    Args:
+        sent: the parsed sentence.
+        taken: token indexes already covered by a numeric figure; a phrase touching one
+            is left to that figure, unless it lists more people than the number does.
+        published: the report's publication date: a single death the sentence dates to
+            an earlier year ("a drone strike killed him in January 2020") is history.
+
+    Returns:
+        (quantity, reading) pairs like :func:`crosscheck.analysis.lang.en.counts.read_count`'s: an
+        exact interval, the measure, and the victim noun and harm word.
+    """
+    best: dict[int, tuple[Quantity, Reading]] = {}
+    history = _of_another_year(sent, published)
+    for tok in sent:
+        for head, measure, word in _arguments(tok):
+            members = _members(head)
+            count = victim_count(head)
+            if count is None or count < 1:
+                continue
+            if (history or _hedged(word)) and all(_numbered(m) is None for m in members):
+                continue
+            numbered = [m for m in members if _numbered(m) is not None]
+            # The shooter's own death counts in the toll, when the victims are others.
+            self_harm = (
+                measure == "killed"
+                and head.dep_ == "dobj"
+                and word.pos_ == "VERB"
+                and _self_harm(word)
+            )
+            plain = any(m.i in taken for m in members) and len(members) == len(numbered)
+            if plain and not self_harm:
+                continue  # plain numeric figures ("two men") are read by read_count
+            if self_harm:
+                count += 1
+            start, end = _phrase_bounds(members)
+            q = Quantity(start, end, head.i, count, count)
+            reading = Reading(measure, _label(measure, word), "people", head, word)
+            known = best.get(head.i)
+            # One phrase, several harm words ("the boy, who was struck, has died"): the
+            # outcome that says most wins.
+            if known is None or _rank(measure) > _rank(known[1].measure):
+                best[head.i] = (q, reading)
+    return sorted(best.values(), key=lambda p: p[0].start)
+
+
+def _hedged(word: Token) -> bool:
+    """ "was likely killed", "reportedly died": a guess, not a report."""
+    verbs = same_victim_verbs(word) if word.pos_ in ("VERB", "AUX") else [word]
+    return any(c.lower_ in words("hedge_adverbs") for v in verbs for c in v.children)
+
+
+def _rank(measure: str) -> int:
+    return HARM_MEASURES.index(measure) if measure in HARM_MEASURES else -1
+
+
+__all__ = [
+    "HARM_MEASURES",
+    "fatal_adverb",
+    "harm_word",
+    "negated",
+    "outcome",
+    "same_victim_verbs",
+    "victim_count",
+    "victim_readings",
+]

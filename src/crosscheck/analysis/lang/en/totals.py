@@ -1,0 +1,76 @@
+"""Figures a report gives by difference, read once the whole report is extracted.
+
+"Four people were shot early Sunday ... One of them died at the hospital" gives four people
+hit and one killed; the report thereby says three were injured, as an analyst reads it. When
+a report gives people hit and people killed and no injured figure of its own, the difference
+is its injured figure. A report that never uses a word of death ("died", "fatal", "killed",
+"homicide"…) reports no one killed: the people it says were hit are its injured. The claim
+sits on the figure of people hit and its label says how it was read ("people injured (4 hit,
+1 killed)", "people injured (2 hit, none reported dead)").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from crosscheck.analysis.lang.en.casualties import words
+from crosscheck.model import Claim
+
+_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+
+
+def _exact(c: Claim) -> int | None:
+    if c.low is None or c.low != c.high or c.vague or c.approximate or c.part_of:
+        return None
+    return int(c.low)
+
+
+def _largest(claims: list[Claim], measure: str) -> Claim | None:
+    # "Casualties rose to 360" counts the dead too: only people said to be hit are used.
+    found = [
+        c
+        for c in claims
+        if c.measure == measure and _exact(c) is not None and c.label != "casualties"
+    ]
+    return max(found, key=lambda c: (_exact(c), -c.span[0]), default=None)
+
+
+def _says_death(text: str) -> bool:
+    death = words("death_words")
+    return any(m.group().lower() in death for m in _WORD.finditer(text))
+
+
+def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
+    """The injured figure a report gives by difference (empty when it gives none).
+
+    Args:
+        claims: every claim of one report.
+        text: the report's title and text, to tell whether it speaks of any death.
+    """
+    if any(c.measure == "injured" for c in claims):
+        return []
+    hit = _largest(claims, "casualties")
+    killed = _largest(claims, "killed")
+    if hit is None or (killed is None and _says_death(text)):
+        return []
+    n_hit = _exact(hit)
+    n_killed = 0 if killed is None else _exact(killed)
+    assert n_hit is not None and n_killed is not None
+    if n_hit <= n_killed:
+        return []
+    injured = n_hit - n_killed
+    how = f"{n_killed} killed" if killed is not None else "none reported dead"
+    return [
+        dataclasses.replace(
+            hit,
+            measure="injured",
+            low=injured,
+            high=injured,
+            label=f"people injured ({n_hit} hit, {how})",
+            counted="people",
+        )
+    ]
+
+
+__all__ = ["derived_figures"]

@@ -1,0 +1,298 @@
+"""Figures in a Russian report, per the claim contract and the English measures.
+
+A quantity (:mod:`.numbers`) is a claim when it counts people: the noun it quantifies is a
+noun of people ("человек", "детей") or fixes the measure by itself ("четверо нападавших"),
+or no noun follows and a cue word is near ("погибли 40"). Its measure is the nearest cue
+lemma ("погибших", "пострадали", "госпитализированы", "задержаны"). Times, dates, ages,
+distances and sums are never claims. A figure after "в том числе" / "среди них" is a part
+of the figure before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from crosscheck.analysis.lang.ru.dates import find_dates
+from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
+from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
+from crosscheck.analysis.lang.ru.parse import Sentence, Token
+from crosscheck.model import Claim, EventMention, Statement
+
+#: How far (tokens) a cue may sit from its number, and how far the counted noun may follow.
+CUE_WINDOW = 20
+NOUN_WINDOW = 3
+#: Years a bare number is taken for ("в 2004-м", "2024") when no noun of people follows.
+YEARS = range(1900, 2101)
+_PARTS = (("в", "том", "числе"), ("среди",), ("из", "них"), ("включая",))
+_WORD = re.compile(r"\w", re.UNICODE)
+#: Relations that join another clause, whose verb speaks for its own figures only.
+_OTHER_CLAUSE = frozenset({"conj", "parataxis", "advcl", "ccomp", "acl", "acl:relcl"})
+_VIOLENT = ("attack", "shooting", "bombing", "suicide_bombing", "arson")
+
+
+def _counted(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
+    """The noun a quantity counts: the first noun (or noun-like participle) after it."""
+    g = grammar()
+    for tok in tokens[q.end : q.end + NOUN_WINDOW]:
+        if not _WORD.search(tok.text):
+            return None
+        if tok.pos in ("NOUN", "PROPN"):
+            return tok
+        if tok.pos == "VERB":
+            # A participle used as a noun ("93 погибших") counts; a finite verb
+            # ("35 получили ранения") leaves the measure to the cues.
+            nounlike = any(tok.lemma in ls for ls in (*g.counted.values(), g.people))
+            return tok if nounlike and _participle(tok) else None
+        if tok.pos not in ("ADJ", "DET", "NUM"):
+            return None
+    return None
+
+
+def _participle(tok: Token) -> bool:
+    return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных"))
+
+
+def _cue_of(tok: Token, g: Grammar) -> str | None:
+    return next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
+
+
+def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:
+    following = tokens[tok.index + 1] if tok.index + 1 < len(tokens) else None
+    return following is not None and following.lemma in g.months
+
+
+def _headed_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
+    """ "Число пострадавших ... достигло 24": the noun after "число" before the figure,
+    with no other number between, says what the figure counts."""
+    for tok in reversed(tokens[: q.first]):
+        if (tok.pos == "NUM" or tok.text.isdigit()) and not _is_date_day(tokens, tok, g):
+            return None
+        if tok.index and tokens[tok.index - 1].lemma in g.count_heads:
+            cue = _cue_of(tok, g)
+            if cue is not None:
+                return cue
+    return None
+
+
+def _blocked(tokens: tuple[Token, ...], q: Quantity, cue: Token, g: Grammar) -> bool:
+    """A cue after the figure that only describes another noun says nothing about it:
+    "300 человек пришли почтить память погибших", "сотни пришли на прощание с погибшими"
+    (but "35 получили ранения" is injured: there the cue is the verb's object)."""
+    if cue.index < q.first or not 0 <= cue.head < len(tokens):
+        return False
+    head = tokens[cue.head]
+    if head.pos not in ("NOUN", "PROPN") or q.first <= head.index < q.end:
+        return False
+    return _cue_of(head, g) is None and head.lemma not in g.people | g.count_heads
+
+
+def _governed_elsewhere(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    """The figure belongs to a verb that says nothing of harm ("в зале находились 6200
+    зрителей"): no cue elsewhere in the sentence is about it. A verb whose own object is a
+    cue ("19 человек получили ранения") speaks for it."""
+    anchor = _counted(tokens, q) or tokens[q.start]
+    if not 0 <= anchor.head < len(tokens):
+        return False
+    verb = tokens[anchor.head]
+    if verb.pos not in ("VERB", "AUX") or _cue_of(verb, g) or verb.lemma in g.rise_verbs:
+        return False
+    return not any(
+        t.head == verb.index and t.rel not in _OTHER_CLAUSE and _cue_of(t, g) for t in tokens
+    )
+
+
+def _across(q: Quantity, cue: Token, others: Sequence[Quantity]) -> bool:
+    """Another figure stands between the figure and the cue: the cue is that figure's."""
+    lo, hi = (cue.index, q.first) if cue.index < q.first else (q.end, cue.index)
+    return any(o is not q and lo <= o.first and o.end <= hi for o in others)
+
+
+def _nearest_cue(
+    tokens: tuple[Token, ...], q: Quantity, g: Grammar, others: Sequence[Quantity]
+) -> str | None:
+    headed = _headed_cue(tokens, q, g)
+    if headed is not None:
+        return headed
+    if _governed_elsewhere(tokens, q, g):
+        return None
+    best: tuple[int, str] | None = None
+    for tok in tokens:
+        if q.first <= tok.index < q.end:
+            continue
+        measure = _cue_of(tok, g)
+        if measure is None or _blocked(tokens, q, tok, g) or _across(q, tok, others):
+            continue
+        distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
+        if distance <= CUE_WINDOW and (best is None or distance < best[0]):
+            best = (distance, measure)
+    return best[1] if best else None
+
+
+def measure_of(
+    tokens: tuple[Token, ...], q: Quantity, others: Sequence[Quantity] = ()
+) -> str | None:
+    """The measure a quantity counts, or ``None`` when it is no claim.
+
+    ``others``: the sentence's other quantities (a cue beyond one of them is not ours).
+    """
+    g = grammar()
+    noun = _counted(tokens, q)
+    if noun is None and tokens[q.start].lemma == "один" and q.end - q.start == 1:
+        return None  # "ещё одного ищут": a pronoun, not a count
+    if noun is not None:
+        if noun.lemma in g.not_counts:
+            return None
+        for measure, lemmas in g.counted.items():
+            if noun.lemma in lemmas:
+                return measure
+        if noun.lemma not in g.people and not any(noun.lemma in ls for ls in g.cues.values()):
+            return None
+    elif not q.vague and q.low is not None and q.low == q.high and int(q.low) in YEARS:
+        return None
+    if q.end < len(tokens) and tokens[q.end].text in ("%", "‰"):
+        return None
+    return _nearest_cue(tokens, q, g, others)
+
+
+def _counted_label(
+    tokens: tuple[Token, ...], q: Quantity, measure: str, g: Grammar
+) -> tuple[str, str]:
+    """What is counted and the English label: "people killed", or a restrictive noun's own
+    ("children killed"), which groups apart from the toll as it does in English."""
+    label = g.labels.get(measure, measure)
+    if measure == "perpetrators":
+        return "perpetrators", label
+    noun = _counted(tokens, q)
+    english = g.nouns.get(noun.lemma) if noun is not None else None
+    if english is None:
+        return "people", label
+    return english, f"{english} {label.split()[-1]}"
+
+
+def _not_a_count(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    noun = _counted(tokens, q)
+    return noun is not None and noun.lemma in g.not_counts
+
+
+def _counts_people(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    """The figure counts people, or nothing named ("четверо из них")."""
+    noun = _counted(tokens, q)
+    return noun is None or noun.lemma in g.people
+
+
+def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
+    words = tuple(fold(t.text) for t in tokens[before:after])
+    return any(words[i : i + len(p)] == p for p in _PARTS for i in range(len(words) - len(p) + 1))
+
+
+def _attribution(sent: Sentence, statements: list[Statement]) -> str | None:
+    for st in statements:
+        if st.sentence == sent.text and st.stance in ("says", "confirms", "claims"):
+            return st.speaker
+    return None
+
+
+def _subject(sent: Sentence, measure: str, events: list[EventMention]) -> EventMention | None:
+    """The incident a figure is about: a placed one its sentence names, else the report's
+    first placed attack (a bare "нападение" is the report's incident, not a new one)."""
+    inside = [e for e in events if sent.start <= e.span[0] < sent.end]
+    wanted = ("arrest",) if measure == "arrested" else _VIOLENT
+    placed = [e for e in events if e.location and e.type in _VIOLENT]
+    for pool in (
+        [e for e in inside if e.type in wanted and e.location],
+        [e for e in inside if e.type in _VIOLENT and e.location],
+        placed,
+        [e for e in inside if e.type in wanted],
+        [e for e in events if e.type in _VIOLENT],
+    ):
+        if pool:
+            return pool[0]
+    return None
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+#: Words before a date that make it the date a figure holds for ("по состоянию на 23 марта").
+_AS_OF = (
+    ("по", "состоянию", "на"),
+    ("на", "утро"),
+    ("на", "вечер"),
+    ("к", "утру"),
+    ("к", "вечеру"),
+)
+
+
+def _as_of(sent: Sentence, published: date | None) -> str | None:
+    """The date the sentence says its figures hold for, if it says one."""
+    words = [fold(t.text) for t in sent.tokens]
+    for found in find_dates(sent.tokens, published):
+        before = tuple(words[max(0, found.start - 3) : found.start])
+        if any(before[len(before) - len(p) :] == p for p in _AS_OF):
+            return found.iso
+    return None
+
+
+def find_claims(
+    doc_id: str,
+    sentences: tuple[Sentence, ...],
+    events: list[EventMention],
+    statements: list[Statement],
+    published: date | None = None,
+) -> list[Claim]:
+    """The figures of a Russian report, in text order."""
+    g = grammar()
+    out: list[Claim] = []
+    totals: dict[str, Claim] = {}  # measure -> the report's last whole figure
+    for sent in sentences:
+        tokens = sent.tokens
+        as_of = _as_of(sent, published)
+        since = 0
+        quantities = find_quantities(tokens)
+        # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
+        counts = [q for q in quantities if not _not_a_count(tokens, q, g)]
+        for q in quantities:
+            measure = measure_of(tokens, q, counts)
+            # "в том числе трое детей" before the figure, "около 80 из них" after it.
+            part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
+            if part and since and out and out[-1].sentence == sent.text:
+                counted_by_noun = measure == "perpetrators"  # "двое нападавших" stay attackers
+                if not counted_by_noun and (measure or _counts_people(tokens, q, g)):
+                    measure = out[-1].measure  # a part counts what its total counts
+            if measure is None:
+                continue
+            total = totals.get(measure)
+            part_of = total.id if total and part else None
+            subject = _subject(sent, measure, events)
+            counted, label = _counted_label(tokens, q, measure, g)
+            claim = Claim(
+                doc_id=doc_id,
+                measure=measure,
+                low=_number(q.low),
+                high=_number(q.high),
+                span=(tokens[q.first].start, tokens[q.end - 1].end),
+                sentence=sent.text,
+                label=label,
+                approximate=q.approximate,
+                vague=q.vague,
+                as_of=as_of,
+                attributed_to=_attribution(sent, statements),
+                subject_kind="event" if subject else "none",
+                subject_ref=subject.id if subject else None,
+                subject_name=subject.description if subject else None,
+                counted=counted,
+                part_of=part_of,
+            )
+            out.append(claim)
+            since = q.end
+            if part_of is None:
+                totals[measure] = claim
+    return out
+
+
+__all__ = ["find_claims", "measure_of"]

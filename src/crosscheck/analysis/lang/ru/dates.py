@@ -1,0 +1,116 @@
+"""Russian dates resolved against the publication date.
+
+"22 марта" (the year of publication, or the year before when that would put it more
+than a week after publication), "22 марта 2024 года", "в ночь на 23 марта" (the date
+named: the hours after midnight belong to it), "в пятницу" (the last Friday on or before
+publication), "вчера", "накануне", and "в марте" (month precision).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from crosscheck.analysis.lang.ru.grammar import fold, grammar
+from crosscheck.analysis.lang.ru.parse import Token
+
+_DAY = re.compile(r"^\d{1,2}$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+#: A day-and-month more than this many days after publication belongs to the year before.
+FUTURE_SLACK = 7
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date in a sentence: token range, ISO date and precision."""
+
+    start: int
+    end: int
+    iso: str
+    precision: str  # day | month | year
+
+
+def _year_after(tokens: tuple[Token, ...], j: int) -> int | None:
+    if j < len(tokens) and _YEAR.match(tokens[j].text):
+        return int(tokens[j].text)
+    return None
+
+
+def _day_month(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
+    g = grammar()
+    if i + 1 >= len(tokens) or not _DAY.match(tokens[i].text):
+        return None
+    month = g.months.get(tokens[i + 1].lemma)
+    if month is None:
+        return None
+    day = int(tokens[i].text)
+    year = _year_after(tokens, i + 2)
+    end = i + 2 if year is None else i + 3
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            if date(year, month, day) > published + timedelta(days=FUTURE_SLACK):
+                year -= 1
+        except ValueError:
+            return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return FoundDate(i, end, found.isoformat(), "day")
+
+
+def _weekday(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
+    g = grammar()
+    if published is None or i == 0 or fold(tokens[i - 1].text) not in ("в", "во"):
+        return None
+    weekday = g.weekdays.get(tokens[i].lemma)
+    if weekday is None:
+        return None
+    back = (published.weekday() - weekday) % 7
+    return FoundDate(i - 1, i + 1, (published - timedelta(days=back)).isoformat(), "day")
+
+
+def _relative(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
+    shift = grammar().relative.get(fold(tokens[i].text))
+    if published is None or shift is None:
+        return None
+    return FoundDate(i, i + 1, (published + timedelta(days=shift)).isoformat(), "day")
+
+
+def _month(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
+    g = grammar()
+    month = g.months.get(tokens[i].lemma)
+    if month is None or i == 0 or fold(tokens[i - 1].text) != "в":
+        return None
+    year = _year_after(tokens, i + 1) or (published.year if published else None)
+    if year is None:
+        return None
+    if published and year == published.year and month > published.month:
+        year -= 1
+    return FoundDate(i - 1, i + 1, date(year, month, 1).isoformat(), "month")
+
+
+def find_dates(tokens: tuple[Token, ...], published: date | None) -> list[FoundDate]:
+    """The dates a sentence names, in order."""
+    out: list[FoundDate] = []
+    i = 0
+    while i < len(tokens):
+        found = (
+            _day_month(tokens, i, published)
+            or _weekday(tokens, i, published)
+            or _relative(tokens, i, published)
+            or _month(tokens, i, published)
+        )
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = max(found.end, i + 1)
+    return out
+
+
+__all__ = ["FoundDate", "find_dates"]

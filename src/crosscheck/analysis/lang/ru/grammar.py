@@ -1,0 +1,125 @@
+"""Russian grammar object: the word lists of ``data/ru/`` in the shapes the rules use.
+
+Everything language-specific that is data lives here, loaded once; the rule modules
+(:mod:`.numbers`, :mod:`.claims`, :mod:`.dates`, :mod:`.entities`, :mod:`.events`,
+:mod:`.statements`) read only this object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from crosscheck import data
+
+
+def fold(text: str) -> str:
+    """Lower case with ё as е and dashes as spaces: how lemmas and table keys compare."""
+    text = text.lower().replace("ё", "е")
+    for dash in "-–—‐‑":
+        text = text.replace(dash, " ")
+    return " ".join(text.split())
+
+
+def _words(items: Any) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in items or ())
+
+
+def _phrases(items: Any) -> tuple[tuple[str, ...], ...]:
+    """Phrases as word tuples, longest first, so the longest hedge wins."""
+    out = {tuple(fold(str(p)).split()) for p in items or ()}
+    return tuple(sorted(out, key=lambda p: (-len(p), p)))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The Russian tables, keyed by folded lemmas or surface words."""
+
+    units: dict[str, float]
+    multipliers: dict[str, int]
+    hedges: dict[str, tuple[tuple[str, ...], ...]]  # lower/upper/approx -> phrases
+    rise_verbs: frozenset[str]
+    vague: dict[tuple[str, ...], tuple[int, int]]
+    not_counts: frozenset[str]
+    cues: dict[str, frozenset[str]]  # measure -> lemmas
+    counted: dict[str, frozenset[str]]
+    people: frozenset[str]
+    labels: dict[str, str]
+    nouns: dict[str, str]  # restrictive people noun lemma -> English noun
+    count_heads: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    stances: dict[str, str]  # lemma -> stance
+    claim_phrases: tuple[tuple[str, ...], ...]
+    attribution: tuple[tuple[str, ...], ...]
+    names: dict[str, str]  # folded lemma phrase -> English name
+    demonyms: dict[str, str]
+    place_adjectives: dict[str, str]
+    letters: dict[str, str]
+    endings: dict[str, str]
+    given_names: dict[str, str]
+    triggers: dict[str, str]
+
+
+@cache
+def grammar() -> Grammar:
+    """The Russian grammar, read from ``data/ru/`` once."""
+    numbers = data.load("numbers", "ru")
+    measures = data.load("measures", "ru")
+    dates = data.load("dates", "ru")
+    stance = data.load("stance_verbs", "ru")
+    aliases = data.load("aliases", "ru")
+    translit = data.load("translit", "ru")
+    events = data.load("events", "ru")
+    stances = {
+        fold(str(verb)): str(kind)
+        for kind, verbs in stance.items()
+        if kind not in ("claim_phrases", "attribution_preps")
+        for verb in verbs
+    }
+    return Grammar(
+        units={fold(k): float(v) for k, v in numbers["units"].items()},
+        multipliers={fold(k): int(v) for k, v in numbers["multipliers"].items()},
+        hedges={kind: _phrases(words) for kind, words in numbers["hedges"].items()},
+        rise_verbs=_words(numbers["rise_verbs"]),
+        vague={tuple(fold(k).split()): (int(v[0]), int(v[1])) for k, v in numbers["vague"].items()},
+        not_counts=_words(numbers["not_counts"]),
+        cues={m: _words(ws) for m, ws in measures["cues"].items()},
+        counted={m: _words(ws) for m, ws in measures["counted"].items()},
+        people=_words(measures["people"]),
+        labels={str(k): str(v) for k, v in measures["labels"].items()},
+        nouns={fold(k): str(v) for k, v in measures["nouns"].items()},
+        count_heads=_words(measures["count_heads"]),
+        months={fold(k): int(v) for k, v in dates["months"].items()},
+        weekdays={fold(k): int(v) for k, v in dates["weekdays"].items()},
+        relative={fold(k): int(v) for k, v in dates["relative"].items()},
+        stances=stances,
+        claim_phrases=_phrases(" ".join(p) for p in stance["claim_phrases"]),
+        attribution=_phrases(stance["attribution_preps"]),
+        names={fold(k): str(v) for k, v in aliases["names"].items()},
+        demonyms={fold(k): str(v) for k, v in aliases["demonyms"].items()},
+        place_adjectives={fold(k): str(v) for k, v in aliases["place_adjectives"].items()},
+        letters={str(k): str(v) for k, v in translit["letters"].items()},
+        endings={str(k): str(v) for k, v in translit["endings"].items()},
+        given_names={fold(k): str(v) for k, v in translit["given_names"].items()},
+        triggers={fold(k): str(v) for k, v in events["triggers"].items()},
+    )
+
+
+def transliterate(text: str) -> str:
+    """Latin letters for a Cyrillic name, as English reports spell it ("Путин" -> "putin")."""
+    g = grammar()
+    out = []
+    for word in fold(text).split():
+        for ending, latin in g.endings.items():
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                word = word[: -len(ending)] + "\x00" + latin
+                break
+        head, _, tail = word.partition("\x00")
+        out.append("".join(g.letters.get(ch, ch) for ch in head) + tail)
+    return " ".join(out)
+
+
+__all__ = ["Grammar", "fold", "grammar", "transliterate"]

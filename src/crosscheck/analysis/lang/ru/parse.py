@@ -1,0 +1,172 @@
+"""One Natasha pass over a Russian text: sentences, tokens with lemmas, names.
+
+The Natasha models ship inside the ``natasha`` wheel (navec embeddings, slovnet morphology,
+syntax and NER); pymorphy3 gives lemmas, so every case of a word reads the same. Natasha's
+own lemmatiser is not used: it needs pymorphy2, which no longer installs cleanly. Nothing
+here knows about figures or events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from crosscheck.errors import ModelError
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or sign: document offsets, lower-case lemma and slovnet's part of speech."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    index: int  # position in its sentence
+    head: int  # index of its syntactic head in the sentence (-1 for the root)
+    rel: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name Natasha's NER found: PER, LOC or ORG, with document offsets."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its tokens; ``start``/``end`` are document offsets."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parsed text: its sentences and names."""
+
+    sentences: tuple[Sentence, ...]
+    names: tuple[Name, ...]
+
+
+class Natasha:
+    """The loaded models; load once per process (about 2 s), then parse many texts."""
+
+    def __init__(self) -> None:
+        try:
+            from natasha import (
+                NewsEmbedding,
+                NewsMorphTagger,
+                NewsNERTagger,
+                NewsSyntaxParser,
+                Segmenter,
+            )
+        except ImportError as exc:
+            raise ModelError(
+                f"the Russian models are not installed ({exc}); run `make setup`"
+            ) from exc
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph = NewsMorphTagger(embedding)
+        self.syntax = NewsSyntaxParser(embedding)
+        self.ner = NewsNERTagger(embedding)
+
+    def doc(self, text: str) -> Any:
+        """Natasha's own document after every step (what a raw pipeline would give)."""
+        from natasha import Doc
+
+        doc = Doc(text)
+        doc.segment(self.segmenter)
+        doc.tag_morph(self.morph)
+        doc.parse_syntax(self.syntax)
+        doc.tag_ner(self.ner)
+        return doc
+
+    def parse(self, text: str) -> Parsed:
+        """Sentences, tokens with lemmas, and names of ``text``."""
+        doc = self.doc(text)
+        sentences = tuple(_sentence(s) for s in doc.sents)
+        names = tuple(Name(s.type, s.start, s.stop, s.text) for s in doc.spans)
+        return Parsed(sentences, names)
+
+
+def _sentence(sent: Any) -> Sentence:
+    ids = {tok.id: i for i, tok in enumerate(sent.tokens)}
+    tokens = tuple(
+        Token(
+            text=tok.text,
+            start=tok.start,
+            end=tok.stop,
+            lemma=lemma(tok.text),
+            pos=str(tok.pos or ""),
+            index=i,
+            head=ids.get(tok.head_id, -1),
+            rel=str(tok.rel or ""),
+        )
+        for i, tok in enumerate(sent.tokens)
+    )
+    return Sentence(sent.start, sent.stop, sent.text, tokens)
+
+
+@cache
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+_DASHES = re.compile(r"[-–—‐‑]")
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The lower-case normal form of ``word`` ("Москве" -> "москва"; digits stay).
+
+    Each part of a hyphenated word is lemmatised on its own and the parts joined by a
+    space ("ИГ-Хорасан" -> "иг хорасан"), as the alias table writes them.
+    """
+    lower = word.lower().replace("ё", "е")
+    if not any("а" <= ch <= "я" for ch in lower):
+        return lower
+    parts = [p for p in _DASHES.split(lower) if p]
+    if len(parts) > 1:
+        return " ".join(lemma(p) for p in parts)
+    return str(_morph().parse(lower)[0].normal_form).replace("ё", "е")
+
+
+@lru_cache(maxsize=100_000)
+def name_lemma(word: str) -> str:
+    """The nominative of a person's name ("Пескова" -> "песков", not "песок")."""
+    lower = word.lower().replace("ё", "е")
+    if not any("а" <= ch <= "я" for ch in lower):
+        return lower
+    parses = [p for p in _morph().parse(lower) if any(t in p.tag for t in _NAME_TAGS)]
+    if not parses:
+        return lemma(word)
+    if any(p.tag.case == "nomn" and p.normal_form == lower for p in parses):
+        return lower
+    male = [p for p in parses if p.tag.gender == "masc"]
+    return str((male or parses)[0].normal_form).replace("ё", "е")
+
+
+@cache
+def natasha() -> Natasha:
+    """The process's one loaded Natasha."""
+    return Natasha()
+
+
+__all__ = ["Name", "Natasha", "Parsed", "Sentence", "Token", "lemma", "name_lemma", "natasha"]
