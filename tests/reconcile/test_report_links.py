@@ -11,6 +11,8 @@ from crosscheck.analysis.profile import profile
 from crosscheck.model import Document, EventMention
 from crosscheck.reconcile.incidents.linking import link_incidents
 from crosscheck.reconcile.incidents.local import local_incidents
+from crosscheck.reconcile.incidents.reports import Report, placed_apart
+from crosscheck.reconcile.leads import LeadPlace
 
 QUINCE = (
     "Darnell Okafor, a bus driver, was shot on Quince Street in Marbury late Friday after an"
@@ -118,3 +120,36 @@ def test_reports_written_alike_about_towns_far_apart_stay_apart() -> None:
     ]
     incident = _linked(docs, ems)
     assert incident["a"] == incident["b"] != incident["c"]
+
+
+def _side(doc_id: str, town: str, coords: tuple[float, float], surname: str) -> Report:
+    return Report(
+        doc_id=doc_id,
+        published=None,
+        terms={},
+        title={},
+        lead={},
+        surnames=frozenset({surname}),
+        names=frozenset(),
+        places=frozenset({town}),
+        lead_places=frozenset({town}),
+        incident_date=None,
+        dated=False,
+        killed=None,
+        town=LeadPlace(town, None, coords),
+        sites=((town, coords),),
+    )
+
+
+def test_placed_apart_needs_every_town_far_and_no_person_in_common() -> None:
+    lusaka, bergen = (-15.4166, 28.2833), (60.3929, 5.3241)
+    assert placed_apart(_side("a", "lusaka", lusaka, "banda"), _side("b", "bergen", bergen, "moe"))
+    # One victim named in both: the reports may be about one incident after all.
+    assert not placed_apart(
+        _side("a", "lusaka", lusaka, "banda"), _side("b", "bergen", bergen, "banda")
+    )
+    # A town named by a common word ("Man") names many places: not trusted to be far.
+    assert not placed_apart(_side("a", "man", lusaka, "banda"), _side("b", "bergen", bergen, "moe"))
+    assert not placed_apart(
+        _side("a", "lusaka", lusaka, "banda"), _side("b", "lusaka", lusaka, "moe")
+    )
