@@ -208,3 +208,61 @@ def test_what_could_have_happened_is_no_figure(nlp: Any, text: str) -> None:
 
 def test_what_may_have_happened_is_still_a_figure(nlp: Any) -> None:
     assert figures(nlp, "Police say the gunman may have killed two others.") == [("killed", 2, 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cyclist was rushed to County General in critical condition but passed away overnight.",
+        "Paramedics treated the clerk on the floor before driving him to a clinic, where he was "
+        "pronounced dead.",
+        "A 9-year-old boy has died after he suffered a gunshot wound at a cousin's house.",
+        "The driver stayed in serious condition until she died on Tuesday.",
+    ],
+)
+def test_casualties_one_victim_hurt_then_dead_is_one_death(nlp: Any, text: str) -> None:
+    assert figures(nlp, text) == [("killed", 1, 1)]
+
+
+def test_casualties_two_single_victims_keep_their_own_outcomes(nlp: Any) -> None:
+    text = "A 15-year-old was killed and an 8-year-old was hurt when the van rolled over."
+    assert sorted(figures(nlp, text)) == [("injured", 1, 1), ("killed", 1, 1)]
+
+
+def test_casualties_an_obituary_family_is_no_figure(nlp: Any) -> None:
+    found = figures(nlp, "Mr. Pell is survived by his wife and three daughters.")
+    assert not [f for f in found if f[0] in ("killed", "injured", "casualties")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors charged two men over a robbery that left a cashier in critical condition.",
+        "A teenager was shot in the shoulder and is expected to survive.",
+    ],
+)
+def test_casualties_a_victim_left_alive_is_injured(nlp: Any, text: str) -> None:
+    harm = [f for f in figures(nlp, text) if f[0] in ("killed", "injured", "casualties")]
+    assert harm == [("injured", 1, 1)]
+
+
+def test_casualties_victims_named_in_a_list_count_once(nlp: Any) -> None:
+    text = "Two victims, a 31-year-old woman and a 40-year-old man, died at the scene."
+    assert figures(nlp, text) == [("killed", 2, 2)]
+
+
+def test_casualties_a_numbered_kin_noun_and_a_list_add_up(nlp: Any) -> None:
+    text = "The gunman killed his three sons, his wife and a neighbour."
+    assert figures(nlp, text) == [("killed", 5, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot outside a bar and taken to Memorial Hospital. He faces no charges.",
+        "A woman was shot in her driveway. Her neighbour is charged with attempted murder.",
+    ],
+)
+def test_totals_names_and_attempts_are_no_word_of_death(nlp: Any, text: str) -> None:
+    (injured,) = derived_figures(claims_of(nlp, text), text)
+    assert (injured.measure, injured.low) == ("injured", 1)

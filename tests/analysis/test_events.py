@@ -188,3 +188,17 @@ def test_find_events_a_figure_is_not_a_place(nlp: spacy.language.Language) -> No
     text = "Volgograd theatre attack: death toll rises to 15"
     (attack,) = [e for e in _events(nlp, text) if e.type == "attack"]
     assert "15" not in attack.description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot late on Friday and taken to Mount Sinai Hospital.",
+        "A man was shot late on Friday and driven to Lebanon Medical Center.",
+    ],
+)
+def test_find_events_a_hospital_is_not_where_it_happened(
+    nlp: spacy.language.Language, text: str
+) -> None:
+    places = {e.location for e in _events(nlp, text)}
+    assert places and not places & {"Sinai", "Mount Sinai", "Lebanon"}

@@ -91,8 +91,11 @@ def _says_death(verb: Token) -> bool:
 
 
 def _says_hurt(verb: Token) -> bool:
-    return _in_condition(verb) or any(
-        c.dep_ == "advmod" and c.lower_ in words("nonfatal_adverbs") for c in verb.children
+    """ "critically wounded", "is in stable condition", "is expected to survive"."""
+    return (
+        _in_condition(verb)
+        or any(c.dep_ == "advmod" and c.lower_ in words("nonfatal_adverbs") for c in verb.children)
+        or any(c.dep_ == "xcomp" and lemma(c) in words("survival_verbs") for c in verb.children)
     )
 
 
@@ -117,9 +120,26 @@ def _state_measure(verb: Token) -> str | None:
                 fatal = any(lemma(a) in words("fatal_adjectives") for a in c.children)
                 return "killed" if fatal else "injured"
         return None
+    if lem in words("dead_placing_verbs") and _has_object(verb):
+        return None  # "left a boy in critical condition": the object is the one hurt
+    if lem in words("survival_verbs") and any(c.dep_ == "agent" for c in verb.children):
+        return None  # "is survived by his parents": an obituary names the family of the dead
     if lem in words("survival_verbs") or _in_condition(verb):
         return "injured"
     return None
+
+
+def _then_died(verb: Token) -> bool:
+    """ "was taken in critical condition but passed away": a coordinated verb of the same
+    people says they died."""
+    for v in same_victim_verbs(verb):
+        if v is verb:
+            continue
+        if lemma(v) in words("killing_verbs") or _says_death(v):
+            return True
+        if lemma(v) == "pass" and any(c.lower_ == "away" for c in v.children):
+            return True
+    return False
 
 
 def _state_subjects(verb: Token) -> list[Token]:
@@ -260,9 +280,25 @@ def _members(head: Token) -> list[Token]:
 
 
 def victim_count(head: Token) -> int | None:
-    """How many people a victim phrase names, None when it cannot be counted."""
+    """How many people a victim phrase names, None when it cannot be counted.
+
+    A list that names the people a numbered "victims" are counts them once: "two victims, a
+    25-year-old man and a 26-year-old man, died" is two, not four; "his two brothers, his
+    mother and a sister-in-law" is four.
+    """
+    members = _members(head)
+    number = _numbered(head)
+    renamed = lemma(head) in words("victim_nouns") and len(members) > 1
+    if number is not None and renamed and all(m.head != head or m.dep_ == "appos" for m in members[1:]):
+        if victim_count_of(members[1:]) == number:
+            return number
+    return victim_count_of(members)
+
+
+def victim_count_of(members: list[Token]) -> int | None:
+    """How many people these conjuncts name together, None when one cannot be counted."""
     total = 0
-    for member in _members(head):
+    for member in members:
         n = _one_member(member)
         if n is None:
             return None
@@ -350,6 +386,8 @@ def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
             if c.dep_ in ("xcomp", "ccomp", "oprd", "advcl") and _harm_measure(c) is not None
         ]
         placed: str | None = "killed" if _says_death(tok) else None
+        if placed is None and _in_condition(tok):
+            placed = "injured"  # "a shooting that left a boy in critical condition"
         if said and not any(c.dep_ == "nsubj" for c in said[0].children):
             placed = outcome(said[0], _harm_measure(said[0]) or "casualties")
         if placed is None:
@@ -366,6 +404,8 @@ def _arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
         if negated(tok):
             return
         state = _state_measure(tok)
+        if state == "injured" and _then_died(tok):
+            state = "killed"
         if state is not None:
             for subject in _state_subjects(tok):
                 yield subject, state, tok
@@ -487,7 +527,22 @@ def victim_readings(
             # outcome that says most wins.
             if known is None or _rank(measure) > _rank(known[1].measure):
                 best[head.i] = (q, reading)
-    return sorted(best.values(), key=lambda p: p[0].start)
+    return _one_outcome_each(sorted(best.values(), key=lambda p: p[0].start))
+
+
+def _one_outcome_each(found: list[tuple[Quantity, Reading]]) -> list[tuple[Quantity, Reading]]:
+    """One victim hurt and then dead in one sentence is one death: "she was taken to a
+    hospital, where she was pronounced dead", "a girl has died after she suffered a gunshot
+    wound". A pronoun beside another single victim is taken to be that victim ("a boy was
+    killed and a girl was hurt" names two people and keeps both)."""
+    single = [(q, r) for q, r in found if q.low == 1 and r.measure in ("killed", "injured")]
+    deaths = [p for p in single if p[1].measure == "killed"]
+    if not deaths:
+        return found
+    pronoun = any(r.noun is not None and r.noun.lower_ in words("person_pronouns") for _, r in single)
+    if not pronoun:
+        return found
+    return [p for p in found if p not in single or p[1].measure != "injured"]
 
 
 def _hedged(word: Token) -> bool:

@@ -337,7 +337,7 @@ def _place(
         if m.label not in _PLACE_LABELS or not (s_start <= m.start and m.end <= s_end):
             continue
         place = geocode(m.canonical or m.text)
-        if place is None:
+        if place is None or _names_a_hospital(chunk, m):
             continue
         local = m.start - chunk.offset
         scope = 0 if local in near else 1 if local in clause else 2
@@ -352,6 +352,32 @@ def _place(
         return _unlabelled_town(clause_root, mentions, chunk)
     best = min(scored, key=lambda s: (s[0], s[1], s[2]))
     return best[3], best[4]
+
+
+@cache
+def _hospital_words() -> frozenset[str]:
+    table: dict[str, Any] = load_data("measures", "en")
+    return frozenset(str(w) for w in table["hospital_nouns"]) | {"center", "centre"}
+
+
+def _names_a_hospital(chunk: Chunk, m: Mention) -> bool:
+    """ "taken to Mount Sinai Hospital", "Christ Medical Center": the hospital's name is where
+    victims were treated, not where the incident happened."""
+    span = chunk.sdoc.char_span(
+        m.start - chunk.offset, m.end - chunk.offset, alignment_mode="expand"
+    )
+    if span is None or not len(span):
+        return False
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end < span.end + 3 and doc[end].pos_ == "PROPN":
+        if doc[end].lower_ in _hospital_words():
+            return True
+        end += 1
+    head = span.root
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head.i >= span.end and head.lower_ in _hospital_words()
 
 
 def _names_a_thing(chunk: Chunk, m: Mention) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from crosscheck.analysis.lang.en.casualties import words
 from crosscheck.model import Claim
@@ -36,9 +37,23 @@ def _largest(claims: list[Claim], measure: str) -> Claim | None:
     return max(found, key=lambda c: (_exact(c), -c.span[0]), default=None)
 
 
+@cache
+def _not_death() -> re.Pattern[str]:
+    phrases = sorted(words("not_death_phrases"), key=len, reverse=True)
+    return re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in phrases), re.IGNORECASE)
+
+
 def _says_death(text: str) -> bool:
-    death = words("death_words")
-    return any(m.group().lower() in death for m in _WORD.finditer(text))
+    death, names = words("death_words"), words("name_death_words")
+    text = _not_death().sub(" ", text)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.lower() not in death:
+            continue
+        if word.lower() in names and word[:1].isupper():
+            continue  # a name ("Memorial Hospital"), not a death
+        return True
+    return False
 
 
 def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
