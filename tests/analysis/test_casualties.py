@@ -12,7 +12,8 @@ import pytest
 
 from crosscheck.analysis.lang.en.claims import find_claims
 from crosscheck.analysis.lang.en.context import Chunk
-from crosscheck.analysis.lang.en.totals import derived_figures
+from crosscheck.analysis.lang.en.extractor import _headline_figures, sentence_case
+from crosscheck.analysis.lang.en.totals import derived_figures, headline_outcomes
 from crosscheck.model import Claim, Document
 
 
@@ -266,3 +267,51 @@ def test_casualties_a_numbered_kin_noun_and_a_list_add_up(nlp: Any) -> None:
 def test_totals_names_and_attempts_are_no_word_of_death(nlp: Any, text: str) -> None:
     (injured,) = derived_figures(claims_of(nlp, text), text)
     assert (injured.measure, injured.low) == ("injured", 1)
+
+
+def test_casualties_a_participle_on_a_noun_says_what_was_done_to_it(nlp: Any) -> None:
+    text = "The family of a boy killed in the crossfire spoke on Monday."
+    assert figures(nlp, text) == [("killed", 1, 1)]
+
+
+def _headline(nlp: Any, title: str) -> list[Claim]:
+    doc = Document(id="d-test", content_hash="x", text="", title=title, published="2016-05-10")
+    return _headline_figures(doc, nlp(sentence_case(title)))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Girl Dies After Stray Round Goes Through Apartment Wall", ("killed", 1)),
+        ("Teen killed in crash on Route 9", ("killed", 1)),
+        ("Grandmother critically injured in drive-by", ("injured", 1)),
+    ],
+)
+def test_headline_figures_read_without_determiners(nlp: Any, title: str, expected: tuple) -> None:
+    assert [(c.measure, c.low) for c in _headline(nlp, title)] == [expected]
+
+
+def test_headline_outcome_stays_on_the_body_sentence(nlp: Any) -> None:
+    body = "Deputies said a round fired through a wall struck a 6-year-old girl on Sunday."
+    found = headline_outcomes(
+        claims_of(nlp, body), _headline(nlp, "Girl dies after stray round goes through apartment wall")
+    )
+    (killed,) = found
+    assert (killed.measure, killed.low, killed.high) == ("killed", 1, 1)
+    assert body[killed.span[0] : killed.span[1]] == "a 6-year-old girl"
+    assert "headline" in killed.label
+
+
+def test_headline_outcome_never_overrides_the_body(nlp: Any) -> None:
+    body = "A man was shot on Pine Street and later died at the hospital."
+    assert (
+        headline_outcomes(claims_of(nlp, body), _headline(nlp, "Man wounded on Pine Street")) == []
+    )
+
+
+def test_sentence_case_only_for_title_case_headlines() -> None:
+    assert (
+        sentence_case("Teen Critically Injured In NW Shooting")
+        == "Teen critically injured in NW shooting"
+    )
+    assert sentence_case("Police say Ann Lee was shot") == "Police say Ann Lee was shot"

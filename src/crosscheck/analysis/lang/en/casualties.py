@@ -26,6 +26,8 @@ from crosscheck.analysis.lang.en.measures import Reading, is_person, lemma, look
 from crosscheck.analysis.lang.en.quantities import Quantity
 from crosscheck.data import load as load_data
 
+#: Set in a parse's ``user_data`` when it is a headline, written without determiners.
+HEADLINE = "crosscheck_headline"
 #: The measures a harm verb can give, from least to most said.
 HARM_MEASURES = ("casualties", "injured", "killed")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -259,8 +261,10 @@ def _one_member(tok: Token) -> int | None:
     determined = any(
         (c.dep_ == "det" and c.lower_ in words("one_determiners")) or c.dep_ == "poss" for c in kids
     )
-    # "a mother and son": a singular conjunct shares the first one's determiner.
-    return 1 if determined or _age_person(tok) or tok.dep_ == "conj" else None
+    # "a mother and son": a singular conjunct shares the first one's determiner. Headlines
+    # drop determiners: "Boy, 11, shot and killed" names one boy.
+    headline = bool(tok.doc.user_data.get(HEADLINE)) and tok.tag_ in ("NN", "NNP")
+    return 1 if determined or _age_person(tok) or tok.dep_ == "conj" or headline else None
 
 
 def _members(head: Token) -> list[Token]:
@@ -289,7 +293,11 @@ def victim_count(head: Token) -> int | None:
     members = _members(head)
     number = _numbered(head)
     renamed = lemma(head) in words("victim_nouns") and len(members) > 1
-    if number is not None and renamed and all(m.head != head or m.dep_ == "appos" for m in members[1:]):
+    if (
+        number is not None
+        and renamed
+        and all(m.head != head or m.dep_ == "appos" for m in members[1:])
+    ):
         if victim_count_of(members[1:]) == number:
             return number
     return victim_count_of(members)
@@ -354,6 +362,14 @@ def _harm_measure(verb: Token) -> str | None:
     return found if found in HARM_MEASURES else None
 
 
+def _headline_passive(verb: Token) -> bool:
+    """In a headline a harm verb with a subject and no object is a passive without its
+    auxiliary ("Teen killed", "Man shot on Main Street"): the subject is the victim."""
+    if not verb.doc.user_data.get(HEADLINE) or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return not _has_object(verb) and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
     agent = lookup("agent_verbs")
     lem = lemma(tok)
@@ -374,6 +390,12 @@ def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
                     yield _relative_antecedent(subj), measure, tok
             elif c.dep_ == "nsubj" and small_clause:
                 yield c, measure, tok  # "found the man shot to death"
+            elif c.dep_ == "nsubj" and _headline_passive(tok):
+                yield c, measure, tok  # a headline's "Teen killed in crash" is passive
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "the girl shot and killed on Tuesday", "Boy, 11, shot by a relative": a
+            # participle on a noun says what was done to it.
+            yield tok.head, measure, tok
     elif lem in agent and agent[lem] == "killed":
         for c in tok.children:
             if c.dep_ == "nsubj":
@@ -539,7 +561,9 @@ def _one_outcome_each(found: list[tuple[Quantity, Reading]]) -> list[tuple[Quant
     deaths = [p for p in single if p[1].measure == "killed"]
     if not deaths:
         return found
-    pronoun = any(r.noun is not None and r.noun.lower_ in words("person_pronouns") for _, r in single)
+    pronoun = any(
+        r.noun is not None and r.noun.lower_ in words("person_pronouns") for _, r in single
+    )
     if not pronoun:
         return found
     return [p for p in found if p not in single or p[1].measure != "injured"]
@@ -557,6 +581,7 @@ def _rank(measure: str) -> int:
 
 __all__ = [
     "HARM_MEASURES",
+    "HEADLINE",
     "fatal_adverb",
     "harm_word",
     "negated",

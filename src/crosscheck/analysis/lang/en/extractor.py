@@ -15,14 +15,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crosscheck.analysis.lang.en import claims, entities, events, statements
+from crosscheck.analysis.lang.en.casualties import HEADLINE
 from crosscheck.analysis.lang.en.context import Chunk
-from crosscheck.analysis.lang.en.totals import derived_figures
+from crosscheck.analysis.lang.en.totals import derived_figures, headline_outcomes
 from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
 from crosscheck.config import Settings
 from crosscheck.errors import ModelError
-from crosscheck.model import Document, Extraction
+from crosscheck.model import Claim, Document, Extraction
 
+#: The offset that marks a headline's parse among a batch's chunks.
+_HEADLINE = -1
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"))
 
 
@@ -103,10 +106,12 @@ class EnglishExtractor:
     def extract_many(self, docs: Iterable[Document]) -> Iterator[Extraction]:
         """Extract from many documents, batching the spaCy pass across them."""
         docs = list(docs)
+        # A headline settles what the body leaves open ("Boy dies after ..." over a body that
+        # only says he was hit): it is parsed too, as a job of its own before the body's.
         jobs = [
             (piece, (i, offset))
             for i, doc in enumerate(docs)
-            for offset, piece in split_chunks(doc.text, self.settings.chunk_chars)
+            for offset, piece in _pieces(doc, self.settings.chunk_chars)
         ]
         results = [Extraction(doc_id=d.id) for d in docs]
         pending = len(docs)
@@ -116,16 +121,20 @@ class EnglishExtractor:
         # 100,000 characters per batch, so a million-word document stays bounded.
         longest = max((len(piece) for piece, _ in jobs), default=1)
         batch_size = max(1, min(16, 100_000 // max(longest, 1)))
+        headlines: dict[int, list[Claim]] = {}
         for sdoc, (i, offset) in self.nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
-            self._run_components(Chunk(document=docs[i], sdoc=sdoc, offset=offset), results[i])
+            if offset == _HEADLINE:
+                headlines[i] = _headline_figures(docs[i], sdoc)
+            else:
+                self._run_components(Chunk(document=docs[i], sdoc=sdoc, offset=offset), results[i])
             remaining[i] -= 1
             # Hand finished documents out in order, so callers can store them early.
             while emitted < len(docs) and remaining[emitted] == 0:
-                yield _finish(docs[emitted], results[emitted])
+                yield _finish(docs[emitted], results[emitted], headlines.pop(emitted, []))
                 emitted += 1
                 pending -= 1
         while emitted < len(docs):
-            yield _finish(docs[emitted], results[emitted])
+            yield _finish(docs[emitted], results[emitted], headlines.pop(emitted, []))
             emitted += 1
 
     @staticmethod
@@ -138,9 +147,36 @@ class EnglishExtractor:
         out.claims.extend(claims.find_claims(chunk, mentions, found_events))
 
 
-def _finish(doc: Document, out: Extraction) -> Extraction:
+def _pieces(doc: Document, size: int) -> list[tuple[int, str]]:
+    headline = [(_HEADLINE, sentence_case(doc.title))] if doc.title and doc.title.strip() else []
+    return headline + split_chunks(doc.text, size)
+
+
+def sentence_case(title: str) -> str:
+    """A Title Case headline in sentence case, which the parser reads far better ("Teen
+    Critically Injured In Shooting" -> "Teen critically injured in shooting"); proper names
+    lose their capitals, which reading a figure does not need."""
+    words = title.split(" ")
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(words) < 4 or len(capitalised) < 0.7 * len(words):
+        return title
+    return " ".join(w if i == 0 or w.isupper() else w.lower() for i, w in enumerate(words))
+
+
+def _headline_figures(doc: Document, sdoc: Doc) -> list[Claim]:
+    """The figures a headline gives, read like a sentence of the body (their spans are in
+    the headline, so they are never stored: see :func:`headline_outcomes`)."""
+    sdoc.user_data[HEADLINE] = True
+    alone = Document(
+        id=doc.id, content_hash=doc.content_hash, text=sdoc.text, published=doc.published
+    )
+    return claims.find_claims(Chunk(document=alone, sdoc=sdoc), [], [])
+
+
+def _finish(doc: Document, out: Extraction, headline: list[Claim]) -> Extraction:
     """What needs the whole report: its profile and the figures it gives by difference."""
     out.profile = profile(doc.id, doc.title, doc.text, "en")
+    out.claims.extend(headline_outcomes(out.claims, headline))
     out.claims.extend(derived_figures(out.claims, f"{doc.title or ''}\n{doc.text}"))
     return out
 

@@ -88,4 +88,42 @@ def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
     ]
 
 
-__all__ = ["derived_figures"]
+def headline_outcomes(claims: list[Claim], headline: list[Claim]) -> list[Claim]:
+    """What the headline says became of the people the body only says were hit.
+
+    "Boy dies after cousin mishandles handgun" over a body that says the gun went off,
+    "striking the victim": the report says one person was hit and, in its headline, that
+    he died. The figure stays on the body's sentence (a claim's span is always in the
+    text); its label says the headline gave the outcome.
+
+    Args:
+        claims: every claim of the report's body.
+        headline: the figures read from its headline alone (never stored).
+    """
+    if any(c.measure in ("killed", "injured") for c in claims):
+        return []
+    hit = _largest(claims, "casualties")
+    if hit is None:
+        return []
+    n_hit = _exact(hit)
+    assert n_hit is not None
+    out = []
+    for measure in ("killed", "injured"):
+        said = _largest(headline, measure)
+        n = None if said is None else _exact(said)
+        if n is None or not 0 < n <= n_hit:
+            continue
+        out.append(
+            dataclasses.replace(
+                hit,
+                measure=measure,
+                low=n,
+                high=n,
+                label=f"people {measure} ({n_hit} hit; the headline says {n} {measure})",
+                counted="people",
+            )
+        )
+    return out
+
+
+__all__ = ["derived_figures", "headline_outcomes"]
