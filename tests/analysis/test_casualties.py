@@ -294,7 +294,8 @@ def test_headline_figures_read_without_determiners(nlp: Any, title: str, expecte
 def test_headline_outcome_stays_on_the_body_sentence(nlp: Any) -> None:
     body = "Deputies said a round fired through a wall struck a 6-year-old girl on Sunday."
     found = headline_outcomes(
-        claims_of(nlp, body), _headline(nlp, "Girl dies after stray round goes through apartment wall")
+        claims_of(nlp, body),
+        _headline(nlp, "Girl dies after stray round goes through apartment wall"),
     )
     (killed,) = found
     assert (killed.measure, killed.low, killed.high) == ("killed", 1, 1)

@@ -297,9 +297,9 @@ def victim_count(head: Token) -> int | None:
         number is not None
         and renamed
         and all(m.head != head or m.dep_ == "appos" for m in members[1:])
+        and victim_count_of(members[1:]) == number
     ):
-        if victim_count_of(members[1:]) == number:
-            return number
+        return number
     return victim_count_of(members)
 
 
