@@ -13,7 +13,11 @@ import pytest
 from crosscheck.analysis.lang.en.claims import find_claims
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.extractor import _headline_figures, sentence_case
-from crosscheck.analysis.lang.en.totals import derived_figures, headline_outcomes
+from crosscheck.analysis.lang.en.totals import (
+    derived_figures,
+    headline_outcomes,
+    same_victim_dropped,
+)
 from crosscheck.model import Claim, Document
 
 
@@ -316,3 +320,24 @@ def test_sentence_case_only_for_title_case_headlines() -> None:
         == "Teen critically injured in NW shooting"
     )
     assert sentence_case("Police say Ann Lee was shot") == "Police say Ann Lee was shot"
+
+
+def test_totals_a_victim_pointed_back_to_in_a_report_of_a_death_is_that_death(nlp: Any) -> None:
+    text = (
+        "A 9-year-old boy was shot and killed on Cedar Lane on Monday. "
+        "Neighbours said the boy was in critical condition when the ambulance left."
+    )
+    kept = same_victim_dropped(claims_of(nlp, text), text)
+    assert sorted((c.measure, c.low) for c in kept) == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot and killed on Cedar Lane. The other victim is in stable condition.",
+        "A man was shot and killed on Cedar Lane. A woman was wounded in the arm.",
+    ],
+)
+def test_totals_another_victim_stays_hurt(nlp: Any, text: str) -> None:
+    kept = same_victim_dropped(claims_of(nlp, text), text)
+    assert sorted((c.measure, c.low) for c in kept) == [("injured", 1), ("killed", 1)]

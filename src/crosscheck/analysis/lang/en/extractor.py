@@ -17,7 +17,11 @@ from spacy.tokens import Doc
 from crosscheck.analysis.lang.en import claims, entities, events, statements
 from crosscheck.analysis.lang.en.casualties import HEADLINE
 from crosscheck.analysis.lang.en.context import Chunk
-from crosscheck.analysis.lang.en.totals import derived_figures, headline_outcomes
+from crosscheck.analysis.lang.en.totals import (
+    derived_figures,
+    headline_outcomes,
+    same_victim_dropped,
+)
 from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
 from crosscheck.config import Settings
@@ -176,6 +180,7 @@ def _headline_figures(doc: Document, sdoc: Doc) -> list[Claim]:
 def _finish(doc: Document, out: Extraction, headline: list[Claim]) -> Extraction:
     """What needs the whole report: its profile and the figures it gives by difference."""
     out.profile = profile(doc.id, doc.title, doc.text, "en")
+    out.claims = same_victim_dropped(out.claims, doc.text)
     out.claims.extend(headline_outcomes(out.claims, headline))
     out.claims.extend(derived_figures(out.claims, f"{doc.title or ''}\n{doc.text}"))
     return out

@@ -126,4 +126,27 @@ def headline_outcomes(claims: list[Claim], headline: list[Claim]) -> list[Claim]
     return out
 
 
-__all__ = ["derived_figures", "headline_outcomes"]
+def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
+    """The claims without the hurt victim a report goes on to say died.
+
+    "The 13-year-old remains in critical condition" in a report that also says one person
+    was killed speaks of the one who died, in the report's telling before or after: "the
+    child", "he", "she" point back to a victim already counted. A victim introduced anew
+    ("a 40-year-old man was wounded") is another person and stays.
+    """
+    if not any(c.measure == "killed" and _exact(c) for c in claims):
+        return claims
+    anaphors = words("anaphoric_openings")
+    out = []
+    for c in claims:
+        said = text[c.span[0] : c.span[1]].strip().lower()
+        said_words = said.split()
+        first = said_words[0] if said_words else ""
+        another = bool(set(said_words) & words("other_victim_words"))
+        if c.measure == "injured" and _exact(c) == 1 and first in anaphors and not another:
+            continue
+        out.append(c)
+    return out
+
+
+__all__ = ["derived_figures", "headline_outcomes", "same_victim_dropped"]
