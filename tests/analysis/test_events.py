@@ -202,3 +202,11 @@ def test_find_events_a_hospital_is_not_where_it_happened(
 ) -> None:
     places = {e.location for e in _events(nlp, text)}
     assert places and not places & {"Sinai", "Mount Sinai", "Lebanon"}
+
+
+def test_find_events_a_surname_is_not_a_place(nlp: spacy.language.Language) -> None:
+    text = (
+        "Police charged Marcus Allen over the shooting at the playground. "
+        "Allen said the shooting was not his doing."
+    )
+    assert "Allen" not in {e.location for e in _events(nlp, text)}

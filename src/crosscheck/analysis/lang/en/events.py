@@ -337,7 +337,7 @@ def _place(
         if m.label not in _PLACE_LABELS or not (s_start <= m.start and m.end <= s_end):
             continue
         place = geocode(m.canonical or m.text)
-        if place is None or _names_a_hospital(chunk, m):
+        if place is None or _names_a_hospital(chunk, m) or _surname(m, mentions):
             continue
         local = m.start - chunk.offset
         scope = 0 if local in near else 1 if local in clause else 2
@@ -352,6 +352,18 @@ def _place(
         return _unlabelled_town(clause_root, mentions, chunk)
     best = min(scored, key=lambda s: (s[0], s[1], s[2]))
     return best[3], best[4]
+
+
+def _surname(m: Mention, mentions: list[Mention]) -> bool:
+    """ "Allen said she called her son, Joseph Allen": a one-word place that is the surname
+    of a person the text names is that person (a person's surname is never a place)."""
+    word = m.text.strip()
+    if " " in word:
+        return False
+    return any(
+        p.label == "PERSON" and " " in p.text.strip() and p.text.split()[-1] == word
+        for p in mentions
+    )
 
 
 @cache
