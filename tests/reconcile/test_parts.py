@@ -45,3 +45,54 @@ def test_parts_never_make_a_conflict() -> None:
     assert group.status == "corroborated"
     assert group.estimate.best == 4
     assert picture.claim_parts == {claims[1].id: claims[0].id}
+
+
+def _marbury(reports: list[tuple[str, str, list[tuple[str, int]]]]) -> dict[str, object]:
+    """A picture of one shooting told by reports (outlet letter, date, [(measure, n)])."""
+    docs = [doc(key, f"Outlet {key}", day) for key, day, _ in reports]
+    ems = [
+        event(
+            key, "the shooting in Marbury", type="shooting", date="2016-05-06", location="Marbury"
+        )
+        for key, _, _ in reports
+    ]
+    claims = [
+        claim(key, measure, n, n, start=10 + 50 * i, subject_kind="event", subject_ref=em.id)
+        for (key, _, figures), em in zip(reports, ems, strict=True)
+        for i, (measure, n) in enumerate(figures)
+    ]
+    picture = reconcile(docs, [], ems, claims)
+    return {g.measure: g for g in picture.groups}
+
+
+def test_the_one_hurt_who_later_died_is_not_also_injured() -> None:
+    groups = _marbury(
+        [
+            ("a", "2016-05-06", [("injured", 1)]),
+            ("b", "2016-05-08", [("killed", 1)]),
+        ]
+    )
+    injured = groups["injured"]
+    assert injured.estimate.best == 0
+    assert "later died" in injured.reason
+    assert groups["killed"].estimate.best == 1
+
+
+def test_a_report_counting_the_dead_and_the_hurt_keeps_the_hurt() -> None:
+    groups = _marbury(
+        [
+            ("a", "2016-05-06", [("injured", 1)]),
+            ("b", "2016-05-08", [("killed", 1), ("injured", 1)]),
+        ]
+    )
+    assert groups["injured"].estimate.best == 1
+
+
+def test_several_hurt_are_not_taken_for_the_one_who_died() -> None:
+    groups = _marbury(
+        [
+            ("a", "2016-05-06", [("injured", 3)]),
+            ("b", "2016-05-08", [("killed", 1)]),
+        ]
+    )
+    assert groups["injured"].estimate.best == 3

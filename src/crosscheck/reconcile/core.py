@@ -27,7 +27,7 @@ from crosscheck.reconcile.entities import EntityMemo, resolve_entities
 from crosscheck.reconcile.grouping import GroupMemo, group_claims
 from crosscheck.reconcile.incidents.events import build_event, dominant_event_ids, event_id_for
 from crosscheck.reconcile.incidents.linking import IncidentMemo, link_incidents
-from crosscheck.reconcile.parts import report_parts
+from crosscheck.reconcile.parts import died_later, report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
 from crosscheck.reconcile.subjects import SubjectResolver
@@ -119,7 +119,8 @@ def reconcile_with_notes(
     )
     subjects = _subjects(resolver, fixed, overrides, notes)
     parts = report_parts(fixed, subjects)
-    judge = Judge(Sourcing({d.id: d for d in documents}), frozenset(parts))
+    died = died_later(fixed, subjects, parts)
+    judge = Judge(Sourcing({d.id: d for d in documents}), frozenset(parts), died)
     known: Verdicts = memo.verdicts
     kept: Verdicts = {}
     groups = sorted(

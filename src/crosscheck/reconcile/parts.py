@@ -14,7 +14,7 @@ were killed") are never parts of the victims' toll. Pure: no store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from crosscheck.model import EVENT_MEASURES, Claim, Subject
 from crosscheck.reconcile.grouping import counted_key
@@ -60,4 +60,52 @@ def report_parts(claims: Iterable[Claim], subjects: Mapping[str, Subject]) -> di
     return out
 
 
-__all__ = ["report_parts"]
+def died_later(
+    claims: Sequence[Claim], subjects: Mapping[str, Subject], parts: Mapping[str, str]
+) -> frozenset[str]:
+    """Ids of the single-victim injured figures whose victim other reports count as dead.
+
+    "A boy is in critical condition" in the first report and "the boy has died" in the
+    next: one report counts one hurt and no dead (or fewer dead), a report counting more
+    dead gives no injured figure at all. The hurt one is the one who died, and the injured
+    figure is what the toll was before the death, not a second victim.
+    """
+    totals: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    for c in claims:
+        if c.measure not in ("killed", "injured") or c.status == "rejected" or c.id in parts:
+            continue
+        subject = subjects.get(c.id)
+        if subject is None or subject.kind != "event" or not subject.id or top(c) is None:
+            continue
+        known = totals[(subject.id, c.doc_id)].get(c.measure)
+        if known is None or (top(c) or 0) > (top(known) or 0):
+            totals[(subject.id, c.doc_id)][c.measure] = c
+    by_event: dict[str, list[dict[str, Claim]]] = defaultdict(list)
+    for (event, _), report in totals.items():
+        by_event[event].append(report)
+    out: set[str] = set()
+    for reports in by_event.values():
+        dead = {id(r): top(r["killed"]) or 0.0 for r in reports if "killed" in r}
+        if not dead:
+            continue
+        most = max(dead.values())
+        hurt = [r["injured"] for r in reports if "injured" in r]
+        if not hurt or any(top(h) != 1 for h in hurt):
+            continue
+        if any("injured" in r and dead.get(id(r)) == most for r in reports):
+            continue  # a report counting every death also counts someone hurt
+        for r in reports:
+            if "injured" in r and dead.get(id(r), 0.0) < most:
+                out.add(r["injured"].id)
+    # Every restatement of a flagged report's hurt victim goes with it.
+    flagged = {(subjects[i].id, c.doc_id) for c in claims if (i := c.id) in out}
+    return frozenset(
+        c.id
+        for c in claims
+        if c.measure == "injured"
+        and (s := subjects.get(c.id)) is not None
+        and (s.id, c.doc_id) in flagged
+    )
+
+
+__all__ = ["died_later", "report_parts"]

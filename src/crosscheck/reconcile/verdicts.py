@@ -111,12 +111,19 @@ class Judge:
 
     ``parts``: claims that are parts of their report's total (see
     :mod:`crosscheck.reconcile.parts`); they stay in their group but never enter its
-    verdict, unless the group holds nothing else.
+    verdict, unless the group holds nothing else. ``died``: injured figures whose one
+    victim later reports count among the dead (:func:`crosscheck.reconcile.parts.died_later`).
     """
 
-    def __init__(self, sourcing: Sourcing, parts: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        sourcing: Sourcing,
+        parts: frozenset[str] = frozenset(),
+        died: frozenset[str] = frozenset(),
+    ) -> None:
         self.s = sourcing
         self.parts = parts
+        self.died = died
 
     def _time_explains(self, a: Claim, b: Claim, event_count: bool) -> bool:
         if a.as_of and b.as_of and a.as_of != b.as_of:
@@ -142,6 +149,9 @@ class Judge:
         active = confirmed or active
         if raw.measure in EVENT_MEASURES and raw.subject.kind == "event":
             active = _report_totals(active)
+        if active and all(c.id in self.died for c in active):
+            return self._died_later(raw, claims, active)
+        active = [c for c in active if c.id not in self.died] or active
         sources = {self.s.source(c) for c in active}
         status, reason = self._status(raw, active, len(sources))
         estimate, conservative, trace = self._estimate(active, status)
@@ -163,6 +173,26 @@ class Judge:
             estimate=estimate,
             conservative=conservative,
             reason=reason,
+        )
+
+    def _died_later(self, raw: RawGroup, claims: list[Claim], active: list[Claim]) -> ClaimGroup:
+        """An injured group whose one victim later reports count as dead: none remain hurt."""
+        cites = "; ".join(sorted({self.s.cite(c) for c in active}))
+        kind, ref = subject_key(raw.subject)
+        return ClaimGroup(
+            id=stable_id("g", kind, ref, raw.measure, raw.counted, raw.slot),
+            subject=raw.subject,
+            measure=raw.measure,
+            label=active[0].label or raw.measure,
+            status="evolving",
+            claims=[c.id for c in claims],
+            sources=len({self.s.source(c) for c in active}),
+            estimate=Estimate(0, 0, 0),
+            conservative=0,
+            reason=(
+                f"the one hurt later died: {cites} counted one hurt before later reports"
+                " counted that victim among the dead"
+            ),
         )
 
     def _status(self, raw: RawGroup, active: list[Claim], n_sources: int) -> tuple[str, str]:
@@ -285,6 +315,7 @@ def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
                 _number_key(c.low),
                 _number_key(c.high),
                 c.id in judge.parts,
+                c.id in judge.died,
             )
             for c in raw.claims
         )
