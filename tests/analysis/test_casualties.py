@@ -341,3 +341,8 @@ def test_totals_a_victim_pointed_back_to_in_a_report_of_a_death_is_that_death(nl
 def test_totals_another_victim_stays_hurt(nlp: Any, text: str) -> None:
     kept = same_victim_dropped(claims_of(nlp, text), text)
     assert sorted((c.measure, c.low) for c in kept) == [("injured", 1), ("killed", 1)]
+
+
+def test_casualties_a_harm_only_tried_is_no_figure(nlp: Any) -> None:
+    text = "The man is accused of trying to kill two deputies during the standoff."
+    assert not [f for f in figures(nlp, text) if f[0] in ("killed", "injured", "casualties")]

@@ -348,7 +348,10 @@ _COUNTERFACTUAL = frozenset({"could", "would", "might"})
 
 
 def negated(verb: Token) -> bool:
-    """ "was not injured", "did not die", "could have killed her": the harm did not happen."""
+    """ "was not injured", "did not die", "could have killed her", "tried to kill two
+    deputies": the harm did not happen."""
+    if verb.dep_ == "xcomp" and lemma(verb.head) in words("attempt_verbs"):
+        return True
     for v in same_victim_verbs(verb):
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in v.children) or (aux & _COUNTERFACTUAL and "have" in aux):
