@@ -12,13 +12,18 @@ import pytest
 
 from crosscheck.analysis.lang.en.claims import find_claims
 from crosscheck.analysis.lang.en.context import Chunk
-from crosscheck.analysis.lang.en.extractor import _headline_figures, sentence_case
+from crosscheck.analysis.lang.en.extractor import (
+    _finish,
+    _headline_figures,
+    _read_headline,
+    sentence_case,
+)
 from crosscheck.analysis.lang.en.totals import (
     derived_figures,
     headline_outcomes,
     same_victim_dropped,
 )
-from crosscheck.model import Claim, Document
+from crosscheck.model import Claim, Document, Extraction
 
 
 def claims_of(nlp: Any, text: str, published: str = "2016-05-10") -> list[Claim]:
@@ -346,3 +351,24 @@ def test_totals_another_victim_stays_hurt(nlp: Any, text: str) -> None:
 def test_casualties_a_harm_only_tried_is_no_figure(nlp: Any) -> None:
     text = "The man is accused of trying to kill two deputies during the standoff."
     assert not [f for f in figures(nlp, text) if f[0] in ("killed", "injured", "casualties")]
+
+
+def test_headline_only_a_boilerplate_body_keeps_the_headlines_figure(nlp: Any) -> None:
+    title = "Teen killed in drive-by shooting in Westfield"
+    body = "Sign in to keep reading. Already a subscriber? Log in with your account."
+    doc = Document(id="d-test", content_hash="x", text=body, title=title, published="2016-05-10")
+    found = _finish(doc, Extraction(doc_id=doc.id), _read_headline(doc, nlp(sentence_case(title))))
+    (killed,) = [c for c in found.claims if c.measure == "killed"]
+    assert (killed.low, killed.span, killed.sentence) == (1, (0, 0), title)
+    (incident,) = found.events
+    assert (incident.span, incident.sentence) == ((0, 0), title)
+    assert killed.subject_ref == incident.id
+
+
+def test_headline_only_never_when_the_body_gives_a_figure(nlp: Any) -> None:
+    title = "Teen killed in drive-by shooting in Westfield"
+    body = "A 17-year-old was shot and killed on Birch Lane on Sunday night."
+    doc = Document(id="d-test", content_hash="x", text=body, title=title, published="2016-05-10")
+    extraction = Extraction(doc_id=doc.id, claims=claims_of(nlp, body))
+    found = _finish(doc, extraction, _read_headline(doc, nlp(sentence_case(title))))
+    assert all(c.span != (0, 0) for c in found.claims)

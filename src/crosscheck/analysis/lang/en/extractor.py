@@ -7,8 +7,10 @@ sees one chunk and returns document-level offsets.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -19,14 +21,16 @@ from crosscheck.analysis.lang.en.casualties import HEADLINE
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.totals import (
     derived_figures,
+    headline_only,
     headline_outcomes,
     same_victim_dropped,
 )
 from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
 from crosscheck.config import Settings
+from crosscheck.data import load as load_data
 from crosscheck.errors import ModelError
-from crosscheck.model import Claim, Document, Extraction
+from crosscheck.model import Claim, Document, EventMention, Extraction
 
 #: The offset that marks a headline's parse among a batch's chunks.
 _HEADLINE = -1
@@ -125,20 +129,20 @@ class EnglishExtractor:
         # 100,000 characters per batch, so a million-word document stays bounded.
         longest = max((len(piece) for piece, _ in jobs), default=1)
         batch_size = max(1, min(16, 100_000 // max(longest, 1)))
-        headlines: dict[int, list[Claim]] = {}
+        headlines: dict[int, tuple[list[EventMention], list[Claim]]] = {}
         for sdoc, (i, offset) in self.nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
             if offset == _HEADLINE:
-                headlines[i] = _headline_figures(docs[i], sdoc)
+                headlines[i] = _read_headline(docs[i], sdoc)
             else:
                 self._run_components(Chunk(document=docs[i], sdoc=sdoc, offset=offset), results[i])
             remaining[i] -= 1
             # Hand finished documents out in order, so callers can store them early.
             while emitted < len(docs) and remaining[emitted] == 0:
-                yield _finish(docs[emitted], results[emitted], headlines.pop(emitted, []))
+                yield _finish(docs[emitted], results[emitted], headlines.pop(emitted, ([], [])))
                 emitted += 1
                 pending -= 1
         while emitted < len(docs):
-            yield _finish(docs[emitted], results[emitted], headlines.pop(emitted, []))
+            yield _finish(docs[emitted], results[emitted], headlines.pop(emitted, ([], [])))
             emitted += 1
 
     @staticmethod
@@ -169,21 +173,61 @@ def sentence_case(title: str) -> str:
 
 def _headline_figures(doc: Document, sdoc: Doc) -> list[Claim]:
     """The figures a headline gives, read like a sentence of the body (their spans are in
-    the headline, so they are never stored: see :func:`headline_outcomes`)."""
+    the headline: see :func:`headline_outcomes` and :func:`headline_only`)."""
+    return _read_headline(doc, sdoc)[1]
+
+
+def _read_headline(doc: Document, sdoc: Doc) -> tuple[list[EventMention], list[Claim]]:
+    """The incidents and figures a headline names, spans in the headline."""
     sdoc.user_data[HEADLINE] = True
     alone = Document(
         id=doc.id, content_hash=doc.content_hash, text=sdoc.text, published=doc.published
     )
-    return claims.find_claims(Chunk(document=alone, sdoc=sdoc), [], [])
+    chunk = Chunk(document=alone, sdoc=sdoc)
+    mentions = entities.find_mentions(chunk)
+    found = events.find_events(chunk, mentions)
+    return found, claims.find_claims(chunk, mentions, found)
 
 
-def _finish(doc: Document, out: Extraction, headline: list[Claim]) -> Extraction:
+def _finish(
+    doc: Document, out: Extraction, headline: tuple[list[EventMention], list[Claim]]
+) -> Extraction:
     """What needs the whole report: its profile and the figures it gives by difference."""
     out.profile = profile(doc.id, doc.title, doc.text, "en")
     out.claims = same_victim_dropped(out.claims, doc.text)
-    out.claims.extend(headline_outcomes(out.claims, headline))
+    told, figures = headline
+    out.claims.extend(headline_outcomes(out.claims, figures))
+    only = headline_only(out.claims, figures, doc.title or "")
+    if only:
+        incident = _headline_incident(out, told, doc.title or "")
+        if incident is not None:
+            out.events.append(incident)
+            only = [dataclasses.replace(c, subject_ref=incident.id) for c in only]
+        out.claims.extend(only)
     out.claims.extend(derived_figures(out.claims, f"{doc.title or ''}\n{doc.text}"))
     return out
+
+
+@cache
+def _violent() -> frozenset[str]:
+    table: dict[str, Any] = load_data("reconcile")
+    return frozenset(str(t) for t in table["event_type_families"]["violent"])
+
+
+def _headline_incident(
+    out: Extraction, told: list[EventMention], title: str
+) -> EventMention | None:
+    """The incident a headline names, for a report whose body names none of its kind.
+
+    Like the headline's figures, it has an empty span (``[0, 0]``) and the headline as its
+    sentence. None when the body names a violent incident (its figures are that one's).
+    """
+    if any(e.type in _violent() for e in out.events):
+        return None
+    violent = [e for e in told if e.type in _violent()]
+    if not violent:
+        return None
+    return dataclasses.replace(violent[0], span=(0, 0), sentence=title)
 
 
 @register_extractor("en")

@@ -149,4 +149,34 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
     return out
 
 
-__all__ = ["derived_figures", "headline_outcomes", "same_victim_dropped"]
+def headline_only(claims: list[Claim], headline: list[Claim], title: str) -> list[Claim]:
+    """The headline's casualty figures, for a report whose body gives none at all.
+
+    Many pages keep their story only in the headline (a paywall, a video page, a login
+    form around one line). The figure's sentence is the headline and its span is empty
+    (``[0, 0]``): no place in the body says it. It is about the report's incident (the
+    headline's own, or the one the report is linked to).
+    """
+    if any(c.measure in HARM for c in claims):
+        return []
+    out: dict[str, Claim] = {}
+    for c in headline:
+        if c.measure not in HARM or _exact(c) is None:
+            continue
+        known = out.get(c.measure)
+        if known is None or (_exact(c) or 0) > (_exact(known) or 0):
+            out[c.measure] = dataclasses.replace(
+                c,
+                span=(0, 0),
+                sentence=title,
+                subject_kind="event",
+                subject_ref=None,
+                subject_name=None,
+            )
+    return [out[m] for m in sorted(out)]
+
+
+#: The measures of people hit.
+HARM = ("killed", "injured", "casualties")
+
+__all__ = ["derived_figures", "headline_only", "headline_outcomes", "same_victim_dropped"]
