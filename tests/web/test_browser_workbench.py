@@ -305,3 +305,62 @@ def test_browser_hostile_names_stay_inert_in_popups_tooltips_and_graph(  # type:
         page.locator("img[src='x'], script:not([src]):not([type='application/json'])").count() == 0
     )
     _clean(seen)
+
+
+def test_browser_views_work_without_javascript(  # type: ignore[no-untyped-def]
+    live_server: str, page
+) -> None:
+    """The map, timeline, graph and filters stay usable as tables, lists and links."""
+    context = page.context.browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.set_default_timeout(15_000)
+        crocus = _incident(live_server, "Crocus")
+        plain.goto(live_server + "/map")
+        listed = plain.locator("table.incidents tbody").inner_text()
+        assert all(word in listed for word in PLACES)
+        assert plain.locator("#map.ready").count() == 0  # no script ran
+        plain.goto(f"{live_server}/timeline?event={crocus['id']}")
+        assert plain.locator("table.timeline-list tr.lane-report").count() == CROCUS_REPORTS
+        plain.goto(f"{live_server}/graph?node=event:{crocus['id']}")
+        actor = plain.locator("#graph-nodes li[data-node='actor:isis-k']")
+        actor.locator("a.expand").click()
+        plain.wait_for_url(re.compile(r"node=actor"))
+        assert "claim of responsibility, Pakistan" in plain.locator("#graph-nodes").inner_text()
+        # The filter form is a plain GET form: it narrows the page and lands in the URL.
+        plain.goto(live_server + "/")
+        plain.fill("#filters input[name='outlet']", "IRNA")
+        plain.get_by_role("button", name="Apply").click()
+        plain.wait_for_url(re.compile(r"outlet=IRNA"))
+        main = plain.locator("main").inner_text()
+        assert "Kerman" in main and "Crocus" not in main
+        plain.screenshot(path=str(ARTIFACTS / "17-no-javascript.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_browser_keyboard_reaches_filters_and_graph(  # type: ignore[no-untyped-def]
+    live_server: str, page
+) -> None:
+    seen = _watch(page, live_server)
+    page.goto(live_server + "/")
+    # Type in the outlet box and press Enter: the form submits without the mouse.
+    page.locator("#filters input[name='outlet']").focus()
+    page.keyboard.type("IRNA")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"outlet=IRNA"))
+    crocus = _incident(live_server, "Crocus")
+    page.goto(f"{live_server}/graph?node=event:{crocus['id']}")
+    page.wait_for_selector("#graph.ready")
+    count = "() => document.getElementById('graph').crosscheckGraph.nodes().length"
+    before = page.evaluate(count)
+    # Pick a node from the list with the keyboard: its detail shows, Expand grows the graph.
+    pick = page.locator("#graph-nodes li[data-node='actor:isis-k'] button.pick")
+    pick.focus()
+    page.keyboard.press("Enter")
+    assert "Islamic State" in page.locator("#graph-detail h2").inner_text()
+    expand = page.locator("#graph-detail button", has_text="Expand")
+    expand.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(f"() => ({count})() > {before}")
+    _clean(seen)
