@@ -205,7 +205,11 @@ def test_brief_carries_the_ach_ranking_and_grades(store: Store) -> None:
     ach.add_hypothesis(store, "who", "The NLF did it", key="nlf", names=["NLF"])
     ach.add_hypothesis(store, "who", "A rival militia did it", key="rival", names=["Red Hand"])
     seen = ach.add_evidence(
-        store, "who", note="A witness saw NLF banners at the gate.", credibility="2", reliability="B"
+        store,
+        "who",
+        note="A witness saw NLF banners at the gate.",
+        credibility="2",
+        reliability="B",
     )
     alibi = ach.add_evidence(
         store, "who", note="The rival militia was disbanded a year before.", credibility="3"
