@@ -80,6 +80,9 @@ def test_browser_map_shows_the_three_incidents_where_they_happened(  # type: ign
     page.wait_for_selector("#map.ready.outlined")
     page.wait_for_selector("#map path[data-country='Iran']", state="attached")
     page.screenshot(path=str(ARTIFACTS / "10-map.png"), full_page=True)
+    # The Moscow incidents share one spot: at the overview zoom they are one cluster.
+    assert page.locator("#map .marker-cluster").count() >= 1
+    widths: dict[str, float] = {}
     for word, (lat, lon, country) in PLACES.items():
         point = _incident(live_server, word)
         page.goto(f"{live_server}/map?focus={point['id']}")
@@ -113,15 +116,18 @@ def test_browser_map_shows_the_three_incidents_where_they_happened(  # type: ign
                         const pt = new DOMPoint(x, y).matrixTransform(p.getScreenCTM().inverse());
                         return p.isPointInFill(pt);
                     });
-                return {lat: at.lat, lng: at.lng, inside: inside};
+                return {lat: at.lat, lng: at.lng, inside: inside, width: box.width};
             }""",
             arg=[point["id"], country],
         ).json_value()
         assert abs(where["lat"] - lat) < 0.5 and abs(where["lng"] - lon) < 0.5, (word, where)
         assert where["inside"], f"the {word} marker is not inside {country}'s outline"
+        widths[word] = where["width"]
         popup = page.locator(".leaflet-popup-content").inner_text()
         assert point["name"] in popup and "Open the incident" in popup
         page.screenshot(path=str(ARTIFACTS / f"11-map-{word.lower()}.png"))
+    # Markers grow with the death toll: Crocus (144 killed) over Kerman (103) over Kabul (8).
+    assert widths["Crocus"] > widths["Kerman"] > widths["Kabul"], widths
     _clean(seen)
 
 
