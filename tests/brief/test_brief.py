@@ -17,6 +17,7 @@ from crosscheck.brief import md_escape, render_brief
 from crosscheck.brief.svg import group_svg
 from crosscheck.errors import CrosscheckError, NotFoundError
 from crosscheck.model import Extraction
+from crosscheck.pipeline import ach
 from crosscheck.pipeline.picture import rebuild_picture
 from crosscheck.store import Store
 
@@ -196,3 +197,31 @@ def test_svg_chart_escapes_and_is_stable() -> None:
     assert svg.startswith("<svg") and svg == group_svg(dict(group))
     assert "<b>" not in svg and "<script>" not in svg
     assert group_svg({**group, "claim_details": group["claim_details"][:1]}) == ""
+
+
+def test_brief_carries_the_ach_ranking_and_grades(store: Store) -> None:
+    _fill(store)
+    ach.create_question(store, "who", f"Who attacked Lakeside? {HOSTILE[0]}", event="Lakeside")
+    ach.add_hypothesis(store, "who", "The NLF did it", key="nlf", names=["NLF"])
+    ach.add_hypothesis(store, "who", "A rival militia did it", key="rival", names=["Red Hand"])
+    seen = ach.add_evidence(
+        store,
+        "who",
+        note="A witness saw NLF banners at the gate.",
+        credibility="2",
+        reliability="B",
+    )
+    alibi = ach.add_evidence(
+        store, "who", note="The rival militia was disbanded a year before.", credibility="3"
+    )
+    ach.rate(store, "who", seen, "nlf", "CC")
+    ach.rate(store, "who", seen, "rival", "II")
+    ach.rate(store, "who", alibi, "rival", "I")
+    text = render_brief(store, "md", generated="2031-04-01")
+    section = text[text.index("## Competing hypotheses") :]
+    # The least inconsistent hypothesis first, both ranked, and the items with their grades.
+    assert section.index("The NLF did it") < section.index("A rival militia did it")
+    assert "B2" in section and "witness saw NLF banners" in section
+    page = render_brief(store, "html", generated="2031-04-01")
+    assert "Competing hypotheses" in page and "The NLF did it" in page
+    assert HOSTILE[0] not in page and str(escape(HOSTILE[0])) in page

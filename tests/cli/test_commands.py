@@ -156,3 +156,13 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help, f"{name} has no help text"
         assert f"crosscheck {name}" in readme, f"README does not mention `crosscheck {name}`"
+
+
+def test_conflicts_reasons_name_outlets_dates_and_wording_not_claim_ids(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "conflicts")
+    assert code == 0 and "CONFLICT" in out
+    # Group ids stay (they name the block); claim ids in the reasons give way to sources.
+    assert not re.search(r"\bc-[0-9a-f]{16}\b", out), out
+    assert re.search(r"low \S+ from [^;]+, \d{4}-\d{2}-\d{2}: “", out), out

@@ -212,3 +212,31 @@ def test_watch_command_prints_batches_and_stops_on_a_signal(
     if sig == signal.SIGTERM:
         batch = next(line for line in seen if "drop1.txt" in line)
         assert "new 1" in batch and "picture updated in" in batch
+
+
+def test_watch_runs_the_rules_on_each_batch(settings: Settings, tmp_path: Path) -> None:
+    from assess_corpus import write_reports
+
+    from crosscheck.assess.records import Target
+    from crosscheck.pipeline.rules import add_rule, alerts_listing
+
+    with open_store(settings.db) as s:
+        add_rule(s, "report", [Target("entity", "Red Dawn Front")])
+    root = tmp_path / "drop"
+    root.mkdir()
+    watch = Watch(settings, root)
+    watch.thread.start()
+    try:
+        assert watch.started.wait(WAIT) and watch.error is None
+
+        def alerts() -> list[dict[str, Any]]:
+            with open_store(settings.db) as s:
+                return alerts_listing(s).items
+
+        assert alerts() == []
+        write_reports(root, ["2-attack"])  # dropped while the watch runs
+        (alert,) = wait_for(alerts, "an alert for the dropped report")
+        assert alert["kind"] == "report" and "Red Dawn Front" in alert["summary"]
+    finally:
+        watch.stop.set()
+        watch.thread.join(WAIT)

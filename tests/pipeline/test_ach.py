@@ -101,7 +101,11 @@ def test_worked_ach_ranking_diagnosticity_sensitivity(sample: Store) -> None:
     assert diag == {items["claim"]: 1.0, items["denial"]: 0.0, items["accusation"]: 0.7}
     assert [e["code"] for e in view["evidence"]] == ["A1", "A1", "A1"]
     assert [(s["item"], s["changes_leader"]) for s in view["sensitive"]] == [(items["claim"], True)]
-    assert "“Ukraine did it” would rank first" in view["sensitive"][0]["text"]
+    said = view["sensitive"][0]["text"]
+    assert "“Ukraine did it” would rank first" in said
+    # The item is named by what it says and where, never by its key.
+    claim = next(e for e in view["evidence"] if e["key"] == items["claim"])
+    assert claim["summary"][:40] in said and items["claim"] not in said
     # The suggestions agree with the analyst where the evidence speaks plainly.
     claim_row = view["cells"][items["claim"]]
     assert (claim_row["iskp"]["suggestion"], claim_row["ukraine"]["suggestion"]) == ("CC", "I")

@@ -71,9 +71,21 @@ def test_alerts_feed_grades_warnings_pages(client: TestClient, auth: dict[str, s
     )
     page = client.get("/alerts")
     assert page.status_code == 200 and "pair: ISKP + Tajikistan" in page.text
-    feed = client.get("/alerts.atom")
-    assert feed.headers["content-type"].startswith("application/atom+xml")
-    assert "<feed" in feed.text and "urn:crosscheck:alerts" in feed.text
+    empty = client.get("/alerts.atom")
+    assert empty.headers["content-type"].startswith("application/atom+xml")
+    assert "<feed" in empty.text and "urn:crosscheck:alerts" in empty.text
+    assert "<entry>" not in empty.text
+    # An upload naming both raises an alert, and the feed at the same URL carries it.
+    report = (
+        "Investigators in Dushanbe said on Monday that ISKP recruiters had been active in"
+        " Tajikistan for months before the arrests."
+    )
+    files = [("files", ("recruiters.txt", report, "text/plain"))]
+    assert client.post("/api/documents", headers=auth, files=files).status_code < 300
+    alerts = client.get("/api/alerts").json()["items"]
+    feed = client.get("/alerts.atom").text
+    assert len(alerts) == 1 and feed.count("<entry>") == 1
+    assert alerts[0]["id"] in feed and "recruiters" in feed
     assert "Reuters" in client.get("/grades").text
     warnings = client.get("/warnings").text
     assert "warned" in warnings and "days before" in warnings

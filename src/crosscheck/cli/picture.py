@@ -25,6 +25,7 @@ from crosscheck.cli.output import (
     page_note,
 )
 from crosscheck.pipeline.corrections import audit_log, correct_claim, merge, split
+from crosscheck.pipeline.reasons import explain_groups, reason_in_words
 from crosscheck.pipeline.views import entity_view, event_view, groups_listing
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
@@ -102,7 +103,7 @@ def conflicts(
         offset=offset,
     )
     if fmt is Format.table:
-        _print_group_blocks(page.items)
+        _print_group_blocks(explain_groups(STATE.store, page.items))
         note = page_note(len(page.items), page.total, offset)
         if note:
             console(stderr=True).print(note, markup=False)
@@ -111,7 +112,8 @@ def conflicts(
 
 
 def _print_group_blocks(groups: list[dict[str, Any]]) -> None:
-    """A readable summary: one block per group, the verdict's reason in full."""
+    """A readable summary: one block per group, the verdict's reason in full, its claims
+    named by outlet, date and wording (after :func:`explain_groups`), not by id."""
     out = console()
     if not groups:
         out.print("No conflicting or evolving figures.", markup=False)
@@ -133,7 +135,7 @@ def _print_group_blocks(groups: list[dict[str, Any]]) -> None:
             )
         )
         if g.get("reason"):
-            out.print(Text("          " + clean(g["reason"])))
+            out.print(Text("          " + clean(reason_in_words(g))))
         out.print()
 
 

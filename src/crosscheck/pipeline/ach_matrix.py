@@ -113,7 +113,7 @@ def matrix_view(store: Store, question_id: str, *, confirmed_only: bool = False)
                 "item": s.item,
                 "changes_leader": s.changes_leader,
                 "ranking_without": s.ranking,
-                "text": _sensitive_words(s.item, s.ranking, scores.ranking, labels),
+                "text": _sensitive_words(records[s.item], s.ranking, scores.ranking, labels),
             }
             for s in scores.sensitive
         ],
@@ -123,12 +123,22 @@ def matrix_view(store: Store, question_id: str, *, confirmed_only: bool = False)
 
 
 def _sensitive_words(
-    item: str, without: list[str], ranking: list[str], labels: dict[str, str]
+    rec: ItemRecord, without: list[str], ranking: list[str], labels: dict[str, str]
 ) -> str:
+    # The analyst reads the item by what it says and who said it, not by its key.
+    where = ", ".join(str(rec.source[k]) for k in ("outlet", "published") if rec.source.get(k))
+    item = f"“{_short(rec.summary)}”" + (f" ({where})" if where else "")
     if without[0] != ranking[0]:
         first, now = labels[without[0]], labels[ranking[0]]
         return f"without {item}, “{first}” would rank first instead of “{now}”"
-    return f"without {item}, the order would become " + " > ".join(without)
+    return f"without {item}, the order would become " + " > ".join(
+        f"“{labels[h]}”" for h in without
+    )
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _question_dict(q: Question, records: dict[str, ItemRecord]) -> dict[str, Any]:

@@ -80,11 +80,22 @@
   });
   map.addLayer(cluster);
 
+  // "settled" once the map has stopped moving for the focus: the zoom and cluster animation
+  // are over (zoomToShowLayer's callback) and so is the pan that opening the popup may start.
+  function settle() { holder.classList.add("settled"); }
   var focus = holder.getAttribute("data-focus");
   if (focus && markers[focus]) {
-    cluster.zoomToShowLayer(markers[focus], function () { markers[focus].openPopup(); });
-  } else if (data.points.length) {
-    map.fitBounds(cluster.getBounds().pad(0.25), { maxZoom: 6 });
+    cluster.zoomToShowLayer(markers[focus], function () {
+      var panning = false;
+      function panned() { panning = true; map.once("moveend", settle); }
+      map.once("autopanstart", panned);
+      markers[focus].openPopup();
+      map.off("autopanstart", panned);
+      if (!panning) settle();
+    });
+  } else {
+    if (data.points.length) map.fitBounds(cluster.getBounds().pad(0.25), { maxZoom: 6 });
+    settle();
   }
   holder.crosscheckMap = map; // for the browser tests, which check markers against outlines
   holder.classList.add("ready");
