@@ -17,6 +17,7 @@ Pure: no store.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Literal
 
 from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Mention, Subject
@@ -48,13 +49,15 @@ class SubjectResolver:
         dominant: dict[str, str],
         mentions: list[Mention],
         mention_entities: dict[str, str] | None = None,
+        words: tuple[Mapping[str, frozenset[str]], dict[str, frozenset[str]]] | None = None,
     ) -> None:
-        """Build the tables; ``mention_entities`` (mention id -> entity id) if already known."""
+        """Build the tables; ``mention_entities`` (mention id -> entity id) if already known,
+        ``words`` the distinctive words of descriptions (see :func:`lookup_tables`)."""
         self.events = {e.id: e for e in events}
         by_id = mention_entities
         if by_id is None:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
-        t = lookup_tables(event_mentions, event_links, mentions, by_id, entities)
+        t = lookup_tables(event_mentions, event_links, mentions, by_id, entities, words)
         self.violent_in_sentence: Violent = t.violent_in_sentence
         self.doc_events: dict[str, set[str]] = t.doc_events
         self.event_tokens: dict[str, set[str]] = t.event_tokens

@@ -40,7 +40,10 @@ class Tables:
 
 
 def _event_tables(
-    event_mentions: Iterable[EventMention], event_links: Mapping[str, str]
+    event_mentions: Iterable[EventMention],
+    event_links: Mapping[str, str],
+    known: Mapping[str, frozenset[str]],
+    kept: dict[str, frozenset[str]],
 ) -> tuple[Violent, dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
     violent: Violent = {}
     doc_events: dict[str, set[str]] = defaultdict(set)
@@ -51,7 +54,14 @@ def _event_tables(
             continue
         if type_family(em.type) == "violent":
             violent.setdefault((em.doc_id, em.sentence), []).append((em.span[0], event_id))
-        event_tokens[event_id].update(distinctive_tokens(em.description or em.trigger))
+        text = em.description or em.trigger
+        found = kept.get(text)
+        if found is None:
+            found = known.get(text)
+        if found is None:
+            found = distinctive_tokens(text)
+        kept[text] = found
+        event_tokens[event_id].update(found)
         doc_events[em.doc_id].add(event_id)
     token_index: dict[str, set[str]] = defaultdict(set)
     for event_id, tokens in event_tokens.items():
@@ -114,10 +124,20 @@ def lookup_tables(
     mentions: Iterable[Mention],
     mention_entities: Mapping[str, str],
     entities: Iterable[Entity],
+    words: tuple[Mapping[str, frozenset[str]], dict[str, frozenset[str]]] | None = None,
 ) -> Tables:
-    """The lookup tables of one picture."""
+    """The lookup tables of one picture.
+
+    ``words``: the distinctive words of the descriptions an earlier call read (text ->
+    words), and where to put those of this call's descriptions (a Reconciler keeps them
+    for its next update, no more than the picture's). A text's words never change, so
+    reusing them changes nothing but the time.
+    """
     mentions = list(mentions)
-    violent, doc_events, event_tokens, token_index = _event_tables(event_mentions, event_links)
+    known, kept = words if words is not None else ({}, {})
+    violent, doc_events, event_tokens, token_index = _event_tables(
+        event_mentions, event_links, known, kept
+    )
     countries, places = _place_tables(mentions)
     entity_by_name, org_by_name = _name_tables(entities)
     return Tables(

@@ -26,8 +26,18 @@ from crosscheck.model import EVENT_MEASURES, EventMention
 from crosscheck.reconcile.dates import day
 from crosscheck.reconcile.incidents.clusters import cluster
 from crosscheck.reconcile.incidents.documents import VIOLENT, DocIncidents, doc_incidents
-from crosscheck.reconcile.incidents.links import LinkMemo, mention_links, report_links, strength
+from crosscheck.reconcile.incidents.links import (
+    MAX_BLOCK,
+    MAX_POSTINGS,
+    LinkMemo,
+    mention_links,
+    mention_links_kept,
+    report_links,
+    report_links_kept,
+    strength,
+)
 from crosscheck.reconcile.incidents.local import LocalIncident
+from crosscheck.reconcile.incidents.pairindex import PairIndex
 from crosscheck.reconcile.incidents.reports import link_model
 from crosscheck.reconcile.leads import LeadPlace
 from crosscheck.reconcile.mentionfeatures import Features, type_family
@@ -49,6 +59,9 @@ class IncidentMemo:
 
     docs: dict[str, tuple[DocRecords, DocIncidents]] = field(default_factory=dict)
     links: LinkMemo = field(default_factory=LinkMemo)
+    #: The candidate pairs of reports and of local incidents, and the links they gave.
+    report_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_POSTINGS))
+    mention_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_BLOCK))
 
 
 def _share(d: DocRecords, memo: IncidentMemo) -> DocIncidents:
@@ -66,7 +79,12 @@ def _as_linked(em: EventMention, f: Features) -> EventMention:
 
 
 def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None) -> Linked:
-    """Group every event mention of ``docs`` into incidents across reports."""
+    """Group every event mention of ``docs`` into incidents across reports.
+
+    Without a ``memo`` every candidate pair is found and compared from scratch (the plain
+    statement); with one, only the pairs the changed reports touch (:class:`PairIndex`).
+    """
+    kept = memo is not None
     memo = memo if memo is not None else IncidentMemo()
     ordered = sorted(docs, key=lambda d: d.id)
     shares = {d.id: _share(d, memo) for d in ordered}
@@ -76,12 +94,16 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
     reports = {k: s.report for k, s in shares.items() if s.report is not None and s.main}
     main_of = {k: s.main for k, s in shares.items() if s.main is not None}
     model = link_model()
-    links = report_links(reports, main_of, model, memo.links)  # type: ignore[arg-type]
     # Two reports compared as wholes are not linked again by their mentions lightly.
     compared = {main_of[d] for d in reports}
     languages = {main_of[d]: r.language for d, r in reports.items()}
-    links += mention_links(incidents, compared, memo.links, languages)
     by_id = {x.id: x for x in incidents}
+    if kept:
+        links = report_links_kept(reports, main_of, model, memo.report_pairs, memo.links)  # type: ignore[arg-type]
+        links += mention_links_kept(by_id, compared, memo.mention_pairs, languages)
+    else:
+        links = report_links(reports, main_of, model, memo.links)  # type: ignore[arg-type]
+        links += mention_links(incidents, compared, memo.links, languages)
     report_of = {main_of[d]: r for d, r in reports.items()}
 
     def told(a: str, b: str) -> float | None:
