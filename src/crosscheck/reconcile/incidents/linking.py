@@ -62,6 +62,41 @@ class IncidentMemo:
     #: The candidate pairs of reports and of local incidents, and the links they gave.
     report_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_POSTINGS))
     mention_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_BLOCK))
+    #: The towns of violent incidents last seen, and the lead towns matching them.
+    towns: TownMatches = field(default_factory=lambda: TownMatches())
+
+
+def _town_matches(place: str, town: str) -> bool:
+    """A lead's town names an incident's town (one within the other: "Kabul" / "kabul city")."""
+    return town == place or place in town or town in place
+
+
+@dataclass
+class TownMatches:
+    """Which incident towns each lead town matches, kept while the towns change little."""
+
+    towns: frozenset[str] = frozenset()
+    matched: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def refresh(self, towns: frozenset[str]) -> None:
+        """Bring every kept answer to ``towns``: only the towns that came are tried."""
+        if towns == self.towns:
+            return
+        came = towns - self.towns
+        self.matched = {
+            key: frozenset(t for t in found if t in towns)
+            | {t for t in came if _town_matches(key, t)}
+            for key, found in self.matched.items()
+        }
+        self.towns = towns
+
+    def of(self, place: str) -> frozenset[str]:
+        found = self.matched.get(place)
+        if found is None:
+            found = self.matched[place] = frozenset(
+                t for t in self.towns if _town_matches(place, t)
+            )
+        return found
 
 
 def _share(d: DocRecords, memo: IncidentMemo) -> DocIncidents:
@@ -118,7 +153,7 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
         for d in ordered
         if d.id not in mains and any(c.measure in EVENT_MEASURES for c in d.claims)
     ]
-    mains.update(_adopted_mains(needy, out))
+    mains.update(_adopted_mains(needy, out, memo.towns if kept else TownMatches()))
     if gone:
         _forget_gone(memo, set(shares))
     return Linked(groups=sorted(out, key=lambda g: g[0].id), mains=mains)
@@ -151,7 +186,9 @@ def _forget_gone(memo: IncidentMemo, docs: set[str]) -> None:
 
 
 def _adopted_mains(
-    reports: Sequence[tuple[DocRecords, LeadPlace | None]], groups: Sequence[list[EventMention]]
+    reports: Sequence[tuple[DocRecords, LeadPlace | None]],
+    groups: Sequence[list[EventMention]],
+    towns: TownMatches,
 ) -> dict[str, str]:
     """Reports that name no incident of their own but give figures ("Shots fired at a bakery
     in Lusaka"): the one incident placed in the town their title or lead names, dated
@@ -166,26 +203,23 @@ def _adopted_mains(
             if em.location and when and type_family(em.type) == VIOLENT:
                 by_town[name_key(em.location)].append((g[0].id, when))
     out: dict[str, str] = {}
-    # Many reports name the same town: its matching towns are looked for once per call.
-    matching: dict[str, list[list[tuple[str, date]]]] = {}
+    # Many reports name the same town: its matching towns are looked for once, and kept.
+    towns.refresh(frozenset(by_town))
+    used: dict[str, frozenset[str]] = {}
     for d, place in reports:
         published = day(d.document.published)
         if place is None or published is None:
             continue
-        if place.key not in matching:
-            matching[place.key] = [
-                items
-                for town, items in by_town.items()
-                if town == place.key or place.key in town or town in place.key
-            ]
+        used[place.key] = towns.of(place.key)
         found = {
             gid
-            for items in matching[place.key]
-            for gid, when in items
+            for town in used[place.key]
+            for gid, when in by_town[town]
             if 0 <= (published - when).days <= days
         }
         if len(found) == 1:
             out[d.id] = found.pop()
+    towns.matched = used  # no more lead towns than the reports name
     return out
 
 
