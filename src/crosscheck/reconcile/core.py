@@ -31,6 +31,7 @@ from crosscheck.reconcile.parts import report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
 from crosscheck.reconcile.subjects import SubjectResolver
+from crosscheck.reconcile.subjecttables import TablesMemo
 from crosscheck.reconcile.verdicts import Judge, Sourcing, Verdicts, judged
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,7 @@ class Memo:
     events: dict[str, tuple[tuple[Any, ...], Any]] = field(default_factory=dict)
     groups: GroupMemo = field(default_factory=GroupMemo)
     verdicts: Verdicts = field(default_factory=dict)
-    #: The distinctive words of each event description read so far (a text's never change).
-    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    tables: TablesMemo = field(default_factory=TablesMemo)
 
 
 def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -110,7 +110,6 @@ def reconcile_with_notes(
     event_links = {mid: e.id for e in events for mid in e.mention_ids}
 
     fixed, overrides = apply_claim_corrections(claims, corr, notes)
-    words: dict[str, frozenset[str]] = {}
     resolver = SubjectResolver(
         events,
         event_mentions,
@@ -119,9 +118,8 @@ def reconcile_with_notes(
         dominant_event_ids(event_mentions, event_links, linked.mains),
         mentions,
         mention_entities,
-        (memo.words, words),
+        memo.tables,
     )
-    memo.words = words
     subjects = _subjects(resolver, fixed, overrides, notes)
     parts = report_parts(fixed, subjects)
     judge = Judge(Sourcing({d.id: d for d in documents}), frozenset(parts))
