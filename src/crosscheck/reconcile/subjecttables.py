@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crosscheck.analysis.geo import country_code
 from crosscheck.model import Entity, EventMention, Mention
@@ -40,7 +40,10 @@ class Tables:
 
 
 def _event_tables(
-    event_mentions: Iterable[EventMention], event_links: Mapping[str, str]
+    event_mentions: Iterable[EventMention],
+    event_links: Mapping[str, str],
+    known: Mapping[str, frozenset[str]],
+    kept: dict[str, frozenset[str]],
 ) -> tuple[Violent, dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
     violent: Violent = {}
     doc_events: dict[str, set[str]] = defaultdict(set)
@@ -51,7 +54,14 @@ def _event_tables(
             continue
         if type_family(em.type) == "violent":
             violent.setdefault((em.doc_id, em.sentence), []).append((em.span[0], event_id))
-        event_tokens[event_id].update(distinctive_tokens(em.description or em.trigger))
+        text = em.description or em.trigger
+        found = kept.get(text)
+        if found is None:
+            found = known.get(text)
+        if found is None:
+            found = distinctive_tokens(text)
+        kept[text] = found
+        event_tokens[event_id].update(found)
         doc_events[em.doc_id].add(event_id)
     token_index: dict[str, set[str]] = defaultdict(set)
     for event_id, tokens in event_tokens.items():
@@ -108,18 +118,49 @@ def _name_tables(entities: Iterable[Entity]) -> tuple[dict[str, str], dict[str, 
     return by_name, by_org
 
 
+_Places = tuple[dict[str, list[Mention]], dict[str, list[Mention]]]
+_Names = tuple[dict[str, str], dict[str, str]]
+
+
+@dataclass
+class TablesMemo:
+    """What the last call's tables may hand to the next (held by a Reconciler).
+
+    The distinctive words of the descriptions it read (a text's words never change), and
+    the place and name tables with the mentions and entities they were built from: equal
+    inputs give equal tables, so reusing them changes nothing but the time.
+    """
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    places: tuple[tuple[Mention, ...], _Places] | None = None
+    names: tuple[tuple[Entity, ...], _Names] | None = None
+
+
 def lookup_tables(
     event_mentions: Iterable[EventMention],
     event_links: Mapping[str, str],
     mentions: Iterable[Mention],
     mention_entities: Mapping[str, str],
     entities: Iterable[Entity],
+    memo: TablesMemo | None = None,
 ) -> Tables:
-    """The lookup tables of one picture."""
+    """The lookup tables of one picture (``memo``: see :class:`TablesMemo`)."""
     mentions = list(mentions)
-    violent, doc_events, event_tokens, token_index = _event_tables(event_mentions, event_links)
-    countries, places = _place_tables(mentions)
-    entity_by_name, org_by_name = _name_tables(entities)
+    memo = memo if memo is not None else TablesMemo()
+    kept: dict[str, frozenset[str]] = {}
+    violent, doc_events, event_tokens, token_index = _event_tables(
+        event_mentions, event_links, memo.words, kept
+    )
+    memo.words = kept  # no more texts than the picture's
+    # Same records, same objects: the tuple comparisons below mostly test identity.
+    seen = tuple(mentions)
+    if memo.places is None or memo.places[0] != seen:
+        memo.places = (seen, _place_tables(mentions))
+    countries, places = memo.places[1]
+    named = tuple(entities)
+    if memo.names is None or memo.names[0] != named:
+        memo.names = (named, _name_tables(named))
+    entity_by_name, org_by_name = memo.names[1]
     return Tables(
         violent,
         doc_events,
@@ -133,4 +174,4 @@ def lookup_tables(
     )
 
 
-__all__ = ["Tables", "Violent", "is_country", "lookup_tables"]
+__all__ = ["Tables", "TablesMemo", "Violent", "is_country", "lookup_tables"]

@@ -26,8 +26,18 @@ from crosscheck.model import EVENT_MEASURES, EventMention
 from crosscheck.reconcile.dates import day
 from crosscheck.reconcile.incidents.clusters import cluster
 from crosscheck.reconcile.incidents.documents import VIOLENT, DocIncidents, doc_incidents
-from crosscheck.reconcile.incidents.links import LinkMemo, mention_links, report_links, strength
+from crosscheck.reconcile.incidents.links import (
+    MAX_BLOCK,
+    MAX_POSTINGS,
+    LinkMemo,
+    mention_links,
+    mention_links_kept,
+    report_links,
+    report_links_kept,
+    strength,
+)
 from crosscheck.reconcile.incidents.local import LocalIncident
+from crosscheck.reconcile.incidents.pairindex import PairIndex
 from crosscheck.reconcile.incidents.reports import link_model
 from crosscheck.reconcile.leads import LeadPlace
 from crosscheck.reconcile.mentionfeatures import Features, type_family
@@ -49,6 +59,44 @@ class IncidentMemo:
 
     docs: dict[str, tuple[DocRecords, DocIncidents]] = field(default_factory=dict)
     links: LinkMemo = field(default_factory=LinkMemo)
+    #: The candidate pairs of reports and of local incidents, and the links they gave.
+    report_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_POSTINGS))
+    mention_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_BLOCK))
+    #: The towns of violent incidents last seen, and the lead towns matching them.
+    towns: TownMatches = field(default_factory=lambda: TownMatches())
+
+
+def _town_matches(place: str, town: str) -> bool:
+    """A lead's town names an incident's town (one within the other: "Kabul" / "kabul city")."""
+    return town == place or place in town or town in place
+
+
+@dataclass
+class TownMatches:
+    """Which incident towns each lead town matches, kept while the towns change little."""
+
+    towns: frozenset[str] = frozenset()
+    matched: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def refresh(self, towns: frozenset[str]) -> None:
+        """Bring every kept answer to ``towns``: only the towns that came are tried."""
+        if towns == self.towns:
+            return
+        came = towns - self.towns
+        self.matched = {
+            key: frozenset(t for t in found if t in towns)
+            | {t for t in came if _town_matches(key, t)}
+            for key, found in self.matched.items()
+        }
+        self.towns = towns
+
+    def of(self, place: str) -> frozenset[str]:
+        found = self.matched.get(place)
+        if found is None:
+            found = self.matched[place] = frozenset(
+                t for t in self.towns if _town_matches(place, t)
+            )
+        return found
 
 
 def _share(d: DocRecords, memo: IncidentMemo) -> DocIncidents:
@@ -66,7 +114,12 @@ def _as_linked(em: EventMention, f: Features) -> EventMention:
 
 
 def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None) -> Linked:
-    """Group every event mention of ``docs`` into incidents across reports."""
+    """Group every event mention of ``docs`` into incidents across reports.
+
+    Without a ``memo`` every candidate pair is found and compared from scratch (the plain
+    statement); with one, only the pairs the changed reports touch (:class:`PairIndex`).
+    """
+    kept = memo is not None
     memo = memo if memo is not None else IncidentMemo()
     ordered = sorted(docs, key=lambda d: d.id)
     shares = {d.id: _share(d, memo) for d in ordered}
@@ -76,12 +129,16 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
     reports = {k: s.report for k, s in shares.items() if s.report is not None and s.main}
     main_of = {k: s.main for k, s in shares.items() if s.main is not None}
     model = link_model()
-    links = report_links(reports, main_of, model, memo.links)  # type: ignore[arg-type]
     # Two reports compared as wholes are not linked again by their mentions lightly.
     compared = {main_of[d] for d in reports}
     languages = {main_of[d]: r.language for d, r in reports.items()}
-    links += mention_links(incidents, compared, memo.links, languages)
     by_id = {x.id: x for x in incidents}
+    if kept:
+        links = report_links_kept(reports, main_of, model, memo.report_pairs, memo.links)  # type: ignore[arg-type]
+        links += mention_links_kept(by_id, compared, memo.mention_pairs, languages)
+    else:
+        links = report_links(reports, main_of, model, memo.links)  # type: ignore[arg-type]
+        links += mention_links(incidents, compared, memo.links, languages)
     report_of = {main_of[d]: r for d, r in reports.items()}
 
     def told(a: str, b: str) -> float | None:
@@ -96,7 +153,7 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
         for d in ordered
         if d.id not in mains and any(c.measure in EVENT_MEASURES for c in d.claims)
     ]
-    mains.update(_adopted_mains(needy, out))
+    mains.update(_adopted_mains(needy, out, memo.towns if kept else TownMatches()))
     if gone:
         _forget_gone(memo, set(shares))
     return Linked(groups=sorted(out, key=lambda g: g[0].id), mains=mains)
@@ -129,7 +186,9 @@ def _forget_gone(memo: IncidentMemo, docs: set[str]) -> None:
 
 
 def _adopted_mains(
-    reports: Sequence[tuple[DocRecords, LeadPlace | None]], groups: Sequence[list[EventMention]]
+    reports: Sequence[tuple[DocRecords, LeadPlace | None]],
+    groups: Sequence[list[EventMention]],
+    towns: TownMatches,
 ) -> dict[str, str]:
     """Reports that name no incident of their own but give figures ("Shots fired at a bakery
     in Lusaka"): the one incident placed in the town their title or lead names, dated
@@ -144,26 +203,23 @@ def _adopted_mains(
             if em.location and when and type_family(em.type) == VIOLENT:
                 by_town[name_key(em.location)].append((g[0].id, when))
     out: dict[str, str] = {}
-    # Many reports name the same town: its matching towns are looked for once per call.
-    matching: dict[str, list[list[tuple[str, date]]]] = {}
+    # Many reports name the same town: its matching towns are looked for once, and kept.
+    towns.refresh(frozenset(by_town))
+    used: dict[str, frozenset[str]] = {}
     for d, place in reports:
         published = day(d.document.published)
         if place is None or published is None:
             continue
-        if place.key not in matching:
-            matching[place.key] = [
-                items
-                for town, items in by_town.items()
-                if town == place.key or place.key in town or town in place.key
-            ]
+        used[place.key] = towns.of(place.key)
         found = {
             gid
-            for items in matching[place.key]
-            for gid, when in items
+            for town in used[place.key]
+            for gid, when in by_town[town]
             if 0 <= (published - when).days <= days
         }
         if len(found) == 1:
             out[d.id] = found.pop()
+    towns.matched = used  # no more lead towns than the reports name
     return out
 
 

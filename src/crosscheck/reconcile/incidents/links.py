@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from crosscheck.reconcile.incidents.clusters import Link
 from crosscheck.reconcile.incidents.local import LocalIncident
+from crosscheck.reconcile.incidents.pairindex import PairIndex
 from crosscheck.reconcile.incidents.reports import (
     LinkModel,
     Report,
@@ -124,6 +125,37 @@ def report_links(
     return links
 
 
+def _report_pair(
+    reports: Mapping[str, Report], model: LinkModel, memo: LinkMemo | None
+) -> Callable[[str, str], float | None]:
+    """The strength of two reports (ids in order) when :func:`report_links` keeps it."""
+
+    def evaluate(a: str, b: str) -> float | None:
+        ra, rb = reports[a], reports[b]
+        if cosine(ra.terms, rb.terms) < model.candidate_cosine:
+            return None
+        p = strength(ra, rb, model, memo)
+        return p if p >= model.threshold else None
+
+    return evaluate
+
+
+def report_links_kept(
+    reports: Mapping[str, Report],
+    main_of: Mapping[str, str],
+    model: LinkModel,
+    index: PairIndex,
+    memo: LinkMemo | None = None,
+) -> list[Link]:
+    """:func:`report_links`, comparing again only the pairs an update can change."""
+    found = index.update(reports, lambda r: r.index, _report_pair(reports, model, memo))
+    links: list[Link] = []
+    for a, b in sorted(found):
+        x, y = sorted((main_of[a], main_of[b]))
+        links.append(Link(found[(a, b)], x, y, checked=False))
+    return links
+
+
 def block_keys(f: Features) -> list[tuple[str, str]]:
     """The blocks a mention belongs to: its day, places, country-month, words, actors."""
     keys: list[tuple[str, str]] = []
@@ -218,36 +250,64 @@ def mention_links(
     languages share no words, so comparing them as wholes tells nothing: their mentions
     link them at the plain threshold.
     """
-    languages = languages or {}
-    threshold = int(tables()["event_scores"]["link_threshold"])
     ordered = sorted(incidents, key=lambda x: x.id)
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for k, inc in enumerate(ordered):
-        keys = {key for f in inc.members for key in block_keys(f)}
-        if inc.main and inc.vague:
-            # A report that names its incident only in its title meets it by that name.
-            keys.update(("tok", name) for name in inc.title_names)
-        for key in keys:
-            blocks[(inc.family, key[0], key[1])].append(k)
+        for key in incident_blocks(inc):
+            blocks[key].append(k)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) <= MAX_BLOCK:
             pairs.update(combinations(members, 2))
-    links: list[Link] = []
-    for i, j in sorted(pairs):
-        a, b = ordered[i], ordered[j]
+    link = _mention_pair(compared, memo, languages or {})
+    found = (link(ordered[i], ordered[j]) for i, j in sorted(pairs))
+    return [x for x in found if x is not None]
+
+
+def incident_blocks(inc: LocalIncident) -> set[tuple[str, str, str]]:
+    """The blocks of one local incident: those of its mentions, in its family."""
+    keys = {key for f in inc.members for key in block_keys(f)}
+    if inc.main and inc.vague:
+        # A report that names its incident only in its title meets it by that name.
+        keys.update(("tok", name) for name in inc.title_names)
+    return {(inc.family, key[0], key[1]) for key in keys}
+
+
+def _mention_pair(
+    compared: set[str], memo: LinkMemo | None, languages: Mapping[str, str]
+) -> Callable[[LocalIncident, LocalIncident], Link | None]:
+    """The link two local incidents (in id order) make by their mentions, if any."""
+    threshold = int(tables()["event_scores"]["link_threshold"])
+
+    def link(a: LocalIncident, b: LocalIncident) -> Link | None:
         if a.doc_id == b.doc_id:
-            continue
+            return None
         # Two reports already compared as wholes are linked by their mentions only on
         # stronger evidence than other pairs need.
         both = a.id in compared and b.id in compared
         apart = languages.get(a.id, "en") != languages.get(b.id, "en")
         need = threshold + (COMPARED_EXTRA if both and not apart else 0)
         best, dated = _evidence(a, b, memo)
-        if best >= need:
-            # Mention evidence is weaker than a report comparison: it ranks after one.
-            links.append(Link(best / 100.0, a.id, b.id, dates=dated))
-    return links
+        if best < need:
+            return None
+        # Mention evidence is weaker than a report comparison: it ranks after one.
+        return Link(best / 100.0, a.id, b.id, dates=dated)
+
+    return link
+
+
+def mention_links_kept(
+    incidents: Mapping[str, LocalIncident],
+    compared: set[str],
+    index: PairIndex,
+    languages: Mapping[str, str],
+) -> list[Link]:
+    """:func:`mention_links` (incidents by id), comparing again only the pairs an update
+    can change. Whether an incident's report was compared as a whole, and its language,
+    come with its report's share, so they change only with the incident object."""
+    link = _mention_pair(compared, None, languages)
+    found = index.update(incidents, incident_blocks, lambda a, b: link(incidents[a], incidents[b]))
+    return [found[p] for p in sorted(found)]
 
 
 __all__ = [
@@ -258,7 +318,10 @@ __all__ = [
     "LinkMemo",
     "agreement",
     "block_keys",
+    "incident_blocks",
     "mention_links",
+    "mention_links_kept",
     "report_links",
+    "report_links_kept",
     "strength",
 ]
