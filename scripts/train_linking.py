@@ -42,7 +42,7 @@ from crosscheck.evaluate_incidents import held_out  # noqa: E402
 from crosscheck.model import Document, Extraction  # noqa: E402
 from crosscheck.reconcile.incidents import reports as pairs  # noqa: E402
 from crosscheck.reconcile.incidents.clusters import Link, cluster  # noqa: E402
-from crosscheck.reconcile.incidents.linking import VIOLENT, document_incidents  # noqa: E402
+from crosscheck.reconcile.incidents.documents import VIOLENT, document_incidents  # noqa: E402
 from crosscheck.reconcile.leads import lead_place  # noqa: E402
 
 DATA = ROOT / "src" / "crosscheck" / "data" / "en"
