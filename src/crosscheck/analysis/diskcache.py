@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +40,20 @@ def cache_dir() -> Path:
     return Path(base) / "crosscheck"
 
 
-def _digest(sources: Iterable[Path], libraries: Iterable[str]) -> str:
-    h = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}".encode())
-    for path in sources:
-        h.update(path.read_bytes())
+def add_versions(h: Any, libraries: Iterable[str]) -> None:
+    """Feed the installed version of each library (or its absence) into the hash ``h``."""
     for name in libraries:
         try:
             h.update(f"{name}=={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{name}: absent".encode())
+
+
+def _digest(sources: Iterable[Path], libraries: Iterable[str]) -> str:
+    h = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}".encode())
+    for path in sources:
+        h.update(path.read_bytes())
+    add_versions(h, libraries)
     return h.hexdigest()[:24]
 
 

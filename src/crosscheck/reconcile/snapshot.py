@@ -38,10 +38,10 @@ import pickle
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from crosscheck.analysis.diskcache import add_versions
 from crosscheck.errors import SavedStateError
 from crosscheck.model import Picture
 from crosscheck.reconcile.core import Memo
@@ -97,11 +97,7 @@ def _code_digest() -> str:
             continue
         h.update("/".join(parts).encode())
         h.update(path.read_bytes())
-    for name in _LIBRARIES:
-        try:
-            h.update(f"{name}=={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name}: absent".encode())
+    add_versions(h, _LIBRARIES)
     h.update(f"python {sys.version_info[0]}.{sys.version_info[1]}".encode())
     return h.hexdigest()
 

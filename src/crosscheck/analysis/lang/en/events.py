@@ -22,6 +22,7 @@ from crosscheck.analysis.geo import Place, geocode
 from crosscheck.analysis.lang.en.casualties import harm_word
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.dates import find_dates
+from crosscheck.analysis.lang.en.measures import lexicon
 from crosscheck.analysis.lang.en.spans import doc_text
 from crosscheck.data import load as load_data
 from crosscheck.model import EventMention, Mention, actors_of
@@ -368,17 +369,22 @@ def _surname(m: Mention, mentions: list[Mention]) -> bool:
 
 @cache
 def _hospital_words() -> frozenset[str]:
-    table: dict[str, Any] = load_data("measures", "en")
-    return frozenset(str(w) for w in table["hospital_nouns"]) | {"center", "centre"}
+    return frozenset(str(w) for w in lexicon()["hospital_nouns"]) | {"center", "centre"}
+
+
+def _mention_span(chunk: Chunk, m: Mention) -> Span | None:
+    """The tokens of a mention in the chunk's parse (None when it covers none)."""
+    span = chunk.sdoc.char_span(
+        m.start - chunk.offset, m.end - chunk.offset, alignment_mode="expand"
+    )
+    return span if span is not None and len(span) else None
 
 
 def _names_a_hospital(chunk: Chunk, m: Mention) -> bool:
     """ "taken to Mount Sinai Hospital", "Christ Medical Center": the hospital's name is where
     victims were treated, not where the incident happened."""
-    span = chunk.sdoc.char_span(
-        m.start - chunk.offset, m.end - chunk.offset, alignment_mode="expand"
-    )
-    if span is None or not len(span):
+    span = _mention_span(chunk, m)
+    if span is None:
         return False
     doc = span.doc
     end = span.end
@@ -394,10 +400,8 @@ def _names_a_hospital(chunk: Chunk, m: Mention) -> bool:
 
 def _names_a_thing(chunk: Chunk, m: Mention) -> bool:
     """The mention modifies a common noun after it ("Elmwood" in "the Elmwood restaurant")."""
-    span = chunk.sdoc.char_span(
-        m.start - chunk.offset, m.end - chunk.offset, alignment_mode="expand"
-    )
-    if span is None or not len(span):
+    span = _mention_span(chunk, m)
+    if span is None:
         return False
     last = span[-1]
     return (

@@ -171,14 +171,9 @@ def sentence_case(title: str) -> str:
     return " ".join(w if i == 0 or w.isupper() else w.lower() for i, w in enumerate(words))
 
 
-def _headline_figures(doc: Document, sdoc: Doc) -> list[Claim]:
-    """The figures a headline gives, read like a sentence of the body (their spans are in
-    the headline: see :func:`headline_outcomes` and :func:`headline_only`)."""
-    return _read_headline(doc, sdoc)[1]
-
-
 def _read_headline(doc: Document, sdoc: Doc) -> tuple[list[EventMention], list[Claim]]:
-    """The incidents and figures a headline names, spans in the headline."""
+    """The incidents and figures a headline names, read like a sentence of the body; their
+    spans are in the headline (see :func:`headline_outcomes` and :func:`headline_only`)."""
     sdoc.user_data[HEADLINE] = True
     alone = Document(
         id=doc.id, content_hash=doc.content_hash, text=sdoc.text, published=doc.published

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from functools import cache
 
-from crosscheck.analysis.lang.en.casualties import words
+from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, words
 from crosscheck.model import Claim
 
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
@@ -157,11 +157,11 @@ def headline_only(claims: list[Claim], headline: list[Claim], title: str) -> lis
     (``[0, 0]``): no place in the body says it. It is about the report's incident (the
     headline's own, or the one the report is linked to).
     """
-    if any(c.measure in HARM for c in claims):
+    if any(c.measure in HARM_MEASURES for c in claims):
         return []
     out: dict[str, Claim] = {}
     for c in headline:
-        if c.measure not in HARM or _exact(c) is None:
+        if c.measure not in HARM_MEASURES or _exact(c) is None:
             continue
         known = out.get(c.measure)
         if known is None or (_exact(c) or 0) > (_exact(known) or 0):
@@ -175,8 +175,5 @@ def headline_only(claims: list[Claim], headline: list[Claim], title: str) -> lis
             )
     return [out[m] for m in sorted(out)]
 
-
-#: The measures of people hit.
-HARM = ("killed", "injured", "casualties")
 
 __all__ = ["derived_figures", "headline_only", "headline_outcomes", "same_victim_dropped"]
