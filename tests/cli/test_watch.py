@@ -163,6 +163,41 @@ def test_watch_reingests_a_changed_report_as_a_new_version(
         assert s.latest_version(path=str(root / "first.txt")) is not None
 
 
+def test_watch_sees_a_report_written_as_it_starts(settings: Settings, tmp_path: Path) -> None:
+    # A report written before the watch is ready (here: the moment on_start runs) must not
+    # fall between the initial ingest and the watcher: the watcher is armed first.
+    root = tmp_path / "drop"
+    root.mkdir()
+    (root / "first.txt").write_text(FIRST, encoding="utf-8")
+    stop = threading.Event()
+    seen: list[BatchResult] = []
+
+    def write_second(batch: BatchResult) -> None:
+        (root / "second.txt").write_text(SECOND, encoding="utf-8")
+
+    def stop_after_second(batch: BatchResult) -> None:
+        seen.append(batch)
+        if str(root / "second.txt") in batch.paths:
+            stop.set()
+
+    store = open_store(settings.db)
+    thread = threading.Thread(
+        target=watch_folder,
+        args=(store, str(root), settings),
+        kwargs={"stop_event": stop, "on_start": write_second, "on_batch": stop_after_second},
+        daemon=True,
+    )
+    try:
+        thread.start()
+        thread.join(WAIT)
+        stop.set()
+        thread.join(WAIT)
+    finally:
+        store.close()
+    assert any(str(root / "second.txt") in b.paths for b in seen), "second.txt was never seen"
+    assert in_picture(settings.db, root / "second.txt")
+
+
 def _reader(stream: Any, lines: queue.Queue[str]) -> None:
     for line in stream:
         lines.put(line)

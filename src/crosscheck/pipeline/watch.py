@@ -324,12 +324,20 @@ def watch_folder(
     stop = stop_event or Event()
     folder = DropFolder(store, root, settings, recursive=recursive)
     summary = WatchSummary()
+    # The watcher is armed before the folder is read: a report written while the initial
+    # ingest runs (or just after on_start) is then seen as a change, never lost between
+    # the two. Changes seen meanwhile wait in the watcher until the first burst is asked for.
+    bursts = _bursts(root, recursive, stop)
+    # What changed before the first quiet step is read by the initial ingest anyway.
+    next(bursts, None)
     first = folder.start(workers=workers, progress=progress)
     summary.add(first)
     if on_start:
         on_start(first)
     retry: list[str] = []
-    for paths, by_sidecar in _bursts(root, recursive, stop):
+    for paths, by_sidecar in bursts:
+        if not paths and not retry:
+            continue
         batch = folder.ingest(sorted({*paths, *retry}), by_sidecar=by_sidecar)
         # A batch that failed as a whole (the store busy, say) is tried again with the next.
         retry = batch.paths if batch.error else []
@@ -341,7 +349,12 @@ def watch_folder(
 
 
 def _bursts(root: str, recursive: bool, stop: Event) -> Iterator[tuple[list[str], set[str]]]:
-    """Report paths per debounced burst of events, until ``stop`` is set or a signal comes."""
+    """Report paths per debounced burst of events, until ``stop`` is set or a signal comes.
+
+    The watcher is armed when the first item is asked for, which comes after at most one
+    quiet ``STEP_MS``; empty items (a quiet step) also let the caller retry a failed batch
+    without waiting for a new event.
+    """
     for changes in watchfiles.watch(
         root,
         watch_filter=None,  # our own filter (reports_to_ingest) knows sidecars and scratch files
@@ -350,10 +363,10 @@ def _bursts(root: str, recursive: bool, stop: Event) -> Iterator[tuple[list[str]
         stop_event=stop,
         recursive=recursive,
         raise_interrupt=False,
+        rust_timeout=STEP_MS,
+        yield_on_timeout=True,
     ):
-        paths, by_sidecar = reports_to_ingest(changes, root, recursive=recursive)
-        if paths:
-            yield paths, by_sidecar
+        yield reports_to_ingest(changes, root, recursive=recursive)
         if stop.is_set():
             return
 
