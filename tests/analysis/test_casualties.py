@@ -49,6 +49,16 @@ def figures(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
         ("A father and daughter were found fatally shot in their kitchen.", ("killed", 2, 2)),
         ("It appears the hunter accidentally shot himself to death.", ("killed", 1, 1)),
         ("Police found the clerk shot to death behind the counter.", ("killed", 1, 1)),
+        ("A teenager is dead after a shooting near the skate park.", ("killed", 1, 1)),
+        ("Officers found the driver dead in his idling car.", ("killed", 1, 1)),
+        ("A man was charged in the shooting death of 2-year-old Ada Price.", ("killed", 1, 1)),
+        ("The clerk was awake when he was carried out, but died later.", ("killed", 1, 1)),
+        ("The cashier was not seriously hurt, police said.", ("injured", 1, 1)),
+        ("A hunting accident claimed the life of 8-year-old Levi Park.", ("killed", 1, 1)),
+        (
+            "Deputies said Marta Quist was cleaning the rifle. Quist suffered a minor hand injury.",
+            ("injured", 1, 1),
+        ),
     ],
 )
 def test_casualties_a_single_victim_is_a_figure(nlp: Any, text: str, expected: tuple) -> None:
@@ -89,6 +99,15 @@ def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -
             ],
         ),
         ("Two men were found shot dead in a parked van.", [("killed", 2, 2)]),
+        ("Deputies say three people were found shot to death in a cabin.", [("killed", 3, 3)]),
+        ("Two women were found shot near the trailhead.", [("casualties", 2, 2)]),
+        (
+            "A gunman wounded a guard and then killed himself in the lobby.",
+            [
+                ("killed", 1, 1),
+                ("injured", 1, 1),
+            ],
+        ),
         (
             "Five were shot -- one killed and four wounded -- at the corner store.",
             [
@@ -133,6 +152,13 @@ def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> N
         "No one was hurt when shots hit the house.",
         "He was likely killed in 2019 near the border.",
         "The city recorded two killings in the same building this month.",
+        "The lifeguard is not dead, the county corrected later.",
+        "If the hiker is dead, the search becomes a recovery, the sheriff said.",
+        "Relatives feared the fisherman was dead.",
+        "The officer was not hurt in the exchange of gunfire.",
+        "Historians still debate the killing of Huey Long.",
+        "The stray round nearly killed a toddler asleep in her crib.",
+        "The crash almost claimed the life of a teenager.",
     ],
 )
 def test_casualties_numbers_that_are_not_counts(nlp: Any, text: str) -> None:
@@ -284,6 +310,8 @@ def _headline(nlp: Any, title: str) -> list[Claim]:
         ("Girl Dies After Stray Round Goes Through Apartment Wall", ("killed", 1)),
         ("Teen killed in crash on Route 9", ("killed", 1)),
         ("Grandmother critically injured in drive-by", ("injured", 1)),
+        ("9-year-old Ohio girl killed in hunting accident", ("killed", 1)),
+        ("Man charged in death of toddler Ana Ruiz", ("killed", 1)),
     ],
 )
 def test_headline_figures_read_without_determiners(nlp: Any, title: str, expected: tuple) -> None:
@@ -315,6 +343,15 @@ def test_sentence_case_only_for_title_case_headlines() -> None:
         == "Teen critically injured in NW shooting"
     )
     assert sentence_case("Police say Ann Lee was shot") == "Police say Ann Lee was shot"
+    # Numbers and short words do not count against a Title Case headline.
+    assert sentence_case("3 Hurt in 2 Late Shootings, Driver Held") == (
+        "3 hurt in 2 late shootings, driver held"
+    )
+
+
+def test_headline_one_dead_counts_one(nlp: Any) -> None:
+    found = _headline(nlp, "One Dead, Three Injured After Shooting At Cookout")
+    assert sorted((c.measure, c.low) for c in found) == [("injured", 3), ("killed", 1)]
 
 
 def test_totals_a_victim_pointed_back_to_in_a_report_of_a_death_is_that_death(nlp: Any) -> None:

@@ -166,6 +166,10 @@ def outcome(verb: Token, measure: str) -> str:
     if measure not in HARM_MEASURES:
         return measure
     verbs = same_victim_verbs(verb)
+    # "were found shot to death": the participle completing a verb says what it found.
+    verbs += [
+        c for v in verbs for c in v.children if c.dep_ in ("xcomp", "oprd") and c.tag_ == "VBN"
+    ]
     if any(lemma(v) in words("killing_verbs") or _says_death(v) for v in verbs):
         return "killed"
     if measure == "casualties" and any(
@@ -194,6 +198,17 @@ def _age_person(tok: Token) -> bool:
         return True
     return tok.lower_ == "old" and any(
         c.dep_ == "npadvmod" and lemma(c) in ("year", "month", "week") for c in tok.children
+    )
+
+
+def _aged(name: Token) -> bool:
+    """ "13-month-old Bill Thao", "Kevin Ross, 19", "baby Bill Thao": a name given with an
+    age or a plain noun for a person is someone of the reported incident, not a known
+    figure of history."""
+    return any(
+        (c.dep_ in ("amod", "compound") and (_age_person(c) or is_person(c)))
+        or (c.dep_ == "appos" and c.like_num)
+        for c in name.children
     )
 
 
@@ -233,11 +248,8 @@ def _one_member(tok: Token) -> int | None:
     if tok.pos_ == "PRON":
         return 1 if low in words("person_pronouns") else None
     if tok.pos_ == "PROPN":
-        return (
-            1
-            if tok.ent_type_ in ("PERSON", "") or any(c.dep_ == "compound" for c in tok.children)
-            else None
-        )
+        named = tok.ent_type_ in ("PERSON", "") or any(c.dep_ == "compound" for c in tok.children)
+        return 1 if named or _named_person_elsewhere(tok) else None
     number = _numbered(tok)
     if tok.lower_ in words("dead_words") and tok.pos_ == "NOUN":
         # "left a 16-year-old dead": the parser makes "dead" the head of the phrase.
@@ -265,6 +277,15 @@ def _one_member(tok: Token) -> int | None:
     # drop determiners: "Boy, 11, shot and killed" names one boy.
     headline = bool(tok.doc.user_data.get(HEADLINE)) and tok.tag_ in ("NN", "NNP")
     return 1 if determined or _age_person(tok) or tok.dep_ == "conj" or headline else None
+
+
+def _named_person_elsewhere(tok: Token) -> bool:
+    """ "Velazquez suffered a hand injury": a surname alone, which the parser may take for an
+    organisation, is a person when the text names that person in full ("Rosa Velazquez")."""
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and tok.text == ent[-1].text
+        for ent in tok.doc.ents
+    )
 
 
 def _members(head: Token) -> list[Token]:
@@ -354,8 +375,14 @@ def negated(verb: Token) -> bool:
         return True
     for v in same_victim_verbs(verb):
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "neg" for c in v.children) or (aux & _COUNTERFACTUAL and "have" in aux):
+        # "was not seriously injured" still says an injury, only not a grave one.
+        graded = any(c.dep_ == "advmod" and c.lower_ in words("grave_adverbs") for c in v.children)
+        if any(c.dep_ == "neg" for c in v.children) and not graded:
             return True
+        if aux & _COUNTERFACTUAL and "have" in aux:
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in words("near_miss_adverbs") for c in v.children):
+            return True  # "nearly killed him": he lived
     return False
 
 
@@ -373,6 +400,15 @@ def _headline_passive(verb: Token) -> bool:
     return not _has_object(verb) and not any(c.dep_ == "aux" for c in verb.children)
 
 
+def _shared_subjects(verb: Token) -> list[Token]:
+    """The active subjects of ``verb``, or of the verb it is coordinated with when it has none."""
+    while True:
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            return own
+        verb = verb.head
+
+
 def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
     agent = lookup("agent_verbs")
     lem = lemma(tok)
@@ -381,28 +417,33 @@ def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
         measure = outcome(tok, harm)
         # "found the clerk shot to death": the parser may read the participle as a past
         # tense with a subject; under a verb of finding, that subject is the victim.
-        small_clause = tok.dep_ in ("ccomp", "xcomp", "oprd") and (
-            tok.tag_ == "VBN" or lemma(tok.head) in words("dead_placing_verbs")
+        small_clause = (
+            tok.dep_ in ("ccomp", "xcomp", "oprd")
+            and (tok.tag_ == "VBN" or lemma(tok.head) in words("dead_placing_verbs"))
+            and not _has_object(tok)  # "the gunman may have killed two others" is active
         )
         for c in tok.children:
             if c.dep_ in ("nsubjpass", "dobj") and c.lower_ not in _REFLEXIVE:
                 yield _relative_antecedent(c), measure, tok
             elif c.dep_ == "dobj":
-                # "shot himself to death": the victim is the one who fired.
-                for subj in (s for s in tok.children if s.dep_ == "nsubj"):
+                # "shot himself to death", "shot a clerk and then killed himself": the
+                # victim is the one who fired, the subject the conjunct shares if it has none.
+                for subj in _shared_subjects(tok):
                     yield _relative_antecedent(subj), measure, tok
             elif c.dep_ == "nsubj" and small_clause:
                 yield c, measure, tok  # "found the man shot to death"
             elif c.dep_ == "nsubj" and _headline_passive(tok):
                 yield c, measure, tok  # a headline's "Teen killed in crash" is passive
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # A headline's participle may be tagged a past tense: "14-year-old boy killed in …".
+        headline = bool(tok.doc.user_data.get(HEADLINE)) and tok.tag_ == "VBD"
+        if tok.dep_ == "acl" and (tok.tag_ == "VBN" or headline):
             # "the girl shot and killed on Tuesday", "Boy, 11, shot by a relative": a
             # participle on a noun says what was done to it.
             yield tok.head, measure, tok
     elif lem in agent and agent[lem] == "killed":
-        for c in tok.children:
-            if c.dep_ == "nsubj":
-                yield _relative_antecedent(c), "killed", tok
+        # "the boy was conscious ... but died later": a conjunct shares its subject.
+        for c in _shared_subjects(tok):
+            yield _relative_antecedent(c), "killed", tok
     elif lem in words("dead_placing_verbs"):
         # "were found fatally shot", "left a man dead": the placed people are the victims.
         said = [
@@ -447,14 +488,48 @@ def _arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
                 # "the killing of Qasem Soleimani" names a known death, often a past one;
                 # "the shooting death of a man" counts a victim of the incident reported.
                 for o in c.children:
-                    if o.dep_ == "pobj" and o.pos_ != "PROPN":
+                    if o.dep_ == "pobj" and (o.pos_ != "PROPN" or _aged(o)):
                         yield o, measure, tok
+        return
+    if tok.pos_ == "NOUN" and lemma(tok) == "life" and tok.dep_ == "dobj":
+        yield from _lives_taken(tok)
         return
     dead = tok.lower_ in words("dead_words") or lemma(tok) in words("dead_words")
     if dead and tok.dep_ in ("amod", "oprd") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         yield tok.head, "killed", tok  # "police found a man dead"
     elif dead and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
         yield tok, "killed", tok.head  # "left a 16-year-old dead": "dead" heads the phrase
+    elif dead and tok.pos_ == "ADJ" and not negated(tok.head):
+        for subject in _dead_subjects(tok):
+            yield _relative_antecedent(subject), "killed", tok.head
+
+
+def _lives_taken(life: Token) -> Iterator[tuple[Token, str, Token]]:
+    """ "the accident claimed the life of a 4-year-old", "took the lives of two teens". One's
+    "own life" is left to the self-harm rule, which counts the shooter with the victims."""
+    verb = life.head
+    if lemma(verb) not in words("life_taking_verbs") or negated(verb):
+        return
+    for c in life.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    yield o, "killed", verb
+
+
+def _dead_subjects(dead: Token) -> list[Token]:
+    """Who a "dead" said as a state is said of: "a teenager is dead", "police found the man
+    dead" (the parser makes the man the subject of "dead")."""
+    verb = dead.head
+    if any(c.dep_ == "mark" and c.lower_ in words("condition_marks") for c in verb.children):
+        return []  # "if the victim is dead": a supposition
+    if verb.dep_ == "ccomp" and lemma(verb.head) in words("belief_verbs"):
+        return []  # "neighbours feared the boy was dead"
+    if dead.dep_ == "acomp" and lemma(verb) in words("dead_state_verbs"):
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if dead.dep_ in ("ccomp", "xcomp") and lemma(verb) in words("dead_placing_verbs"):
+        return [c for c in dead.children if c.dep_ == "nsubj"]
+    return []
 
 
 def harm_word(sent: Span) -> Token | None:
@@ -526,7 +601,7 @@ def victim_readings(
     for tok in sent:
         for head, measure, word in _arguments(tok):
             members = _members(head)
-            count = victim_count(head)
+            count = victim_count(head) or _attacker_own_death(head, word)
             if count is None or count < 1:
                 continue
             if (history or _hedged(word)) and all(_numbered(m) is None for m in members):
@@ -553,6 +628,15 @@ def victim_readings(
             if known is None or _rank(measure) > _rank(known[1].measure):
                 best[head.i] = (q, reading)
     return _one_outcome_each(sorted(best.values(), key=lambda p: p[0].start))
+
+
+def _attacker_own_death(head: Token, word: Token) -> int | None:
+    """1 for "a gunman ... killed himself": an attacker hit by others is not counted with the
+    victims (their figures count perpetrators), but one who kills himself is, as when the
+    report lists the victims "before taking his own life"."""
+    own = any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in word.children)
+    attacker = lookup("measure_nouns").get(lemma(head)) == "perpetrators"
+    return 1 if own and attacker and head.tag_ == "NN" else None
 
 
 def _one_outcome_each(found: list[tuple[Quantity, Reading]]) -> list[tuple[Quantity, Reading]]:

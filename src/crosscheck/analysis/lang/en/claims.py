@@ -191,6 +191,9 @@ def _harmed(anchor: Token) -> bool:
     if anchor.lower_ != "one" or any(c.lower_ in ("no", "not") for c in anchor.children):
         return False  # "no one was hurt"
     harms = ("killed", "injured", "casualties")
+    adjectives = lookup("adjectives")
+    if any(c.dep_ == "amod" and adjectives.get(c.lower_) in harms for c in anchor.children):
+        return True  # "One dead, four injured after shooting"
     if anchor.dep_ in ("appos", "npadvmod"):
         # "Five were shot -- one killed and four wounded": the participle on the part.
         patient = lookup("patient_verbs")

@@ -165,8 +165,10 @@ def sentence_case(title: str) -> str:
     Critically Injured In Shooting" -> "Teen critically injured in shooting"); proper names
     lose their capitals, which reading a figure does not need."""
     words = title.split(" ")
-    capitalised = [w for w in words if w[:1].isupper()]
-    if len(words) < 4 or len(capitalised) < 0.7 * len(words):
+    # Numbers and short function words ("in", "of") say nothing of the headline's style.
+    styled = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    capitalised = [w for w in styled if w[:1].isupper()]
+    if len(words) < 4 or len(capitalised) < 0.7 * len(styled):
         return title
     return " ".join(w if i == 0 or w.isupper() else w.lower() for i, w in enumerate(words))
 
