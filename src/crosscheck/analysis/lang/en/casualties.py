@@ -283,8 +283,7 @@ def _named_person_elsewhere(tok: Token) -> bool:
     """ "Velazquez suffered a hand injury": a surname alone, which the parser may take for an
     organisation, is a person when the text names that person in full ("Rosa Velazquez")."""
     return any(
-        ent.label_ == "PERSON" and len(ent) > 1 and tok.text == ent[-1].text
-        for ent in tok.doc.ents
+        ent.label_ == "PERSON" and len(ent) > 1 and tok.text == ent[-1].text for ent in tok.doc.ents
     )
 
 
