@@ -55,6 +55,12 @@ def figures(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
         ("The clerk was awake when he was carried out, but died later.", ("killed", 1, 1)),
         ("The cashier was not seriously hurt, police said.", ("injured", 1, 1)),
         ("A hunting accident claimed the life of 8-year-old Levi Park.", ("killed", 1, 1)),
+        ("The girl was taken to a clinic with a graze wound to the arm.", ("injured", 1, 1)),
+        (
+            "The 30-year-old passenger shot himself by accident while cleaning a pistol and "
+            "died of the wound.",
+            ("killed", 1, 1),
+        ),
         (
             "Deputies said Marta Quist was cleaning the rifle. Quist suffered a minor hand injury.",
             ("injured", 1, 1),
@@ -198,6 +204,9 @@ def test_totals_hit_with_no_word_of_death_are_injured(nlp: Any) -> None:
         # A name and an attempt hold a word of death and tell of none.
         "A man was shot outside a bar and taken to Memorial Hospital. He faces no charges.",
         "A woman was shot in her driveway. Her neighbour is charged with attempted murder.",
+        # A death supposed is no death told.
+        "A man was shot in the hip on Pell Road. It could have ended in his death, police said.",
+        "A girl was shot in the arm. Those who try to kill children will be found, he said.",
     ],
 )
 def test_totals_injuries_short_of_death_are_no_word_of_death(nlp: Any, text: str) -> None:

@@ -124,10 +124,29 @@ def _state_measure(verb: Token) -> str | None:
         return None
     if lem in words("dead_placing_verbs") and _has_object(verb):
         return None  # "left a boy in critical condition": the object is the one hurt
+    if _harm_measure(verb) is None and lem not in words("dead_placing_verbs"):
+        wounds = _with_wounds(verb)
+        if wounds is not None:
+            return wounds  # "was taken to a hospital with non-life-threatening injuries"
     if lem in words("survival_verbs") and any(c.dep_ == "agent" for c in verb.children):
         return None  # "is survived by his parents": an obituary names the family of the dead
     if lem in words("survival_verbs") or _in_condition(verb):
         return "injured"
+    return None
+
+
+def _with_wounds(verb: Token) -> str | None:
+    """ "arrived with a gunshot wound", "was transported with minor injuries": the people the
+    verb moves were hurt (killed, with "a fatal wound"). The parser may hang "with" on the
+    place: "taken to a clinic with a graze wound"."""
+    places = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for c in [*verb.children, *(c for o in places for c in o.children)]:
+        if c.dep_ != "prep" or c.lower_ != "with":
+            continue
+        for o in c.children:
+            if o.dep_ == "pobj" and lemma(o) in words("injury_nouns"):
+                fatal = any(lemma(a) in words("fatal_adjectives") for a in o.children)
+                return "killed" if fatal else "injured"
     return None
 
 
@@ -400,10 +419,12 @@ def _headline_passive(verb: Token) -> bool:
 
 
 def _shared_subjects(verb: Token) -> list[Token]:
-    """The active subjects of ``verb``, or of the verb it is coordinated with when it has none."""
+    """The active subjects of ``verb``, or of the verb it is coordinated with when it has none
+    (also through a participle clause: "shot himself while handling a revolver and died")."""
     while True:
         own = [c for c in verb.children if c.dep_ == "nsubj"]
-        if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        shares = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        if own or not shares or verb.head.pos_ not in ("VERB", "AUX"):
             return own
         verb = verb.head
 

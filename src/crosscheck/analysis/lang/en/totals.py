@@ -43,7 +43,26 @@ def _not_death() -> re.Pattern[str]:
     return re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in phrases), re.IGNORECASE)
 
 
+@cache
+def _hypothetical() -> re.Pattern[str]:
+    phrases = sorted(words("hypothetical_phrases"), key=len, reverse=True)
+    return re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in phrases), re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
 def _says_death(text: str) -> bool:
+    """Whether the text tells of a death: a word of death outside a supposition ("could
+    have caused death", "try to kill the youngest victims")."""
+    return any(
+        _says_death_in(sentence)
+        for sentence in _SENTENCE_END.split(text)
+        if not _hypothetical().search(sentence)
+    )
+
+
+def _says_death_in(text: str) -> bool:
     death, names = words("death_words"), words("name_death_words")
     text = _not_death().sub(" ", text)
     for m in _WORD.finditer(text):
