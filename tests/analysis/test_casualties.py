@@ -165,6 +165,7 @@ def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> N
         "Historians still debate the killing of Huey Long.",
         "The stray round nearly killed a toddler asleep in her crib.",
         "The crash almost claimed the life of a teenager.",
+        "A stray round injured one of the family dogs on Sunday.",
     ],
 )
 def test_casualties_numbers_that_are_not_counts(nlp: Any, text: str) -> None:
