@@ -56,6 +56,7 @@ def figures(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
         ("The clerk was awake when he was carried out, but died later.", ("killed", 1, 1)),
         ("The cashier was not seriously hurt, police said.", ("injured", 1, 1)),
         ("A hunting accident claimed the life of 8-year-old Levi Park.", ("killed", 1, 1)),
+        ("A body was found in a drainage ditch off Route 4 on Sunday.", ("killed", 1, 1)),
         ("The girl was taken to a clinic with a graze wound to the arm.", ("injured", 1, 1)),
         (
             "The 30-year-old passenger shot himself by accident while cleaning a pistol and "
@@ -167,6 +168,7 @@ def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> N
         "The stray round nearly killed a toddler asleep in her crib.",
         "The crash almost claimed the life of a teenager.",
         "A stray round injured one of the family dogs on Sunday.",
+        "The governing body found the officers acted lawfully.",
     ],
 )
 def test_casualties_numbers_that_are_not_counts(nlp: Any, text: str) -> None:

@@ -477,6 +477,10 @@ def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
         if said and not any(c.dep_ == "nsubj" for c in said[0].children):
             placed = outcome(said[0], _harm_measure(said[0]) or "casualties")
         if placed is None:
+            # "a body was found in a field": what is found is someone dead.
+            for c in tok.children:
+                if c.dep_ in ("nsubjpass", "dobj") and lemma(c) in words("body_nouns"):
+                    yield c, "killed", tok
             return
         for c in tok.children:
             if c.dep_ in ("nsubjpass", "dobj"):
@@ -621,7 +625,7 @@ def victim_readings(
     for tok in sent:
         for head, measure, word in _arguments(tok):
             members = _members(head)
-            count = victim_count(head) or _attacker_own_death(head, word)
+            count = victim_count(head) or _attacker_own_death(head, word) or _one_body(head)
             if count is None or count < 1:
                 continue
             if (history or _hedged(word)) and all(_numbered(m) is None for m in members):
@@ -657,6 +661,13 @@ def _attacker_own_death(head: Token, word: Token) -> int | None:
     own = any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in word.children)
     attacker = lookup("measure_nouns").get(lemma(head)) == "perpetrators"
     return 1 if own and attacker and head.tag_ == "NN" else None
+
+
+def _one_body(head: Token) -> int | None:
+    """1 for "a body", "the body of a man": one person found dead (numbers are counts')."""
+    if lemma(head) not in words("body_nouns") or head.tag_ != "NN":
+        return None
+    return 1 if any(c.dep_ == "det" for c in head.children) else None
 
 
 def _one_outcome_each(found: list[tuple[Quantity, Reading]]) -> list[tuple[Quantity, Reading]]:
