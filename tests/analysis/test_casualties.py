@@ -21,7 +21,6 @@ from crosscheck.analysis.lang.en.totals import (
     derived_figures,
     headline_outcomes,
     same_victim_dropped,
-    victims_one_by_one,
 )
 from crosscheck.model import Claim, Document, Extraction
 
@@ -412,29 +411,3 @@ def test_headline_only_never_when_the_body_gives_a_figure(nlp: Any) -> None:
     extraction = Extraction(doc_id=doc.id, claims=claims_of(nlp, body))
     found = _finish(doc, extraction, _read_headline(doc, nlp(sentence_case(title))))
     assert all(c.span != (0, 0) for c in found.claims)
-
-
-def test_totals_victims_told_one_by_one_add_up(nlp: Any) -> None:
-    text = (
-        "A 41-year-old woman was shot and wounded near the depot. "
-        "A 19-year-old was taken to a clinic with a graze wound."
-    )
-    (found,) = victims_one_by_one(claims_of(nlp, text), text)
-    assert (found.measure, found.low, found.high) == ("injured", 2, 2)
-    assert found.label == "people injured (2 told one by one)"
-    assert text[found.span[0] : found.span[1]].startswith("A 41-year-old woman")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # The same person, introduced and then pointed back to.
-        "A 52-year-old man was killed on Oak Lane. The man, Paul Reyes, died at the scene.",
-        # The report's own figure already counts them.
-        "Two people were hurt. A man was shot and wounded. A woman was shot and wounded.",
-        # One age, one person.
-        "A 33-year-old man was shot and wounded. A 33-year-old man was wounded, police said.",
-    ],
-)
-def test_totals_no_sum_for_one_victim_or_a_counted_report(nlp: Any, text: str) -> None:
-    assert victims_one_by_one(claims_of(nlp, text), text) == []

@@ -24,7 +24,6 @@ from crosscheck.analysis.lang.en.totals import (
     headline_only,
     headline_outcomes,
     same_victim_dropped,
-    victims_one_by_one,
 )
 from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
@@ -202,7 +201,6 @@ def _finish(
             out.events.append(incident)
             only = [dataclasses.replace(c, subject_ref=incident.id) for c in only]
         out.claims.extend(only)
-    out.claims.extend(victims_one_by_one(out.claims, doc.text))
     out.claims.extend(derived_figures(out.claims, f"{doc.title or ''}\n{doc.text}"))
     return out
 

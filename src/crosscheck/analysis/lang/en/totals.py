@@ -168,72 +168,6 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
     return out
 
 
-_AGE = re.compile(r"(\d{1,3})[- ]year[- ]old|(\d{1,3})[- ]month[- ]old")
-_AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*[,.]")
-
-
-def _new_victim(c: Claim, text: str) -> str | None:
-    """A key for the one person an exact-1 claim introduces ("a 17-year-old man", "another
-    woman"), None when its phrase points back ("the boy", "he", a name) or cannot be told.
-    The key is the age when the phrase gives one, so "a 25-year-old" said twice is one."""
-    said = text[c.span[0] : c.span[1]].strip()
-    said_words = said.lower().split()
-    if not said_words:
-        return None
-    other = bool(set(said_words) & words("other_victim_words"))
-    if said_words[0] not in ("a", "an") and not other:
-        return None
-    age = _AGE.search(said) or _AGE_AFTER.match(text[c.span[1] : c.span[1] + 8])
-    if age is not None:
-        return "age " + next(g for g in age.groups() if g)
-    return said.lower()
-
-
-def victims_one_by_one(claims: list[Claim], text: str) -> list[Claim]:
-    """The figure a report gives by introducing its victims one at a time.
-
-    "A 37-year-old woman was shot and injured ... A 17-year-old was taken to the hospital
-    with a gunshot wound" tells of two people injured though no sentence says "two". Only
-    victims introduced anew count ("a", "another"), one per age; a report naming more than
-    one incident (singles about different incidents) gives none, and nor does one whose own
-    figure already counts as many.
-    """
-    out = []
-    for measure in ("killed", "injured"):
-        own = [c for c in claims if c.measure == measure and not c.part_of]
-        singles = [c for c in own if _exact(c) == 1 and c.span[1] > c.span[0]]
-        if len({c.subject_ref for c in singles if c.subject_ref}) > 1:
-            continue
-        keys: dict[str, Claim] = {}
-        for c in singles:
-            key = _new_victim(c, text)
-            if key is not None:
-                keys.setdefault(key, c)
-        if measure == "injured":
-            # One hurt and then dead is a death: an injured victim of a dead one's age is them.
-            dead = {_new_victim(c, text) for c in claims if c.measure == "killed"}
-            keys = {k: c for k, c in keys.items() if k not in dead}
-        largest = max((c.high or c.low or 0 for c in own), default=0)
-        if len(keys) < 2 or len(keys) <= largest:
-            continue
-        told = sorted(keys.values(), key=lambda c: c.span[0])
-        # The figure's span runs from the first victim introduced to the last: the passage
-        # that tells them (a span of its own, so its id is not a single victim's).
-        span = (told[0].span[0], told[-1].span[1])
-        out.append(
-            dataclasses.replace(
-                told[0],
-                span=span,
-                sentence=text[span[0] : span[1]],
-                low=len(keys),
-                high=len(keys),
-                label=f"people {measure} ({len(keys)} told one by one)",
-                counted="people",
-            )
-        )
-    return out
-
-
 def headline_only(claims: list[Claim], headline: list[Claim], title: str) -> list[Claim]:
     """The headline's casualty figures, for a report whose body gives none at all.
 
@@ -261,10 +195,4 @@ def headline_only(claims: list[Claim], headline: list[Claim], title: str) -> lis
     return [out[m] for m in sorted(out)]
 
 
-__all__ = [
-    "derived_figures",
-    "headline_only",
-    "headline_outcomes",
-    "same_victim_dropped",
-    "victims_one_by_one",
-]
+__all__ = ["derived_figures", "headline_only", "headline_outcomes", "same_victim_dropped"]
