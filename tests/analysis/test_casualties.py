@@ -52,6 +52,7 @@ def figures(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
         ("A teenager is dead after a shooting near the skate park.", ("killed", 1, 1)),
         ("Officers found the driver dead in his idling car.", ("killed", 1, 1)),
         ("A man was charged in the shooting death of 2-year-old Ada Price.", ("killed", 1, 1)),
+        ("A warrant names a suspect in the death of Lia Moss, the 9-year-old.", ("killed", 1, 1)),
         ("The clerk was awake when he was carried out, but died later.", ("killed", 1, 1)),
         ("The cashier was not seriously hurt, police said.", ("injured", 1, 1)),
         ("A hunting accident claimed the life of 8-year-old Levi Park.", ("killed", 1, 1)),

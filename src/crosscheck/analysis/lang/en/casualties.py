@@ -226,7 +226,7 @@ def _aged(name: Token) -> bool:
     figure of history."""
     return any(
         (c.dep_ in ("amod", "compound") and (_age_person(c) or is_person(c)))
-        or (c.dep_ == "appos" and c.like_num)
+        or (c.dep_ == "appos" and (c.like_num or _age_person(c)))
         for c in name.children
     )
 
