@@ -165,6 +165,7 @@ def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> N
         "Relatives feared the fisherman was dead.",
         "The officer was not hurt in the exchange of gunfire.",
         "Historians still debate the killing of Huey Long.",
+        "Protests followed the killing of top rebel commander Ivo Brandt.",
         "The stray round nearly killed a toddler asleep in her crib.",
         "The crash almost claimed the life of a teenager.",
         "A stray round injured one of the family dogs on Sunday.",
@@ -324,7 +325,6 @@ def _headline(nlp: Any, title: str) -> list[Claim]:
         ("Teen killed in crash on Route 9", ("killed", 1)),
         ("Grandmother critically injured in drive-by", ("injured", 1)),
         ("9-year-old Ohio girl killed in hunting accident", ("killed", 1)),
-        ("Man charged in death of toddler Ana Ruiz", ("killed", 1)),
     ],
 )
 def test_headline_figures_read_without_determiners(nlp: Any, title: str, expected: tuple) -> None:

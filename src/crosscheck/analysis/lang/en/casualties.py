@@ -221,11 +221,11 @@ def _age_person(tok: Token) -> bool:
 
 
 def _aged(name: Token) -> bool:
-    """ "13-month-old Bill Thao", "Kevin Ross, 19", "baby Bill Thao": a name given with an
-    age or a plain noun for a person is someone of the reported incident, not a known
-    figure of history."""
+    """ "13-month-old Bill Thao", "Kevin Ross, 19": a name given with an age is someone of
+    the reported incident, not a known figure of history ("the killing of top commander
+    Qasem Soleimani")."""
     return any(
-        (c.dep_ in ("amod", "compound") and (_age_person(c) or is_person(c)))
+        (c.dep_ in ("amod", "compound") and _age_person(c))
         or (c.dep_ == "appos" and (c.like_num or _age_person(c)))
         for c in name.children
     )
