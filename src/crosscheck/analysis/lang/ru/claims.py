@@ -17,7 +17,7 @@ from datetime import date
 from crosscheck.analysis.lang.ru.dates import find_dates
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
-from crosscheck.analysis.lang.ru.parse import Sentence, Token
+from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
 from crosscheck.model import Claim, EventMention, Statement
 
 #: How far (tokens) a cue may sit from its number, and how far the counted noun may follow.
@@ -29,6 +29,8 @@ _PARTS = (("в", "том", "числе"), ("среди",), ("из", "них"), (
 _WORD = re.compile(r"\w", re.UNICODE)
 #: Relations that join another clause, whose verb speaks for its own figures only.
 _OTHER_CLAUSE = frozenset({"conj", "parataxis", "advcl", "ccomp", "acl", "acl:relcl"})
+#: Relations that make a figure the verb's own: its subject or object.
+_ARGUMENT = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 _VIOLENT = ("attack", "shooting", "bombing", "suicide_bombing", "arson")
 
 
@@ -51,11 +53,29 @@ def _counted(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
 
 
 def _participle(tok: Token) -> bool:
-    return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных"))
+    # "-мых" is the present passive one: "четверо подозреваемых", "пятерых обвиняемых".
+    return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных", "мых"))
 
 
-def _cue_of(tok: Token, g: Grammar) -> str | None:
-    return next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
+def _cue_of(tok: Token, g: Grammar, tokens: tuple[Token, ...] = ()) -> str | None:
+    found = next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
+    if found is None and tok.lemma in g.leave_verbs and _leaves_home(tokens, tok, g):
+        return "displaced"  # "покинули свои дома"
+    return found
+
+
+def _leaves_home(tokens: tuple[Token, ...], verb: Token, g: Grammar) -> bool:
+    return any(t.head == verb.index and t.lemma in g.home_nouns for t in tokens)
+
+
+def _governing_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
+    """The cue verb whose subject or object the figure is: "Семь человек погибли и 15 были
+    ранены" gives 15 to "ранены", however near "погибли" stands."""
+    anchor = _counted(tokens, q) or tokens[q.start]
+    if anchor.rel not in _ARGUMENT or not 0 <= anchor.head < len(tokens):
+        return None
+    verb = tokens[anchor.head]
+    return _cue_of(verb, g, tokens) if verb.pos in ("VERB", "AUX") else None
 
 
 def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:
@@ -112,7 +132,7 @@ def _across(q: Quantity, cue: Token, others: Sequence[Quantity]) -> bool:
 def _nearest_cue(
     tokens: tuple[Token, ...], q: Quantity, g: Grammar, others: Sequence[Quantity]
 ) -> str | None:
-    headed = _headed_cue(tokens, q, g)
+    headed = _headed_cue(tokens, q, g) or _governing_cue(tokens, q, g)
     if headed is not None:
         return headed
     if _governed_elsewhere(tokens, q, g):
@@ -121,7 +141,7 @@ def _nearest_cue(
     for tok in tokens:
         if q.first <= tok.index < q.end:
             continue
-        measure = _cue_of(tok, g)
+        measure = _cue_of(tok, g, tokens)
         if measure is None or _blocked(tokens, q, tok, g) or _across(q, tok, others):
             continue
         distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
@@ -138,6 +158,8 @@ def measure_of(
     ``others``: the sentence's other quantities (a cue beyond one of them is not ours).
     """
     g = grammar()
+    if q.first and tokens[q.first - 1].lemma == "ни":
+        return None  # "не пострадал ни один человек": nobody
     noun = _counted(tokens, q)
     if noun is None and tokens[q.start].lemma == "один" and q.end - q.start == 1:
         return None  # "ещё одного ищут": a pronoun, not a count
@@ -146,6 +168,8 @@ def measure_of(
             return None
         for measure, lemmas in g.counted.items():
             if noun.lemma in lemmas:
+                if measure in g.role_measures:
+                    return _governing_cue(tokens, q, g) or measure
                 return measure
         if noun.lemma not in g.people and not any(noun.lemma in ls for ls in g.cues.values()):
             return None
@@ -210,6 +234,33 @@ def _subject(sent: Sentence, measure: str, events: list[EventMention]) -> EventM
         if pool:
             return pool[0]
     return None
+
+
+#: Words on a noun that make it no single person ("каждый", "ни один", "никакой").
+_NOT_ONE = frozenset({"каждый", "ни", "никакой", "любой", "один", "несколько", "много"})
+
+
+def _lone_people(tokens: tuple[Token, ...], g: Grammar) -> list[tuple[Token, str]]:
+    """ "В результате обстрела погиб мирный житель": one person, no numeral. The subject of
+    a singular, unnegated cue verb that names a person counts 1 for the verb's measure."""
+    out: list[tuple[Token, str]] = []
+    for noun in tokens:
+        if noun.rel not in ("nsubj", "nsubj:pass") or not 0 <= noun.head < len(tokens):
+            continue
+        person = noun.lemma in g.people or any(noun.lemma in ls for ls in g.counted.values())
+        verb = tokens[noun.head]
+        if not person or verb.pos != "VERB" or noun.pos not in ("NOUN", "VERB"):
+            continue
+        measure = _cue_of(verb, g, tokens)
+        if measure is None or not (singular(noun.text) and singular(verb.text)):
+            continue
+        negated = verb.index and tokens[verb.index - 1].lemma == "не"
+        counted = any(
+            t.head == noun.index and (t.pos == "NUM" or t.lemma in _NOT_ONE) for t in tokens
+        )
+        if not negated and not counted:
+            out.append((noun, measure))
+    return out
 
 
 def _number(value: float | None) -> float | int | None:
@@ -292,6 +343,29 @@ def find_claims(
             since = q.end
             if part_of is None:
                 totals[measure] = claim
+        if quantities:
+            continue  # a sentence with figures counts by them, not by its nouns
+        for noun, measure in _lone_people(tokens, g):
+            subject = _subject(sent, measure, events)
+            english = g.nouns.get(noun.lemma)
+            label = g.labels.get(measure, measure)
+            out.append(
+                Claim(
+                    doc_id=doc_id,
+                    measure=measure,
+                    low=1,
+                    high=1,
+                    span=(noun.start, noun.end),
+                    sentence=sent.text,
+                    label=f"{english} {label.split()[-1]}" if english else label,
+                    as_of=as_of,
+                    attributed_to=_attribution(sent, statements),
+                    subject_kind="event" if subject else "none",
+                    subject_ref=subject.id if subject else None,
+                    subject_name=subject.description if subject else None,
+                    counted=english or "people",
+                )
+            )
     return out
 
 

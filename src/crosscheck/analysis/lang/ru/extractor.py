@@ -57,7 +57,9 @@ class RussianExtractor:
         out = Extraction(doc_id=doc.id)
         out.mentions = entities.find_mentions(parsed, doc.id)
         speakers: set[str] = set()
-        out.statements = statements.find_statements(parsed.sentences, out.mentions, speakers)
+        out.statements = statements.find_statements(
+            parsed.sentences, out.mentions, speakers, doc.id
+        )
         out.events = events.find_events(
             parsed.sentences, out.mentions, doc.id, _published(doc), frozenset(speakers)
         )
