@@ -18,7 +18,8 @@ from crosscheck.analysis.lang.ru.dates import find_dates
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
 from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
-from crosscheck.model import Claim, EventMention, Statement
+from crosscheck.analysis.lang.ru.statistics import percent_token, read_share
+from crosscheck.model import Claim, EventMention, Mention, Statement
 
 #: How far (tokens) a cue may sit from its number, and how far the counted noun may follow.
 CUE_WINDOW = 20
@@ -289,14 +290,48 @@ def _as_of(sent: Sentence, published: date | None) -> str | None:
     return None
 
 
+def _share(
+    doc_id: str,
+    sent: Sentence,
+    q: Quantity,
+    pct: Token,
+    as_of: str | None,
+    statements: list[Statement],
+    mentions: list[Mention],
+) -> Claim:
+    """A percentage as the statistic measure ``percent``, its owner as the subject."""
+    label, counted, owner = read_share(sent.tokens, pct, mentions)
+    return Claim(
+        doc_id=doc_id,
+        measure="percent",
+        low=_number(q.low),
+        high=_number(q.high),
+        span=(sent.tokens[q.first].start, pct.end),
+        sentence=sent.text,
+        label=label,
+        approximate=q.approximate,
+        vague=q.vague,
+        as_of=as_of,
+        attributed_to=_attribution(sent, statements),
+        subject_kind="entity" if owner else "none",
+        subject_ref=owner.key if owner else None,
+        subject_name=owner.canonical or owner.text if owner else None,
+        counted=counted,
+    )
+
+
 def find_claims(
     doc_id: str,
     sentences: tuple[Sentence, ...],
     events: list[EventMention],
     statements: list[Statement],
     published: date | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[Claim]:
-    """The figures of a Russian report, in text order."""
+    """The figures of a Russian report, in text order.
+
+    ``mentions``: the report's names, so a share's owner ("населения Таджикистана") can be
+    its subject."""
     g = grammar()
     out: list[Claim] = []
     totals: dict[str, Claim] = {}  # measure -> the report's last whole figure
@@ -308,6 +343,10 @@ def find_claims(
         # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
         counts = [q for q in quantities if not _not_a_count(tokens, q, g)]
         for q in quantities:
+            pct = percent_token(tokens, q)
+            if pct is not None:
+                out.append(_share(doc_id, sent, q, pct, as_of, statements, mentions or []))
+                continue
             measure = measure_of(tokens, q, counts)
             # "в том числе трое детей" before the figure, "около 80 из них" after it.
             part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)

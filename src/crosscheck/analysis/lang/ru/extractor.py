@@ -64,7 +64,7 @@ class RussianExtractor:
             parsed.sentences, out.mentions, doc.id, _published(doc), frozenset(speakers)
         )
         out.claims = claims.find_claims(
-            doc.id, parsed.sentences, out.events, out.statements, _published(doc)
+            doc.id, parsed.sentences, out.events, out.statements, _published(doc), out.mentions
         )
         out.profile = report_profile(doc, out.mentions)
         return out

@@ -47,6 +47,9 @@ class Grammar:
     counted: dict[str, frozenset[str]]
     people: frozenset[str]
     role_measures: frozenset[str]
+    percent_words: frozenset[str]
+    share_nouns: frozenset[str]
+    share_words: dict[str, str]  # lemma -> English word of a share's counted key
     leave_verbs: frozenset[str]
     home_nouns: frozenset[str]
     labels: dict[str, str]
@@ -95,6 +98,9 @@ def grammar() -> Grammar:
         counted={m: _words(ws) for m, ws in measures["counted"].items()},
         people=_words(measures["people"]),
         role_measures=_words(measures.get("role_measures")),
+        percent_words=_words(measures.get("percent_words")),
+        share_nouns=_words(measures.get("share_nouns")),
+        share_words={fold(k): str(v) for k, v in (measures.get("share_words") or {}).items()},
         leave_verbs=_words(measures.get("leave_verbs")),
         home_nouns=_words(measures.get("home_nouns")),
         labels={str(k): str(v) for k, v in measures["labels"].items()},
