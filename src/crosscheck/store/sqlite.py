@@ -19,6 +19,16 @@ from crosscheck.model import Document
 from crosscheck.store.sql import SqlStore
 
 BUSY_TIMEOUT_MS = 60_000
+#: Han characters and kana. Chinese and Japanese write no spaces between words, and FTS5's
+#: unicode61 tokenizer would take a whole clause for one token, so a report in them could
+#: not be found by a word. The index and the query see each character as a token; a query
+#: word becomes the phrase of its characters.
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+def fts_text(text: str) -> str:
+    """``text`` as the search index stores it: every CJK character a word of its own."""
+    return _CJK.sub(r" \1 ", text) if _CJK.search(text) else text
 
 
 def fts_query(query: str) -> str:
@@ -26,15 +36,21 @@ def fts_query(query: str) -> str:
 
     A user's ``"crocus attack"`` stays a phrase; stray FTS5 operators or
     punctuation never reach the parser as syntax. A Russian word outside quotes matches
-    its inflections ("Самара" finds "Самаре"; see :mod:`crosscheck.analysis.lang.ru.stems`).
+    its inflections ("Самара" finds "Самаре"; see :mod:`crosscheck.analysis.lang.ru.stems`);
+    a Chinese or Japanese word is the phrase of its characters (see :func:`fts_text`).
     """
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
-    terms = [f'"{p.strip()}"' for p in phrases if p.strip()]
+    terms = [f'"{" ".join(fts_text(p).split())}"' for p in phrases if p.strip()]
     for word in re.findall(r"[\w'-]+", rest):
         word = word.replace('"', "")
-        # A Russian word finds every form of itself: its stem, searched as a prefix.
-        terms.append(f'"{search_stem(word)}"*' if is_cyrillic(word) else f'"{word}"')
+        if _CJK.search(word):
+            terms.append(f'"{" ".join(fts_text(word).split())}"')
+        elif is_cyrillic(word):
+            # A Russian word finds every form of itself: its stem, searched as a prefix.
+            terms.append(f'"{search_stem(word)}"*')
+        else:
+            terms.append(f'"{word}"')
     return " AND ".join(terms)
 
 
@@ -119,7 +135,7 @@ class SQLiteStore(SqlStore):
     def _fts_add(self, doc: Document) -> None:
         self._exec(
             "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
-            (doc.id, doc.title or "", doc.text),
+            (doc.id, fts_text(doc.title or ""), fts_text(doc.text)),
         )
 
     def _fts_remove(self, doc_id: str) -> None:
