@@ -13,7 +13,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from crosscheck.analysis.lang.ru.stems import is_cyrillic, search_stem
+from crosscheck.analysis.lang.ru.stems import (
+    is_cyrillic,
+    lemma_shadow,
+    search_lemma,
+    search_stem,
+)
 from crosscheck.errors import StoreError
 from crosscheck.model import Document
 from crosscheck.store.sql import SqlStore
@@ -26,9 +31,18 @@ BUSY_TIMEOUT_MS = 60_000
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 
-def fts_text(text: str) -> str:
-    """``text`` as the search index stores it: every CJK character a word of its own."""
+def _spaced(text: str) -> str:
+    """Every CJK character of ``text`` a word of its own."""
     return _CJK.sub(r" \1 ", text) if _CJK.search(text) else text
+
+
+def fts_text(text: str) -> str:
+    """``text`` as the search index stores it: every CJK character a word of its own, and
+    after a Russian text the shadow of its lemmas (see :mod:`crosscheck.analysis.lang.ru.stems`)."""
+    text = _spaced(text)
+    if is_cyrillic(text):
+        text = f"{text}\n{lemma_shadow(text)}"
+    return text
 
 
 def fts_query(query: str) -> str:
@@ -41,14 +55,15 @@ def fts_query(query: str) -> str:
     """
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
-    terms = [f'"{" ".join(fts_text(p).split())}"' for p in phrases if p.strip()]
+    terms = [f'"{" ".join(_spaced(p).split())}"' for p in phrases if p.strip()]
     for word in re.findall(r"[\w'-]+", rest):
         word = word.replace('"', "")
         if _CJK.search(word):
-            terms.append(f'"{" ".join(fts_text(word).split())}"')
+            terms.append(f'"{" ".join(_spaced(word).split())}"')
         elif is_cyrillic(word):
-            # A Russian word finds every form of itself: its stem, searched as a prefix.
-            terms.append(f'"{search_stem(word)}"*')
+            # A Russian word finds every form of itself: its stem, searched as a prefix, or
+            # its lemma in the report's lemma shadow ("Орёл" finds "Орла").
+            terms.append(f'("{search_stem(word)}"* OR "{search_lemma(word)}")')
         else:
             terms.append(f'"{word}"')
     return " AND ".join(terms)
