@@ -20,6 +20,7 @@ from crosscheck.model import Claim, Correction, Extraction, Picture, Subject
 from crosscheck.store import open_store
 from crosscheck.store.base import Store
 from crosscheck.store.migrations import LATEST_VERSION
+from crosscheck.store.sqlite import SQLiteStore
 
 
 def test_store_migrates_to_latest_version(store: Store) -> None:
@@ -333,3 +334,64 @@ def test_store_search_reads_russian_reports_by_their_stems(store: Store) -> None
     assert [d.id for d in store.search("самара")] == [russian.id]
     assert [d.id for d in store.search("вокзал Самаре")] == [russian.id]
     assert [d.id for d in store.search("Samara station")] == [english.id]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("音乐厅", ["zh"]),
+        ("袭击 逮捕", ["zh"]),
+        ('"一家音乐厅"', ["zh"]),
+        ("乐厅遭", ["zh"]),
+        ("体育场", []),
+        ("Konzerthaus", ["de"]),
+    ],
+)
+def test_sqlite_search_finds_words_in_text_without_spaces(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    # Chinese runs a clause together; a report in it (stored, marked "no extractor") must
+    # still be found by a word. PostgreSQL's 'simple' configuration does not split it yet.
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("CJK word search is SQLite-only for now")
+    texts = {
+        "zh": "周五晚上，莫斯科附近一家音乐厅遭到袭击。调查人员随后逮捕了十一名嫌疑人。",
+        "de": "Bei einem Anschlag auf ein Konzerthaus bei Moskau starben viele Menschen.",
+    }
+    ids = {}
+    for key, text in texts.items():
+        doc = make_doc(text, language=key)
+        store.add_document(doc)
+        ids[doc.id] = key
+    assert sorted(ids[d.id] for d in store.search(query)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Орёл", ["orel"]),
+        ("Орла", ["orel"]),
+        ("люди", ["orel"]),
+        ("дня", ["day"]),
+        ("теракт", ["day"]),
+        ("льда", []),
+    ],
+)
+def test_sqlite_search_matches_russian_forms_whose_stem_changes(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    # A prefix of the query word cannot find "в Орле" from "Орёл" or "человек" from
+    # "люди": the lemma shadow in the SQLite index can. PostgreSQL's 'russian'
+    # configuration stems by Snowball instead (test_store_search_reads_russian_...).
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("the lemma shadow is the SQLite index's")
+    texts = {
+        "orel": "В Орле при взрыве пострадали три человека.",
+        "day": "В тот день после теракта в городе объявили траур.",
+    }
+    ids = {}
+    for key, text in texts.items():
+        doc = make_doc(text, language="ru")
+        store.add_document(doc)
+        ids[doc.id] = key
+    assert sorted(ids[d.id] for d in store.search(query)) == sorted(expected)

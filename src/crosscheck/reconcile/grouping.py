@@ -32,6 +32,7 @@ from crosscheck.model import EVENT_MEASURES, Claim, Subject
 from crosscheck.reconcile.intervals import overlap
 from crosscheck.reconcile.sameness import RestateMemo, merge_restated
 from crosscheck.reconcile.text import name_key, tables, words
+from crosscheck.reconcile.wordforms import stem
 
 
 @functools.cache
@@ -55,18 +56,6 @@ def _generic_counted() -> frozenset[str]:
     return frozenset(normalise_counted(str(w)) for w in tables()["generic_statistic_counted"])
 
 
-def _lemma(word: str) -> str:
-    """A crude stem, enough to equate "restrictions" and "restricting"."""
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ing", "ion", "ed"):
-        if len(word) > len(suffix) + 4 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
 def normalise_counted(text: str) -> str:
     """What is counted, as a sorted bag of lemmas ("Muslim population" == "populations muslim")."""
     folded = " ".join(words(text))
@@ -74,7 +63,7 @@ def normalise_counted(text: str) -> str:
         if phrase in folded:  # the cheap test first: most phrases are absent
             folded = pattern.sub(repl, folded)
     stop = _counted_stopwords()
-    toks = {_lemma(t) for t in folded.split() if t not in stop}
+    toks = {stem(t) for t in folded.split() if t not in stop}
     return " ".join(sorted(toks))
 
 

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from crosscheck.analysis.geo import country_code, geocode
 from crosscheck.model import EventMention
 from crosscheck.reconcile.text import name_key, tables, words
+from crosscheck.reconcile.wordforms import country_stems, strip_possessive
 
 _NAME = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
@@ -53,7 +54,7 @@ def distinctive_tokens(text: str) -> frozenset[str]:
     generic = generic_words()
     return frozenset(
         w
-        for w in (t.strip("'").removesuffix("'s") for t in words(text))
+        for w in (strip_possessive(t) for t in words(text))
         if len(w) > 2 and w not in generic and not w.isdigit()
     )
 
@@ -74,14 +75,7 @@ def is_broad_place(location: str, country: str | None = None) -> bool:
 def is_country_word(token: str) -> bool:
     """A country name or its adjective ("russian", "afghan", "iranian")."""
     # Demonyms share their country's stem: "russian" -> "russia", "afghan" -> "afghanistan".
-    for cut in range(4):
-        stem = token[: len(token) - cut]
-        if len(stem) < 4:
-            break
-        for suffix in ("", "istan", "ia", "a", "y", "e"):
-            if country_code(stem + suffix, allow_code=False):
-                return True
-    return False
+    return any(country_code(name, allow_code=False) for name in country_stems(token))
 
 
 def name_tokens(description: str) -> frozenset[str]:
@@ -92,7 +86,7 @@ def name_tokens(description: str) -> frozenset[str]:
         if not raw[0].isupper():
             continue
         for w in words(raw):
-            w = w.strip("'").removesuffix("'s")
+            w = strip_possessive(w)
             if len(w) > 2 and w not in generic and not is_country_word(w):
                 out.add(w)
     return frozenset(out)

@@ -13,12 +13,36 @@ import time
 from pathlib import Path
 from typing import Any
 
-from crosscheck.analysis.lang.ru.stems import is_cyrillic, search_stem
+from crosscheck.analysis.lang.ru.stems import (
+    is_cyrillic,
+    lemma_shadow,
+    search_lemma,
+    search_stem,
+)
 from crosscheck.errors import StoreError
 from crosscheck.model import Document
 from crosscheck.store.sql import SqlStore
 
 BUSY_TIMEOUT_MS = 60_000
+#: Han characters and kana. Chinese and Japanese write no spaces between words, and FTS5's
+#: unicode61 tokenizer would take a whole clause for one token, so a report in them could
+#: not be found by a word. The index and the query see each character as a token; a query
+#: word becomes the phrase of its characters.
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+def _spaced(text: str) -> str:
+    """Every CJK character of ``text`` a word of its own."""
+    return _CJK.sub(r" \1 ", text) if _CJK.search(text) else text
+
+
+def fts_text(text: str) -> str:
+    """``text`` as the search index stores it: every CJK character a word of its own, and
+    after a Russian text the shadow of its lemmas (see :mod:`crosscheck.analysis.lang.ru.stems`)."""
+    text = _spaced(text)
+    if is_cyrillic(text):
+        text = f"{text}\n{lemma_shadow(text)}"
+    return text
 
 
 def fts_query(query: str) -> str:
@@ -26,15 +50,22 @@ def fts_query(query: str) -> str:
 
     A user's ``"crocus attack"`` stays a phrase; stray FTS5 operators or
     punctuation never reach the parser as syntax. A Russian word outside quotes matches
-    its inflections ("Самара" finds "Самаре"; see :mod:`crosscheck.analysis.lang.ru.stems`).
+    its inflections ("Самара" finds "Самаре"; see :mod:`crosscheck.analysis.lang.ru.stems`);
+    a Chinese or Japanese word is the phrase of its characters (see :func:`fts_text`).
     """
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
-    terms = [f'"{p.strip()}"' for p in phrases if p.strip()]
+    terms = [f'"{" ".join(_spaced(p).split())}"' for p in phrases if p.strip()]
     for word in re.findall(r"[\w'-]+", rest):
         word = word.replace('"', "")
-        # A Russian word finds every form of itself: its stem, searched as a prefix.
-        terms.append(f'"{search_stem(word)}"*' if is_cyrillic(word) else f'"{word}"')
+        if _CJK.search(word):
+            terms.append(f'"{" ".join(_spaced(word).split())}"')
+        elif is_cyrillic(word):
+            # A Russian word finds every form of itself: its stem, searched as a prefix, or
+            # its lemma in the report's lemma shadow ("Орёл" finds "Орла").
+            terms.append(f'("{search_stem(word)}"* OR "{search_lemma(word)}")')
+        else:
+            terms.append(f'"{word}"')
     return " AND ".join(terms)
 
 
@@ -119,7 +150,7 @@ class SQLiteStore(SqlStore):
     def _fts_add(self, doc: Document) -> None:
         self._exec(
             "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
-            (doc.id, doc.title or "", doc.text),
+            (doc.id, fts_text(doc.title or ""), fts_text(doc.text)),
         )
 
     def _fts_remove(self, doc_id: str) -> None:

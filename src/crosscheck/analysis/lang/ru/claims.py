@@ -17,8 +17,9 @@ from datetime import date
 from crosscheck.analysis.lang.ru.dates import find_dates
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
-from crosscheck.analysis.lang.ru.parse import Sentence, Token
-from crosscheck.model import Claim, EventMention, Statement
+from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
+from crosscheck.analysis.lang.ru.statistics import percent_token, read_share
+from crosscheck.model import Claim, EventMention, Mention, Statement
 
 #: How far (tokens) a cue may sit from its number, and how far the counted noun may follow.
 CUE_WINDOW = 20
@@ -29,6 +30,8 @@ _PARTS = (("в", "том", "числе"), ("среди",), ("из", "них"), (
 _WORD = re.compile(r"\w", re.UNICODE)
 #: Relations that join another clause, whose verb speaks for its own figures only.
 _OTHER_CLAUSE = frozenset({"conj", "parataxis", "advcl", "ccomp", "acl", "acl:relcl"})
+#: Relations that make a figure the verb's own: its subject or object.
+_ARGUMENT = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 _VIOLENT = ("attack", "shooting", "bombing", "suicide_bombing", "arson")
 
 
@@ -51,11 +54,29 @@ def _counted(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
 
 
 def _participle(tok: Token) -> bool:
-    return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных"))
+    # "-мых" is the present passive one: "четверо подозреваемых", "пятерых обвиняемых".
+    return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных", "мых"))
 
 
-def _cue_of(tok: Token, g: Grammar) -> str | None:
-    return next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
+def _cue_of(tok: Token, g: Grammar, tokens: tuple[Token, ...] = ()) -> str | None:
+    found = next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
+    if found is None and tok.lemma in g.leave_verbs and _leaves_home(tokens, tok, g):
+        return "displaced"  # "покинули свои дома"
+    return found
+
+
+def _leaves_home(tokens: tuple[Token, ...], verb: Token, g: Grammar) -> bool:
+    return any(t.head == verb.index and t.lemma in g.home_nouns for t in tokens)
+
+
+def _governing_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
+    """The cue verb whose subject or object the figure is: "Семь человек погибли и 15 были
+    ранены" gives 15 to "ранены", however near "погибли" stands."""
+    anchor = _counted(tokens, q) or tokens[q.start]
+    if anchor.rel not in _ARGUMENT or not 0 <= anchor.head < len(tokens):
+        return None
+    verb = tokens[anchor.head]
+    return _cue_of(verb, g, tokens) if verb.pos in ("VERB", "AUX") else None
 
 
 def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:
@@ -112,7 +133,7 @@ def _across(q: Quantity, cue: Token, others: Sequence[Quantity]) -> bool:
 def _nearest_cue(
     tokens: tuple[Token, ...], q: Quantity, g: Grammar, others: Sequence[Quantity]
 ) -> str | None:
-    headed = _headed_cue(tokens, q, g)
+    headed = _headed_cue(tokens, q, g) or _governing_cue(tokens, q, g)
     if headed is not None:
         return headed
     if _governed_elsewhere(tokens, q, g):
@@ -121,7 +142,7 @@ def _nearest_cue(
     for tok in tokens:
         if q.first <= tok.index < q.end:
             continue
-        measure = _cue_of(tok, g)
+        measure = _cue_of(tok, g, tokens)
         if measure is None or _blocked(tokens, q, tok, g) or _across(q, tok, others):
             continue
         distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
@@ -138,6 +159,8 @@ def measure_of(
     ``others``: the sentence's other quantities (a cue beyond one of them is not ours).
     """
     g = grammar()
+    if q.first and tokens[q.first - 1].lemma == "ни":
+        return None  # "не пострадал ни один человек": nobody
     noun = _counted(tokens, q)
     if noun is None and tokens[q.start].lemma == "один" and q.end - q.start == 1:
         return None  # "ещё одного ищут": a pronoun, not a count
@@ -146,6 +169,8 @@ def measure_of(
             return None
         for measure, lemmas in g.counted.items():
             if noun.lemma in lemmas:
+                if measure in g.role_measures:
+                    return _governing_cue(tokens, q, g) or measure
                 return measure
         if noun.lemma not in g.people and not any(noun.lemma in ls for ls in g.cues.values()):
             return None
@@ -212,6 +237,33 @@ def _subject(sent: Sentence, measure: str, events: list[EventMention]) -> EventM
     return None
 
 
+#: Words on a noun that make it no single person ("каждый", "ни один", "никакой").
+_NOT_ONE = frozenset({"каждый", "ни", "никакой", "любой", "один", "несколько", "много"})
+
+
+def _lone_people(tokens: tuple[Token, ...], g: Grammar) -> list[tuple[Token, str]]:
+    """ "В результате обстрела погиб мирный житель": one person, no numeral. The subject of
+    a singular, unnegated cue verb that names a person counts 1 for the verb's measure."""
+    out: list[tuple[Token, str]] = []
+    for noun in tokens:
+        if noun.rel not in ("nsubj", "nsubj:pass") or not 0 <= noun.head < len(tokens):
+            continue
+        person = noun.lemma in g.people or any(noun.lemma in ls for ls in g.counted.values())
+        verb = tokens[noun.head]
+        if not person or verb.pos != "VERB" or noun.pos not in ("NOUN", "VERB"):
+            continue
+        measure = _cue_of(verb, g, tokens)
+        if measure is None or not (singular(noun.text) and singular(verb.text)):
+            continue
+        negated = verb.index and tokens[verb.index - 1].lemma == "не"
+        counted = any(
+            t.head == noun.index and (t.pos == "NUM" or t.lemma in _NOT_ONE) for t in tokens
+        )
+        if not negated and not counted:
+            out.append((noun, measure))
+    return out
+
+
 def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
@@ -238,14 +290,48 @@ def _as_of(sent: Sentence, published: date | None) -> str | None:
     return None
 
 
+def _share(
+    doc_id: str,
+    sent: Sentence,
+    q: Quantity,
+    pct: Token,
+    as_of: str | None,
+    statements: list[Statement],
+    mentions: list[Mention],
+) -> Claim:
+    """A percentage as the statistic measure ``percent``, its owner as the subject."""
+    label, counted, owner = read_share(sent.tokens, pct, mentions)
+    return Claim(
+        doc_id=doc_id,
+        measure="percent",
+        low=_number(q.low),
+        high=_number(q.high),
+        span=(sent.tokens[q.first].start, pct.end),
+        sentence=sent.text,
+        label=label,
+        approximate=q.approximate,
+        vague=q.vague,
+        as_of=as_of,
+        attributed_to=_attribution(sent, statements),
+        subject_kind="entity" if owner else "none",
+        subject_ref=owner.key if owner else None,
+        subject_name=owner.canonical or owner.text if owner else None,
+        counted=counted,
+    )
+
+
 def find_claims(
     doc_id: str,
     sentences: tuple[Sentence, ...],
     events: list[EventMention],
     statements: list[Statement],
     published: date | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[Claim]:
-    """The figures of a Russian report, in text order."""
+    """The figures of a Russian report, in text order.
+
+    ``mentions``: the report's names, so a share's owner ("населения Таджикистана") can be
+    its subject."""
     g = grammar()
     out: list[Claim] = []
     totals: dict[str, Claim] = {}  # measure -> the report's last whole figure
@@ -257,6 +343,10 @@ def find_claims(
         # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
         counts = [q for q in quantities if not _not_a_count(tokens, q, g)]
         for q in quantities:
+            pct = percent_token(tokens, q)
+            if pct is not None:
+                out.append(_share(doc_id, sent, q, pct, as_of, statements, mentions or []))
+                continue
             measure = measure_of(tokens, q, counts)
             # "в том числе трое детей" before the figure, "около 80 из них" after it.
             part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
@@ -292,6 +382,29 @@ def find_claims(
             since = q.end
             if part_of is None:
                 totals[measure] = claim
+        if quantities:
+            continue  # a sentence with figures counts by them, not by its nouns
+        for noun, measure in _lone_people(tokens, g):
+            subject = _subject(sent, measure, events)
+            english = g.nouns.get(noun.lemma)
+            label = g.labels.get(measure, measure)
+            out.append(
+                Claim(
+                    doc_id=doc_id,
+                    measure=measure,
+                    low=1,
+                    high=1,
+                    span=(noun.start, noun.end),
+                    sentence=sent.text,
+                    label=f"{english} {label.split()[-1]}" if english else label,
+                    as_of=as_of,
+                    attributed_to=_attribution(sent, statements),
+                    subject_kind="event" if subject else "none",
+                    subject_ref=subject.id if subject else None,
+                    subject_name=subject.description if subject else None,
+                    counted=english or "people",
+                )
+            )
     return out
 
 

@@ -3,7 +3,8 @@
 "22 марта" (the year of publication, or the year before when that would put it more
 than a week after publication), "22 марта 2024 года", "в ночь на 23 марта" (the date
 named: the hours after midnight belong to it), "в пятницу" (the last Friday on or before
-publication), "вчера", "накануне", and "в марте" (month precision).
+publication; "в ночь с пятницы на субботу" is the Saturday), "вчера", "накануне", and "в
+марте" (month precision).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from datetime import date, timedelta
 from crosscheck.analysis.lang.ru.grammar import fold, grammar
 from crosscheck.analysis.lang.ru.parse import Token
 
-_DAY = re.compile(r"^\d{1,2}$")
+#: "22", or "22-го" as wire copy writes an ordinal day.
+_DAY = re.compile(r"^(\d{1,2})(?:-?го)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 #: A day-and-month more than this many days after publication belongs to the year before.
 FUTURE_SLACK = 7
@@ -44,7 +46,7 @@ def _day_month(tokens: tuple[Token, ...], i: int, published: date | None) -> Fou
     month = g.months.get(tokens[i + 1].lemma)
     if month is None:
         return None
-    day = int(tokens[i].text)
+    day = int(_DAY.match(tokens[i].text).group(1))  # type: ignore[union-attr]
     year = _year_after(tokens, i + 2)
     end = i + 2 if year is None else i + 3
     if year is None:
@@ -65,7 +67,12 @@ def _day_month(tokens: tuple[Token, ...], i: int, published: date | None) -> Fou
 
 def _weekday(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
     g = grammar()
-    if published is None or i == 0 or fold(tokens[i - 1].text) not in ("в", "во"):
+    if published is None or i == 0:
+        return None
+    before = fold(tokens[i - 1].text)
+    # "в ночь с пятницы на субботу": the night is dated by the day it runs into.
+    overnight = before == "на" and any(t.lemma == "ночь" for t in tokens[max(0, i - 5) : i])
+    if before not in ("в", "во") and not overnight:
         return None
     weekday = g.weekdays.get(tokens[i].lemma)
     if weekday is None:

@@ -57,12 +57,14 @@ class RussianExtractor:
         out = Extraction(doc_id=doc.id)
         out.mentions = entities.find_mentions(parsed, doc.id)
         speakers: set[str] = set()
-        out.statements = statements.find_statements(parsed.sentences, out.mentions, speakers)
+        out.statements = statements.find_statements(
+            parsed.sentences, out.mentions, speakers, doc.id
+        )
         out.events = events.find_events(
             parsed.sentences, out.mentions, doc.id, _published(doc), frozenset(speakers)
         )
         out.claims = claims.find_claims(
-            doc.id, parsed.sentences, out.events, out.statements, _published(doc)
+            doc.id, parsed.sentences, out.events, out.statements, _published(doc), out.mentions
         )
         out.profile = report_profile(doc, out.mentions)
         return out

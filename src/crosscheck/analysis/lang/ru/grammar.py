@@ -38,6 +38,7 @@ class Grammar:
 
     units: dict[str, float]
     multipliers: dict[str, int]
+    bare_multipliers: frozenset[str]
     hedges: dict[str, tuple[tuple[str, ...], ...]]  # lower/upper/approx -> phrases
     rise_verbs: frozenset[str]
     vague: dict[tuple[str, ...], tuple[int, int]]
@@ -45,6 +46,12 @@ class Grammar:
     cues: dict[str, frozenset[str]]  # measure -> lemmas
     counted: dict[str, frozenset[str]]
     people: frozenset[str]
+    role_measures: frozenset[str]
+    percent_words: frozenset[str]
+    share_nouns: frozenset[str]
+    share_words: dict[str, str]  # lemma -> English word of a share's counted key
+    leave_verbs: frozenset[str]
+    home_nouns: frozenset[str]
     labels: dict[str, str]
     nouns: dict[str, str]  # restrictive people noun lemma -> English noun
     count_heads: frozenset[str]
@@ -82,6 +89,7 @@ def grammar() -> Grammar:
     return Grammar(
         units={fold(k): float(v) for k, v in numbers["units"].items()},
         multipliers={fold(k): int(v) for k, v in numbers["multipliers"].items()},
+        bare_multipliers=_words(numbers.get("bare_multipliers")),
         hedges={kind: _phrases(words) for kind, words in numbers["hedges"].items()},
         rise_verbs=_words(numbers["rise_verbs"]),
         vague={tuple(fold(k).split()): (int(v[0]), int(v[1])) for k, v in numbers["vague"].items()},
@@ -89,6 +97,12 @@ def grammar() -> Grammar:
         cues={m: _words(ws) for m, ws in measures["cues"].items()},
         counted={m: _words(ws) for m, ws in measures["counted"].items()},
         people=_words(measures["people"]),
+        role_measures=_words(measures.get("role_measures")),
+        percent_words=_words(measures.get("percent_words")),
+        share_nouns=_words(measures.get("share_nouns")),
+        share_words={fold(k): str(v) for k, v in (measures.get("share_words") or {}).items()},
+        leave_verbs=_words(measures.get("leave_verbs")),
+        home_nouns=_words(measures.get("home_nouns")),
         labels={str(k): str(v) for k, v in measures["labels"].items()},
         nouns={fold(k): str(v) for k, v in measures["nouns"].items()},
         count_heads=_words(measures["count_heads"]),

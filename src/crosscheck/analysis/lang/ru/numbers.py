@@ -109,6 +109,18 @@ def _vague_at(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:
     return None
 
 
+def _bare_multiplier(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:
+    """ "около сотни", "более тысячи": a hedge makes a lone multiplier word one of it."""
+    if tokens[i].lemma not in g.bare_multipliers:
+        return None
+    found = _hedge(tokens, i, g)
+    if found is None:
+        return None
+    kind, first = found
+    low, high, approximate = _interval(kind, float(g.multipliers[tokens[i].lemma]))
+    return Quantity(first, i, i + 1, low, high, approximate)
+
+
 def _interval(kind: str | None, value: float) -> tuple[float | None, float | None, bool]:
     if kind == "lower":
         return value, None, False
@@ -123,6 +135,11 @@ def find_quantities(tokens: tuple[Token, ...]) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
+        bare = _bare_multiplier(tokens, i, g)
+        if bare is not None:
+            out.append(bare)
+            i = bare.end
+            continue
         vague = _vague_at(tokens, i, g)
         if vague is not None:
             out.append(vague)

@@ -148,6 +148,12 @@ def lemma(word: str) -> str:
     return str(_morph().parse(lower)[0].normal_form).replace("ё", "е")
 
 
+@lru_cache(maxsize=50_000)
+def singular(word: str) -> bool:
+    """Whether pymorphy3's likeliest reading of ``word`` is singular ("погиб", "житель")."""
+    return _morph().parse(word.lower())[0].tag.number == "sing"
+
+
 @lru_cache(maxsize=100_000)
 def name_lemma(word: str) -> str:
     """The nominative of a person's name ("Пескова" -> "песков", not "песок")."""
@@ -169,4 +175,14 @@ def natasha() -> Natasha:
     return Natasha()
 
 
-__all__ = ["Name", "Natasha", "Parsed", "Sentence", "Token", "lemma", "name_lemma", "natasha"]
+__all__ = [
+    "Name",
+    "Natasha",
+    "Parsed",
+    "Sentence",
+    "Token",
+    "lemma",
+    "name_lemma",
+    "natasha",
+    "singular",
+]

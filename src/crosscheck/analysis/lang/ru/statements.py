@@ -58,17 +58,61 @@ def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int]:
     return sent.start, max(sent.start + 1, verb.start - 2)  # "..., сообщил X"
 
 
+def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> Statement | None:
+    """ "По данным МЧС, погибли 4 человека": the source after "по данным" / "по словам"
+    speaks the rest of the sentence (the English "according to X")."""
+    g = grammar()
+    words = [t.text.lower().replace("ё", "е") for t in sent.tokens]
+    for i in range(len(words)):
+        phrase = next((p for p in g.attribution if tuple(words[i : i + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        first = i + len(phrase)
+        stop = next((t.index for t in sent.tokens[first:] if t.pos == "PUNCT"), len(sent.tokens))
+        source = sent.tokens[first:stop]
+        if not source or len(source) > 6:
+            continue
+        begin, end = source[0].start, source[-1].end
+        named = [m for m in mentions if begin <= m.start < end]
+        # "По данным X, ..." speaks what follows; "..., по данным X" what comes before.
+        if i == 0 and stop >= len(words):
+            continue  # "По данным X" with nothing after it
+        lo, hi = (sent.tokens[stop].end, sent.end) if i == 0 else (sent.start, sent.tokens[i].start)
+        said = sent.text[lo - sent.start : hi - sent.start].strip(" ,.:;—-")
+        if not said:
+            continue
+        return Statement(
+            doc_id=doc_id,
+            speaker=sent.text[begin - sent.start : end - sent.start],
+            verb=" ".join(t.text for t in sent.tokens[i:first]),
+            stance="says",
+            content=said,
+            span=(lo, hi),
+            sentence=sent.text,
+            speaker_key=named[0].key if named else None,
+        )
+    return None
+
+
 def find_statements(
-    sentences: tuple[Sentence, ...], mentions: list[Mention], speaking: set[str] | None = None
+    sentences: tuple[Sentence, ...],
+    mentions: list[Mention],
+    speaking: set[str] | None = None,
+    doc_id: str = "",
 ) -> list[Statement]:
     """Attributed statements of a Russian report, in text order.
 
-    ``speaking``, when given, receives the ids of the mentions that speak.
+    ``speaking``, when given, receives the ids of the mentions that speak; ``doc_id`` names
+    the report for statements whose speaker is no recognised name ("по данным Минздрава").
     """
     g = grammar()
     out: list[Statement] = []
     speaking = set() if speaking is None else speaking
+    doc_id = doc_id or next((m.doc_id for m in mentions), "")
     for sent in sentences:
+        frame = _according_to(sent, mentions, doc_id)
+        if frame is not None:
+            out.append(frame)
         hits: list[tuple[Token, str]] = [
             (tok, g.stances[tok.lemma])
             for tok in sent.tokens

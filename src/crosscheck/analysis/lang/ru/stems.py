@@ -4,6 +4,10 @@ Full-text search indexes words as written; a Russian reader searching "Сама�
 "Самаре" and "самарский". A query word becomes the part it shares with its lemma, less a
 final vowel ("Самаре" / "самара" -> "самар"; "погибших" / "погибнуть" -> "погиб"), and the
 stores search it as a prefix. Only Cyrillic words are stemmed.
+
+A prefix misses forms whose stem changes ("Орёл" / "Орла", "день" / "дня", "человек" /
+"люди"), so SQLite also indexes a shadow of a report's lemmas (:func:`lemma_shadow`)
+and a query word matches its lemma there (:func:`search_lemma`) as well as its prefix.
 """
 
 from __future__ import annotations
@@ -13,6 +17,10 @@ import re
 from crosscheck.analysis.lang.ru.parse import lemma
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
+#: Marks the lemma shadow in the search index, so a lemma never matches as a word of the
+#: text ("орел" the lemma, not a word the report wrote) when phrases are searched.
+SHADOW_MARK = "zzlemma"
 _ENDING_LETTERS = "аеёиоуыэюяйь"
 #: Shorter stems match too many words to mean anything.
 MIN_STEM = 3
@@ -37,4 +45,17 @@ def search_stem(word: str) -> str:
     return stem if len(stem) >= MIN_STEM else lower
 
 
-__all__ = ["is_cyrillic", "search_stem"]
+def search_lemma(word: str) -> str:
+    """The shadow token a Russian query word matches: its lemma, marked."""
+    return SHADOW_MARK + lemma(word).replace(" ", SHADOW_MARK)
+
+
+def lemma_shadow(text: str) -> str:
+    """The marked lemmas of the Russian words of ``text``, each once, for the search index."""
+    seen: dict[str, None] = {}
+    for word in _CYRILLIC_WORD.findall(text):
+        seen.setdefault(search_lemma(word), None)
+    return " ".join(seen)
+
+
+__all__ = ["SHADOW_MARK", "is_cyrillic", "lemma_shadow", "search_lemma", "search_stem"]
