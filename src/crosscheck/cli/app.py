@@ -120,7 +120,9 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
         if argv is None:
-            STATE.close()
+            # Closed but still referenced: dropping the store would free its Reconciler.
+            if STATE._store is not None:
+                STATE._store.close()
             _exit_now()
     except CrosscheckError as exc:
         typer.echo(f"error: {exc}", err=True)
