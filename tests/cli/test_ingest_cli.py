@@ -263,3 +263,18 @@ def test_two_concurrent_ingests_into_one_store_both_succeed(tmp_path: Path) -> N
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 160
+
+
+def test_a_finished_process_flushes_its_summary_and_leaves_the_store_whole(tmp_path: Path) -> None:
+    # The console entry ends without tearing its objects down: what it printed and stored
+    # must all be there.
+    db = tmp_path / "one.db"
+    (path,) = write_good(tmp_path / "in", n=1)
+    proc = cli("--db", str(db), "ingest", str(path))
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert "new: 1" in out + err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM pending_reconcile").fetchone()[0] == 0

@@ -8,7 +8,9 @@ print one line and exit non-zero, never a traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -89,13 +91,39 @@ def main_options(
     )
 
 
+def _exit_now() -> None:
+    """End a finished command-line process without tearing its objects down one by one.
+
+    After ``crosscheck ingest`` the process holds the picture's Reconciler, about a million
+    objects; freeing them at exit takes a quarter of a second at 10,000 reports, for
+    nothing. Everything that matters is done by now (the store is closed, its writes
+    committed), so output and logs are flushed and the process ends. Only when no other
+    non-daemon thread is running, whose end the interpreter would otherwise wait for.
+    """
+    if any(
+        t.is_alive() and not t.daemon
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        return
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point."""
+    """Console-script entry point (``argv`` None: the process's own arguments)."""
     try:
         # Without standalone mode click returns typer.Exit codes instead of exiting.
         code = app(args=argv, standalone_mode=False)
         if isinstance(code, int) and code:
             sys.exit(code)
+        if argv is None:
+            # Closed but still referenced: dropping the store would free its Reconciler.
+            if STATE._store is not None:
+                STATE._store.close()
+            _exit_now()
     except CrosscheckError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)

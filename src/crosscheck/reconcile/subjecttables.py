@@ -39,16 +39,21 @@ class Tables:
     org_by_name: dict[str, str]
 
 
-def _event_tables(
-    event_mentions: Iterable[EventMention],
+_DocPart = tuple[Violent, frozenset[str], dict[str, frozenset[str]]]
+#: A document's event mentions and the event of each: what its part of the tables reads.
+_DocKey = tuple[tuple[EventMention, ...], tuple[str | None, ...]]
+
+
+def _doc_part(
+    ems: list[EventMention],
     event_links: Mapping[str, str],
     known: Mapping[str, frozenset[str]],
     kept: dict[str, frozenset[str]],
-) -> tuple[Violent, dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+) -> _DocPart:
+    """One document's violent incidents by sentence, its incidents and their words."""
     violent: Violent = {}
-    doc_events: dict[str, set[str]] = defaultdict(set)
-    event_tokens: dict[str, set[str]] = defaultdict(set)
-    for em in event_mentions:
+    tokens: dict[str, set[str]] = defaultdict(set)
+    for em in ems:
         event_id = event_links.get(em.id)
         if not event_id:
             continue
@@ -61,33 +66,91 @@ def _event_tables(
         if found is None:
             found = distinctive_tokens(text)
         kept[text] = found
-        event_tokens[event_id].update(found)
-        doc_events[em.doc_id].add(event_id)
+        tokens[event_id].update(found)
+    return violent, frozenset(tokens), {k: frozenset(v) for k, v in tokens.items()}
+
+
+def _by_document(event_mentions: Iterable[EventMention]) -> dict[str, list[EventMention]]:
+    out: dict[str, list[EventMention]] = defaultdict(list)
+    for em in event_mentions:
+        out[em.doc_id].append(em)
+    return out
+
+
+def _event_tables(
+    event_mentions: Iterable[EventMention],
+    event_links: Mapping[str, str],
+    memo: TablesMemo,
+) -> tuple[Violent, dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """The event tables, merged from each document's part; a part is made again only when
+    the document's event mentions or their events changed (``memo.docs``)."""
+    violent: Violent = {}
+    doc_events: dict[str, set[str]] = {}
+    event_tokens: dict[str, set[str]] = defaultdict(set)
+    kept: dict[str, frozenset[str]] = {}
+    parts: dict[str, tuple[_DocKey, _DocPart]] = {}
+    for doc_id, ems in _by_document(event_mentions).items():
+        key = (tuple(ems), tuple(event_links.get(em.id) for em in ems))
+        found = memo.docs.get(doc_id)
+        if found is None or found[0] != key:
+            found = (key, _doc_part(ems, event_links, memo.words, kept))
+        parts[doc_id] = found
+        part_violent, events, tokens = found[1]
+        violent.update((k, list(v)) for k, v in part_violent.items())
+        if events:
+            doc_events[doc_id] = set(events)
+        for event_id, found_words in tokens.items():
+            event_tokens[event_id].update(found_words)
+    memo.docs = parts  # no more documents than the picture's
+    # The words of the texts read this time: those of unchanged documents live in their parts.
+    memo.words = kept
     token_index: dict[str, set[str]] = defaultdict(set)
-    for event_id, tokens in event_tokens.items():
-        for word in tokens:
+    for event_id, words in event_tokens.items():
+        for word in words:
             token_index[word].add(event_id)
     return (
         violent,
-        dict(doc_events),
+        doc_events,
         {k: v for k, v in event_tokens.items() if v},
         dict(token_index),
     )
 
 
-def _place_tables(
-    mentions: Iterable[Mention],
-) -> tuple[dict[str, list[Mention]], dict[str, list[Mention]]]:
-    """Per document, its country mentions and its place mentions, in (start, id) order."""
-    countries: dict[str, list[Mention]] = defaultdict(list)
-    places: dict[str, list[Mention]] = defaultdict(list)
+def _doc_places(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """One document's country mentions and its place mentions, in (start, id) order."""
+    countries: list[Mention] = []
+    places: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, m.id)):
         if m.label in ("GPE", "NORP") and is_country(m.key):
-            countries[m.doc_id].append(m)
+            countries.append(m)
         # Not NORP: "70% of Tajiks" counts a people, it is not a figure about a place.
         if m.label in ("GPE", "LOC"):
-            places[m.doc_id].append(m)
-    return dict(countries), dict(places)
+            places.append(m)
+    return countries, places
+
+
+def _place_tables(mentions: Iterable[Mention], memo: TablesMemo) -> _Places:
+    """Per document, its country mentions and its place mentions, in (start, id) order; a
+    document's are sorted again only when its mentions changed (``memo.places``)."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc_id].append(m)
+    countries: dict[str, list[Mention]] = {}
+    places: dict[str, list[Mention]] = {}
+    kept: dict[str, tuple[tuple[Mention, ...], tuple[list[Mention], list[Mention]]]] = {}
+    for doc_id, ms in by_doc.items():
+        key = tuple(ms)
+        found = memo.places.get(doc_id)
+        if found is None or found[0] != key:
+            found = (key, _doc_places(ms))
+        kept[doc_id] = found
+        doc_countries, doc_places = found[1]
+        if doc_countries:
+            countries[doc_id] = doc_countries
+        if doc_places:
+            places[doc_id] = doc_places
+    memo.places = kept
+    return countries, places
 
 
 def _key_table(mentions: Iterable[Mention], mention_entities: Mapping[str, str]) -> dict[str, str]:
@@ -126,13 +189,18 @@ _Names = tuple[dict[str, str], dict[str, str]]
 class TablesMemo:
     """What the last call's tables may hand to the next (held by a Reconciler).
 
-    The distinctive words of the descriptions it read (a text's words never change), and
-    the place and name tables with the mentions and entities they were built from: equal
-    inputs give equal tables, so reusing them changes nothing but the time.
+    Each document's part of the event tables with the event mentions and events it was
+    made from, each document's place tables with its mentions, the distinctive words of the
+    descriptions read last time (a text's words never change), and the name tables with the
+    entities they were built from: equal inputs give equal tables, so reusing them changes
+    nothing but the time.
     """
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)
-    places: tuple[tuple[Mention, ...], _Places] | None = None
+    docs: dict[str, tuple[_DocKey, _DocPart]] = field(default_factory=dict)
+    places: dict[str, tuple[tuple[Mention, ...], tuple[list[Mention], list[Mention]]]] = field(
+        default_factory=dict
+    )
     names: tuple[tuple[Entity, ...], _Names] | None = None
 
 
@@ -147,16 +215,11 @@ def lookup_tables(
     """The lookup tables of one picture (``memo``: see :class:`TablesMemo`)."""
     mentions = list(mentions)
     memo = memo if memo is not None else TablesMemo()
-    kept: dict[str, frozenset[str]] = {}
     violent, doc_events, event_tokens, token_index = _event_tables(
-        event_mentions, event_links, memo.words, kept
+        event_mentions, event_links, memo
     )
-    memo.words = kept  # no more texts than the picture's
-    # Same records, same objects: the tuple comparisons below mostly test identity.
-    seen = tuple(mentions)
-    if memo.places is None or memo.places[0] != seen:
-        memo.places = (seen, _place_tables(mentions))
-    countries, places = memo.places[1]
+    # Same records, same objects: the tuple comparisons mostly test identity.
+    countries, places = _place_tables(mentions, memo)
     named = tuple(entities)
     if memo.names is None or memo.names[0] != named:
         memo.names = (named, _name_tables(named))

@@ -1,0 +1,51 @@
+"""Subject lookup tables kept between updates equal the tables made from nothing."""
+
+from __future__ import annotations
+
+from recon_records import event, mention
+
+from crosscheck.model import EventMention, Mention
+from crosscheck.reconcile.subjecttables import Tables, TablesMemo, lookup_tables
+
+
+def _tables(
+    ems: list[EventMention], links: dict[str, str], ms: list[Mention], memo: TablesMemo | None
+) -> Tables:
+    by_key = {m.id: f"ent-{m.key}" for m in ms}
+    return lookup_tables(ems, links, ms, by_key, [], memo)
+
+
+def test_tables_with_a_memo_follow_added_changed_and_removed_documents() -> None:
+    blast_a = event("a", "the blast at the Copper Quay depot", start=0)
+    raid_a = event("a", "a night raid on the Lantern Hills", type="raid", start=50)
+    blast_b = event("b", "the Copper Quay depot blast", start=0)
+    talks_c = event("c", "talks over the Copper Quay port", type="meeting", start=10)
+    places_a = [mention("a", "Eastmarch", "GPE", start=5), mention("a", "Lantern Hills", "LOC")]
+    places_b = [mention("b", "Westmoor", "GPE", start=3)]
+    moved_b = [mention("b", "Westmoor", "GPE", start=30), mention("b", "Rivermouth", "LOC")]
+    steps = [
+        ([blast_a, raid_a], {blast_a.id: "E1", raid_a.id: "E2"}, places_a),
+        # a document comes
+        (
+            [blast_a, raid_a, blast_b],
+            {blast_a.id: "E1", raid_a.id: "E2", blast_b.id: "E1"},
+            places_a + places_b,
+        ),
+        # an unchanged document's mention moves to another incident; another's places change
+        (
+            [blast_a, raid_a, blast_b],
+            {blast_a.id: "E1", raid_a.id: "E1", blast_b.id: "E1"},
+            places_a + moved_b,
+        ),
+        # a document comes whose incident is unlinked, one goes
+        ([blast_b, talks_c], {blast_b.id: "E3"}, moved_b),
+        ([blast_b, talks_c], {blast_b.id: "E3", talks_c.id: "E4"}, moved_b),
+    ]
+    memo = TablesMemo()
+    for ems, links, ms in steps:
+        kept = _tables(ems, links, ms, memo)
+        fresh = _tables(ems, links, ms, None)
+        assert kept == fresh
+        assert set(memo.docs) == {em.doc_id for em in ems}
+    assert kept.doc_events == {"b": {"E3"}, "c": {"E4"}}
+    assert "E4" in kept.token_index["talks"]
