@@ -107,6 +107,13 @@ def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -
             ],
         ),
         ("Two men were found shot dead in a parked van.", [("killed", 2, 2)]),
+        (
+            "Five people were shot, one critically, near the ferry landing.",
+            [
+                ("injured", 5, 5),
+                ("injured", 1, 1),
+            ],
+        ),
         ("Deputies say three people were found shot to death in a cabin.", [("killed", 3, 3)]),
         ("Two women were found shot near the trailhead.", [("casualties", 2, 2)]),
         (

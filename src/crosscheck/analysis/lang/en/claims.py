@@ -549,11 +549,12 @@ def _apply_splits(
             same_verb = r.verb is not None and r.verb == sr.verb
             if not same_verb or r.measure != "casualties" or q.low is None or q.low != q.high:
                 continue
-            rest = q.low - (sq.low or 0)
+            # "one fatally": the others were hurt. "one critically" says nothing of a death:
+            # all of them were hurt, one gravely (the part stays a part of that total).
+            rest = q.low - (sq.low or 0) if sr.measure == "killed" else q.low
             if rest >= 0:
-                other = "injured" if sr.measure == "killed" else "killed"
                 moved = dataclasses.replace(q, low=rest, high=rest)
-                out[k] = (moved, Reading(other, f"people {other}", r.counted, r.noun, r.verb))
+                out[k] = (moved, Reading("injured", "people injured", r.counted, r.noun, r.verb))
         out.append((sq, sr))
     return out
 
