@@ -82,20 +82,39 @@ def resolve(text: str, label: str) -> Resolved:
     return Resolved(normalise_key(latin), None, label)
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every alias: a name can only start at a word that starts one."""
+    return frozenset(k.split()[0] for k in grammar().names if k)
+
+
 def _alias_hits(sent: Sentence, doc_id: str) -> list[Mention]:
     g = grammar()
     tokens = sent.tokens
+    # Folded once per sentence; a phrase is the join of its words' folds (fold is per word).
+    lemmas = [fold(t.lemma) for t in tokens]
+    texts = [fold(t.text) for t in tokens]
+    dashes = [t.text in "-–—" for t in tokens]
+    firsts = _first_words()
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
         hit = None
-        for n in range(min(MAX_ALIAS_WORDS, len(tokens) - i), 0, -1):
+        starts = tokens[i].text[:1].isupper() and any(
+            w.split(" ", 1)[0] in firsts for w in (lemmas[i], texts[i])
+        )
+        longest = min(MAX_ALIAS_WORDS, len(tokens) - i) if starts else 1
+        for n in range(longest, 0, -1):
             # Dashes are spaces in the table: "ИГ-Хорасан" is the tokens ИГ, -, Хорасан.
-            part = [t for t in tokens[i : i + n] if t.text not in "-–—"]
-            phrase = fold(" ".join(t.lemma for t in part))
+            span = [k for k in range(i, i + n) if not dashes[k]]
+            phrase = " ".join(lemmas[k] for k in span if lemmas[k])
             # Acronyms are not inflected, and the lemmatiser reads some as words ("ИГ").
-            english = g.names.get(phrase) or g.names.get(fold(" ".join(t.text for t in part)))
-            if english and tokens[i].text[:1].isupper() and tokens[i + n - 1].text not in "-–—":
+            english = None
+            if starts:
+                english = g.names.get(phrase) or g.names.get(
+                    " ".join(texts[k] for k in span if texts[k])
+                )
+            if english and not dashes[i + n - 1]:
                 hit = (n, english)
                 break
             if n == 1 and phrase in g.demonyms:
