@@ -84,7 +84,7 @@ def document_from_raw(raw: RawDocument) -> Document:
         published=raw.published,
         language=raw.language,
         format=raw.format,
-        ingested_at=now_iso(),
+        ingested_at=now_iso(precise=True),
         name=raw.name,
     )
 

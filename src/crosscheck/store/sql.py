@@ -74,8 +74,11 @@ def shown_path(path: str | None) -> str | None:
     return os.path.basename(path)
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+def now_iso(*, precise: bool = False) -> str:
+    """The time now in UTC, ISO 8601; to the microsecond when ``precise`` (an ingest time,
+    which orders the undated versions of one source: two in one second must not tie)."""
+    now = datetime.now(UTC)
+    return (now if precise else now.replace(microsecond=0)).isoformat()
 
 
 class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors, SqlSavedState):
