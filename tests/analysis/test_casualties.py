@@ -73,6 +73,11 @@ def test_casualties_a_single_victim_is_a_figure(nlp: Any, text: str, expected: t
     assert figures(nlp, text) == [expected]
 
 
+def test_casualties_the_one_found_dead_by_his_own_hand_is_one(nlp: Any) -> None:
+    text = "Minutes later deputies found a man who had shot himself in the chest, killing himself."
+    assert figures(nlp, text) == [("killed", 1, 1)]
+
+
 def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -> None:
     text = "He shot and killed his two cousins, his uncle and a neighbour before killing himself."
     (claim,) = claims_of(nlp, text)

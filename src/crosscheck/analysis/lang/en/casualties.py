@@ -361,13 +361,16 @@ def _relative_antecedent(arg: Token) -> Token:
     return arg
 
 
-def _self_harm(verb: Token) -> bool:
-    """ "... before taking his own life", "then turned the gun on himself", "killed himself"."""
+def _self_harm(verb: Token, victims: Token) -> bool:
+    """ "... before taking his own life", "then turned the gun on himself", "killed himself",
+    said of the one who harmed ``victims``; a clause on the victim phrase itself ("found a man
+    who had shot himself, killing himself") tells that victim's own death, counted once."""
     table_ = table()["self_harm"]
     pairs = {tuple(str(p).split()) for p in table_["verb_objects"]}
     reflexive = {tuple(str(p).split()) for p in table_["verb_reflexive"]}
+    inside = {t.i for t in victims.subtree}
     for v in verb.subtree:
-        if v.pos_ != "VERB":
+        if v.pos_ != "VERB" or v.i in inside:
             continue
         for c in v.children:
             own = c.dep_ == "dobj" and any(g.lower_ == "own" for g in c.subtree)
@@ -631,12 +634,14 @@ def victim_readings(
             if (history or _hedged(word)) and all(_numbered(m) is None for m in members):
                 continue
             numbered = [m for m in members if _numbered(m) is not None]
-            # The shooter's own death counts in the toll, when the victims are others.
+            # The shooter's own death counts in the toll, when the victims are others; one
+            # who finds the dead ("found a man ..., killing himself") harmed no one.
             self_harm = (
                 measure == "killed"
                 and head.dep_ == "dobj"
                 and word.pos_ == "VERB"
-                and _self_harm(word)
+                and lemma(word) not in words("dead_placing_verbs")
+                and _self_harm(word, head)
             )
             plain = any(m.i in taken for m in members) and len(members) == len(numbered)
             if plain and not self_harm:
