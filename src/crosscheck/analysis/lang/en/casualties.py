@@ -47,6 +47,11 @@ def words(name: str) -> frozenset[str]:
     return frozenset(str(w) for w in table()[name])
 
 
+def _in_headline(tok: Token) -> bool:
+    """Whether ``tok`` is in a parsed headline (see :data:`HEADLINE`)."""
+    return bool(tok.doc.user_data.get(HEADLINE))
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJECTS for c in verb.children)
 
@@ -119,8 +124,7 @@ def _state_measure(verb: Token) -> str | None:
     if lem in words("suffer_verbs"):
         for c in verb.children:
             if c.dep_ == "dobj" and lemma(c) in words("injury_nouns"):
-                fatal = any(lemma(a) in words("fatal_adjectives") for a in c.children)
-                return "killed" if fatal else "injured"
+                return _wound_outcome(c)
         return None
     if lem in words("dead_placing_verbs") and _has_object(verb):
         return None  # "left a boy in critical condition": the object is the one hurt
@@ -145,9 +149,14 @@ def _with_wounds(verb: Token) -> str | None:
             continue
         for o in c.children:
             if o.dep_ == "pobj" and lemma(o) in words("injury_nouns"):
-                fatal = any(lemma(a) in words("fatal_adjectives") for a in o.children)
-                return "killed" if fatal else "injured"
+                return _wound_outcome(o)
     return None
+
+
+def _wound_outcome(wound: Token) -> str:
+    """ "a fatal gunshot wound" killed; any other wound or injury hurt."""
+    fatal = any(lemma(a) in words("fatal_adjectives") for a in wound.children)
+    return "killed" if fatal else "injured"
 
 
 def _then_died(verb: Token) -> bool:
@@ -294,7 +303,7 @@ def _one_member(tok: Token) -> int | None:
     )
     # "a mother and son": a singular conjunct shares the first one's determiner. Headlines
     # drop determiners: "Boy, 11, shot and killed" names one boy.
-    headline = bool(tok.doc.user_data.get(HEADLINE)) and tok.tag_ in ("NN", "NNP")
+    headline = _in_headline(tok) and tok.tag_ in ("NN", "NNP")
     return 1 if determined or _age_person(tok) or tok.dep_ == "conj" or headline else None
 
 
@@ -416,7 +425,7 @@ def _harm_measure(verb: Token) -> str | None:
 def _headline_passive(verb: Token) -> bool:
     """In a headline a harm verb with a subject and no object is a passive without its
     auxiliary ("Teen killed", "Man shot on Main Street"): the subject is the victim."""
-    if not verb.doc.user_data.get(HEADLINE) or verb.tag_ not in ("VBD", "VBN"):
+    if not _in_headline(verb) or verb.tag_ not in ("VBD", "VBN"):
         return False
     return not _has_object(verb) and not any(c.dep_ == "aux" for c in verb.children)
 
@@ -458,7 +467,7 @@ def _verb_arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
             elif c.dep_ == "nsubj" and _headline_passive(tok):
                 yield c, measure, tok  # a headline's "Teen killed in crash" is passive
         # A headline's participle may be tagged a past tense: "14-year-old boy killed in …".
-        headline = bool(tok.doc.user_data.get(HEADLINE)) and tok.tag_ == "VBD"
+        headline = _in_headline(tok) and tok.tag_ == "VBD"
         if tok.dep_ == "acl" and (tok.tag_ == "VBN" or headline):
             # "the girl shot and killed on Tuesday", "Boy, 11, shot by a relative": a
             # participle on a noun says what was done to it.

@@ -38,14 +38,9 @@ def _largest(claims: list[Claim], measure: str) -> Claim | None:
 
 
 @cache
-def _not_death() -> re.Pattern[str]:
-    phrases = sorted(words("not_death_phrases"), key=len, reverse=True)
-    return re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in phrases), re.IGNORECASE)
-
-
-@cache
-def _hypothetical() -> re.Pattern[str]:
-    phrases = sorted(words("hypothetical_phrases"), key=len, reverse=True)
+def _phrases(name: str) -> re.Pattern[str]:
+    """Any phrase of the word list ``name`` as a whole-word pattern, longest first."""
+    phrases = sorted(words(name), key=len, reverse=True)
     return re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in phrases), re.IGNORECASE)
 
 
@@ -58,13 +53,13 @@ def _says_death(text: str) -> bool:
     return any(
         _says_death_in(sentence)
         for sentence in _SENTENCE_END.split(text)
-        if not _hypothetical().search(sentence)
+        if not _phrases("hypothetical_phrases").search(sentence)
     )
 
 
 def _says_death_in(text: str) -> bool:
     death, names = words("death_words"), words("name_death_words")
-    text = _not_death().sub(" ", text)
+    text = _phrases("not_death_phrases").sub(" ", text)
     for m in _WORD.finditer(text):
         word = m.group()
         if word.lower() not in death:
