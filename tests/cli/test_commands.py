@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from cli_run import run
 
-from crosscheck.cli.app import app, main
+from crosscheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC_KEYS = {"id", "path", "url", "title", "outlet", "published", "language"}
@@ -29,16 +30,6 @@ CLAIM_KEYS = {
     "sentence",
     "span",
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

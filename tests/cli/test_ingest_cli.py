@@ -12,25 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
-from crosscheck.cli.app import main
 from crosscheck.store import open_store
 
 GOOD = (
     "Police in the port city of Varna said on Tuesday that at least 12 people were killed and "
     "30 others injured when a car bomb exploded outside the central market."
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the CLI in-process; return (exit code, stdout, stderr)."""
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:

@@ -16,7 +16,7 @@ from store_records import (
 )
 
 from crosscheck.errors import StoreError
-from crosscheck.model import Claim, Correction, Extraction, Picture, Subject
+from crosscheck.model import Claim, Correction, Document, Extraction, Picture, Subject
 from crosscheck.store import open_store
 from crosscheck.store.base import Store
 from crosscheck.store.migrations import LATEST_VERSION
@@ -354,16 +354,17 @@ def test_sqlite_search_finds_words_in_text_without_spaces(
     # still be found by a word. PostgreSQL's 'simple' configuration does not split it yet.
     if not isinstance(store, SQLiteStore):
         pytest.skip("CJK word search is SQLite-only for now")
-    texts = {
-        "zh": "周五晚上，莫斯科附近一家音乐厅遭到袭击。调查人员随后逮捕了十一名嫌疑人。",
-        "de": "Bei einem Anschlag auf ein Konzerthaus bei Moskau starben viele Menschen.",
+    docs = {
+        "zh": make_doc(
+            "周五晚上，莫斯科附近一家音乐厅遭到袭击。调查人员随后逮捕了十一名嫌疑人。",
+            language="zh",
+        ),
+        "de": make_doc(
+            "Bei einem Anschlag auf ein Konzerthaus bei Moskau starben viele Menschen.",
+            language="de",
+        ),
     }
-    ids = {}
-    for key, text in texts.items():
-        doc = make_doc(text, language=key)
-        store.add_document(doc)
-        ids[doc.id] = key
-    assert sorted(ids[d.id] for d in store.search(query)) == sorted(expected)
+    assert _found(store, docs, query) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -385,13 +386,17 @@ def test_sqlite_search_matches_russian_forms_whose_stem_changes(
     # configuration stems by Snowball instead (test_store_search_reads_russian_...).
     if not isinstance(store, SQLiteStore):
         pytest.skip("the lemma shadow is the SQLite index's")
-    texts = {
-        "orel": "В Орле при взрыве пострадали три человека.",
-        "day": "В тот день после теракта в городе объявили траур.",
+    docs = {
+        "orel": make_doc("В Орле при взрыве пострадали три человека.", language="ru"),
+        "day": make_doc("В тот день после теракта в городе объявили траур.", language="ru"),
     }
-    ids = {}
-    for key, text in texts.items():
-        doc = make_doc(text, language="ru")
+    assert _found(store, docs, query) == sorted(expected)
+
+
+def _found(store: Store, docs: dict[str, Document], query: str) -> list[str]:
+    """Store ``docs`` and return the keys of those ``query`` finds, sorted."""
+    keys = {}
+    for key, doc in docs.items():
         store.add_document(doc)
-        ids[doc.id] = key
-    assert sorted(ids[d.id] for d in store.search(query)) == sorted(expected)
+        keys[doc.id] = key
+    return sorted(keys[d.id] for d in store.search(query))
