@@ -180,6 +180,7 @@ def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> N
         "Protests followed the killing of top rebel commander Ivo Brandt.",
         "The stray round nearly killed a toddler asleep in her crib.",
         "The crash almost claimed the life of a teenager.",
+        "A surgeon said the slug could have torn an artery and killed the cyclist.",
         "A stray round injured one of the family dogs on Sunday.",
         "The governing body found the officers acted lawfully.",
     ],
@@ -424,3 +425,93 @@ def test_headline_only_never_when_the_body_gives_a_figure(nlp: Any) -> None:
     extraction = Extraction(doc_id=doc.id, claims=claims_of(nlp, body))
     found = _finish(doc, extraction, _read_headline(doc, nlp(sentence_case(title))))
     assert all(c.span != (0, 0) for c in found.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A farmer shot his nephew and killed his brother-in-law on Sunday.", [1, 1]),
+        ("The suspect is accused of killing a clerk and shooting a customer.", [1, 1]),
+        ("The suspect shot a deputy and killed a 15-year-old.", [1, 1]),
+        ("Deputies said Lee shot a roommate and then fatally shot a neighbor.", [1, 1]),
+    ],
+)
+def test_casualties_shot_beside_killed_others_lived(
+    nlp: Any, text: str, expected: list[int]
+) -> None:
+    """A coordinated verb that kills victims of its own tells that the ones shot lived."""
+    found = figures(nlp, text)
+    killed = sum(f[1] for f in found if f[0] == "killed")
+    injured = sum(f[1] for f in found if f[0] == "injured")
+    assert [killed, injured] == expected
+    assert not [f for f in found if f[0] == "casualties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect shot two deputies and fled in a pickup.",
+        # The shooter's own death says nothing of whether the others lived.
+        "The sheriff said Lee shot two deputies as they ran, then fatally shot himself.",
+        "The sheriff said Lee shot two deputies and then fatally turned the gun on himself.",
+    ],
+)
+def test_casualties_shot_alone_stays_people_hit(nlp: Any, text: str) -> None:
+    assert ("casualties", 2, 2) in figures(nlp, text)
+    assert not [f for f in figures(nlp, text) if f[0] == "injured"]
+
+
+def test_casualties_a_time_is_not_an_object(nlp: Any) -> None:
+    text = "Marcus Webb was shot and killed Saturday evening outside a store on Elm Street."
+    assert figures(nlp, text) == [("killed", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Detectives said a 31 y/o man was shot and killed on Elm Street.",
+        "Deputies said Dana Price, 58 was found dead in the kitchen.",
+        "A woman, 44 was shot and killed outside the bar.",
+    ],
+)
+def test_casualties_ages_after_a_person_are_not_the_toll(nlp: Any, text: str) -> None:
+    assert [f for f in figures(nlp, text) if f[0] == "killed"] == [("killed", 1, 1)]
+
+
+def test_casualties_relative_clause_settles_the_outcome(nlp: Any) -> None:
+    text = "The two men who were shot and killed near the trailhead have been identified."
+    assert figures(nlp, text) == [("killed", 2, 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were killed and five hurt in four separate shootings across the city.",
+        "A woman died and a teenager was wounded in unrelated shootings on Friday night.",
+    ],
+)
+def test_roundup_figures_are_no_one_incidents_toll(nlp: Any, text: str) -> None:
+    harmed = [c for c in claims_of(nlp, text) if c.measure in ("killed", "injured")]
+    assert harmed and all(c.subject_kind == "none" for c in harmed)
+
+
+def test_one_incident_with_a_place_keeps_its_event(nlp: Any) -> None:
+    text = "Three people were killed in a shooting at a bar on Elm Street."
+    (killed,) = [c for c in claims_of(nlp, text) if c.measure == "killed"]
+    assert killed.subject_kind == "event"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Three hurt in shooting at Lakeside gas station",
+        "Shooting outside Elm Street bar leaves two wounded",
+    ],
+)
+def test_headline_without_articles_names_its_incident(nlp: Any, title: str) -> None:
+    body = "Sign in to keep reading. Already a subscriber? Log in with your account."
+    doc = Document(id="d-test", content_hash="x", text=body, title=title, published="2016-05-10")
+    found = _finish(doc, Extraction(doc_id=doc.id), _read_headline(doc, nlp(sentence_case(title))))
+    (incident,) = found.events
+    (hurt,) = [c for c in found.claims if c.measure == "injured"]
+    assert (incident.type, hurt.subject_ref) == ("shooting", incident.id)

@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.lang.en.measures import Reading, is_person, lemma, lookup
 from crosscheck.analysis.lang.en.quantities import Quantity
@@ -57,7 +57,14 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _has_object(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    """An object of the verb; a time the parser took for one ("killed Tuesday evening") is
+    not one."""
+    return any(c.dep_ in ("dobj", "obj") and not _a_time(c) for c in verb.children)
+
+
+def _a_time(tok: Token) -> bool:
+    """ "Tuesday evening", but not "a 15-year-old", which the tagger also calls a date."""
+    return tok.ent_type_ in ("DATE", "TIME") and not _age_person(tok)
 
 
 def same_victim_verbs(verb: Token) -> list[Token]:
@@ -204,7 +211,41 @@ def outcome(verb: Token, measure: str) -> str:
         lemma(v) in words("wounding_verbs") or _says_hurt(v) for v in verbs
     ):
         return "injured"
+    if measure == "casualties" and _contrasted_with_death(verb, verbs):
+        return "injured"
     return measure
+
+
+def _contrasted_with_death(verb: Token, own: list[Token]) -> bool:
+    """ "shot his wife and killed her brother", "killing a girl and shooting her mother": a
+    coordinated verb with victims of its own says they died, so the ones only shot lived."""
+    top = verb
+    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and not _has_subject(top):
+        top = top.head
+    stack, others = [top], []
+    while stack:
+        v = stack.pop()
+        others.append(v)
+        stack += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return any(
+        v not in own
+        and _has_victims(v)
+        and (lemma(v) in words("killing_verbs") or _says_death(v))
+        and not negated(v)
+        for v in others
+    )
+
+
+def _has_victims(verb: Token) -> bool:
+    """An object that is someone else: not "himself" (the shooter's own death says nothing
+    of the others' fate), nor a thing ("fatally turned the gun on himself")."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ not in _REFLEXIVE
+        and not _a_time(c)
+        and _one_member(c) is not None  # a person: "turned the gun on himself" is not
+        for c in verb.children
+    )
 
 
 def fatal_adverb(tok: Token) -> str | None:
@@ -229,6 +270,12 @@ def _age_person(tok: Token) -> bool:
     )
 
 
+def age_mark(doc: Doc, i: int) -> bool:
+    """Whether an abbreviation of "years old" starts at token ``i`` ("25 y/o")."""
+    marks = words("age_marks")
+    return any("".join(t.lower_ for t in doc[i : i + n]) in marks for n in (1, 2, 3))
+
+
 def _aged(name: Token) -> bool:
     """ "13-month-old Bill Thao", "Kevin Ross, 19": a name given with an age is someone of
     the reported incident, not a known figure of history ("the killing of top commander
@@ -248,7 +295,7 @@ def _numbered(tok: Token) -> int | None:
             k -= 1  # "No. 2" is tokenized "No", ".", "2"
         if k >= 0 and c.doc[k].lower_.rstrip(".") in ("no", "number", "#"):
             continue  # "the group's No. 2 leader": a rank, not a count
-        if c.dep_ == "nummod" and c.like_num:
+        if c.dep_ == "nummod" and c.like_num and not age_mark(c.doc, c.i + 1):
             try:
                 return int(c.text.replace(",", ""))
             except ValueError:
@@ -413,7 +460,19 @@ def negated(verb: Token) -> bool:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in words("near_miss_adverbs") for c in v.children):
             return True  # "nearly killed him": he lived
-    return False
+    aux = _auxiliaries(verb)
+    return bool(aux & _COUNTERFACTUAL) and "have" in aux
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb`` and of the verbs it is coordinated under without a subject
+    of its own: "could have hit his lung and killed him" puts "killed" under "could have"."""
+    found: set[str] = set()
+    while True:
+        found |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if verb.dep_ != "conj" or _has_subject(verb) or verb.head.pos_ not in ("VERB", "AUX"):
+            return found
+        verb = verb.head
 
 
 def _harm_measure(verb: Token) -> str | None:
@@ -698,7 +757,18 @@ def _one_outcome_each(found: list[tuple[Quantity, Reading]]) -> list[tuple[Quant
     )
     if not pronoun:
         return found
-    return [p for p in found if p not in single or p[1].measure != "injured"]
+    # "shot a neighbor and then killed himself" names two people by its contrast.
+    return [
+        p for p in found if p not in single or p[1].measure != "injured" or _contrasted(p[1].verb)
+    ]
+
+
+def _contrasted(word: Token | None) -> bool:
+    return (
+        word is not None
+        and word.pos_ in ("VERB", "AUX")
+        and _contrasted_with_death(word, same_victim_verbs(word))
+    )
 
 
 def _hedged(word: Token) -> bool:

@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.geo import country_code
-from crosscheck.analysis.lang.en.casualties import fatal_adverb, victim_readings
+from crosscheck.analysis.lang.en.casualties import age_mark, fatal_adverb, victim_readings
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.counts import event_counted, event_label, read_count
 from crosscheck.analysis.lang.en.measures import (
@@ -89,6 +89,24 @@ def _time_entity(doc: Doc, q: Quantity) -> bool:
     )
 
 
+def _age(doc: Doc, q: Quantity) -> bool:
+    """ "a 25 y/o man", and "Roy Fields, 64 were found" or "a man, 22, was shot": a small
+    whole number after a comma that follows one person, and not counting a noun of its own."""
+    if age_mark(doc, q.end):
+        return True
+    if q.start < 2 or doc[q.start - 1].text != "," or q.end - q.start != 1:
+        return False
+    num, person = doc[q.start], doc[q.start - 2]
+    if not num.is_digit or not 0 < int(num.text) < 120:
+        return False
+    if num.dep_ == "nummod" and num.head.i > num.i:
+        return False  # "Smith, 3 others": a count of the noun that follows
+    one = person.ent_type_ == "PERSON" or (
+        person.tag_ == "NN" and lemma(person) in word_set("people_nouns")
+    )
+    return one
+
+
 @cache
 def _time_words() -> frozenset[str]:
     """Words of time from ``data/en/numbers.yaml``."""
@@ -110,7 +128,7 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
     prev = doc[q.start - 1] if q.start > 0 else None
     not_counted = word_set("not_counted_nouns")
     if q.kind == "cardinal" and not q.vague:
-        if _is_year(anchor, q) or _time_entity(doc, q):
+        if _is_year(anchor, q) or _time_entity(doc, q) or _age(doc, q):
             return True
         if any(doc[i].ent_type_ in _NAME_ENTS for i in range(q.start, q.end)):
             return True
@@ -320,6 +338,18 @@ def _many_incidents(noun: Token) -> bool:
     return True
 
 
+def _separate_incidents(sent: Span) -> bool:
+    """Whether the sentence sums several incidents: "in three separate shootings", "in
+    unrelated attacks"; its figures are no one incident's toll."""
+    attack, separate = word_set("attack_nouns"), word_set("separate_words")
+    return any(
+        lemma(t) in attack
+        and t.tag_ in ("NNS", "NNPS")
+        and any(c.dep_ == "amod" and c.lower_ in separate for c in t.children)
+        for t in sent
+    )
+
+
 def _subject(
     chunk: Chunk,
     sent: Span,
@@ -333,6 +363,8 @@ def _subject(
     sstart, send = chunk.span_of(sent)
     qpos = chunk.abs(doc[q.start].idx, doc[q.start].idx)[0]
     if reading.measure in EVENT_MEASURES:
+        if _separate_incidents(sent):
+            return "none", None, None  # "two killed in three separate shootings": a roundup
         near = [e for e in events if sstart <= e.span[0] < send]
         if near and reading.verb is not None and _over_a_period(sent, reading.verb):
             return "none", None, None  # "so far in 2017, 47 people have been killed"

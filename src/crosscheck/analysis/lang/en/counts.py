@@ -324,14 +324,16 @@ def _clause_measure(arg: Token) -> str | None:
         if clause and is_person(arg) and any(lemma(t) in attack for t in child.subtree):
             return "perpetrators"
         counts_incidents = lemma(arg) in attack  # "two shootings injured …": not people
+        # "men shot and killed", "two men who were shot and killed": the clause's verbs
+        # settle the outcome as a main verb's do.
         if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in patient:
-            return None if counts_incidents else patient[lemma(child)]
+            return None if counts_incidents else outcome(child, patient[lemma(child)])
         if child.dep_ == "relcl":
             for sub in child.children:
                 if sub.lower_ in RELATIVE:
                     m = _verb_measure(_role(sub)[0], child, arg)
                     if m:
-                        return m
+                        return outcome(child, m)
             if lemma(child) in agent:
                 return agent[lemma(child)]
     return None

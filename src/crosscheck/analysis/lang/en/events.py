@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from crosscheck.analysis.geo import Place, geocode
-from crosscheck.analysis.lang.en.casualties import harm_word
+from crosscheck.analysis.lang.en.casualties import HEADLINE, harm_word
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.dates import find_dates
 from crosscheck.analysis.lang.en.measures import lexicon
@@ -225,6 +225,8 @@ def _is_specific_noun(token: Token, mentions: list[Mention], chunk: Chunk) -> bo
         return anchored and (counted or bool(dets & _DEFINITE))
     if dets & _DEFINITE or any(c.dep_ == "poss" for c in token.children):
         return True
+    if not dets and token.doc.user_data.get(HEADLINE):
+        return True  # headlines drop articles: "Four wounded in shooting at drive-through"
     return anchored
 
 
@@ -599,6 +601,10 @@ def find_events(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
                 kind = _noun_type(token, table)
                 if kind is None or not _is_specific_noun(token, mentions, chunk):
                     continue
+            elif _headline_gerund(token):
+                kind = table.nouns.get(token.lower_)
+                if kind is None or kind not in ATTACK_TYPES:
+                    continue
             elif token.pos_ == "VERB":
                 typed = verb_type(token, table)
                 if typed is None or not _is_specific_verb(token, typed[0]):
@@ -613,6 +619,17 @@ def find_events(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
     if not any(_family(e.type) in ("attack", "disaster") for e in events):
         events.extend(_harm_event(chunk, mentions))
     return events
+
+
+def _headline_gerund(token: Token) -> bool:
+    """A headline's "-ing" form used as a noun, with no subject or object of its own: "Four
+    wounded in shooting at drive-through", "Shooting in Fresno lands four in hospital"."""
+    return (
+        bool(token.doc.user_data.get(HEADLINE))
+        and token.tag_ == "VBG"
+        and token.dep_ in ("pcomp", "csubj", "nsubj", "pobj", "ROOT")
+        and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)
+    )
 
 
 def _harm_event(chunk: Chunk, mentions: list[Mention]) -> list[EventMention]:
