@@ -515,3 +515,27 @@ def test_headline_without_articles_names_its_incident(nlp: Any, title: str) -> N
     (incident,) = found.events
     (hurt,) = [c for c in found.claims if c.measure == "injured"]
     assert (incident.type, hurt.subject_ref) == ("shooting", incident.id)
+
+
+def test_injured_by_difference_over_victims_told_one_by_one(nlp: Any) -> None:
+    text = (
+        "A 6-year-old boy and a 40-year-old woman were shot Friday on Elm Street. The woman "
+        "was treated at a clinic, and the boy was listed in good condition."
+    )
+    (injured,) = derived_figures(claims_of(nlp, text), text)
+    assert (injured.low, injured.label) == (2, "people injured (2 hit, none reported dead)")
+
+
+def test_injured_by_difference_never_below_the_reports_own_range(nlp: Any) -> None:
+    text = "Two people were shot on Elm Street. At least three were hurt in all."
+    assert derived_figures(claims_of(nlp, text), text) == []
+
+
+def test_a_broadcasters_number_is_not_a_count(nlp: Any) -> None:
+    text = "Lakeside Police tells 13 News two people were shot in the Palms Inn late last night."
+    assert [f for f in figures(nlp, text) if f[0] == "casualties"] == [("casualties", 2, 2)]
+
+
+def test_an_age_bound_is_not_a_count(nlp: Any) -> None:
+    text = "Around 7 p.m., a boy younger than 12 was shot in the complex off Elm Drive."
+    assert all(f[1] in (None, 1) for f in figures(nlp, text))

@@ -94,6 +94,8 @@ def _age(doc: Doc, q: Quantity) -> bool:
     whole number after a comma that follows one person, and not counting a noun of its own."""
     if age_mark(doc, q.end):
         return True
+    if q.start >= 2 and doc[q.start - 1].lower_ == "than":
+        return doc[q.start - 2].lower_ in word_set("age_comparatives")  # "a boy younger than 12"
     if q.start < 2 or doc[q.start - 1].text != "," or q.end - q.start != 1:
         return False
     num, person = doc[q.start], doc[q.start - 2]
@@ -146,6 +148,8 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
         # "... the Eastern Battalion. Two suspects": only an abbreviation ("Art. 5")
         # names a number across a full stop.
         label = None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in word_set("station_names"):
+        return True  # "told 13 News": a broadcaster's name
     prefixes = word_set("name_prefixes")
     if label is not None and (
         (label.lower_ in _AGE_WORDS)

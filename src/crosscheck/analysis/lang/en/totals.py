@@ -2,9 +2,10 @@
 
 "Four people were shot early Sunday ... One of them died at the hospital" gives four people
 hit and one killed; the report thereby says three were injured, as an analyst reads it. When
-a report gives people hit and people killed and no injured figure of its own, the difference
-is its injured figure. A report that never uses a word of death ("died", "fatal", "killed",
-"homicide"…) reports no one killed: the people it says were hit are its injured. The claim
+a report gives people hit and people killed and no larger injured figure of its own (only
+victims told one by one), the difference is its injured figure. A report that never uses a
+word of death ("died", "fatal", "killed", "homicide"…) reports no one killed: the people it
+says were hit are its injured. The claim
 sits on the figure of people hit and its label says how it was read ("people injured (4 hit,
 1 killed)", "people injured (2 hit, none reported dead)").
 """
@@ -77,8 +78,13 @@ def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
         claims: every claim of one report.
         text: the report's title and text, to tell whether it speaks of any death.
     """
-    if any(c.measure == "injured" for c in claims):
-        return []
+    told = [c for c in claims if c.measure == "injured"]
+    if told:
+        # "A girl and a woman were shot ... the woman was treated, the girl was listed in
+        # good condition": the injured told one by one are parts of the people hit.
+        claims = [c for c in claims if c.subject_kind != "none"]
+        if any(c.low is None or c.low != c.high or c.vague or c.approximate for c in told):
+            return []  # "at least three were hurt" is the report's own reading
     hit = _largest(claims, "casualties")
     killed = _largest(claims, "killed")
     if hit is None or (killed is None and _says_death(text)):
@@ -86,9 +92,9 @@ def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
     n_hit = _exact(hit)
     n_killed = 0 if killed is None else _exact(killed)
     assert n_hit is not None and n_killed is not None
-    if n_hit <= n_killed:
-        return []
     injured = n_hit - n_killed
+    if injured <= max((_exact(c) or 0 for c in told), default=0):
+        return []
     how = f"{n_killed} killed" if killed is not None else "none reported dead"
     return [
         dataclasses.replace(
