@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from recon_records import claim, doc, event, records
 from recon_records import reconcile_all as reconcile
@@ -11,8 +12,9 @@ from crosscheck.analysis.profile import profile
 from crosscheck.model import Document, EventMention
 from crosscheck.reconcile.incidents.linking import link_incidents
 from crosscheck.reconcile.incidents.local import local_incidents
-from crosscheck.reconcile.incidents.reports import Report, placed_apart
+from crosscheck.reconcile.incidents.reports import Report, placed_apart, report
 from crosscheck.reconcile.leads import LeadPlace
+from crosscheck.reconcile.mentionfeatures import features
 
 QUINCE = (
     "Darnell Okafor, a bus driver, was shot on Quince Street in Marbury late Friday after an"
@@ -153,3 +155,19 @@ def test_placed_apart_needs_every_town_far_and_no_person_in_common() -> None:
     assert not placed_apart(
         _side("a", "lusaka", lusaka, "banda"), _side("b", "lusaka", lusaka, "moe")
     )
+
+
+def _follow_up_side(others_date: str | None) -> Report:
+    """A follow-up, three weeks later, whose main incident ("the Gibbs Street shooting") its
+    own mentions do not date, and whose other sentence dates "the shooting"."""
+    main = [features(event("f", "the Gibbs Street shooting", type="shooting", start=30))]
+    others = [features(event("f", "the shooting", type="shooting", date=others_date, start=900))]
+    text = "A third man was charged on Monday in the Gibbs Street shooting."
+    return report(profile("f", "Third arrest", text), "2015-03-09", [], main, [], others=others)
+
+
+def test_an_undated_follow_up_takes_the_day_its_other_sentences_give_the_incident() -> None:
+    assert _follow_up_side("2015-01-19").incident_date == date(2015, 1, 19)
+    # Not a day after its publication (a trial date to come), nor none at all.
+    assert _follow_up_side("2015-04-02").incident_date == date(2015, 3, 9)
+    assert _follow_up_side(None).incident_date == date(2015, 3, 9)

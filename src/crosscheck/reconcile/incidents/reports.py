@@ -125,6 +125,7 @@ def report(
     language: str | None = None,
     town: LeadPlace | None = None,
     written: Collection[str] = (),
+    others: Sequence[Features] = (),
 ) -> Report:
     """A report's side of a comparison.
 
@@ -138,6 +139,8 @@ def report(
         town: the town its title or lead names (see crosscheck.reconcile.leads).
         written: the ids of its main incident's mentions whose date the text writes with a
             month name (not a weekday resolved against the publication date).
+        others: the mentions of its other violent incidents. When its main incident's own
+            mentions give no day, the day they give nearest before publication dates it.
     """
     surnames, names = _person_names(mentions)
     ordered = sorted(mentions, key=lambda m: (m.start, m.id))
@@ -147,6 +150,8 @@ def report(
     pub = day(published)
     dated = [d for f in main if f.date and f.precision == "day" for d in [day(f.date)] if d]
     incident = min(dated, key=lambda d: (abs((d - pub).days), d)) if dated and pub else pub
+    if not dated and pub:
+        incident = _told_day(others, pub) or pub
     tolls = [c.low for c in claims if c.measure == "killed" and c.low is not None]
     lang = language or "en"
     model = link_model(lang)
@@ -176,6 +181,22 @@ def report(
             (d for f in main if f.id in written and (d := day(f.date)) is not None), None
         ),
     )
+
+
+def _told_day(others: Sequence[Features], published: date) -> date | None:
+    """The day, on or before publication, nearest it that another violent incident of the
+    report is dated: a follow-up names its incident by place ("the East Side shooting") and
+    dates it in a sentence of its own ("the shooting on Jan. 19") that may not join it (a
+    neighbourhood geocoded to a namesake elsewhere). Better than its publication day, which
+    for a report weeks later says nothing of when the incident happened."""
+    days = [
+        d
+        for f in others
+        if f.date and f.precision == "day"
+        for d in [day(f.date)]
+        if d is not None and d <= published
+    ]
+    return max(days, default=None)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
