@@ -35,6 +35,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_MENTIONS = 15
 #: Two reports dating their incidents in words further apart than this: two incidents.
 WRITTEN_DAYS_APART = 2
+#: A report that gives its incident no day, published after the day another report dates
+#: its incident: their incidents are taken to be at most this many days apart. A follow-up
+#: weeks or months later ("third arrest in the Gibbs Street shooting") is dated by its
+#: publication day, which says nothing of when its incident happened.
+UNDATED_FOLLOW_UP_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -199,6 +204,18 @@ def _told_day(others: Sequence[Features], published: date) -> date | None:
     return max(days, default=None)
 
 
+def _undated_follow_up(later: Report, first: Report) -> bool:
+    """``later`` gives its incident no day and appeared on or after the day ``first``
+    dates its own."""
+    return (
+        not later.dated
+        and first.dated
+        and later.published is not None
+        and first.incident_date is not None
+        and later.published >= first.incident_date
+    )
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine of two unit-length word-weight vectors."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -223,6 +240,8 @@ def pair_features(a: Report, b: Report) -> tuple[float, ...]:
     days = (
         abs((a.incident_date - b.incident_date).days) if a.incident_date and b.incident_date else 99
     )
+    if _undated_follow_up(a, b) or _undated_follow_up(b, a):
+        days = min(days, UNDATED_FOLLOW_UP_DAYS)
     days = min(days, 60)
     gap = abs((a.published - b.published).days) if a.published and b.published else 400
     gap = min(gap, 400)
