@@ -140,8 +140,9 @@ def side(doc: Document, x: Extraction) -> tuple[str, pairs.Report] | None:
     if main is None:
         return None
     prof = profiles.profile(doc.id, doc.title, doc.text, "en")
+    others = [f for i in local if i.family == VIOLENT and i is not main for f in i.members]
     return main.id, pairs.report(
-        prof, doc.published, x.mentions, main.members, x.claims, "en", town
+        prof, doc.published, x.mentions, main.members, x.claims, "en", town, others=others
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from recon_records import claim, doc, event, records
 from recon_records import reconcile_all as reconcile
@@ -11,8 +12,15 @@ from crosscheck.analysis.profile import profile
 from crosscheck.model import Document, EventMention
 from crosscheck.reconcile.incidents.linking import link_incidents
 from crosscheck.reconcile.incidents.local import local_incidents
-from crosscheck.reconcile.incidents.reports import Report, placed_apart
+from crosscheck.reconcile.incidents.reports import (
+    FEATURES,
+    Report,
+    pair_features,
+    placed_apart,
+    report,
+)
 from crosscheck.reconcile.leads import LeadPlace
+from crosscheck.reconcile.mentionfeatures import features
 
 QUINCE = (
     "Darnell Okafor, a bus driver, was shot on Quince Street in Marbury late Friday after an"
@@ -153,3 +161,44 @@ def test_placed_apart_needs_every_town_far_and_no_person_in_common() -> None:
     assert not placed_apart(
         _side("a", "lusaka", lusaka, "banda"), _side("b", "lusaka", lusaka, "moe")
     )
+
+
+def _follow_up_side(others_date: str | None) -> Report:
+    """A follow-up, three weeks later, whose main incident ("the Gibbs Street shooting") its
+    own mentions do not date, and whose other sentence dates "the shooting"."""
+    main = [features(event("f", "the Gibbs Street shooting", type="shooting", start=30))]
+    others = [features(event("f", "the shooting", type="shooting", date=others_date, start=900))]
+    text = "A third man was charged on Monday in the Gibbs Street shooting."
+    return report(profile("f", "Third arrest", text), "2015-03-09", [], main, [], others=others)
+
+
+def test_an_undated_follow_up_takes_the_day_its_other_sentences_give_the_incident() -> None:
+    assert _follow_up_side("2015-01-19").incident_date == date(2015, 1, 19)
+    # Not a day after its publication (a trial date to come), nor none at all.
+    assert _follow_up_side("2015-04-02").incident_date == date(2015, 3, 9)
+    assert _follow_up_side(None).incident_date == date(2015, 3, 9)
+
+
+def _dated_side(doc_id: str, published: str, incident: str, dated: bool) -> Report:
+    return dataclasses.replace(
+        _side(doc_id, "marbury", (51.0, 0.1), "okafor"),
+        published=date.fromisoformat(published),
+        incident_date=date.fromisoformat(incident),
+        dated=dated,
+    )
+
+
+def _days_apart(a: Report, b: Report) -> float:
+    return dict(zip(FEATURES, pair_features(a, b), strict=True))["days_apart"]
+
+
+def test_an_undated_follow_up_months_later_is_not_counted_months_from_the_incident() -> None:
+    first = _dated_side("a", "2015-01-20", "2015-01-19", dated=True)
+    follow_up = _dated_side("b", "2015-05-11", "2015-05-11", dated=False)
+    assert _days_apart(first, follow_up) == _days_apart(follow_up, first) < 60
+    # Two reports that both date their incidents, months apart, stay months apart.
+    other = _dated_side("c", "2015-05-11", "2015-05-09", dated=True)
+    assert _days_apart(first, other) == 60
+    # An undated report published before the other's incident is no follow-up of it.
+    earlier = _dated_side("d", "2014-09-01", "2014-09-01", dated=False)
+    assert _days_apart(first, earlier) == 60

@@ -30,6 +30,18 @@ class Link:
     dates: bool = True  # False: a title-named report's dates are days of telling
 
 
+#: Two groups are kept apart when more than this share of the pairs across them that can be
+#: told rule each other out. One report whose incident took a recalled date ("last June 13")
+#: rules out every report of the real one; it must not keep apart reports that all the
+#: others tie together.
+RULED_OUT_SHARE = 0.5
+
+
+def _ruled_out(told: Sequence[float]) -> bool:
+    """Most of the told pairs across two groups rule each other out (below zero)."""
+    return sum(v < 0 for v in told) > RULED_OUT_SHARE * len(told)
+
+
 def _specific(members: Iterable[Features]) -> list[Features]:
     return [f for f in members if not f.generic or f.date]
 
@@ -50,8 +62,9 @@ def cluster(
         strength: how strongly two nodes read as one incident (None: cannot be told; below
             zero: ruled out), for the test below.
         mean_strength: an unchecked link joins two groups only when the mean strength over
-            all pairs across them that can be told reaches this: a chain of reports each
-            like the next must not join two that are nothing alike.
+            all pairs across them that can be told reaches this (a pair ruled out counts as
+            zero): a chain of reports each like the next must not join two that are nothing
+            alike. It never joins two groups most of whose told pairs are ruled out.
 
     Returns:
         Incidents as sorted lists of node ids, sorted by their first id.
@@ -73,7 +86,9 @@ def cluster(
             continue
         if not link.checked and mean_strength > 0:
             told = [v for x in inside[ra] for y in inside[rb] if (v := strength(x, y)) is not None]
-            if any(v < 0 for v in told) or (told and sum(told) / len(told) < mean_strength):
+            if _ruled_out(told) or (
+                told and sum(max(v, 0.0) for v in told) / len(told) < mean_strength
+            ):
                 continue
         groups.union(ra, rb)
         root = groups.find(ra)

@@ -85,6 +85,7 @@ def doc_incidents(records: DocRecords) -> DocIncidents:
             doc.language,
             town,
             written,
+            [f for x in local if x.family == VIOLENT and x is not violent for f in x.members],
         )
     return DocIncidents(doc.id, tuple(local), violent.id if violent else None, side, town)
 

@@ -2,8 +2,10 @@
 
 * Two reports' main violent incidents are compared as whole reports: candidates are the
   pairs sharing a word of their index (their heaviest words that are not common in news; a
-  word more than ``max_postings`` reports share names no incident and is left out), kept when
-  their cosine reaches ``candidate_cosine`` and the report model's probability its threshold.
+  word more than ``max_postings`` reports share names no incident and is left out) or the
+  town their titles or leads name, kept when their cosine reaches ``candidate_cosine`` and
+  the report model's probability its threshold (``TOWN_ONLY_THRESHOLD`` for a pair that
+  shares only its town).
 * Every other pair of local incidents sharing a block (a day, a place, a country-month, a
   name, an actor; blocks over ``MAX_BLOCK`` say nothing) is linked by mention evidence: all
   their mentions compatible, some pair agreeing on when or where, and the best score at the
@@ -49,6 +51,23 @@ COMPARED_EXTRA = 3
 TITLE_NAMED = 3
 #: An index word shared by more reports than this names no one incident.
 MAX_POSTINGS = 200
+#: The probability two reports that share no index word, only the town their titles or
+#: leads name, need to be linked. Reports of one incident do not always share a rare word
+#: (a follow-up names the suspects, the first report the victims), but a town names many
+#: incidents: only a pair the report model is nearly sure of is taken.
+TOWN_ONLY_THRESHOLD = 0.9
+#: What sets a town apart from the words of an index (which are letters only).
+_TOWN = "@town "
+
+
+def index_keys(r: Report) -> tuple[str, ...]:
+    """What a report is indexed under: its index words and the town its lead names."""
+    return r.index if r.town is None else (*r.index, _TOWN + r.town.key)
+
+
+def _needed(a: Report, b: Report, model: LinkModel) -> float:
+    """The probability two candidate reports need to be linked."""
+    return model.threshold if set(a.index) & set(b.index) else TOWN_ONLY_THRESHOLD
 
 
 @dataclass
@@ -107,7 +126,7 @@ def report_links(
     """Links between the main violent incidents of reports that read as one incident."""
     index: dict[str, list[str]] = defaultdict(list)
     for doc_id in sorted(reports):
-        for word in reports[doc_id].index:
+        for word in index_keys(reports[doc_id]):
             index[word].append(doc_id)
     pairs: set[tuple[str, str]] = set()
     for docs in index.values():
@@ -119,7 +138,7 @@ def report_links(
         if _cosine(ra, rb, memo) < model.candidate_cosine:
             continue
         p = strength(ra, rb, model, memo)
-        if p >= model.threshold:
+        if p >= _needed(ra, rb, model):
             x, y = sorted((main_of[a], main_of[b]))
             links.append(Link(p, x, y, checked=False))
     return links
@@ -135,7 +154,7 @@ def _report_pair(
         if cosine(ra.terms, rb.terms) < model.candidate_cosine:
             return None
         p = strength(ra, rb, model, memo)
-        return p if p >= model.threshold else None
+        return p if p >= _needed(ra, rb, model) else None
 
     return evaluate
 
@@ -148,7 +167,7 @@ def report_links_kept(
     memo: LinkMemo | None = None,
 ) -> list[Link]:
     """:func:`report_links`, comparing again only the pairs an update can change."""
-    found = index.update(reports, lambda r: r.index, _report_pair(reports, model, memo))
+    found = index.update(reports, index_keys, _report_pair(reports, model, memo))
     links: list[Link] = []
     for a, b in sorted(found):
         x, y = sorted((main_of[a], main_of[b]))
@@ -315,10 +334,12 @@ __all__ = [
     "MAX_BLOCK",
     "MAX_POSTINGS",
     "TITLE_NAMED",
+    "TOWN_ONLY_THRESHOLD",
     "LinkMemo",
     "agreement",
     "block_keys",
     "incident_blocks",
+    "index_keys",
     "mention_links",
     "mention_links_kept",
     "report_links",

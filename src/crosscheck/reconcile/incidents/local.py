@@ -74,6 +74,14 @@ def _next_day(f: Features, main_date: str | None) -> bool:
     return apart is not None and apart <= 1
 
 
+def _unplaced(f: Features) -> Features:
+    """A vague mention without the town its report's lead names. Within its own report that
+    town is a guess the main incident's own place overrides: "the shooting" of a report whose
+    lead names the city and whose main incident names a neighbourhood geocoded elsewhere is
+    still its main incident. Its date still tells another incident apart."""
+    return dataclasses.replace(f, context_place=None, context_coords=None, context_country=None)
+
+
 def _joins(f: Features, members: Sequence[Features]) -> bool:
     """Nothing in ``f`` contradicts the incident's members."""
     return all(compatible(f, m) for m in members)
@@ -104,7 +112,7 @@ def _family_incidents(
         if f.generic and not f.date and _joins(f, main):
             main.append(f)
             continue
-        if _joins(f, main):
+        if _joins(f, main) or (f.generic and _joins(_unplaced(f), main)):
             main.append(f)
             continue
         home = next(

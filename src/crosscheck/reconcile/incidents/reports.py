@@ -35,6 +35,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_MENTIONS = 15
 #: Two reports dating their incidents in words further apart than this: two incidents.
 WRITTEN_DAYS_APART = 2
+#: A report that gives its incident no day, published after the day another report dates
+#: its incident: their incidents are taken to be at most this many days apart. A follow-up
+#: weeks or months later ("third arrest in the Gibbs Street shooting") is dated by its
+#: publication day, which says nothing of when its incident happened.
+UNDATED_FOLLOW_UP_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ def report(
     language: str | None = None,
     town: LeadPlace | None = None,
     written: Collection[str] = (),
+    others: Sequence[Features] = (),
 ) -> Report:
     """A report's side of a comparison.
 
@@ -138,6 +144,8 @@ def report(
         town: the town its title or lead names (see crosscheck.reconcile.leads).
         written: the ids of its main incident's mentions whose date the text writes with a
             month name (not a weekday resolved against the publication date).
+        others: the mentions of its other violent incidents. When its main incident's own
+            mentions give no day, the day they give nearest before publication dates it.
     """
     surnames, names = _person_names(mentions)
     ordered = sorted(mentions, key=lambda m: (m.start, m.id))
@@ -147,6 +155,8 @@ def report(
     pub = day(published)
     dated = [d for f in main if f.date and f.precision == "day" for d in [day(f.date)] if d]
     incident = min(dated, key=lambda d: (abs((d - pub).days), d)) if dated and pub else pub
+    if not dated and pub:
+        incident = _told_day(others, pub) or pub
     tolls = [c.low for c in claims if c.measure == "killed" and c.low is not None]
     lang = language or "en"
     model = link_model(lang)
@@ -178,6 +188,34 @@ def report(
     )
 
 
+def _told_day(others: Sequence[Features], published: date) -> date | None:
+    """The day, on or before publication, nearest it that another violent incident of the
+    report is dated: a follow-up names its incident by place ("the East Side shooting") and
+    dates it in a sentence of its own ("the shooting on Jan. 19") that may not join it (a
+    neighbourhood geocoded to a namesake elsewhere). Better than its publication day, which
+    for a report weeks later says nothing of when the incident happened."""
+    days = [
+        d
+        for f in others
+        if f.date and f.precision == "day"
+        for d in [day(f.date)]
+        if d is not None and d <= published
+    ]
+    return max(days, default=None)
+
+
+def _undated_follow_up(later: Report, first: Report) -> bool:
+    """``later`` gives its incident no day and appeared on or after the day ``first``
+    dates its own."""
+    return (
+        not later.dated
+        and first.dated
+        and later.published is not None
+        and first.incident_date is not None
+        and later.published >= first.incident_date
+    )
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine of two unit-length word-weight vectors."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -202,6 +240,8 @@ def pair_features(a: Report, b: Report) -> tuple[float, ...]:
     days = (
         abs((a.incident_date - b.incident_date).days) if a.incident_date and b.incident_date else 99
     )
+    if _undated_follow_up(a, b) or _undated_follow_up(b, a):
+        days = min(days, UNDATED_FOLLOW_UP_DAYS)
     days = min(days, 60)
     gap = abs((a.published - b.published).days) if a.published and b.published else 400
     gap = min(gap, 400)
