@@ -48,3 +48,49 @@ def test_ru_share_hedges_and_people_counts_stay_apart(extractor: RussianExtracto
 
 def test_ru_a_number_of_percent_points_elsewhere_is_no_share(extractor: RussianExtractor) -> None:
     assert _claims(extractor, "Ставку повысили на 2 пункта, до 16 годовых.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Около 12% населения Таджикистана — мигранты.",
+        "Мигранты составляют около 12% населения Таджикистана.",
+        "На долю мигрантов в Таджикистане приходится около 12% населения.",
+        "Трудовые мигранты составили около 12 процентов населения Таджикистана.",
+    ],
+)
+def test_ru_share_phrasings_read_as_one_figure(extractor: RussianExtractor, text: str) -> None:
+    # "X составляют N% Y" and "на долю X приходится N% Y": the part X and the whole Y
+    # give the key of "N% of Y are X", the English reader's key.
+    (claim,) = _claims(extractor, text)
+    assert (claim.measure, claim.low, claim.high, claim.approximate) == ("percent", 12, 12, True)
+    assert claim.counted.startswith("population") and "migrant" in claim.counted.split()
+    assert claim.counted.endswith(" share")
+    assert (claim.subject_kind, claim.subject_ref) == ("entity", "tajikistan")
+    assert "мигрант" in claim.label.lower() and "населения" in claim.label
+
+
+def test_ru_part_verb_phrasings_match_the_genitive_one(extractor: RussianExtractor) -> None:
+    texts = [
+        "Около 12% населения Таджикистана — мигранты.",
+        "Мигранты составляют около 12% населения Таджикистана.",
+        "На долю мигрантов в Таджикистане приходится около 12% населения.",
+    ]
+    readings = {(c.counted, c.subject_ref) for t in texts for c in _claims(extractor, t)}
+    assert len(readings) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Доля мигрантов в Таджикистане — около 12 процентов.",
+        "Доля мигрантов в Таджикистане составляет около 12%.",
+    ],
+)
+def test_ru_share_after_dolya_and_a_dash(extractor: RussianExtractor, text: str) -> None:
+    (claim,) = _claims(extractor, text)
+    assert (claim.measure, claim.low, claim.high, claim.approximate) == ("percent", 12, 12, True)
+    assert claim.counted == "migrant share"
+    assert (claim.subject_kind, claim.subject_ref) == ("entity", "tajikistan")
+    # The hedge before the figure is not what the share counts.
+    assert claim.label == "мигрантов в Таджикистане (share)"

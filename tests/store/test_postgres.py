@@ -127,33 +127,6 @@ def test_postgres_concurrent_picture_saves_do_not_mix(pg_url: str) -> None:
     assert loaded in pictures
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("harlow -market", ["b"]),
-        ("harlow or dunmore", ["a", "b", "c"]),
-        ('"market hall"', ["a"]),
-        ("'; DROP TABLE documents; --", []),
-    ],
-)
-def test_postgres_search_understands_web_syntax(
-    pg_url: str, query: str, expected: list[str]
-) -> None:
-    texts = {
-        "a": "Harlow: a blast hit the market hall.",
-        "b": "Harlow police detained two men.",
-        "c": "Dunmore court hears the arson case.",
-    }
-    with PostgresStore(pg_url) as st:
-        ids = {}
-        for key, text in texts.items():
-            doc = make_doc(text)
-            st.add_document(doc)
-            ids[doc.id] = key
-        assert sorted(ids[d.id] for d in st.search(query)) == expected
-        assert st.count_documents() == 3
-
-
 def test_postgres_reports_disk_size_and_redacted_url(pg_url: str) -> None:
     with PostgresStore(pg_url) as st:
         assert st.disk_bytes() > 0

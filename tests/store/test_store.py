@@ -20,7 +20,6 @@ from crosscheck.model import Claim, Correction, Document, Extraction, Picture, S
 from crosscheck.store import open_store
 from crosscheck.store.base import Store
 from crosscheck.store.migrations import LATEST_VERSION
-from crosscheck.store.sqlite import SQLiteStore
 
 
 def test_store_migrates_to_latest_version(store: Store) -> None:
@@ -120,6 +119,35 @@ def test_store_search_finds_words(store: Store, query: str, expected: list[str])
     for text in (TEXT_A, TEXT_B):
         store.add_document(make_doc(text, title="report"))
     assert [d.id for d in store.search(query)] == [make_doc(t).id for t in expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("harlow -market", ["b"]),
+        ('harlow -"market hall"', ["b"]),
+        ("harlow or dunmore", ["a", "b", "c"]),
+        ("police or court harlow", ["b"]),
+        ("-harlow", []),
+        ("Харлоу -рынок", ["ru"]),
+        ("Харлоу -рынке", ["ru"]),
+        ("Харлоу -полиция", []),
+        ('"market hall"', ["a"]),
+        ("'; DROP TABLE documents; --", []),
+    ],
+)
+def test_store_search_reads_or_and_exclusions(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    # As a web search box: "or" between two words, "-" before one that must not appear.
+    docs = {
+        "a": make_doc("Harlow: a blast hit the market hall."),
+        "b": make_doc("Harlow police detained two men."),
+        "c": make_doc("Dunmore court hears the arson case."),
+        "ru": make_doc("В Харлоу полиция задержала двух мужчин."),
+    }
+    assert _found(store, docs, query) == sorted(expected)
+    assert store.count_documents() == 4
 
 
 def test_store_search_ranks_better_match_first(store: Store) -> None:
@@ -305,6 +333,7 @@ def test_store_picture_delta_reaches_the_new_picture(store: Store) -> None:
         ("Самара", ["samara"]),
         ("взрыв самаре", ["samara"]),
         ("погибших", ["samara", "perm"]),
+        ("погибшие", ["samara"]),  # "the dead" finds "погибших", not the verb "погиб"
         ("колледжа Пермь", ["perm"]),
         ('"в Перми"', ["perm"]),
         ("Harlow", ["harlow"]),
@@ -347,13 +376,11 @@ def test_store_search_reads_russian_reports_by_their_stems(store: Store) -> None
         ("Konzerthaus", ["de"]),
     ],
 )
-def test_sqlite_search_finds_words_in_text_without_spaces(
+def test_store_search_finds_words_in_text_without_spaces(
     store: Store, query: str, expected: list[str]
 ) -> None:
     # Chinese runs a clause together; a report in it (stored, marked "no extractor") must
-    # still be found by a word. PostgreSQL's 'simple' configuration does not split it yet.
-    if not isinstance(store, SQLiteStore):
-        pytest.skip("CJK word search is SQLite-only for now")
+    # still be found by a word, in either backend.
     docs = {
         "zh": make_doc(
             "周五晚上，莫斯科附近一家音乐厅遭到袭击。调查人员随后逮捕了十一名嫌疑人。",
@@ -378,14 +405,11 @@ def test_sqlite_search_finds_words_in_text_without_spaces(
         ("льда", []),
     ],
 )
-def test_sqlite_search_matches_russian_forms_whose_stem_changes(
+def test_store_search_matches_russian_forms_whose_stem_changes(
     store: Store, query: str, expected: list[str]
 ) -> None:
     # A prefix of the query word cannot find "в Орле" from "Орёл" or "человек" from
-    # "люди": the lemma shadow in the SQLite index can. PostgreSQL's 'russian'
-    # configuration stems by Snowball instead (test_store_search_reads_russian_...).
-    if not isinstance(store, SQLiteStore):
-        pytest.skip("the lemma shadow is the SQLite index's")
+    # "люди": the lemma shadow both backends index can.
     docs = {
         "orel": make_doc("В Орле при взрыве пострадали три человека.", language="ru"),
         "day": make_doc("В тот день после теракта в городе объявили траур.", language="ru"),

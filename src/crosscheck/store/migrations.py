@@ -157,10 +157,19 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
         # describes the stored picture only while it names the same token.
         "CREATE TABLE picture_version (name TEXT PRIMARY KEY, token TEXT NOT NULL)",
     ],
-    # Search in Russian: PostgreSQL indexes Russian documents with its 'russian' text search
-    # configuration (POSTGRES_FTS); SQLite's FTS5 needs no change (see store.sqlite).
+    # Search in Russian: PostgreSQL indexed Russian documents with its 'russian' text search
+    # configuration (POSTGRES_FTS; replaced by version 11); SQLite's FTS5 needed no change.
     10: [],
+    # Search that finds the same reports in both backends (crosscheck.store.searchtext): the
+    # index holds each report's lemma shadow and spaced CJK text, computed in Python, so
+    # the store rebuilds it from the stored texts (REINDEX_VERSIONS); no document changes.
+    11: [],
 }
+
+#: Versions after whose statements the store indexes every stored document for search anew
+#: (:meth:`crosscheck.store.sql.SqlStore._fts_rebuild`): the index text needs Python (the
+#: lemmas of pymorphy3), which no SQL statement can compute.
+REINDEX_VERSIONS: frozenset[int] = frozenset({11})
 
 SQLITE_FTS: dict[int, list[str]] = {
     1: [
@@ -187,6 +196,15 @@ POSTGRES_FTS: dict[int, list[str]] = {
         " coalesce(title, '') || ' ' || text)) STORED",
         "CREATE INDEX documents_tsv ON documents USING GIN (tsv)",
     ],
+    11: [
+        # The text search vector of the tokens SQLite's FTS5 index sees (the lemma shadow, CJK
+        # characters one by one), which only the store can compute: a plain column it fills
+        # on insert and, for the stored reports, after this migration.
+        "DROP INDEX IF EXISTS documents_tsv",
+        "ALTER TABLE documents DROP COLUMN tsv",
+        "ALTER TABLE documents ADD COLUMN tsv tsvector",
+        "CREATE INDEX documents_tsv ON documents USING GIN (tsv)",
+    ],
 }
 
 
@@ -210,4 +228,4 @@ def migrations_for(dialect: str) -> dict[int, list[str]]:
 
 LATEST_VERSION = max(CORE_MIGRATIONS)
 
-__all__ = ["LATEST_VERSION", "migrations_for"]
+__all__ = ["LATEST_VERSION", "REINDEX_VERSIONS", "migrations_for"]

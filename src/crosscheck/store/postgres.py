@@ -1,8 +1,12 @@
 """The PostgreSQL store: the shared SQL of :mod:`crosscheck.store.sql` over psycopg 3.
 
 For teams that run one store for several analysts, ingest processes and the web
-server at once. Full-text search uses PostgreSQL's own text search (a generated
-``tsvector`` column with a GIN index, see :mod:`crosscheck.store.migrations`).
+server at once. Full-text search uses PostgreSQL's own text search over the tokens
+SQLite's FTS5 index sees, so both stores find the same reports (a ``tsvector`` column
+the store fills, with a GIN index; see :mod:`crosscheck.store.searchtext`). Not the
+built-in 'russian' configuration: its Snowball stems cannot join forms whose stem
+changes ("Орёл" / "в Орле"), which the lemma shadow does, and it would not match
+SQLite's results.
 
 Concurrency: the connection runs in autocommit mode and :meth:`SqlStore.transaction`
 opens explicit ``BEGIN``/``COMMIT`` blocks, so reads outside a transaction never
@@ -31,9 +35,9 @@ import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from crosscheck.analysis.lang.ru.stems import is_cyrillic, search_stem
 from crosscheck.errors import StoreError
 from crosscheck.model import Correction, Document, Extraction, Picture
+from crosscheck.store.searchtext import Term, index_text, index_tokens, parse_query
 from crosscheck.store.sql import SqlStore
 
 CONNECT_TIMEOUT_S = 10
@@ -74,19 +78,42 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
-def russian_terms(query: str) -> tuple[str, list[str]]:
-    """``query`` without its unquoted Russian words, and the search stems of those words."""
-    quoted = re.findall(r'"[^"]*"', query)
-    rest = re.sub(r'"[^"]*"', " ", query)
-    stems: list[str] = []
-    kept: list[str] = []
-    for word in rest.split():
-        letters = "".join(ch for ch in word if ch.isalpha())
-        if letters and is_cyrillic(letters) and not word.startswith("-"):
-            stems.append(search_stem(letters))
-        else:
-            kept.append(word)
-    return " ".join([*quoted, *kept]), stems
+def _phrase(tokens: list[str], *, prefix: bool = False) -> str:
+    """``tokens`` as a tsquery phrase (the last one a prefix when ``prefix``)."""
+    quoted = [f"'{t}'" for t in tokens]
+    if prefix:
+        quoted[-1] += ":*"
+    return " <-> ".join(quoted)
+
+
+def _ts_term(term: Term) -> str:
+    if term.russian:
+        stem, shadow = index_tokens(term.stem), index_tokens(term.lemma)
+        return f"({_phrase(stem, prefix=True)} | {_phrase(shadow)})"
+    return f"({_phrase(index_tokens(term.text))})"
+
+
+def tsquery(query: str) -> str:
+    """Free text as a ``to_tsquery('simple', …)`` argument that finds what SQLite's FTS5
+    query finds (:func:`crosscheck.store.sqlite.fts_query`), or "" for nothing.
+
+    Lexemes are the tokens of :func:`~crosscheck.store.searchtext.index_tokens` (letters
+    and digits only), so quoting them needs no escapes and user input is never syntax.
+    """
+    parsed = parse_query(query)
+    if not parsed.groups:
+        return ""
+    match = " & ".join(
+        "(" + " | ".join(_ts_term(t) for t in group) + ")" for group in parsed.groups
+    )
+    if parsed.exclude:
+        match = f"({match}) & !({' | '.join(_ts_term(t) for t in parsed.exclude)})"
+    return match
+
+
+def search_vector_text(title: str, text: str) -> str:
+    """What the ``tsv`` column is built from: the tokens SQLite's index sees, space-joined."""
+    return " ".join(index_tokens(f"{index_text(title)}\n{index_text(text)}"))
 
 
 class PostgresStore(SqlStore):
@@ -139,28 +166,29 @@ class PostgresStore(SqlStore):
     def _is_busy(self, exc: Exception) -> bool:
         return getattr(exc, "sqlstate", None) == "55P03"  # lock_not_available
 
-    def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
-        # websearch_to_tsquery never raises on user input: quotes make phrases, "or" and
-        # a leading "-" work as a search engine user expects, stray punctuation is ignored.
-        # Russian reports are indexed with the 'russian' configuration, so the query is
-        # also read with it; and unquoted Russian words are searched by their stem as a
-        # prefix (crosscheck.analysis.lang.ru.stems), for reports of unknown language.
-        web, stems = russian_terms(query)
-        if stems:
-            prefix = " & ".join(f"'{s}':*" for s in stems)
-            own = (
-                "(websearch_to_tsquery('simple', ?) && to_tsquery('simple', ?))"
-                if web.strip()
-                else "(to_tsquery('simple', ?))"
+    def _fts_add(self, doc: Document) -> None:
+        self._exec(
+            "UPDATE documents SET tsv = to_tsvector('simple', ?) WHERE id = ?",
+            (search_vector_text(doc.title or "", doc.text), doc.id),
+        )
+
+    def _fts_rebuild(self) -> None:
+        for chunk in self._stored_texts():
+            self._many(
+                "UPDATE documents SET tsv = to_tsvector('simple', ?) WHERE id = ?",
+                [(search_vector_text(title, text), doc_id) for doc_id, title, text in chunk],
             )
-            params: list[Any] = [web, prefix] if web.strip() else [prefix]
-        else:
-            own, params = "websearch_to_tsquery('simple', ?)", [query]
+
+    def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
+        # The same terms as SQLite's FTS5 query over the same tokens (crosscheck.store.
+        # searchtext), so both stores find the same reports for a query.
+        match = tsquery(query)
+        if not match:
+            return "SELECT id FROM documents WHERE 1 = 0", []
         return (
-            f"SELECT d.id FROM documents d, (SELECT {own}"
-            " || websearch_to_tsquery('russian', ?) AS q) x"
+            "SELECT d.id FROM documents d, (SELECT to_tsquery('simple', ?) AS q) x"
             " WHERE d.tsv @@ x.q ORDER BY ts_rank(d.tsv, x.q) DESC, d.id LIMIT ? OFFSET ?",
-            [*params, query, limit, offset],
+            [match, limit, offset],
         )
 
     # -- locking ---------------------------------------------------------------------------
@@ -245,4 +273,4 @@ class PostgresStore(SqlStore):
         return int(self._rows("SELECT pg_database_size(current_database())")[0][0])
 
 
-__all__ = ["PostgresStore", "pg_placeholders", "redact_url"]
+__all__ = ["PostgresStore", "pg_placeholders", "redact_url", "search_vector_text", "tsquery"]

@@ -50,7 +50,7 @@ from crosscheck.store.lookups import (
     group_from_row,
     statement_from_row,
 )
-from crosscheck.store.migrations import migrations_for
+from crosscheck.store.migrations import REINDEX_VERSIONS, migrations_for
 from crosscheck.store.savedstate import SqlSavedState, new_token
 from crosscheck.store.successors import SqlSuccessors
 
@@ -115,6 +115,19 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors, SqlSavedState):
 
     def _fts_remove(self, doc_id: str) -> None:
         """Drop a document from the search index."""
+
+    def _fts_rebuild(self) -> None:
+        """Index every stored document for search anew (a migration in ``REINDEX_VERSIONS``)."""
+
+    def _stored_texts(self, batch: int = 200) -> Iterator[list[tuple[str, str, str]]]:
+        """Every stored document's (id, title, text), a batch at a time: a store's texts
+        need not fit in memory at once."""
+        ids = [r[0] for r in self._rows("SELECT id FROM documents ORDER BY id")]
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._rows(f"SELECT id, title, text FROM documents WHERE id IN ({marks})", chunk)
+            yield [(r[0], r[1] or "", r[2]) for r in rows]
 
     def _search_query(self, query: str, limit: int, offset: int) -> tuple[str, list[Any]]:
         raise NotImplementedError
@@ -213,6 +226,8 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors, SqlSavedState):
                     continue
                 for statement in statements:
                     self._exec(statement)
+                if version in REINDEX_VERSIONS:
+                    self._fts_rebuild()
                 self._exec(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                     (version, now_iso()),

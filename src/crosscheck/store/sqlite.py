@@ -7,66 +7,42 @@ two ingests into one file both succeed, one after the other per batch.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
-from crosscheck.analysis.lang.ru.stems import (
-    is_cyrillic,
-    lemma_shadow,
-    search_lemma,
-    search_stem,
-)
 from crosscheck.errors import StoreError
 from crosscheck.model import Document
+from crosscheck.store.searchtext import Term, index_text, parse_query
 from crosscheck.store.sql import SqlStore
 
 BUSY_TIMEOUT_MS = 60_000
-#: Han characters and kana. Chinese and Japanese write no spaces between words, and FTS5's
-#: unicode61 tokenizer would take a whole clause for one token, so a report in them could
-#: not be found by a word. The index and the query see each character as a token; a query
-#: word becomes the phrase of its characters.
-_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 
-def _spaced(text: str) -> str:
-    """Every CJK character of ``text`` a word of its own."""
-    return _CJK.sub(r" \1 ", text) if _CJK.search(text) else text
-
-
-def fts_text(text: str) -> str:
-    """``text`` as the search index stores it: every CJK character a word of its own, and
-    after a Russian text the shadow of its lemmas (see :mod:`crosscheck.analysis.lang.ru.stems`)."""
-    text = _spaced(text)
-    if is_cyrillic(text):
-        text = f"{text}\n{lemma_shadow(text)}"
-    return text
+def _fts_term(term: Term) -> str:
+    if term.russian:
+        return f'("{term.stem}"* OR "{term.lemma}")'
+    return f'"{term.text}"'
 
 
 def fts_query(query: str) -> str:
-    """Turn free text into a safe FTS5 query: every word must match, quotes are literal.
+    """Free text as a safe FTS5 query (see :func:`crosscheck.store.searchtext.parse_query`),
+    or "" for one that finds nothing.
 
-    A user's ``"crocus attack"`` stays a phrase; stray FTS5 operators or
-    punctuation never reach the parser as syntax. A Russian word outside quotes matches
-    its inflections ("Самара" finds "Самаре"; see :mod:`crosscheck.analysis.lang.ru.stems`);
-    a Chinese or Japanese word is the phrase of its characters (see :func:`fts_text`).
+    Quotes around every term keep stray FTS5 operators and punctuation from ever reaching
+    the parser as syntax. A Russian word matches its stem as a prefix or its lemma in the
+    report's lemma shadow.
     """
-    phrases = re.findall(r'"([^"]+)"', query)
-    rest = re.sub(r'"[^"]*"', " ", query)
-    terms = [f'"{" ".join(_spaced(p).split())}"' for p in phrases if p.strip()]
-    for word in re.findall(r"[\w'-]+", rest):
-        word = word.replace('"', "")
-        if _CJK.search(word):
-            terms.append(f'"{" ".join(_spaced(word).split())}"')
-        elif is_cyrillic(word):
-            # A Russian word finds every form of itself: its stem, searched as a prefix, or
-            # its lemma in the report's lemma shadow ("Орёл" finds "Орла").
-            terms.append(f'("{search_stem(word)}"* OR "{search_lemma(word)}")')
-        else:
-            terms.append(f'"{word}"')
-    return " AND ".join(terms)
+    parsed = parse_query(query)
+    if not parsed.groups:
+        return ""
+    match = " AND ".join(
+        "(" + " OR ".join(_fts_term(t) for t in group) + ")" for group in parsed.groups
+    )
+    if parsed.exclude:
+        match = f"({match}) NOT ({' OR '.join(_fts_term(t) for t in parsed.exclude)})"
+    return match
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
@@ -150,8 +126,16 @@ class SQLiteStore(SqlStore):
     def _fts_add(self, doc: Document) -> None:
         self._exec(
             "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
-            (doc.id, fts_text(doc.title or ""), fts_text(doc.text)),
+            (doc.id, index_text(doc.title or ""), index_text(doc.text)),
         )
+
+    def _fts_rebuild(self) -> None:
+        self._exec("DELETE FROM documents_fts")
+        for chunk in self._stored_texts():
+            self._many(
+                "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
+                [(doc_id, index_text(title), index_text(text)) for doc_id, title, text in chunk],
+            )
 
     def _fts_remove(self, doc_id: str) -> None:
         self._exec("DELETE FROM documents_fts WHERE doc_id = ?", (doc_id,))

@@ -300,7 +300,7 @@ def _share(
     mentions: list[Mention],
 ) -> Claim:
     """A percentage as the statistic measure ``percent``, its owner as the subject."""
-    label, counted, owner = read_share(sent.tokens, pct, mentions)
+    label, counted, owner = read_share(sent.tokens, pct, mentions, q.first)
     return Claim(
         doc_id=doc_id,
         measure="percent",

@@ -49,6 +49,7 @@ class Grammar:
     role_measures: frozenset[str]
     percent_words: frozenset[str]
     share_nouns: frozenset[str]
+    share_part_verbs: frozenset[str]  # "X составляют N% Y": X is a part of Y
     share_words: dict[str, str]  # lemma -> English word of a share's counted key
     leave_verbs: frozenset[str]
     home_nouns: frozenset[str]
@@ -100,6 +101,7 @@ def grammar() -> Grammar:
         role_measures=_words(measures.get("role_measures")),
         percent_words=_words(measures.get("percent_words")),
         share_nouns=_words(measures.get("share_nouns")),
+        share_part_verbs=_words(measures.get("share_part_verbs")),
         share_words={fold(k): str(v) for k, v in (measures.get("share_words") or {}).items()},
         leave_verbs=_words(measures.get("leave_verbs")),
         home_nouns=_words(measures.get("home_nouns")),

@@ -1,5 +1,7 @@
 """Shares in a Russian report: "95% населения Таджикистана — мусульмане", "доля мусульман
-в стране составляет 98 процентов", per the claim contract's ``percent`` measure.
+в стране составляет 98 процентов", "доля мусульман — 98%", "мусульмане составляют 98%
+населения", "на долю мусульман приходится 98% населения", per the claim contract's
+``percent`` measure.
 
 As in English (:mod:`crosscheck.analysis.lang.en.statistics`) the label keeps the words
 that say what the share is of and what it is, and the ``counted`` key keeps their content
@@ -31,25 +33,48 @@ def percent_token(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
     return after if after.text in ("%", "‰") or after.lemma in grammar().percent_words else None
 
 
-def _following(tokens: tuple[Token, ...], start: int) -> list[Token]:
+def _following(tokens: tuple[Token, ...], start: int, stop: int | None = None) -> list[Token]:
+    """The words from ``start`` that may say what a share counts, up to ``stop`` (the share
+    itself, whose hedge "около" says nothing of what it counts)."""
+    end = start + SHARE_WINDOW if stop is None or stop <= start else min(start + SHARE_WINDOW, stop)
     out: list[Token] = []
-    for tok in tokens[start : start + SHARE_WINDOW]:
+    for tok in tokens[start:end]:
         if tok.text in _CLAUSE_END or tok.pos in ("VERB", "AUX", "NUM"):
             break
         out.append(tok)
     return out
 
 
-def share_words(tokens: tuple[Token, ...], pct: Token, g: Grammar) -> list[Token]:
-    """The words that say what a share is: "населения Таджикистана — мусульмане" after it,
-    or the words after a share noun that holds it ("доля мусульман в стране ...")."""
+def _part(tokens: tuple[Token, ...], pct: Token, g: Grammar) -> list[Token]:
+    """The words naming the part a share is of what follows it: the subject of "составляют"
+    ("мигранты составляют 20% населения") or the owner of "на долю X приходится"."""
+    if pct.head < 0 or tokens[pct.head].lemma not in g.share_part_verbs:
+        return []
+    verb = tokens[pct.head]
+    for tok in tokens:
+        if tok.head != verb.index or tok.index == pct.index:
+            continue
+        if tok.lemma in g.share_nouns and tok.pos == "NOUN":  # "на долю мигрантов"
+            return _following(tokens, tok.index + 1, verb.index)
+        if tok.rel == "nsubj" and tok.pos in ("NOUN", "PROPN"):  # "мигранты составляют"
+            first = min([tok.index, *(t.index for t in tokens if t.head == tok.index)])
+            return _following(tokens, first, verb.index)
+    return []
+
+
+def share_words(
+    tokens: tuple[Token, ...], pct: Token, g: Grammar, first: int | None = None
+) -> list[Token]:
+    """The words that say what a share is: "населения Таджикистана — мусульмане" after it
+    (with the part named before a verb such as "составляют"), or the words after a share
+    noun that holds it ("доля мусульман ...") up to ``first``, the share's first word."""
     words = _following(tokens, pct.index + 1)
     if words:
-        return words
+        return [*words, *(t for t in _part(tokens, pct, g) if t not in words)]
     holder = next(
         (t for t in tokens[: pct.index] if t.lemma in g.share_nouns and t.pos == "NOUN"), None
     )
-    return _following(tokens, holder.index + 1) if holder is not None else []
+    return _following(tokens, holder.index + 1, first) if holder is not None else []
 
 
 def _owner(words: list[Token], mentions: list[Mention]) -> Mention | None:
@@ -62,13 +87,17 @@ def _owner(words: list[Token], mentions: list[Mention]) -> Mention | None:
 
 
 def read_share(
-    tokens: tuple[Token, ...], pct: Token, mentions: list[Mention]
+    tokens: tuple[Token, ...], pct: Token, mentions: list[Mention], first: int | None = None
 ) -> tuple[str, str, Mention | None]:
-    """(label, counted key, owner mention) of the share ending at ``pct``."""
+    """(label, counted key, owner mention) of the share ending at ``pct`` (starting at the
+    token ``first``)."""
     g = grammar()
-    words = share_words(tokens, pct, g)
+    words = share_words(tokens, pct, g, first)
     owner = _owner(words, mentions)
-    label = " ".join(t.text for t in words if t.pos != "PUNCT") or "доля"
+    # The label reads in the report's order ("Мусульмане ... населения"); the key keeps the
+    # whole before the part, as the English key does ("population muslim share").
+    shown = sorted(words, key=lambda t: t.index)
+    label = " ".join(t.text for t in shown if t.pos != "PUNCT") or "доля"
     key: list[str] = []
     for t in words:
         owned = owner is not None and owner.start <= t.start < owner.end
