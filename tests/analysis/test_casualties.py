@@ -532,10 +532,10 @@ def test_injured_by_difference_never_below_the_reports_own_range(nlp: Any) -> No
 
 
 def test_a_broadcasters_number_is_not_a_count(nlp: Any) -> None:
-    text = "Lakeside Police tells 13 News two people were shot in the Palms Inn late last night."
+    text = "Westfield Police tells 8 News two people were shot at the Bayview Motel early Sunday."
     assert [f for f in figures(nlp, text) if f[0] == "casualties"] == [("casualties", 2, 2)]
 
 
 def test_an_age_bound_is_not_a_count(nlp: Any) -> None:
-    text = "Around 7 p.m., a boy younger than 12 was shot in the complex off Elm Drive."
+    text = "Shortly after dusk a girl younger than 9 was shot near the pool, deputies said."
     assert all(f[1] in (None, 1) for f in figures(nlp, text))
