@@ -37,7 +37,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from crosscheck.errors import StoreError
 from crosscheck.model import Correction, Document, Extraction, Picture
-from crosscheck.store.searchtext import Term, index_text, index_tokens, parse_query
+from crosscheck.store.searchtext import Term, compose, index_text, index_tokens
 from crosscheck.store.sql import SqlStore
 
 CONNECT_TIMEOUT_S = 10
@@ -100,15 +100,7 @@ def tsquery(query: str) -> str:
     Lexemes are the tokens of :func:`~crosscheck.store.searchtext.index_tokens` (letters
     and digits only), so quoting them needs no escapes and user input is never syntax.
     """
-    parsed = parse_query(query)
-    if not parsed.groups:
-        return ""
-    match = " & ".join(
-        "(" + " | ".join(_ts_term(t) for t in group) + ")" for group in parsed.groups
-    )
-    if parsed.exclude:
-        match = f"({match}) & !({' | '.join(_ts_term(t) for t in parsed.exclude)})"
-    return match
+    return compose(query, _ts_term, " & ", " | ", "({match}) & !({excluded})")
 
 
 def search_vector_text(title: str, text: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosscheck.analysis.lang.ru.stems import (
@@ -120,6 +121,21 @@ def parse_query(query: str) -> Query:
     return Query(tuple(tuple(g) for g in groups), tuple(exclude))
 
 
+def compose(query: str, term: Callable[[Term], str], all_of: str, any_of: str, without: str) -> str:
+    """``query`` read by :func:`parse_query` and written in one backend's syntax, or "" for
+    nothing: ``term`` writes one term, ``all_of``/``any_of`` join terms, and ``without``
+    (with ``{match}`` and ``{excluded}``) excludes. One reading keeps both stores' answers
+    the same."""
+    parsed = parse_query(query)
+    if not parsed.groups:
+        return ""
+    match = all_of.join("(" + any_of.join(term(t) for t in group) + ")" for group in parsed.groups)
+    if parsed.exclude:
+        excluded = any_of.join(term(t) for t in parsed.exclude)
+        match = without.format(match=match, excluded=excluded)
+    return match
+
+
 def _fold(ch: str) -> str:
     if ord(ch) >= _LATIN_END:
         return ch
@@ -133,4 +149,12 @@ def index_tokens(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", folded)
 
 
-__all__ = ["Query", "Term", "index_text", "index_tokens", "parse_query", "spaced"]
+__all__ = [
+    "Query",
+    "Term",
+    "compose",
+    "index_text",
+    "index_tokens",
+    "parse_query",
+    "spaced",
+]

@@ -14,7 +14,7 @@ from typing import Any
 
 from crosscheck.errors import StoreError
 from crosscheck.model import Document
-from crosscheck.store.searchtext import Term, index_text, parse_query
+from crosscheck.store.searchtext import Term, compose, index_text
 from crosscheck.store.sql import SqlStore
 
 BUSY_TIMEOUT_MS = 60_000
@@ -34,15 +34,7 @@ def fts_query(query: str) -> str:
     the parser as syntax. A Russian word matches its stem as a prefix or its lemma in the
     report's lemma shadow.
     """
-    parsed = parse_query(query)
-    if not parsed.groups:
-        return ""
-    match = " AND ".join(
-        "(" + " OR ".join(_fts_term(t) for t in group) + ")" for group in parsed.groups
-    )
-    if parsed.exclude:
-        match = f"({match}) NOT ({' OR '.join(_fts_term(t) for t in parsed.exclude)})"
-    return match
+    return compose(query, _fts_term, " AND ", " OR ", "({match}) NOT ({excluded})")
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
