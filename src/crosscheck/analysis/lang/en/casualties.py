@@ -67,6 +67,16 @@ def _a_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") and not _age_person(tok)
 
 
+def _shared_clause(verb: Token) -> list[Token]:
+    """``verb`` and the verbs it is coordinated under without a subject of its own, up to
+    the first conjunct ("could have hit his spine and killed him": killed, hit)."""
+    chain = [verb]
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _has_subject(verb):
+        verb = verb.head
+        chain.append(verb)
+    return chain
+
+
 def same_victim_verbs(verb: Token) -> list[Token]:
     """``verb`` and the coordinated verbs said of the same victims ("shot and killed").
 
@@ -74,9 +84,7 @@ def same_victim_verbs(verb: Token) -> list[Token]:
     and another man was critically wounded"), and one with an object of its own has other
     victims ("killing one man and wounding six others"): their outcome is not this verb's.
     """
-    top = verb
-    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and not _has_subject(top):
-        top = top.head
+    top = _shared_clause(verb)[-1]
     out = [top]
     stack = [top]
     while stack:
@@ -219,10 +227,7 @@ def outcome(verb: Token, measure: str) -> str:
 def _contrasted_with_death(verb: Token, own: list[Token]) -> bool:
     """ "shot his wife and killed her brother", "killing a girl and shooting her mother": a
     coordinated verb with victims of its own says they died, so the ones only shot lived."""
-    top = verb
-    while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and not _has_subject(top):
-        top = top.head
-    stack, others = [top], []
+    stack, others = [_shared_clause(verb)[-1]], []
     while stack:
         v = stack.pop()
         others.append(v)
@@ -460,19 +465,11 @@ def negated(verb: Token) -> bool:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in words("near_miss_adverbs") for c in v.children):
             return True  # "nearly killed him": he lived
-    aux = _auxiliaries(verb)
+    # "could have hit his lung and killed him" puts "killed" under "could have".
+    aux = {
+        c.lower_ for v in _shared_clause(verb) for c in v.children if c.dep_ in ("aux", "auxpass")
+    }
     return bool(aux & _COUNTERFACTUAL) and "have" in aux
-
-
-def _auxiliaries(verb: Token) -> set[str]:
-    """The auxiliaries of ``verb`` and of the verbs it is coordinated under without a subject
-    of its own: "could have hit his lung and killed him" puts "killed" under "could have"."""
-    found: set[str] = set()
-    while True:
-        found |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if verb.dep_ != "conj" or _has_subject(verb) or verb.head.pos_ not in ("VERB", "AUX"):
-            return found
-        verb = verb.head
 
 
 def _harm_measure(verb: Token) -> str | None:

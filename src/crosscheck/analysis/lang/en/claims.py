@@ -103,10 +103,9 @@ def _age(doc: Doc, q: Quantity) -> bool:
         return False
     if num.dep_ == "nummod" and num.head.i > num.i:
         return False  # "Smith, 3 others": a count of the noun that follows
-    one = person.ent_type_ == "PERSON" or (
+    return person.ent_type_ == "PERSON" or (
         person.tag_ == "NN" and lemma(person) in word_set("people_nouns")
     )
-    return one
 
 
 @cache

@@ -5,9 +5,9 @@ hit and one killed; the report thereby says three were injured, as an analyst re
 a report gives people hit and people killed and no larger injured figure of its own (only
 victims told one by one), the difference is its injured figure. A report that never uses a
 word of death ("died", "fatal", "killed", "homicide"…) reports no one killed: the people it
-says were hit are its injured. The claim
-sits on the figure of people hit and its label says how it was read ("people injured (4 hit,
-1 killed)", "people injured (2 hit, none reported dead)").
+says were hit are its injured. The claim sits on the figure of people hit and its label says
+how it was read ("people injured (4 hit, 1 killed)", "people injured (2 hit, none reported
+dead)").
 """
 
 from __future__ import annotations
