@@ -155,6 +155,10 @@ def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -
             ],
         ),
         ("The gunfire left three people injured on Tuesday night.", [("injured", 3, 3)]),
+        ("Her cousin and a bystander were also shot, but lived.", [("casualties", 2, 2)]),
+        ("Her cousin and a bystander were also shot, but survived.", [("injured", 2, 2)]),
+        ("Two guards were shot in the exchange and recovered.", [("injured", 2, 2)]),
+        ("The clerk was shot and is survived by his wife.", [("casualties", 1, 1)]),
     ],
 )
 def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> None:

@@ -96,3 +96,15 @@ def test_several_hurt_are_not_taken_for_the_one_who_died() -> None:
         ]
     )
     assert groups["injured"].estimate.best == 3
+
+
+def test_one_hurt_told_after_the_death_was_known_is_someone_else() -> None:
+    # The report of the hurt came out after the one of the death: its victim lived.
+    groups = _marbury(
+        [
+            ("a", "2016-05-08", [("injured", 1)]),
+            ("b", "2016-05-06", [("killed", 1)]),
+        ]
+    )
+    assert groups["injured"].estimate.best == 1
+    assert "later died" not in groups["injured"].reason

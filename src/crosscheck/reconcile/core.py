@@ -122,7 +122,8 @@ def reconcile_with_notes(
     )
     subjects = _subjects(resolver, fixed, overrides, notes)
     parts = report_parts(fixed, subjects)
-    died = died_later(fixed, subjects, parts)
+    published = {d.id: (d.published or "")[:10] for d in documents}
+    died = died_later(fixed, subjects, parts, published)
     judge = Judge(Sourcing({d.id: d for d in documents}), frozenset(parts), died)
     known: Verdicts = memo.verdicts
     kept: Verdicts = {}

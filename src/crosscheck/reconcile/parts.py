@@ -61,14 +61,19 @@ def report_parts(claims: Iterable[Claim], subjects: Mapping[str, Subject]) -> di
 
 
 def died_later(
-    claims: Sequence[Claim], subjects: Mapping[str, Subject], parts: Mapping[str, str]
+    claims: Sequence[Claim],
+    subjects: Mapping[str, Subject],
+    parts: Mapping[str, str],
+    published: Mapping[str, str],
 ) -> frozenset[str]:
     """Ids of the single-victim injured figures whose victim other reports count as dead.
 
     "A boy is in critical condition" in the first report and "the boy has died" in the
     next: one report counts one hurt and no dead (or fewer dead), a report counting more
     dead gives no injured figure at all. The hurt one is the one who died, and the injured
-    figure is what the toll was before the death, not a second victim.
+    figure is what the toll was before the death, not a second victim. A report of one
+    hurt published after every report of the death (``published``: each document's
+    publication day) already knew of it: its victim is someone who lived.
     """
     totals: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     for c in claims:
@@ -94,8 +99,12 @@ def died_later(
             continue
         if any("injured" in r and dead.get(id(r)) == most for r in reports):
             continue  # a report counting every death also counts someone hurt
+        told = [published.get(r["killed"].doc_id, "") for r in reports if dead.get(id(r)) == most]
+        last = max(told, default="")
         for r in reports:
             if "injured" in r and dead.get(id(r), 0.0) < most:
+                if last and published.get(r["injured"].doc_id, "") > last:
+                    continue  # told after the death was known: someone else
                 out.add(r["injured"].id)
     # Every restatement of a flagged report's hurt victim goes with it.
     flagged = {(subjects[i].id, c.doc_id) for c in claims if (i := c.id) in out}

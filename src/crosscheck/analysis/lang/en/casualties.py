@@ -121,6 +121,16 @@ def _says_hurt(verb: Token) -> bool:
     )
 
 
+def _survived(verb: Token, harm: Token) -> bool:
+    """ "were shot but survived": a verb of the same people says they lived. Not "is survived
+    by his parents", which names the family of someone dead."""
+    return (
+        verb is not harm
+        and lemma(verb) in words("survival_verbs")
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _in_condition(verb: Token) -> bool:
     """ "is in critical condition", "was listed in stable condition"."""
     for c in verb.children:
@@ -216,7 +226,7 @@ def outcome(verb: Token, measure: str) -> str:
     if any(lemma(v) in words("killing_verbs") or _says_death(v) for v in verbs):
         return "killed"
     if measure == "casualties" and any(
-        lemma(v) in words("wounding_verbs") or _says_hurt(v) for v in verbs
+        lemma(v) in words("wounding_verbs") or _says_hurt(v) or _survived(v, verb) for v in verbs
     ):
         return "injured"
     if measure == "casualties" and _contrasted_with_death(verb, verbs):
