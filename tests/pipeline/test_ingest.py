@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -64,6 +65,40 @@ def test_ingest_same_text_under_two_paths_is_one_document(
     report = ingest_paths(store, [str(tmp_path)], settings)
     assert len(report.new) == 1 and len(report.unchanged) == 1
     assert store.count_documents() == 1
+
+
+def test_reports_with_one_body_and_two_headlines_are_two_documents(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    """A paywall page gives every report the same body; the headlines still differ."""
+    wall = "Subscribe to keep reading.\n\nAlready a member? Sign in."
+    heads = {
+        "a": "Three people hurt in shooting at Dunmore bowling alley",
+        "b": "Teen killed in Pellston shooting, police say",
+    }
+    for key, title in heads.items():
+        (tmp_path / f"{key}.txt").write_text(wall, encoding="utf-8")
+        (tmp_path / f"{key}.meta.json").write_text(json.dumps({"title": title}), "utf-8")
+    report = ingest_paths(store, [str(tmp_path)], settings)
+    assert len(report.new) == 2 and not report.unchanged
+    assert {d.title for d in store.documents()} == set(heads.values())
+    figures = {(c.measure, c.low) for c in store.claims()}
+    assert {("injured", 3), ("killed", 1)} <= figures
+    # Read again, both are known: nothing new, nothing lost.
+    again = ingest_paths(store, [str(tmp_path)], settings)
+    assert not again.new and len(again.unchanged) == 2
+    assert store.count_documents() == 2
+
+
+def test_one_body_under_one_headline_twice_is_one_document(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    for key in ("a", "b"):
+        (tmp_path / f"{key}.txt").write_text(ENGLISH, encoding="utf-8")
+        meta = {"title": "Truck blast in Ostrava ", "outlet": f"Outlet {key}"}
+        (tmp_path / f"{key}.meta.json").write_text(json.dumps(meta), "utf-8")
+    report = ingest_paths(store, [str(tmp_path)], settings)
+    assert len(report.new) == 1 and len(report.unchanged) == 1
 
 
 def test_ingest_a_report_another_writer_just_stored_is_unchanged(

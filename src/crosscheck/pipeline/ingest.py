@@ -18,10 +18,9 @@ Guarantees:
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosscheck.config import Settings
@@ -87,6 +86,22 @@ def document_from_raw(raw: RawDocument) -> Document:
         ingested_at=now_iso(precise=True),
         name=raw.name,
     )
+
+
+def _headline_key(title: str | None) -> str:
+    return " ".join((title or "").casefold().split())
+
+
+def other_headline(stored: Document, new: Document) -> bool:
+    """Whether a document with the same text as a stored one is another report: both have
+    headlines, and they differ. Without a headline on either side it is the same report."""
+    a, b = _headline_key(stored.title), _headline_key(new.title)
+    return bool(a and b and a != b)
+
+
+def headed(raw: RawDocument) -> RawDocument:
+    """The report with its headline as the first paragraph of its text."""
+    return replace(raw, text=f"{(raw.title or '').strip()}\n\n{raw.text}")
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -160,7 +175,7 @@ def ingest_raw(
             batch instead, so a killed run keeps what it finished.
     """
     report = IngestReport()
-    seen: set[str] = set()
+    seen: dict[str, Document] = {}
     handled = 0
 
     def fresh() -> Iterator[Document]:
@@ -176,10 +191,16 @@ def ingest_raw(
             doc = document_from_raw(item)
             if progress:
                 progress(handled, None, item.source)
-            if doc.content_hash in seen or store.document_by_hash(doc.content_hash) is not None:
+            twin = seen.get(doc.content_hash) or store.document_by_hash(doc.content_hash)
+            if twin is not None and other_headline(twin, doc):
+                # Paywall and consent pages give different reports one body: the headline
+                # is all that tells them apart, so it becomes part of the text.
+                doc = document_from_raw(headed(item))
+                twin = seen.get(doc.content_hash) or store.document_by_hash(doc.content_hash)
+            if twin is not None:
                 report.unchanged.append(doc.id)
                 continue
-            seen.add(doc.content_hash)
+            seen[doc.content_hash] = doc
             yield doc
 
     extractors = _Extractors(settings, workers or settings.workers, scheduler)
@@ -225,7 +246,7 @@ def _store_batch(
     for doc, result in zip(batch, results, strict=True):
         extraction = result if isinstance(result, Extraction) else None
         if isinstance(result, str):
-            doc = dataclasses.replace(doc, status=result)
+            doc = replace(doc, status=result)
         if not store.add_document(doc, extraction):
             # Another writer stored the same report since we looked: unchanged, not an error.
             report.unchanged.append(doc.id)
