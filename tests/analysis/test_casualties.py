@@ -393,11 +393,24 @@ def test_totals_a_victim_pointed_back_to_in_a_report_of_a_death_is_that_death(nl
     assert sorted((c.measure, c.low) for c in kept) == [("killed", 1)]
 
 
+def test_totals_a_victim_named_again_in_a_report_of_their_death_is_that_death(nlp: Any) -> None:
+    text = (
+        "Dana Whitlock, 19, was pronounced dead at a hospital. "
+        "Police said Whitlock suffered a gunshot wound to the neck outside a store."
+    )
+    kept = same_victim_dropped(claims_of(nlp, text), text)
+    assert sorted((c.measure, c.low) for c in kept) == [("killed", 1)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "A man was shot and killed on Cedar Lane. The other victim is in stable condition.",
         "A man was shot and killed on Cedar Lane. A woman was wounded in the arm.",
+        # A relative with the same surname, and a phrase that names no one, are others.
+        "Dana Whitlock, 19, died at a hospital. Police said Ray Whitlock suffered a gunshot "
+        "wound to the arm.",
+        "A Boston man was killed on Cedar Lane. A Boston woman suffered a gunshot wound.",
     ],
 )
 def test_totals_another_victim_stays_hurt(nlp: Any, text: str) -> None:

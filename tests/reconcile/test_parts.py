@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from recon_records import claim, doc, event
 from recon_records import reconcile_all as reconcile
 
@@ -108,3 +109,31 @@ def test_one_hurt_told_after_the_death_was_known_is_someone_else() -> None:
     )
     assert groups["injured"].estimate.best == 1
     assert "later died" not in groups["injured"].reason
+
+
+def test_hurt_a_later_report_counts_among_the_dead_are_no_longer_hurt() -> None:
+    # Two hurt on the first day; a later report: one of them died, the people hit still two.
+    groups = _marbury(
+        [
+            ("a", "2016-05-06", [("injured", 2)]),
+            ("b", "2016-05-08", [("killed", 1), ("injured", 1)]),
+        ]
+    )
+    assert groups["injured"].estimate.best == 1
+    assert groups["killed"].estimate.best == 1
+
+
+@pytest.mark.parametrize(
+    ("later", "figures"),
+    [
+        # The same day: two readings of one moment, not a revision.
+        ("2016-05-06", [("killed", 1), ("injured", 1)]),
+        # Not the same people hit (two, then three): another reading, not the hurt dying.
+        ("2016-05-08", [("killed", 2), ("injured", 1)]),
+    ],
+)
+def test_hurt_figures_are_revised_only_by_a_later_count_of_the_same_people(
+    later: str, figures: list[tuple[str, int]]
+) -> None:
+    groups = _marbury([("a", "2016-05-06", [("injured", 2)]), ("b", later, figures)])
+    assert 2 in {groups["injured"].estimate.low, groups["injured"].estimate.high}

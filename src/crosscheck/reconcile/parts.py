@@ -90,22 +90,7 @@ def died_later(
         by_event[event].append(report)
     out: set[str] = set()
     for reports in by_event.values():
-        dead = {id(r): top(r["killed"]) or 0.0 for r in reports if "killed" in r}
-        if not dead:
-            continue
-        most = max(dead.values())
-        hurt = [r["injured"] for r in reports if "injured" in r]
-        if not hurt or any(top(h) != 1 for h in hurt):
-            continue
-        if any("injured" in r and dead.get(id(r)) == most for r in reports):
-            continue  # a report counting every death also counts someone hurt
-        told = [published.get(r["killed"].doc_id, "") for r in reports if dead.get(id(r)) == most]
-        last = max(told, default="")
-        for r in reports:
-            if "injured" in r and dead.get(id(r), 0.0) < most:
-                if last and published.get(r["injured"].doc_id, "") > last:
-                    continue  # told after the death was known: someone else
-                out.add(r["injured"].id)
+        out |= _one_hurt_died(reports, published) | _hurt_moved_to_dead(reports, published)
     # Every restatement of a flagged report's hurt victim goes with it.
     flagged = {(subjects[i].id, c.doc_id) for c in claims if (i := c.id) in out}
     return frozenset(
@@ -115,6 +100,48 @@ def died_later(
         and (s := subjects.get(c.id)) is not None
         and (s.id, c.doc_id) in flagged
     )
+
+
+def _one_hurt_died(reports: list[dict[str, Claim]], published: Mapping[str, str]) -> set[str]:
+    """The one hurt whom a report counting more dead, and no hurt, counts among the dead."""
+    dead = {id(r): top(r["killed"]) or 0.0 for r in reports if "killed" in r}
+    if not dead:
+        return set()
+    most = max(dead.values())
+    hurt = [r["injured"] for r in reports if "injured" in r]
+    if not hurt or any(top(h) != 1 for h in hurt):
+        return set()
+    if any("injured" in r and dead.get(id(r)) == most for r in reports):
+        return set()  # a report counting every death also counts someone hurt
+    told = [published.get(r["killed"].doc_id, "") for r in reports if dead.get(id(r)) == most]
+    last = max(told, default="")
+    out = set()
+    for r in reports:
+        if "injured" in r and dead.get(id(r), 0.0) < most:
+            if last and published.get(r["injured"].doc_id, "") > last:
+                continue  # told after the death was known: someone else
+            out.add(r["injured"].id)
+    return out
+
+
+def _hurt_moved_to_dead(reports: list[dict[str, Claim]], published: Mapping[str, str]) -> set[str]:
+    """Hurt figures a later report revised: "two wounded" on the first day, "one dead and
+    one wounded" later. The people hit stay the same; some of the hurt have died since."""
+    out = set()
+    for a in reports:
+        if "injured" not in a:
+            continue
+        ka, ia = top(a["killed"]) if "killed" in a else 0, top(a["injured"])
+        for b in reports:
+            if b is a or "injured" not in b or "killed" not in b:
+                continue
+            kb, ib = top(b["killed"]), top(b["injured"])
+            if None in (ka, ia, kb, ib):
+                continue
+            later = published.get(b["killed"].doc_id, "") > published.get(a["injured"].doc_id, "")
+            if later and kb > ka and ib < ia and ka + ia == kb + ib:
+                out.add(a["injured"].id)
+    return out
 
 
 __all__ = ["died_later", "report_parts"]

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from functools import cache
 
-from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, words
+from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, lookup_number, words
 from crosscheck.model import Claim
 
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
@@ -157,16 +157,33 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
     if not any(c.measure == "killed" and _exact(c) for c in claims):
         return claims
     anaphors = words("anaphoric_openings")
+    dead = [_name(text, c) for c in claims if c.measure == "killed"]
     out = []
     for c in claims:
         said = text[c.span[0] : c.span[1]].strip().lower()
         said_words = said.split()
         first = said_words[0] if said_words else ""
         another = bool(set(said_words) & words("other_victim_words"))
-        if c.measure == "injured" and _exact(c) == 1 and first in anaphors and not another:
-            continue
+        one_hurt = c.measure == "injured" and _exact(c) == 1 and not another
+        name = _name(text, c)
+        if one_hurt and (first in anaphors or (name and any(name <= d for d in dead))):
+            continue  # "she was in critical condition", "Whitlock suffered a wound"
         out.append(c)
     return out
+
+
+def _name(text: str, c: Claim) -> frozenset[str]:
+    """The words of a figure's victim phrase when it is a bare name ("Dana Whitlock",
+    "Whitlock"); empty for any other phrase ("a Boston man", "Two")."""
+    found = _WORD.findall(text[c.span[0] : c.span[1]])
+    # Capitalised words that open a victim phrase without naming anyone: "The", "He", "Two".
+    skip = words("anaphoric_openings") | words("one_determiners") | words("pair_words")
+    if not found or any(
+        not w[:1].isupper() or w.lower() in skip or lookup_number(w.lower()) is not None
+        for w in found
+    ):
+        return frozenset()
+    return frozenset(found)
 
 
 def headline_only(claims: list[Claim], headline: list[Claim], title: str) -> list[Claim]:
