@@ -131,12 +131,13 @@ def _hurt_moved_to_dead(reports: list[dict[str, Claim]], published: Mapping[str,
     for a in reports:
         if "injured" not in a:
             continue
-        ka, ia = top(a["killed"]) if "killed" in a else 0, top(a["injured"])
+        ka = top(a["killed"]) if "killed" in a else 0.0
+        ia = top(a["injured"])
         for b in reports:
             if b is a or "injured" not in b or "killed" not in b:
                 continue
             kb, ib = top(b["killed"]), top(b["injured"])
-            if None in (ka, ia, kb, ib):
+            if ka is None or ia is None or kb is None or ib is None:
                 continue
             later = published.get(b["killed"].doc_id, "") > published.get(a["injured"].doc_id, "")
             if later and kb > ka and ib < ia and ka + ia == kb + ib:
