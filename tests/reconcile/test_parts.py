@@ -137,3 +137,19 @@ def test_hurt_figures_are_revised_only_by_a_later_count_of_the_same_people(
 ) -> None:
     groups = _marbury([("a", "2016-05-06", [("injured", 2)]), ("b", later, figures)])
     assert 2 in {groups["injured"].estimate.low, groups["injured"].estimate.high}
+
+
+def test_victims_told_one_by_one_go_with_the_toll_read_by_difference() -> None:
+    """Three shot and no death told: three injured, read by difference; the girl "in stable
+    condition" is one of them, in the same group, and does not decide it."""
+    docs = [doc("a", "Courier", "2016-05-07")]
+    ems = [event("a", "the shooting in Marbury", type="shooting", date="2016-05-06")]
+    on = {"subject_kind": "event", "subject_ref": ems[0].id}
+    toll = claim(
+        "a", "injured", 3, 3, start=10, label="people injured (3 hit, none reported dead)", **on
+    )
+    girl = claim("a", "injured", 1, 1, start=200, **on)
+    picture = reconcile(docs, [], ems, [toll, girl])
+    (group,) = [g for g in picture.groups if g.measure == "injured"]
+    assert sorted(group.claims) == sorted([toll.id, girl.id])
+    assert group.estimate.best == 3

@@ -128,7 +128,10 @@ def reconcile_with_notes(
     known: Verdicts = memo.verdicts
     kept: Verdicts = {}
     groups = sorted(
-        (judged(judge, raw, known, kept) for raw in group_claims(fixed, subjects, memo.groups)),
+        (
+            judged(judge, raw, known, kept)
+            for raw in group_claims(fixed, subjects, memo.groups, parts)
+        ),
         key=lambda g: g.id,
     )
     memo.verdicts = kept

@@ -77,6 +77,10 @@ def _event_nouns() -> dict[str, frozenset[str]]:
     }
 
 
+#: A label's parenthesis says how the figure was read: "people injured (4 hit, 1 killed)".
+_ASIDE = re.compile(r"\([^)]*\)")
+
+
 def _label_head(label: str) -> str | None:
     """The counted noun of a label: its last word that is not a measure word."""
     skip = _label_measure_words()
@@ -217,7 +221,7 @@ def _base_key(c: Claim, subject: Subject) -> _BaseKey:
     return (*subject_key(subject), c.measure, local_to(c, subject))
 
 
-_Split = tuple[tuple[Claim, ...], tuple[Subject, ...], list["RawGroup"]]
+_Split = tuple[tuple[Claim, ...], tuple[tuple[Subject, str | None], ...], list["RawGroup"]]
 
 
 @dataclass
@@ -229,13 +233,20 @@ class GroupMemo:
 
 
 def group_claims(
-    claims: Iterable[Claim], subjects: Mapping[str, Subject], memo: GroupMemo | None = None
+    claims: Iterable[Claim],
+    subjects: Mapping[str, Subject],
+    memo: GroupMemo | None = None,
+    parts: Mapping[str, str] | None = None,
 ) -> list[RawGroup]:
     """Group claims (already corrected) by subject, measure, counted and as-of slot.
 
-    With a ``memo`` a subject's claims are split again only when they (or their subjects)
-    changed since the run that filled it; the groups are the same either way.
+    ``parts`` maps a figure that is a part of its report's total to that total's id
+    (see :func:`crosscheck.reconcile.parts.report_parts`): a part goes where its total goes.
+    With a ``memo`` a subject's claims are split again only when they (or their subjects,
+    or their totals) changed since the run that filled it; the groups are the same either
+    way.
     """
+    parts = parts or {}
     memo = memo if memo is not None else GroupMemo()
     base: dict[_BaseKey, list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: c.id):
@@ -244,17 +255,21 @@ def group_claims(
     known, memo.splits = memo.splits, {}
     for key in sorted(base):
         members = tuple(base[key])
-        of = tuple(subjects[c.id] for c in members)
+        of = tuple((subjects[c.id], parts.get(c.id)) for c in members)
         found = known.get(key)
         if found is None or found[0] != members or found[1] != of:
-            found = (members, of, split_base(key[2], key[3], list(members), subjects))
+            found = (members, of, split_base(key[2], key[3], list(members), subjects, parts))
         memo.splits[key] = found
         out.extend(found[2])
     return merge_restated(out, memo.restated)
 
 
 def split_base(
-    measure: str, local: str, members: list[Claim], subjects: Mapping[str, Subject]
+    measure: str,
+    local: str,
+    members: list[Claim],
+    subjects: Mapping[str, Subject],
+    parts: Mapping[str, str] | None = None,
 ) -> list[RawGroup]:
     """The groups of one subject, measure and locality: by what is counted, slot and part."""
     out: list[RawGroup] = []
@@ -269,6 +284,14 @@ def split_base(
             c.id: k if c.doc_id in totals or k in attackers else "people"
             for c, k in ((c, keys[c.id]) for c in members)
         }
+    # "Three were shot ... the girl is in stable condition": the report's injured figure
+    # is read by difference, and the victims it then tells one by one are parts of it,
+    # counted with it (they never decide the group, see verdicts).
+    derived = {c.id for c in members if _ASIDE.search(c.label)}
+    for c in members:
+        total = (parts or {}).get(c.id)
+        if total in derived:
+            keys[c.id] = keys[total]
     mapping = _fuzzy_counted(list(keys.values()))
     by_counted: dict[str, list[Claim]] = defaultdict(list)
     for c in members:
