@@ -159,6 +159,12 @@ def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -
         ("Her cousin and a bystander were also shot, but survived.", [("injured", 2, 2)]),
         ("Two guards were shot in the exchange and recovered.", [("injured", 2, 2)]),
         ("The clerk was shot and is survived by his wife.", [("casualties", 1, 1)]),
+        (
+            "A neighbor was also hit by the gunfire, but her injuries were not serious.",
+            [("injured", 1, 1)],
+        ),
+        ("A driver was shot in the neck, and his wounds proved fatal.", [("killed", 1, 1)]),
+        ("A driver was shot in the neck, and his sister called 911.", [("casualties", 1, 1)]),
     ],
 )
 def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> None:

@@ -131,6 +131,23 @@ def _survived(verb: Token, harm: Token) -> bool:
     )
 
 
+def _their_wounds(verb: Token) -> str | None:
+    """ "was hit, but her injuries were not life-threatening": a clause coordinated with the
+    harm verb tells of the victim's own wounds, so they were hurt (killed, when it calls
+    them fatal)."""
+    for clause in verb.children:
+        if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in clause.children:
+            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+            wounds = lemma(subject) in words("injury_nouns")
+            if subject.dep_ in ("nsubj", "nsubjpass") and owned and wounds:
+                said = [c for c in clause.children if c.dep_ in ("acomp", "oprd", "attr")]
+                fatal = any(lemma(c) in words("fatal_adjectives") for c in said)
+                return "killed" if fatal else "injured"
+    return None
+
+
 def _in_condition(verb: Token) -> bool:
     """ "is in critical condition", "was listed in stable condition"."""
     for c in verb.children:
@@ -229,6 +246,9 @@ def outcome(verb: Token, measure: str) -> str:
         lemma(v) in words("wounding_verbs") or _says_hurt(v) or _survived(v, verb) for v in verbs
     ):
         return "injured"
+    told = _their_wounds(verb)
+    if measure == "casualties" and told is not None:
+        return told
     if measure == "casualties" and _contrasted_with_death(verb, verbs):
         return "injured"
     return measure
