@@ -20,6 +20,7 @@ from crosscheck.analysis.lang.en.extractor import (
 from crosscheck.analysis.lang.en.totals import (
     derived_figures,
     headline_outcomes,
+    ordinal_figures,
     same_victim_dropped,
 )
 from crosscheck.model import Claim, Document, Extraction
@@ -216,6 +217,37 @@ def test_totals_injured_by_difference(nlp: Any) -> None:
     (injured,) = derived_figures(found, text)
     assert (injured.measure, injured.low, injured.high) == ("injured", 3, 3)
     assert injured.label == "people injured (4 hit, 1 killed)"
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "injured"),
+    [
+        ("Two men were shot on Pell Road. A third man was shot in the foot nearby.", 3, 3),
+        ("Two people were killed and two were wounded. A fifth person was grazed.", 5, 3),
+    ],
+)
+def test_totals_a_victim_told_by_an_ordinal_counts_them_all(
+    nlp: Any, text: str, hit: int, injured: int
+) -> None:
+    found = claims_of(nlp, text)
+    (more,) = ordinal_figures(found, text)
+    assert (more.measure, more.low, more.high) == ("casualties", hit, hit)
+    assert text[more.span[0] : more.span[1]] in ("third", "fifth")
+    (derived,) = derived_figures([*found, more], text)
+    assert (derived.measure, derived.low) == ("injured", injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The second victim is the one wounded: two hit, as the report's figures say.
+        "One man was killed and a second man was wounded on Elm Street.",
+        # An ordinal that counts shootings, not people.
+        "Two men were shot on Elm Street. It was the third shooting this week.",
+    ],
+)
+def test_totals_an_ordinal_within_the_figures_adds_nothing(nlp: Any, text: str) -> None:
+    assert ordinal_figures(claims_of(nlp, text), text) == []
 
 
 def test_totals_hit_with_no_word_of_death_are_injured(nlp: Any) -> None:

@@ -23,6 +23,7 @@ from crosscheck.analysis.lang.en.totals import (
     derived_figures,
     headline_only,
     headline_outcomes,
+    ordinal_figures,
     same_victim_dropped,
 )
 from crosscheck.analysis.profile import profile
@@ -201,6 +202,7 @@ def _finish(
             out.events.append(incident)
             only = [dataclasses.replace(c, subject_ref=incident.id) for c in only]
         out.claims.extend(only)
+    out.claims.extend(ordinal_figures(out.claims, doc.text))
     out.claims.extend(derived_figures(out.claims, f"{doc.title or ''}\n{doc.text}"))
     return out
 

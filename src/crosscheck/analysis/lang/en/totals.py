@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, lookup_number, words
+from crosscheck.analysis.lang.en.quantities import number_words
 from crosscheck.model import Claim
 
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
@@ -69,6 +70,46 @@ def _says_death_in(text: str) -> bool:
             continue  # a name ("Memorial Hospital"), not a death
         return True
     return False
+
+
+_ORDINAL_VICTIM = re.compile(r"\b(?:an?|another)\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def ordinal_figures(claims: list[Claim], text: str) -> list[Claim]:
+    """The people hit a report counts by an ordinal ("two men were shot ... a third man was
+    shot in the leg": three), when it is more than any figure the report gives of them.
+
+    The figure sits on the ordinal word, in the victim phrase's sentence; empty when the
+    report says no more than its own figures.
+    """
+    ordinals = number_words()["ordinals"]
+    found: list[tuple[int, Claim, re.Match[str]]] = []
+    for c in claims:
+        if c.measure not in HARM_MEASURES or c.subject_kind == "none" or c.span[1] <= 0:
+            continue
+        m = _ORDINAL_VICTIM.match(text, c.span[0], c.span[1])
+        value = ordinals.get(m.group(1).lower()) if m else None
+        if m is not None and isinstance(value, int) and value > 1:
+            found.append((value, c, m))
+    if not found:
+        return []
+    n, c, m = max(found, key=lambda f: (f[0], -f[1].span[0]))
+    told = [_exact(x) or 0 for x in claims if x.measure == "casualties"]
+    told.append(sum(_exact(x) or 0 for m in ("killed", "injured") if (x := _largest(claims, m))))
+    if n <= max(told):
+        return []
+    return [
+        dataclasses.replace(
+            c,
+            measure="casualties",
+            low=n,
+            high=n,
+            span=m.span(1),
+            label=f"people hit (a {m.group(1).lower()} victim told)",
+            counted="people",
+            part_of=None,
+        )
+    ]
 
 
 def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
