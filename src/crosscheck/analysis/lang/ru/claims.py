@@ -74,13 +74,31 @@ def _leaves_home(tokens: tuple[Token, ...], verb: Token, g: Grammar) -> bool:
 
 
 def _governing_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
-    """The cue verb whose subject or object the figure is: "Семь человек погибли и 15 были
-    ранены" gives 15 to "ранены", however near "погибли" stands."""
+    """The cue verb whose subject or object the figure is, or the cue that verb governs:
+    "Семь человек погибли и 15 были ранены" gives 15 to "ранены", however near "погибли"
+    stands."""
     anchor = _counted(tokens, q) or tokens[q.start]
     if anchor.rel not in _ARGUMENT or not 0 <= anchor.head < len(tokens):
         return None
     verb = tokens[anchor.head]
-    return _cue_of(verb, g, tokens) if verb.pos in ("VERB", "AUX") else None
+    if verb.pos not in ("VERB", "AUX"):
+        return None
+    own = _cue_of(verb, g, tokens)
+    if own is not None:
+        return own
+    # "шесть получили ранения": the verb's own object says it, however near another
+    # clause's cue stands ("Четыре человека погибли, шесть получили ранения").
+    return next(
+        (
+            measure
+            for t in tokens
+            if t.head == verb.index
+            and t is not anchor
+            and t.rel not in _OTHER_CLAUSE
+            and (measure := _cue_of(t, g, tokens)) is not None
+        ),
+        None,
+    )
 
 
 def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:

@@ -99,18 +99,18 @@ def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int] |
 
 def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> Statement | None:
     """ "По данным МЧС, погибли 4 человека": the source after "по данным" / "по словам"
-    speaks the rest of the sentence (the English "according to X")."""
-    g = grammar()
+    (also "по предварительным данным", "как сообщил источник в полиции") speaks the rest
+    of the sentence (the English "according to X")."""
     words = [t.text.lower().replace("ё", "е") for t in sent.tokens]
     for i in range(len(words)):
-        phrase = next((p for p in g.attribution if tuple(words[i : i + len(p)]) == p), None)
-        if phrase is None and _as_told(sent.tokens, i):
-            phrase = tuple(words[i : i + 2])  # "как сообщил источник ..., ..."
-        if phrase is None:
+        first = _attribution_end(sent.tokens, words, i)
+        if first is None:
             continue
-        first = i + len(phrase)
-        stop = next((t.index for t in sent.tokens[first:] if t.pos == "PUNCT"), len(sent.tokens))
-        source = sent.tokens[first:stop]
+        stop = next(
+            (t.index for t in sent.tokens[first:] if t.pos == "PUNCT" and t.text not in _QUOTES),
+            len(sent.tokens),
+        )
+        source = [t for t in sent.tokens[first:stop] if t.text not in _QUOTES]
         if source and source[0].pos == "ADP":
             source = source[1:]  # "как сообщили в МЧС": МЧС speaks
         if not source or len(source) > 6:
@@ -126,7 +126,7 @@ def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> State
             continue
         return Statement(
             doc_id=doc_id,
-            speaker=sent.text[begin - sent.start : end - sent.start],
+            speaker=sent.text[begin - sent.start : end - sent.start].strip('«»"„“”'),
             verb=" ".join(t.text for t in sent.tokens[i:first]),
             stance="says",
             content=said,
@@ -134,6 +134,31 @@ def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> State
             sentence=sent.text,
             speaker_key=named[0].key if named else None,
         )
+    return None
+
+
+#: Quotation marks around a source's name ("как сообщает «Интерфакс»").
+_QUOTES = frozenset('«»"„“”')
+#: Words between "по" and "данным" that leave the phrase whole ("по уточнённым данным").
+_PHRASE_GAP = 2
+
+
+def _attribution_end(tokens: tuple[Token, ...], words: list[str], i: int) -> int | None:
+    """The token after an attribution phrase starting at ``i`` ("по данным", "по
+    предварительным данным", "как сообщил"), or ``None`` when none starts there."""
+    g = grammar()
+    for phrase in g.attribution:
+        if words[i] != phrase[0]:
+            continue
+        for gap in range(_PHRASE_GAP + 1):
+            rest = i + 1 + gap
+            skipped = tokens[i + 1 : rest]
+            if any(t.pos not in ("ADJ", "VERB", "DET") for t in skipped):
+                break
+            if tuple(words[rest : rest + len(phrase) - 1]) == phrase[1:]:
+                return rest + len(phrase) - 1
+    if _as_told(tokens, i):
+        return i + 2  # "как сообщил источник ..., ..."
     return None
 
 
@@ -170,6 +195,7 @@ def find_statements(
             for tok in sent.tokens
             if tok.lemma in g.stances
             and tok.pos in ("VERB", "AUX")
+            and tok.rel != "amod"  # "по уточнённым данным": a participle says nothing
             and not (tok.index and sent.tokens[tok.index - 1].lemma == "не")
         ]
         claim_at = _claims_act(sent)
