@@ -184,6 +184,8 @@ def measure_of(
     g = grammar()
     if q.first and tokens[q.first - 1].lemma == "ни":
         return None  # "не пострадал ни один человек": nobody
+    if q.first and fold(tokens[q.first - 1].text) == "по":
+        return None  # "пострадавшим — по 500 тысяч": so much each, a sum, not a count
     if tokens[q.start].lemma == "один" and q.end - q.start == 1 and not _counted(tokens, q):
         # "ещё одного ищут": a pronoun, not a count; "скончалась одна из раненых": one
         # more death, told beside the toll it raises, not a toll of one.
