@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from store_records import make_doc
 
+from crosscheck.analysis.lang.ru.parse import lemma
+from crosscheck.analysis.lang.ru.stems import SHADOW_MARK
 from crosscheck.model import Document
-from crosscheck.store import open_store, sql
+from crosscheck.store import open_store, searchtext, sql
 from crosscheck.store.migrations import LATEST_VERSION, REINDEX_VERSIONS, migrations_for
 
 #: The last schema before the search index was rebuilt from Python.
 OLD_VERSION = min(REINDEX_VERSIONS) - 1
+#: The last schema whose lemma shadow read a participle by pymorphy3's first reading.
+FIRST_READING_VERSION = 11
 
 DOCS = {
     "orel": make_doc("Под Орлом задержали двух человек после поджога склада.", language="ru"),
@@ -33,11 +39,13 @@ def _old_store(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
         store.close()
 
 
-def _open_old(url: str, monkeypatch: pytest.MonkeyPatch) -> sql.SqlStore:
-    """The store at ``url`` opened by a version whose schema ends at ``OLD_VERSION``."""
+def _open_old(
+    url: str, monkeypatch: pytest.MonkeyPatch, version: int = OLD_VERSION
+) -> sql.SqlStore:
+    """The store at ``url`` opened by a version whose schema ends at ``version``."""
 
     def old_migrations(dialect: str) -> dict[int, list[str]]:
-        return {v: s for v, s in migrations_for(dialect).items() if v <= OLD_VERSION}
+        return {v: s for v, s in migrations_for(dialect).items() if v <= version}
 
     with monkeypatch.context() as patch:
         patch.setattr(sql, "migrations_for", old_migrations)
@@ -114,5 +122,35 @@ def test_old_store_search_misses_what_the_upgrade_finds(
     try:
         assert store.schema_version() == OLD_VERSION
         assert store.search("Орёл") == [] and store.search("机场") == []
+    finally:
+        store.close()
+
+
+def _first_reading_shadow(text: str) -> str:
+    """The lemma shadow as version 11 wrote it: each word's likeliest lemma."""
+    words = re.findall(r"[а-яё]+(?:-[а-яё]+)*", text, re.IGNORECASE)
+    return " ".join(dict.fromkeys(SHADOW_MARK + lemma(w).replace(" ", SHADOW_MARK) for w in words))
+
+
+@pytest.mark.parametrize("reopen_latest", [False, True])
+def test_opening_a_store_of_first_reading_lemmas_reads_participles_anew(
+    store_url: str, monkeypatch: pytest.MonkeyPatch, reopen_latest: bool
+) -> None:
+    # Version 11 indexed "раненых" as the noun "раненый", which the verb "ранить" never
+    # finds (nor does its prefix "ранит"); the upgrade indexes it as the verb.
+    doc = make_doc("Раненых доставили в больницу Клина.", language="ru")
+    with monkeypatch.context() as patch:
+        patch.setattr(searchtext, "lemma_shadow", _first_reading_shadow)
+        store = _open_old(store_url, monkeypatch, FIRST_READING_VERSION)
+        store.add_document(doc)
+        store.close()
+    store = (
+        open_store(store_url)
+        if reopen_latest
+        else _open_old(store_url, monkeypatch, FIRST_READING_VERSION)
+    )
+    try:
+        found = [d.id for d in store.search("ранить")]
+        assert found == ([doc.id] if reopen_latest else [])
     finally:
         store.close()

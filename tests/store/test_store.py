@@ -333,7 +333,7 @@ def test_store_picture_delta_reaches_the_new_picture(store: Store) -> None:
         ("Самара", ["samara"]),
         ("взрыв самаре", ["samara"]),
         ("погибших", ["samara", "perm"]),
-        ("погибшие", ["samara"]),  # "the dead" finds "погибших", not the verb "погиб"
+        ("погибшие", ["samara", "perm"]),  # "the dead" finds "погибших" and "погиб"
         ("колледжа Пермь", ["perm"]),
         ('"в Перми"', ["perm"]),
         ("Harlow", ["harlow"]),
@@ -413,6 +413,54 @@ def test_store_search_matches_russian_forms_whose_stem_changes(
     docs = {
         "orel": make_doc("В Орле при взрыве пострадали три человека.", language="ru"),
         "day": make_doc("В тот день после теракта в городе объявили траур.", language="ru"),
+    }
+    assert _found(store, docs, query) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A participle or a verbal adjective and its verb are one word to search.
+        ("погибшие", ["died", "dead"]),
+        ("погиб", ["died", "dead"]),
+        ("погибшему", ["died", "dead"]),
+        ("пострадавшие", ["hurt", "victims"]),
+        ("пострадали", ["hurt", "victims"]),
+        ("раненых", ["hurt", "wounded", "stabbed"]),
+        ("ранены", ["hurt", "wounded", "stabbed"]),
+        ("раненые", ["hurt", "wounded", "stabbed"]),
+        ("ранил", ["hurt", "wounded", "stabbed"]),
+        ("убитых", ["shot", "slain"]),
+        ("убили", ["shot", "slain"]),
+        ("задержанных", ["held", "arrest"]),
+        ("задержали", ["held", "arrest"]),
+        # Words that grew out of a participle keep their own meaning.
+        ("бывший", ["former"]),
+        ("был", ["dead"]),
+        ("данные", ["data"]),
+        ("дали", []),
+    ],
+)
+def test_store_search_joins_participles_and_their_verbs(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    docs = {
+        "died": make_doc("Под Тверью при обрушении крыши склада погиб рабочий.", language="ru"),
+        "dead": make_doc(
+            "Родственникам погибших в ДТП под Псковом была оказана помощь.", language="ru"
+        ),
+        "hurt": make_doc(
+            "В Туле при пожаре в общежитии пострадали и ранены пять человек.", language="ru"
+        ),
+        "victims": make_doc("Всех пострадавших от паводка расселили в школах.", language="ru"),
+        "wounded": make_doc("Двоих раненых доставили вертолётом в Иркутск.", language="ru"),
+        "stabbed": make_doc("Нападавший ранил ножом двух прохожих.", language="ru"),
+        "shot": make_doc("В Курске неизвестные убили охранника банка.", language="ru"),
+        "slain": make_doc("Среди убитых оказался местный фермер.", language="ru"),
+        "held": make_doc("Полиция задержала троих мужчин после драки.", language="ru"),
+        "arrest": make_doc("Имена задержанных следствие не раскрывает.", language="ru"),
+        "former": make_doc("Бывшего главу района отправили под домашний арест.", language="ru"),
+        "data": make_doc("Эти данные ведомство уточняет.", language="ru"),
     }
     assert _found(store, docs, query) == sorted(expected)
 

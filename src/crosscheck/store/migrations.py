@@ -164,12 +164,15 @@ CORE_MIGRATIONS: dict[int, list[str]] = {
     # index holds each report's lemma shadow and spaced CJK text, computed in Python, so
     # the store rebuilds it from the stored texts (REINDEX_VERSIONS); no document changes.
     11: [],
+    # The lemma shadow reads a participle as its verb ("погибшие" as "погибнуть", as
+    # "погиб" is read), so the index is rebuilt with the new shadow; no document changes.
+    12: [],
 }
 
 #: Versions after whose statements the store indexes every stored document for search anew
 #: (:meth:`crosscheck.store.sql.SqlStore._fts_rebuild`): the index text needs Python (the
 #: lemmas of pymorphy3), which no SQL statement can compute.
-REINDEX_VERSIONS: frozenset[int] = frozenset({11})
+REINDEX_VERSIONS: frozenset[int] = frozenset({11, 12})
 
 SQLITE_FTS: dict[int, list[str]] = {
     1: [

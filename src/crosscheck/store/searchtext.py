@@ -8,7 +8,8 @@ same terms, so a query finds the same reports in either store:
   of its characters;
 * after a Russian text comes the shadow of its lemmas (:func:`lemma_shadow`), and an
   unquoted Russian query word matches its stem as a prefix or its lemma in the shadow
-  ("погибшие" finds "погибших", "Орёл" finds "в Орле");
+  ("погибшие" finds "погибших" and "погиб", "Орёл" finds "в Орле"; a participle's lemma
+  is its verb's);
 * every other query word, and every quoted phrase, must appear as written;
 * ``or`` and a leading ``-`` work as in a web search box (:func:`parse_query`).
 

@@ -219,6 +219,11 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors, SqlSavedState):
             " applied_at TEXT NOT NULL)"
         )
         self.conn.commit()
+        # One rebuild of the search index does for every pending version that asks for one:
+        # the last of them rebuilds it (a store opened anew redoes what an interrupted
+        # upgrade left undone, since that version is not marked as applied).
+        pending = set(wanted) - self._applied()
+        reindex_at = max(REINDEX_VERSIONS & pending, default=None)
         for version, statements in sorted(wanted.items()):
             with self.transaction():
                 done = self._rows("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
@@ -226,7 +231,7 @@ class SqlStore(SqlAssessments, SqlFacets, SqlSuccessors, SqlSavedState):
                     continue
                 for statement in statements:
                     self._exec(statement)
-                if version in REINDEX_VERSIONS:
+                if version == reindex_at:
                     self._fts_rebuild()
                 self._exec(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",

@@ -62,6 +62,10 @@ def _cue_of(tok: Token, g: Grammar, tokens: tuple[Token, ...] = ()) -> str | Non
     found = next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
     if found is None and tok.lemma in g.leave_verbs and _leaves_home(tokens, tok, g):
         return "displaced"  # "покинули свои дома"
+    if found is None and tok.lemma in g.paired_cues:
+        measure, dependents = g.paired_cues[tok.lemma]
+        if any(t.head == tok.index and t.lemma in dependents for t in tokens):
+            return measure  # "медицинская помощь", "взяты под стражу"
     return found
 
 
@@ -70,13 +74,31 @@ def _leaves_home(tokens: tuple[Token, ...], verb: Token, g: Grammar) -> bool:
 
 
 def _governing_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
-    """The cue verb whose subject or object the figure is: "Семь человек погибли и 15 были
-    ранены" gives 15 to "ранены", however near "погибли" stands."""
+    """The cue verb whose subject or object the figure is, or the cue that verb governs:
+    "Семь человек погибли и 15 были ранены" gives 15 to "ранены", however near "погибли"
+    stands."""
     anchor = _counted(tokens, q) or tokens[q.start]
     if anchor.rel not in _ARGUMENT or not 0 <= anchor.head < len(tokens):
         return None
     verb = tokens[anchor.head]
-    return _cue_of(verb, g, tokens) if verb.pos in ("VERB", "AUX") else None
+    if verb.pos not in ("VERB", "AUX"):
+        return None
+    own = _cue_of(verb, g, tokens)
+    if own is not None:
+        return own
+    # "шесть получили ранения": the verb's own object says it, however near another
+    # clause's cue stands ("Четыре человека погибли, шесть получили ранения").
+    return next(
+        (
+            measure
+            for t in tokens
+            if t.head == verb.index
+            and t is not anchor
+            and t.rel not in _OTHER_CLAUSE
+            and (measure := _cue_of(t, g, tokens)) is not None
+        ),
+        None,
+    )
 
 
 def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:
@@ -91,7 +113,7 @@ def _headed_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | Non
         if (tok.pos == "NUM" or tok.text.isdigit()) and not _is_date_day(tokens, tok, g):
             return None
         if tok.index and tokens[tok.index - 1].lemma in g.count_heads:
-            cue = _cue_of(tok, g)
+            cue = _cue_of(tok, g, tokens)
             if cue is not None:
                 return cue
     return None
@@ -117,10 +139,11 @@ def _governed_elsewhere(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> b
     if not 0 <= anchor.head < len(tokens):
         return False
     verb = tokens[anchor.head]
-    if verb.pos not in ("VERB", "AUX") or _cue_of(verb, g) or verb.lemma in g.rise_verbs:
+    if verb.pos not in ("VERB", "AUX") or _cue_of(verb, g, tokens) or verb.lemma in g.rise_verbs:
         return False
     return not any(
-        t.head == verb.index and t.rel not in _OTHER_CLAUSE and _cue_of(t, g) for t in tokens
+        t.head == verb.index and t.rel not in _OTHER_CLAUSE and _cue_of(t, g, tokens)
+        for t in tokens
     )
 
 
@@ -161,9 +184,15 @@ def measure_of(
     g = grammar()
     if q.first and tokens[q.first - 1].lemma == "ни":
         return None  # "не пострадал ни один человек": nobody
+    if q.first and fold(tokens[q.first - 1].text) == "по":
+        return None  # "пострадавшим — по 500 тысяч": so much each, a sum, not a count
+    if tokens[q.start].lemma == "один" and q.end - q.start == 1 and not _counted(tokens, q):
+        # "ещё одного ищут": a pronoun, not a count; "скончалась одна из раненых": one
+        # more death, told beside the toll it raises, not a toll of one.
+        return None
+    if _among(tokens, q, g):
+        return _governing_cue(tokens, q, g)
     noun = _counted(tokens, q)
-    if noun is None and tokens[q.start].lemma == "один" and q.end - q.start == 1:
-        return None  # "ещё одного ищут": a pronoun, not a count
     if noun is not None:
         if noun.lemma in g.not_counts:
             return None
@@ -171,6 +200,9 @@ def measure_of(
             if noun.lemma in lemmas:
                 if measure in g.role_measures:
                     return _governing_cue(tokens, q, g) or measure
+                later = _governing_cue(tokens, q, g)
+                if later in g.later_measures.get(measure, ()):
+                    return later  # "скончались двое пострадавших"
                 return measure
         if noun.lemma not in g.people and not any(noun.lemma in ls for ls in g.cues.values()):
             return None
@@ -179,6 +211,17 @@ def measure_of(
     if q.end < len(tokens) and tokens[q.end].text in ("%", "‰"):
         return None
     return _nearest_cue(tokens, q, g, others)
+
+
+def _among(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    """ "двое из задержанных", "трое из раненых": the figure picks some of a group of
+    people, so only the verb it is the subject or object of can say what befell them
+    ("трое из раненых скончались" are killed; "трое из задержанных — иностранцы" is no
+    figure, though "задержанных" stands beside it)."""
+    if q.end + 1 >= len(tokens) or tokens[q.end].lemma != "из":
+        return False
+    noun = tokens[q.end + 1]
+    return noun.lemma in g.people or any(noun.lemma in ls for ls in g.counted.values())
 
 
 def _counted_label(

@@ -2,9 +2,10 @@
 
 "22 марта" (the year of publication, or the year before when that would put it more
 than a week after publication), "22 марта 2024 года", "в ночь на 23 марта" (the date
-named: the hours after midnight belong to it), "в пятницу" (the last Friday on or before
-publication; "в ночь с пятницы на субботу" is the Saturday), "вчера", "накануне", and "в
-марте" (month precision).
+named: the hours after midnight belong to it), "23.03.2024", "в пятницу" (the last Friday
+on or before publication; "в минувшую пятницу" the last one before it; "в ночь с пятницы на
+субботу" is the Saturday; "в субботу, 23 марта" the date written out), "вчера", "накануне",
+and "в марте" (month precision).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from crosscheck.analysis.lang.ru.parse import Token
 #: "22", or "22-го" as wire copy writes an ordinal day.
 _DAY = re.compile(r"^(\d{1,2})(?:-?го)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+#: "23.03.2024" (the year in full: "23.03.24" is as often a version or a score).
+_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)$")
 #: A day-and-month more than this many days after publication belongs to the year before.
 FUTURE_SLACK = 7
 
@@ -65,20 +68,39 @@ def _day_month(tokens: tuple[Token, ...], i: int, published: date | None) -> Fou
     return FoundDate(i, end, found.isoformat(), "day")
 
 
+def _numeric(tokens: tuple[Token, ...], i: int) -> FoundDate | None:
+    """ "23.03.2024": day, month and year in digits."""
+    found = _NUMERIC.match(tokens[i].text)
+    if found is None:
+        return None
+    day, month, year = (int(p) for p in found.groups())
+    try:
+        return FoundDate(i, i + 1, date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
 def _weekday(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
     g = grammar()
     if published is None or i == 0:
         return None
-    before = fold(tokens[i - 1].text)
+    weekday = g.weekdays.get(tokens[i].lemma)
+    if weekday is None:
+        return None
+    # "в минувшую пятницу": a word between "в" and the day puts it before publication.
+    past = tokens[i - 1].lemma in g.past_weekday_words and i >= 2
+    first = i - 2 if past else i - 1
+    before = fold(tokens[first].text)
     # "в ночь с пятницы на субботу": the night is dated by the day it runs into.
     overnight = before == "на" and any(t.lemma == "ночь" for t in tokens[max(0, i - 5) : i])
     if before not in ("в", "во") and not overnight:
         return None
-    weekday = g.weekdays.get(tokens[i].lemma)
-    if weekday is None:
+    # "в субботу, 4 мая": the date written out says which Saturday.
+    after = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "," else i + 1
+    if after < len(tokens) and (_day_month(tokens, after, published) or _numeric(tokens, after)):
         return None
-    back = (published.weekday() - weekday) % 7
-    return FoundDate(i - 1, i + 1, (published - timedelta(days=back)).isoformat(), "day")
+    back = (published.weekday() - weekday) % 7 or (7 if past else 0)
+    return FoundDate(first, i + 1, (published - timedelta(days=back)).isoformat(), "day")
 
 
 def _relative(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:
@@ -108,6 +130,7 @@ def find_dates(tokens: tuple[Token, ...], published: date | None) -> list[FoundD
     while i < len(tokens):
         found = (
             _day_month(tokens, i, published)
+            or _numeric(tokens, i)
             or _weekday(tokens, i, published)
             or _relative(tokens, i, published)
             or _month(tokens, i, published)

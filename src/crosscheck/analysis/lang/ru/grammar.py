@@ -47,6 +47,8 @@ class Grammar:
     counted: dict[str, frozenset[str]]
     people: frozenset[str]
     role_measures: frozenset[str]
+    later_measures: dict[str, frozenset[str]]  # counted noun's measure -> verbs' that win
+    paired_cues: dict[str, tuple[str, frozenset[str]]]  # lemma -> (measure, its dependents)
     percent_words: frozenset[str]
     share_nouns: frozenset[str]
     share_part_verbs: frozenset[str]  # "X составляют N% Y": X is a part of Y
@@ -58,6 +60,7 @@ class Grammar:
     count_heads: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
+    past_weekday_words: frozenset[str]
     relative: dict[str, int]
     stances: dict[str, str]  # lemma -> stance
     claim_phrases: tuple[tuple[str, ...], ...]
@@ -99,6 +102,14 @@ def grammar() -> Grammar:
         counted={m: _words(ws) for m, ws in measures["counted"].items()},
         people=_words(measures["people"]),
         role_measures=_words(measures.get("role_measures")),
+        later_measures={
+            str(m): _words(ws) for m, ws in (measures.get("later_measures") or {}).items()
+        },
+        paired_cues={
+            fold(word): (str(m), _words(deps))
+            for m, pairs in (measures.get("paired_cues") or {}).items()
+            for word, deps in pairs.items()
+        },
         percent_words=_words(measures.get("percent_words")),
         share_nouns=_words(measures.get("share_nouns")),
         share_part_verbs=_words(measures.get("share_part_verbs")),
@@ -110,6 +121,7 @@ def grammar() -> Grammar:
         count_heads=_words(measures["count_heads"]),
         months={fold(k): int(v) for k, v in dates["months"].items()},
         weekdays={fold(k): int(v) for k, v in dates["weekdays"].items()},
+        past_weekday_words=_words(dates.get("past_weekday_words")),
         relative={fold(k): int(v) for k, v in dates["relative"].items()},
         stances=stances,
         claim_phrases=_phrases(" ".join(p) for p in stance["claim_phrases"]),

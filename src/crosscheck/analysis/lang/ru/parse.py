@@ -128,7 +128,8 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-_DASHES = re.compile(r"[-–—‐‑]")
+#: Dashes that join the parts of a hyphenated word ("ИГ-Хорасан").
+DASHES = re.compile(r"[-–—‐‑]")
 _NAME_TAGS = ("Name", "Surn", "Patr")
 
 
@@ -142,10 +143,68 @@ def lemma(word: str) -> str:
     lower = word.lower().replace("ё", "е")
     if not any("а" <= ch <= "я" for ch in lower):
         return lower
-    parts = [p for p in _DASHES.split(lower) if p]
+    parts = [p for p in DASHES.split(lower) if p]
     if len(parts) > 1:
         return " ".join(lemma(p) for p in parts)
     return str(_morph().parse(lower)[0].normal_form).replace("ё", "е")
+
+
+#: A reading at least this share of the likeliest one's score is as likely: pymorphy3
+#: splits its score evenly between "погибшие" the adjective and the participle.
+_CLOSE_SCORE = 0.5
+#: Participles, full and short, that still read as their verb: past ones ("погибшие",
+#: "задержанных", "ранены") and present passive ones ("подозреваемые"). Present active
+#: ones are left out: they are the participles Russian most often turns into words of
+#: their own ("следующий", "ведущий", "служащий").
+_VERBAL = (("PRTF", "past"), ("PRTS", "past"), ("PRTF", "pres", "pssv"), ("PRTS", "pres", "pssv"))
+
+
+@lru_cache(maxsize=100_000)
+def participle_verb(word: str) -> str:
+    """The infinitive of the verb whose participle ``word`` is, or "" when it is none.
+
+    A reading counts when it is about as likely as the best one ("погибшие" is as much
+    the participle of "погибнуть" as the adjective "погибший"). A verbal adjective that
+    pymorphy3 knows only as an adjective or a noun ("раненых": "раненый") is its verb's
+    when its lemma spelled with the participle's double н is that verb's participle
+    ("раненный" of "ранить"): Russian writes one н where the participle has no object.
+    """
+    lower = word.lower().replace("ё", "е")
+    if not any("а" <= ch <= "я" for ch in lower):
+        return ""
+    readings = _close_readings(lower)
+    for reading in readings:
+        if _verbal(reading.tag):
+            return str(reading.normal_form).replace("ё", "е")
+    base = str(readings[0].normal_form).replace("ё", "е")
+    if base.endswith("ный") and not base.endswith("нный") and len(base) > 5:
+        doubled = base[:-3] + "нный"
+        if _morph().word_is_known(doubled):
+            for reading in _morph().parse(doubled):
+                if reading.tag.POS == "PRTF" and _verbal(reading.tag):
+                    return str(reading.normal_form).replace("ё", "е")
+    return ""
+
+
+@lru_cache(maxsize=100_000)
+def close_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas of every reading of ``word`` about as likely as the likeliest, each once,
+    the likeliest first ("данные": "дать", "данные", "данный")."""
+    lower = word.lower().replace("ё", "е")
+    if not any("а" <= ch <= "я" for ch in lower):
+        return (lower,)
+    seen = dict.fromkeys(str(r.normal_form).replace("ё", "е") for r in _close_readings(lower))
+    return tuple(seen)
+
+
+def _close_readings(lower: str) -> list[Any]:
+    readings = _morph().parse(lower)
+    best = readings[0].score
+    return [r for r in readings if r.score >= best * _CLOSE_SCORE]
+
+
+def _verbal(tag: Any) -> bool:
+    return any(all(g in tag for g in grammemes) for grammemes in _VERBAL)
 
 
 @lru_cache(maxsize=50_000)
@@ -176,13 +235,16 @@ def natasha() -> Natasha:
 
 
 __all__ = [
+    "DASHES",
     "Name",
     "Natasha",
     "Parsed",
     "Sentence",
     "Token",
+    "close_lemmas",
     "lemma",
     "name_lemma",
     "natasha",
+    "participle_verb",
     "singular",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from crosscheck.analysis.lang.ru.events import _claims_act
 from crosscheck.analysis.lang.ru.grammar import grammar
-from crosscheck.analysis.lang.ru.parse import Sentence, Token
+from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
 from crosscheck.model import Mention, Statement
 
 _SUBJECT_RELS = ("nsubj", "nsubj:pass")
@@ -30,11 +30,14 @@ def _speaker(sent: Sentence, verb: Token, mentions: list[Mention]) -> Mention | 
     named = [m for m in inside if m.label in _SPEAKER_LABELS]
     subject = _subject(sent, verb)
     if subject is not None:
-        for m in named:
-            if m.start <= subject.start < m.end or (
-                subject.end <= m.start and m.start - subject.end <= 2
-            ):
-                return m
+        held = _subject_names(subject, named)
+        if held:
+            # "заявил директор ФСБ Александр Бортников": the person, not the agency.
+            return next((m for m in held if m.label == "PERSON"), held[0])
+    else:
+        inside_org = _institution(sent, verb, named)
+        if inside_org is not None:
+            return inside_org
     # Without a parse to go by, a name inside a prepositional phrase ("в Самаре") is
     # where something happened, not who spoke.
     free = [m for m in named if not _after_preposition(sent, m)]
@@ -43,33 +46,73 @@ def _speaker(sent: Sentence, verb: Token, mentions: list[Mention]) -> Mention | 
     return min(free, key=lambda m: min(abs(m.start - verb.end), abs(verb.start - m.end)))
 
 
+def _subject_names(subject: Token, named: list[Mention]) -> list[Mention]:
+    """The names the subject's phrase holds: the one it starts in or that follows it, and
+    the names that follow that one word by word ("директор ФСБ Александр Бортников")."""
+    out: list[Mention] = []
+    end = subject.end
+    for m in sorted(named, key=lambda m: m.start):
+        if m.start <= subject.start < m.end or (end <= m.start and m.start - end <= 2):
+            out.append(m)
+            end = m.end
+    return out
+
+
+#: Labels of names that speak from within ("в МЧС сообщили", "в Кремле опровергли").
+_INSTITUTIONS = ("ORG", "AGENCY", "FAC")
+
+
+def _institution(sent: Sentence, verb: Token, named: list[Mention]) -> Mention | None:
+    """ "В МЧС сообщили", "сообщили в Следственном комитете": a plural verb with no subject
+    speaks for the organisation it is said "в" (the institution speaking, not a place)."""
+    if singular(verb.text):
+        return None
+    for tok in sent.tokens:
+        if tok.head != verb.index or tok.rel != "obl":
+            continue
+        if not any(t.head == tok.index and t.rel == "case" and t.lemma == "в" for t in sent.tokens):
+            continue
+        for m in named:
+            if m.label in _INSTITUTIONS and m.start <= tok.start < m.end:
+                return m
+    return None
+
+
 def _after_preposition(sent: Sentence, mention: Mention) -> bool:
     before = [t for t in sent.tokens if t.end <= mention.start]
     return bool(before) and before[-1].pos == "ADP"
 
 
-def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int]:
-    """What was said: the clause after "что", else the sentence without verb and speaker."""
+def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int] | None:
+    """What was said: the clause after "что", else the sentence without verb and speaker;
+    ``None`` when the sentence says it elsewhere ("Об этом сообщает ТАСС")."""
     for tok in sent.tokens[verb.index + 1 :]:
         if tok.lemma == "что":
             return tok.end + 1, sent.end
     if verb.start > speaker.end:  # "X заявил ..."
         return verb.end + 1, sent.end
-    return sent.start, max(sent.start + 1, verb.start - 2)  # "..., сообщил X"
+    before = sent.tokens[verb.index - 1] if verb.index else None
+    if before is None or before.pos != "PUNCT":
+        return None
+    return sent.start, before.start  # "..., сообщил X", "«...», — заявил X"
 
 
 def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> Statement | None:
     """ "По данным МЧС, погибли 4 человека": the source after "по данным" / "по словам"
-    speaks the rest of the sentence (the English "according to X")."""
-    g = grammar()
+    (also "по предварительным данным", "как сообщил источник в полиции") speaks the rest
+    of the sentence (the English "according to X")."""
     words = [t.text.lower().replace("ё", "е") for t in sent.tokens]
     for i in range(len(words)):
-        phrase = next((p for p in g.attribution if tuple(words[i : i + len(p)]) == p), None)
-        if phrase is None:
+        first = _attribution_end(sent.tokens, words, i)
+        if first is None:
             continue
-        first = i + len(phrase)
-        stop = next((t.index for t in sent.tokens[first:] if t.pos == "PUNCT"), len(sent.tokens))
-        source = sent.tokens[first:stop]
+        stop = next(
+            (t.index for t in sent.tokens[first:] if t.pos == "PUNCT" and t.text not in _QUOTES),
+            len(sent.tokens),
+        )
+        source = [t for t in sent.tokens[first:stop] if t.text not in _QUOTES]
+        if source and source[0].pos == "ADP":
+            source = source[1:]  # "как сообщили в МЧС": МЧС speaks
         if not source or len(source) > 6:
             continue
         begin, end = source[0].start, source[-1].end
@@ -83,7 +126,7 @@ def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> State
             continue
         return Statement(
             doc_id=doc_id,
-            speaker=sent.text[begin - sent.start : end - sent.start],
+            speaker=sent.text[begin - sent.start : end - sent.start].strip('«»"„“”'),
             verb=" ".join(t.text for t in sent.tokens[i:first]),
             stance="says",
             content=said,
@@ -92,6 +135,40 @@ def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> State
             speaker_key=named[0].key if named else None,
         )
     return None
+
+
+#: Quotation marks around a source's name ("как сообщает «Интерфакс»").
+_QUOTES = frozenset('«»"„“”')
+#: Words between "по" and "данным" that leave the phrase whole ("по уточнённым данным").
+_PHRASE_GAP = 2
+
+
+def _attribution_end(tokens: tuple[Token, ...], words: list[str], i: int) -> int | None:
+    """The token after an attribution phrase starting at ``i`` ("по данным", "по
+    предварительным данным", "как сообщил"), or ``None`` when none starts there."""
+    g = grammar()
+    for phrase in g.attribution:
+        if words[i] != phrase[0]:
+            continue
+        for gap in range(_PHRASE_GAP + 1):
+            rest = i + 1 + gap
+            skipped = tokens[i + 1 : rest]
+            if any(t.pos not in ("ADJ", "VERB", "DET") for t in skipped):
+                break
+            if tuple(words[rest : rest + len(phrase) - 1]) == phrase[1:]:
+                return rest + len(phrase) - 1
+    if _as_told(tokens, i):
+        return i + 2  # "как сообщил источник ..., ..."
+    return None
+
+
+def _as_told(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "Как сообщил источник в полиции, ...": "как" and a verb of saying open the source."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].lemma == "как"
+        and grammar().stances.get(tokens[i + 1].lemma) == "says"
+    )
 
 
 def find_statements(
@@ -118,6 +195,7 @@ def find_statements(
             for tok in sent.tokens
             if tok.lemma in g.stances
             and tok.pos in ("VERB", "AUX")
+            and tok.rel != "amod"  # "по уточнённым данным": a participle says nothing
             and not (tok.index and sent.tokens[tok.index - 1].lemma == "не")
         ]
         claim_at = _claims_act(sent)
@@ -127,7 +205,12 @@ def find_statements(
             speaker = _speaker(sent, verb, mentions)
             if speaker is None:
                 continue
-            start, end = _content(sent, verb, speaker)
+            said = _content(sent, verb, speaker)
+            if said is None and stance == "claims":
+                said = sent.start, sent.end  # the act claimed is the sentence's
+            if said is None:
+                continue
+            start, end = said
             text = sent.text[start - sent.start : end - sent.start].strip(" ,.:;—-")
             if not text:
                 continue

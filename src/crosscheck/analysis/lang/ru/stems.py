@@ -8,13 +8,17 @@ stores search it as a prefix. Only Cyrillic words are stemmed.
 A prefix misses forms whose stem changes ("Орёл" / "Орла", "день" / "дня", "человек" /
 "люди"), so SQLite also indexes a shadow of a report's lemmas (:func:`lemma_shadow`)
 and a query word matches its lemma there (:func:`search_lemma`) as well as its prefix.
+A participle's lemma there is its verb's, so the dead ("погибшие", "погибших") and the
+verb ("погиб", "погибли") find each other, as do "раненых" and "ранены" (:func:`search_base`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
-from crosscheck.analysis.lang.ru.parse import lemma
+from crosscheck import data
+from crosscheck.analysis.lang.ru.parse import DASHES, close_lemmas, lemma, participle_verb
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
@@ -46,8 +50,32 @@ def search_stem(word: str) -> str:
 
 
 def search_lemma(word: str) -> str:
-    """The shadow token a Russian query word matches: its lemma, marked."""
-    return SHADOW_MARK + lemma(word).replace(" ", SHADOW_MARK)
+    """The shadow token a Russian word is indexed as and a query word matches: its
+    :func:`search_base`, marked (each part of a hyphenated word in turn)."""
+    parts = [p for p in DASHES.split(word) if p] or [word]
+    return SHADOW_MARK + SHADOW_MARK.join(search_base(p) for p in parts)
+
+
+@lru_cache(maxsize=200_000)
+def search_base(word: str) -> str:
+    """The lemma a search joins ``word``'s forms by: its verb's when ``word`` is a
+    participle ("погибшие", "раненых": "погибнуть", "ранить"), unless it may be one of the
+    words that grew out of a participle (``own_words`` of ``data/ru/search.yaml``, kept as
+    they are); else its lemma.
+
+    A query word and the index both read a word this way, so which reading pymorphy3
+    ranks first ("погибшие" the adjective, "погибших" the participle) no longer decides
+    whether they meet.
+    """
+    own = [w for w in close_lemmas(word) if w in _own_words()]
+    if own:
+        return own[0]
+    return participle_verb(word) or lemma(word)
+
+
+@cache
+def _own_words() -> frozenset[str]:
+    return frozenset(data.load("search", "ru")["own_words"])
 
 
 def lemma_shadow(text: str) -> str:
@@ -58,4 +86,11 @@ def lemma_shadow(text: str) -> str:
     return " ".join(seen)
 
 
-__all__ = ["SHADOW_MARK", "is_cyrillic", "lemma_shadow", "search_lemma", "search_stem"]
+__all__ = [
+    "SHADOW_MARK",
+    "is_cyrillic",
+    "lemma_shadow",
+    "search_base",
+    "search_lemma",
+    "search_stem",
+]
