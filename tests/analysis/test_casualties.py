@@ -166,6 +166,9 @@ def test_casualties_a_list_of_victims_is_one_figure_with_the_shooter(nlp: Any) -
         ),
         ("A driver was shot in the neck, and his wounds proved fatal.", [("killed", 1, 1)]),
         ("A driver was shot in the neck, and his sister called 911.", [("casualties", 1, 1)]),
+        # Victims are one toll whoever they are.
+        ("Police say three women and one man were shot near the depot.", [("casualties", 4, 4)]),
+        ("Two deputies and three bystanders were killed in the ambush.", [("killed", 5, 5)]),
     ],
 )
 def test_casualties_shot_is_not_killed(nlp: Any, text: str, expected: list) -> None:

@@ -23,12 +23,18 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.geo import country_code
-from crosscheck.analysis.lang.en.casualties import age_mark, fatal_adverb, victim_readings
+from crosscheck.analysis.lang.en.casualties import (
+    HARM_MEASURES,
+    age_mark,
+    fatal_adverb,
+    victim_readings,
+)
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.counts import event_counted, event_label, read_count
 from crosscheck.analysis.lang.en.measures import (
     Reading,
     counted_noun,
+    is_person,
     lemma,
     lookup,
     owner_of,
@@ -306,8 +312,13 @@ def _merged(
     if r.noun.dep_ != "conj" or r.noun.head != pr.noun:
         return None
     # "three Tajik and one Uzbek national" is one group of people; "1,500 police and 200
-    # soldiers" are two figures.
-    same_kind = lemma(pr.noun) == lemma(r.noun) or (_nationality(pr.noun) and _nationality(r.noun))
+    # soldiers" are two figures. Victims are one toll whoever they are: "four women and one
+    # man were shot" is five people hit.
+    same_kind = (
+        lemma(pr.noun) == lemma(r.noun)
+        or (_nationality(pr.noun) and _nationality(r.noun))
+        or (pr.measure in HARM_MEASURES and is_person(pr.noun) and is_person(r.noun))
+    )
     if not same_kind:
         return None
     if pq.low is None or q.low is None or pq.high is None or q.high is None:
