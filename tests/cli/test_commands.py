@@ -11,7 +11,7 @@ import pytest
 import typer.main
 from cli_run import run
 
-from crosscheck.cli.app import app
+from crosscheck.cli.app import app, load_commands
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC_KEYS = {"id", "path", "url", "title", "outlet", "published", "language"}
@@ -143,6 +143,7 @@ def test_every_listing_takes_every_format(
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    load_commands()
     group = typer.main.get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help, f"{name} has no help text"

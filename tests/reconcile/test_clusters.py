@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.reconcile.incidents.clusters import Link, cluster
+from crosscheck.reconcile.incidents.clusters import ClusterMemo, Link, cluster, cluster_regions
 
 
 def _told(pairs: dict[frozenset[str], float]):  # type: ignore[no-untyped-def]
@@ -47,3 +47,45 @@ def test_a_group_most_of_whose_pairs_rule_a_report_out_does_not_take_it() -> Non
         Link(0.92, "s", "t", checked=False),
     ]
     assert _groups(["r", "s", "t", "u"], links, pairs) == [["r", "s", "u"], ["t"]]
+
+
+def test_clustering_by_region_with_a_memo_equals_clustering_all_at_once() -> None:
+    """Regions are clustered again only when they change; the incidents never differ from
+    one plain clustering, as nodes are added, re-scored, joined to other regions and removed."""
+    pairs = {
+        frozenset(("r", "s")): 0.97,
+        frozenset(("s", "t")): 0.92,
+        frozenset(("r", "t")): -1.0,
+        frozenset(("u", "v")): 0.9,
+    }
+    links = [
+        Link(0.97, "r", "s", checked=False),
+        Link(0.92, "s", "t", checked=False),
+        Link(0.9, "u", "v", checked=False),
+    ]
+    nodes = ["r", "s", "t", "u", "v", "w"]
+    version = dict.fromkeys(nodes, 0)
+    memo = ClusterMemo()
+    asked: list[tuple[str, str]] = []
+
+    def told(x: str, y: str) -> float | None:
+        asked.append((x, y))
+        return pairs.get(frozenset((x, y)))
+
+    def check() -> list[list[str]]:
+        warm = cluster_regions(nodes, links, lambda n: (), told, 0.35, version.get, memo)
+        assert warm == _groups(nodes, links, pairs)
+        return warm
+
+    assert check() == [["r", "s", "t"], ["u", "v"], ["w"]]
+    asked.clear()
+    assert check() == [["r", "s", "t"], ["u", "v"], ["w"]] and asked == []  # all reused
+    pairs[frozenset(("s", "t"))] = -1.0  # t is re-read and now ruled out by both
+    version["t"] += 1
+    assert check() == [["r", "s"], ["t"], ["u", "v"], ["w"]]
+    links.append(Link(0.95, "s", "u", checked=False))  # two regions become one
+    pairs[frozenset(("s", "u"))] = 0.95
+    assert check() == [["r", "s", "u", "v"], ["t"], ["w"]]
+    nodes.remove("v")
+    links[:] = [x for x in links if "v" not in (x.a, x.b)]
+    assert check() == [["r", "s", "u"], ["t"], ["w"]]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from recon_records import claim, doc, event
 from recon_records import reconcile_all as reconcile
 
 from crosscheck.model import Subject
-from crosscheck.reconcile.parts import report_parts
+from crosscheck.reconcile.parts import PartsMemo, report_parts
 
 
 def test_smaller_figures_of_one_report_are_parts_of_its_total() -> None:
@@ -153,3 +155,30 @@ def test_victims_told_one_by_one_go_with_the_toll_read_by_difference() -> None:
     (group,) = [g for g in picture.groups if g.measure == "injured"]
     assert sorted(group.claims) == sorted([toll.id, girl.id])
     assert group.estimate.best == 3
+
+
+def test_parts_with_a_memo_equal_parts_without_through_changes() -> None:
+    """Each report is read again only when its claims or subjects change; the answer never
+    differs from a call without the memo (reports added, re-figured, re-subjected, removed)."""
+    shooting = Subject("event", "e-1", "shooting")
+    other = Subject("event", "e-2", "fire")
+    claims = {
+        "a": [claim("a", "injured", 4, 4, start=10), claim("a", "injured", 2, 2, start=200)],
+        "b": [claim("b", "killed", 3, 3, start=10), claim("b", "killed", 1, 1, start=90)],
+    }
+    subjects = {c.id: shooting for cs in claims.values() for c in cs}
+    memo = PartsMemo()
+
+    def check() -> dict[str, str]:
+        flat = [c for key in sorted(claims) for c in claims[key]]
+        warm = report_parts(flat, subjects, memo)
+        assert warm == report_parts(flat, subjects)
+        return warm
+
+    assert len(check()) == 2
+    claims["a"][1] = dataclasses.replace(claims["a"][1], low=5, high=5)  # now the total
+    assert check() == {claims["a"][0].id: claims["a"][1].id, claims["b"][1].id: claims["b"][0].id}
+    subjects[claims["b"][1].id] = other  # another incident: no longer a part
+    assert check() == {claims["a"][0].id: claims["a"][1].id}
+    del claims["a"]
+    assert check() == {} and set(memo.docs) == {"b"}

@@ -7,10 +7,12 @@ print one line and exit non-zero, never a traceback.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -112,8 +114,63 @@ def _exit_now() -> None:
     os._exit(0)
 
 
+#: The module that registers each command. A command line imports only its command's module,
+#: so ``crosscheck ingest`` loads neither the web server nor the exporters nor ACH; anything
+#: else (``--help``, an unknown name) imports them all, in this order.
+COMMAND_MODULES: dict[str, str] = {
+    "ach": "ach",
+    **dict.fromkeys(
+        ("info", "ingest", "reprocess", "docs", "show", "search", "stats"), "documents"
+    ),
+    **dict.fromkeys(("claims", "entities", "events", "statements", "eval"), "extraction"),
+    **dict.fromkeys(("export", "import"), "interop"),
+    **dict.fromkeys(
+        (
+            "groups",
+            "conflicts",
+            "event",
+            "entity",
+            "merge",
+            "split",
+            "correct",
+            "audit",
+            "brief",
+        ),
+        "picture",
+    ),
+    "serve": "serve",
+    "synth": "synth",
+    "watch": "watch",
+    **dict.fromkeys(("alerts", "warnings", "grades", "grade", "rules"), "watching"),
+}
+_ALL_MODULES = tuple(dict.fromkeys(COMMAND_MODULES.values()))
+#: Global options that take a value (the word after them is not the command).
+_VALUED_OPTIONS = frozenset({"--db", "--model", "--config"})
+
+
+def _command_name(argv: Sequence[str]) -> str | None:
+    """The command word of a command line, or None when help or no command comes first."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUED_OPTIONS:
+            next(words, None)
+        elif word == "--help" or not word.startswith("-"):
+            return None if word == "--help" else word
+    return None
+
+
+def load_commands(argv: Sequence[str] | None = None) -> None:
+    """Register the commands ``argv`` needs on :data:`app` (all of them when ``argv`` is None)."""
+    name = _command_name(argv) if argv is not None else None
+    module = COMMAND_MODULES.get(name) if name is not None else None
+    modules = (module,) if module is not None else _ALL_MODULES
+    for module in modules:
+        importlib.import_module(f"crosscheck.cli.{module}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point (``argv`` None: the process's own arguments)."""
+    load_commands(sys.argv[1:] if argv is None else argv)
     try:
         # Without standalone mode click returns typer.Exit codes instead of exiting.
         code = app(args=argv, standalone_mode=False)
@@ -145,15 +202,4 @@ def main(argv: list[str] | None = None) -> None:
         STATE.close()
 
 
-# Register command modules (each adds its commands to `app`).
-from crosscheck.cli import ach as _ach  # noqa: E402,F401
-from crosscheck.cli import documents as _documents  # noqa: E402,F401
-from crosscheck.cli import extraction as _extraction  # noqa: E402,F401
-from crosscheck.cli import interop as _interop  # noqa: E402,F401
-from crosscheck.cli import picture as _picture  # noqa: E402,F401
-from crosscheck.cli import serve as _serve  # noqa: E402,F401
-from crosscheck.cli import synth as _synth  # noqa: E402,F401
-from crosscheck.cli import watch as _watch  # noqa: E402,F401
-from crosscheck.cli import watching as _watching  # noqa: E402,F401
-
-__all__ = ["STATE", "app", "main"]
+__all__ = ["STATE", "app", "load_commands", "main"]

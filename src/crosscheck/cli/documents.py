@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from crosscheck import __version__
 from crosscheck.cli.app import STATE, app
 from crosscheck.cli.output import Format, clean, console, emit, emit_object
 from crosscheck.errors import NotFoundError
@@ -23,6 +22,8 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 @app.command()
 def info(fmt: FormatOpt = Format.table) -> None:
     """Show the version, spaCy pipeline, store and settings in force."""
+    from crosscheck import __version__
+
     emit_object(info_view(STATE.settings, __version__), fmt)
 
 

@@ -27,7 +27,7 @@ from crosscheck.reconcile.entities import EntityMemo, resolve_entities
 from crosscheck.reconcile.grouping import GroupMemo, group_claims
 from crosscheck.reconcile.incidents.events import build_event, dominant_event_ids, event_id_for
 from crosscheck.reconcile.incidents.linking import IncidentMemo, link_incidents
-from crosscheck.reconcile.parts import died_later, report_parts
+from crosscheck.reconcile.parts import PartsMemo, died_later, report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
 from crosscheck.reconcile.subjects import SubjectResolver
@@ -47,6 +47,8 @@ class Memo:
     groups: GroupMemo = field(default_factory=GroupMemo)
     verdicts: Verdicts = field(default_factory=dict)
     tables: TablesMemo = field(default_factory=TablesMemo)
+    parts: PartsMemo = field(default_factory=PartsMemo)
+    subjects: dict[str, Subject] = field(default_factory=dict)
 
 
 def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -88,6 +90,12 @@ def _subjects(
     return subjects
 
 
+def _kept(subjects: dict[str, Subject], before: dict[str, Subject]) -> dict[str, Subject]:
+    """``subjects``, each equal to its last run's taken as that very object: the stages after
+    compare claims' subjects, and the same object compares at once (nor is it kept twice)."""
+    return {k: old if (old := before.get(k)) == v else v for k, v in subjects.items()}
+
+
 def reconcile_with_notes(
     records: Records, settings: ReconcileSettings | None = None, memo: Memo | None = None
 ) -> tuple[Picture, list[str]]:
@@ -120,8 +128,9 @@ def reconcile_with_notes(
         mention_entities,
         memo.tables,
     )
-    subjects = _subjects(resolver, fixed, overrides, notes)
-    parts = report_parts(fixed, subjects)
+    subjects = _kept(_subjects(resolver, fixed, overrides, notes), memo.subjects)
+    memo.subjects = subjects
+    parts = report_parts(fixed, subjects, memo.parts)
     published = {d.id: (d.published or "")[:10] for d in documents}
     died = died_later(fixed, subjects, parts, published)
     judge = Judge(Sourcing({d.id: d for d in documents}), frozenset(parts), died)

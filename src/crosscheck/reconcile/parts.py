@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from crosscheck.model import EVENT_MEASURES, Claim, Subject
 from crosscheck.reconcile.grouping import counted_key
@@ -26,15 +27,49 @@ def _perpetrators() -> frozenset[str]:
     return frozenset(str(w) for w in tables()["event_generic_nouns"]["perpetrators"])
 
 
-def report_parts(claims: Iterable[Claim], subjects: Mapping[str, Subject]) -> dict[str, str]:
+def report_parts(
+    claims: Iterable[Claim], subjects: Mapping[str, Subject], memo: PartsMemo | None = None
+) -> dict[str, str]:
     """Claim id -> id of its report's total, for every claim that is a part of one.
 
     Args:
         claims: every claim (after analyst corrections; rejected ones are never totals).
         subjects: each claim's resolved subject.
+        memo: the last call's answer per report; a report is read again only when its
+            claims or their subjects changed (the answer is the same either way).
     """
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc_id].append(c)
+    known = memo.docs if memo is not None else {}
+    kept: dict[str, _DocParts] = {}
+    out: dict[str, str] = {}
+    for doc_id, members in by_doc.items():
+        key = (tuple(members), tuple(subjects.get(c.id) for c in members))
+        found = known.get(doc_id)
+        if found is None or found[0] != key:
+            found = (key, _doc_parts(members, subjects))
+        kept[doc_id] = found
+        out.update(found[1])
+    if memo is not None:
+        memo.docs = kept
+    return out
+
+
+_DocParts = tuple[tuple[tuple[Claim, ...], tuple[Subject | None, ...]], dict[str, str]]
+
+
+@dataclass
+class PartsMemo:
+    """The last run's parts per report, with the claims and subjects they were read from."""
+
+    docs: dict[str, _DocParts] = field(default_factory=dict)
+
+
+def _doc_parts(claims: Sequence[Claim], subjects: Mapping[str, Subject]) -> dict[str, str]:
+    """The parts of one report's claims (every claim of one document)."""
     attackers = _perpetrators()
-    by_key: dict[tuple[str, str, str | None, str], list[Claim]] = defaultdict(list)
+    by_key: dict[tuple[str, str | None, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.measure not in EVENT_MEASURES or c.status == "rejected" or top(c) is None:
             continue
@@ -43,7 +78,7 @@ def report_parts(claims: Iterable[Claim], subjects: Mapping[str, Subject]) -> di
             continue
         if counted_key(c) in attackers or c.measure == "perpetrators":
             continue
-        by_key[(c.doc_id, subject.kind, subject.id, c.measure)].append(c)
+        by_key[(subject.kind, subject.id, c.measure)].append(c)
     out: dict[str, str] = {}
     for members in by_key.values():
         if len(members) < 2:
@@ -145,4 +180,4 @@ def _hurt_moved_to_dead(reports: list[dict[str, Claim]], published: Mapping[str,
     return out
 
 
-__all__ = ["died_later", "report_parts"]
+__all__ = ["PartsMemo", "died_later", "report_parts"]

@@ -324,7 +324,16 @@ def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
     return (raw.subject, raw.measure, raw.counted, raw.slot, claims, docs)
 
 
-Verdicts = dict[tuple[Any, ...], ClaimGroup]
+def _place(raw: RawGroup) -> tuple[Any, ...]:
+    """Where a group's verdict is kept between runs: what it counts and its claims' ids.
+
+    Looked up by this (cheap to hash) and then compared whole with :func:`verdict_key`:
+    hashing the full key would hash every claim and document of the picture on every run.
+    """
+    return (raw.subject, raw.measure, raw.counted, raw.slot, tuple(c.id for c in raw.claims))
+
+
+Verdicts = dict[tuple[Any, ...], tuple[tuple[Any, ...], ClaimGroup]]
 
 
 def judged(
@@ -339,12 +348,15 @@ def judged(
     if known is None and kept is None:
         return judge.judge(raw)
     key = verdict_key(judge, raw)
-    found = (known or {}).get(key)
-    if found is None:
-        found = judge.judge(raw)
+    place = _place(raw)
+    found = (known or {}).get(place)
+    if found is None or found[0] != key:
+        # Only a new verdict keeps its new key: an unchanged one keeps the old objects, so
+        # an update leaves no new long-lived objects behind for what it did not change.
+        found = (key, judge.judge(raw))
     if kept is not None:
-        kept[key] = found
-    return found
+        kept[place] = found
+    return found[1]
 
 
 __all__ = [

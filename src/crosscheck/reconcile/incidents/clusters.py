@@ -8,8 +8,10 @@ same links always give the same incidents. Pure: no store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from crosscheck.reconcile.mentionfeatures import Features, compatible
 from crosscheck.reconcile.unionfind import UnionFind
@@ -98,4 +100,57 @@ def cluster(
     return sorted(groups.groups().values(), key=lambda g: g[0])
 
 
-__all__ = ["Link", "cluster"]
+_RegionKey = tuple[tuple[str, ...], tuple[Any, ...], tuple[Link, ...]]
+
+
+@dataclass
+class ClusterMemo:
+    """The last run's incidents per region (nodes joined by links), with what they read."""
+
+    regions: dict[str, tuple[_RegionKey, list[list[str]]]] = field(default_factory=dict)
+
+
+def _regions(links: Sequence[Link]) -> list[tuple[list[str], list[Link]]]:
+    """The nodes that links join, as connected regions, each with its own links."""
+    joined = UnionFind()
+    for link in links:
+        joined.union(link.a, link.b)
+    of: dict[str, list[Link]] = defaultdict(list)
+    for link in links:
+        of[joined.find(link.a)].append(link)
+    return [(nodes, of[root]) for root, nodes in joined.groups().items()]
+
+
+def cluster_regions(
+    nodes: Sequence[str],
+    links: Iterable[Link],
+    members: Callable[[str], Sequence[Features]],
+    strength: Callable[[str, str], float | None],
+    mean_strength: float,
+    reads: Callable[[str], Hashable],
+    memo: ClusterMemo,
+) -> list[list[str]]:
+    """:func:`cluster`, one region at a time, a region's answer kept while it is unchanged.
+
+    A link only ever joins groups of its own region (nodes connected by links), and the
+    tests before a join read only the two groups' nodes, so each region is clustered on
+    its own with the same answer. A region is clustered again only when its nodes, their
+    members, what ``strength`` reads of them (``reads``) or its links changed.
+    """
+    linked: set[str] = set()
+    out: list[list[str]] = []
+    known, memo.regions = memo.regions, {}
+    for region, own in _regions(list(links)):
+        linked.update(region)
+        key = (tuple(region), tuple((members(n), reads(n)) for n in region), tuple(own))
+        found = known.get(region[0])
+        if found is None or found[0] != key:
+            groups = cluster(region, own, members, strength, mean_strength)
+            found = (key, groups)
+        memo.regions[region[0]] = found
+        out.extend(found[1])
+    out.extend([n] for n in nodes if n not in linked)
+    return sorted(out, key=lambda g: g[0])
+
+
+__all__ = ["ClusterMemo", "Link", "cluster", "cluster_regions"]

@@ -24,7 +24,7 @@ from datetime import date
 
 from crosscheck.model import EVENT_MEASURES, EventMention
 from crosscheck.reconcile.dates import day
-from crosscheck.reconcile.incidents.clusters import cluster
+from crosscheck.reconcile.incidents.clusters import ClusterMemo, cluster, cluster_regions
 from crosscheck.reconcile.incidents.documents import VIOLENT, DocIncidents, doc_incidents
 from crosscheck.reconcile.incidents.links import (
     MAX_BLOCK,
@@ -64,6 +64,8 @@ class IncidentMemo:
     mention_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_BLOCK))
     #: The towns of violent incidents last seen, and the lead towns matching them.
     towns: TownMatches = field(default_factory=lambda: TownMatches())
+    #: The incidents of each region of linked local incidents, while it stays the same.
+    regions: ClusterMemo = field(default_factory=ClusterMemo)
 
 
 def _town_matches(place: str, town: str) -> bool:
@@ -99,11 +101,11 @@ class TownMatches:
         return found
 
 
-def _share(d: DocRecords, memo: IncidentMemo) -> DocIncidents:
+def _share(d: DocRecords, memo: IncidentMemo) -> tuple[DocRecords, DocIncidents]:
     found = memo.docs.get(d.id)
     if found is None or found[0] != d:
         found = (d, doc_incidents(d))
-    return found[1]
+    return found
 
 
 def _as_linked(em: EventMention, f: Features) -> EventMention:
@@ -122,9 +124,10 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
     kept = memo is not None
     memo = memo if memo is not None else IncidentMemo()
     ordered = sorted(docs, key=lambda d: d.id)
-    shares = {d.id: _share(d, memo) for d in ordered}
-    gone = memo.docs.keys() - shares.keys()
-    memo.docs = {d.id: (d, shares[d.id]) for d in ordered}
+    # The same pairs as before for unchanged reports: an update leaves no new objects behind.
+    memo.docs, known = {d.id: _share(d, memo) for d in ordered}, memo.docs
+    gone = known.keys() - memo.docs.keys()
+    shares = {k: v[1] for k, v in memo.docs.items()}
     incidents = [x for s in shares.values() for x in s.incidents]
     reports = {k: s.report for k, s in shares.items() if s.report is not None and s.main}
     main_of = {k: s.main for k, s in shares.items() if s.main is not None}
@@ -145,7 +148,15 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
         ra, rb = report_of.get(a), report_of.get(b)
         return None if ra is None or rb is None else strength(ra, rb, model, memo.links)
 
-    groups = cluster(list(by_id), links, lambda n: by_id[n].members, told, model.mean_strength)
+    def members(n: str) -> tuple[Features, ...]:
+        return by_id[n].members
+
+    if kept:
+        groups = cluster_regions(
+            list(by_id), links, members, told, model.mean_strength, report_of.get, memo.regions
+        )
+    else:
+        groups = cluster(list(by_id), links, members, told, model.mean_strength)
     out = _mention_groups(groups, by_id, ordered)
     mains = {doc: by_id[n].members[0].id for doc, n in main_of.items()}
     needy = [
