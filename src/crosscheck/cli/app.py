@@ -194,7 +194,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # click usage errors carry their own exit codes
         import click
 
-        if isinstance(exc, click.ClickException):
+        # Typer raises usage errors ("No such command") from its own copy of click.
+        usage = isinstance(exc, click.ClickException | typer.TyperException)
+        if usage and hasattr(exc, "show") and hasattr(exc, "exit_code"):
             exc.show()
             sys.exit(exc.exit_code)
         raise
