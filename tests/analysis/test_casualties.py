@@ -253,6 +253,20 @@ def test_totals_an_ordinal_within_the_figures_adds_nothing(nlp: Any, text: str) 
     assert ordinal_figures(claims_of(nlp, text), text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Two men were killed on Pell Road. Three other victims were shot near a store.", 3),
+        ("Five people were shot on Pell Road. Two men died at the scene.", 3),
+        # The phrase names the one who died too: four others and him were hit.
+        ("A man died after he and four others were shot outside a store on Pell Road.", 4),
+    ],
+)
+def test_totals_victims_besides_the_dead_are_all_hurt(nlp: Any, text: str, injured: int) -> None:
+    (derived,) = derived_figures(claims_of(nlp, text), text)
+    assert (derived.measure, derived.low) == ("injured", injured)
+
+
 def test_totals_hit_with_no_word_of_death_are_injured(nlp: Any) -> None:
     text = "Two teenagers were shot near the skate park and taken to the hospital."
     (injured,) = derived_figures(claims_of(nlp, text), text)

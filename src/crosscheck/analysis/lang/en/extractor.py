@@ -203,7 +203,7 @@ def _finish(
             only = [dataclasses.replace(c, subject_ref=incident.id) for c in only]
         out.claims.extend(only)
     out.claims.extend(ordinal_figures(out.claims, doc.text))
-    out.claims.extend(derived_figures(out.claims, f"{doc.title or ''}\n{doc.text}"))
+    out.claims.extend(derived_figures(out.claims, doc.text, doc.title or ""))
     return out
 
 

@@ -112,12 +112,13 @@ def ordinal_figures(claims: list[Claim], text: str) -> list[Claim]:
     ]
 
 
-def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
+def derived_figures(claims: list[Claim], text: str, title: str = "") -> list[Claim]:
     """The injured figure a report gives by difference (empty when it gives none).
 
     Args:
         claims: every claim of one report.
-        text: the report's title and text, to tell whether it speaks of any death.
+        text: the report's text (the claims' spans are offsets into it).
+        title: its headline; with the text, it tells whether the report speaks of a death.
     """
     told = [c for c in claims if c.measure == "injured"]
     if told:
@@ -128,12 +129,14 @@ def derived_figures(claims: list[Claim], text: str) -> list[Claim]:
             return []  # "at least three were hurt" is the report's own reading
     hit = _largest(claims, "casualties")
     killed = _largest(claims, "killed")
-    if hit is None or (killed is None and _says_death(text)):
+    if hit is None or (killed is None and _says_death(f"{title}\n{text}")):
         return []
     n_hit = _exact(hit)
     n_killed = 0 if killed is None else _exact(killed)
     assert n_hit is not None and n_killed is not None
     injured = n_hit - n_killed
+    if killed is not None and _others(text, hit):
+        injured = n_hit  # "two were killed ... three other victims were shot": five hit
     if injured <= max((_exact(c) or 0 for c in told), default=0):
         return []
     how = f"{n_killed} killed" if killed is not None else "none reported dead"
@@ -211,6 +214,20 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
             continue  # "she was in critical condition", "Whitlock suffered a wound"
         out.append(c)
     return out
+
+
+_NUMBER_THEN_WORD = re.compile(r"(\w+)\s+(\w+)")
+
+
+def _others(text: str, c: Claim) -> bool:
+    """Whether a figure's victim phrase counts people besides those already told ("three
+    other victims", "two more people")."""
+    # Only a phrase that opens with its number ("Three other victims"): one that names
+    # someone too ("he and four others", "Garcia and three other people") counts them all.
+    m = _NUMBER_THEN_WORD.match(text, c.span[0])
+    if m is None or not (m.group(1).isdigit() or lookup_number(m.group(1).lower())):
+        return False
+    return m.group(2).lower() in words("besides_words")
 
 
 def _name(text: str, c: Claim) -> frozenset[str]:
