@@ -131,9 +131,9 @@ def reconcile_with_notes(
     subjects = _kept(_subjects(resolver, fixed, overrides, notes), memo.subjects)
     memo.subjects = subjects
     parts = report_parts(fixed, subjects, memo.parts)
-    published = {d.id: (d.published or "")[:10] for d in documents}
-    died = died_later(fixed, subjects, parts, published)
-    judge = Judge(Sourcing({d.id: d for d in documents}), frozenset(parts), died)
+    sourcing = Sourcing({d.id: d for d in documents})
+    died = died_later(fixed, subjects, parts, sourcing.published)
+    judge = Judge(sourcing, frozenset(parts), died)
     known: Verdicts = memo.verdicts
     kept: Verdicts = {}
     groups = sorted(

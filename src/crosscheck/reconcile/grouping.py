@@ -241,7 +241,8 @@ def group_claims(
     """Group claims (already corrected) by subject, measure, counted and as-of slot.
 
     ``parts`` maps a figure that is a part of its report's total to that total's id
-    (see :func:`crosscheck.reconcile.parts.report_parts`): a part goes where its total goes.
+    (see :func:`crosscheck.reconcile.parts.report_parts`): a part of a total the report
+    gives by difference is counted with that total (see :func:`split_base`).
     With a ``memo`` a subject's claims are split again only when they (or their subjects,
     or their totals) changed since the run that filled it; the groups are the same either
     way.
@@ -273,6 +274,7 @@ def split_base(
 ) -> list[RawGroup]:
     """The groups of one subject, measure and locality: by what is counted, slot and part."""
     out: list[RawGroup] = []
+    parts = parts or {}
     keys = {c.id: counted_key(c) for c in members}
     if measure in EVENT_MEASURES:
         # A sub-count is a part only beside its whole: with no total in its own report,
@@ -289,7 +291,7 @@ def split_base(
     # counted with it (they never decide the group, see verdicts).
     derived = {c.id for c in members if _ASIDE.search(c.label)}
     for c in members:
-        total = (parts or {}).get(c.id)
+        total = parts.get(c.id)
         if total in derived:
             keys[c.id] = keys[total]
     mapping = _fuzzy_counted(list(keys.values()))

@@ -14,7 +14,7 @@ were killed") are never parts of the victims' toll. Pure: no store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.model import EVENT_MEASURES, Claim, Subject
@@ -99,7 +99,7 @@ def died_later(
     claims: Sequence[Claim],
     subjects: Mapping[str, Subject],
     parts: Mapping[str, str],
-    published: Mapping[str, str],
+    published: Callable[[Claim], str | None],
 ) -> frozenset[str]:
     """Ids of the single-victim injured figures whose victim other reports count as dead.
 
@@ -107,8 +107,8 @@ def died_later(
     next: one report counts one hurt and no dead (or fewer dead), a report counting more
     dead gives no injured figure at all. The hurt one is the one who died, and the injured
     figure is what the toll was before the death, not a second victim. A report of one
-    hurt published after every report of the death (``published``: each document's
-    publication day) already knew of it: its victim is someone who lived.
+    hurt published after every report of the death (``published``: the publication day of
+    a claim's report) already knew of it: its victim is someone who lived.
     """
     totals: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     for c in claims:
@@ -137,7 +137,9 @@ def died_later(
     )
 
 
-def _one_hurt_died(reports: list[dict[str, Claim]], published: Mapping[str, str]) -> set[str]:
+def _one_hurt_died(
+    reports: list[dict[str, Claim]], published: Callable[[Claim], str | None]
+) -> set[str]:
     """The one hurt whom a report counting more dead, and no hurt, counts among the dead."""
     dead = {id(r): top(r["killed"]) or 0.0 for r in reports if "killed" in r}
     if not dead:
@@ -148,18 +150,20 @@ def _one_hurt_died(reports: list[dict[str, Claim]], published: Mapping[str, str]
         return set()
     if any("injured" in r and dead.get(id(r)) == most for r in reports):
         return set()  # a report counting every death also counts someone hurt
-    told = [published.get(r["killed"].doc_id, "") for r in reports if dead.get(id(r)) == most]
+    told = [published(r["killed"]) or "" for r in reports if dead.get(id(r)) == most]
     last = max(told, default="")
     out = set()
     for r in reports:
         if "injured" in r and dead.get(id(r), 0.0) < most:
-            if last and published.get(r["injured"].doc_id, "") > last:
+            if last and (published(r["injured"]) or "") > last:
                 continue  # told after the death was known: someone else
             out.add(r["injured"].id)
     return out
 
 
-def _hurt_moved_to_dead(reports: list[dict[str, Claim]], published: Mapping[str, str]) -> set[str]:
+def _hurt_moved_to_dead(
+    reports: list[dict[str, Claim]], published: Callable[[Claim], str | None]
+) -> set[str]:
     """Hurt figures a later report revised: "two wounded" on the first day, "one dead and
     one wounded" later. The people hit stay the same; some of the hurt have died since."""
     out = set()
@@ -174,7 +178,7 @@ def _hurt_moved_to_dead(reports: list[dict[str, Claim]], published: Mapping[str,
             kb, ib = top(b["killed"]), top(b["injured"])
             if ka is None or ia is None or kb is None or ib is None:
                 continue
-            later = published.get(b["killed"].doc_id, "") > published.get(a["injured"].doc_id, "")
+            later = (published(b["killed"]) or "") > (published(a["injured"]) or "")
             if later and kb > ka and ib < ia and ka + ia == kb + ib:
                 out.add(a["injured"].id)
     return out

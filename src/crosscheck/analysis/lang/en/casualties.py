@@ -246,8 +246,7 @@ def outcome(verb: Token, measure: str) -> str:
         lemma(v) in words("wounding_verbs") or _says_hurt(v) or _survived(v, verb) for v in verbs
     ):
         return "injured"
-    told = _their_wounds(verb)
-    if measure == "casualties" and told is not None:
+    if measure == "casualties" and (told := _their_wounds(verb)) is not None:
         return told
     if measure == "casualties" and _contrasted_with_death(verb, verbs):
         return "injured"

@@ -95,7 +95,8 @@ def ordinal_figures(claims: list[Claim], text: str) -> list[Claim]:
         return []
     n, c, m = max(found, key=lambda f: (f[0], -f[1].span[0]))
     told = [_exact(x) or 0 for x in claims if x.measure == "casualties"]
-    told.append(sum(_exact(x) or 0 for m in ("killed", "injured") if (x := _largest(claims, m))))
+    dead_and_hurt = (_largest(claims, measure) for measure in ("killed", "injured"))
+    told.append(sum(_exact(x) or 0 for x in dead_and_hurt if x is not None))
     if n <= max(told):
         return []
     return [
@@ -208,10 +209,10 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
         said_words = said.split()
         first = said_words[0] if said_words else ""
         another = bool(set(said_words) & words("other_victim_words"))
-        one_hurt = c.measure == "injured" and _exact(c) == 1 and not another
-        name = _name(text, c)
-        if one_hurt and (first in anaphors or (name and any(name <= d for d in dead))):
-            continue  # "she was in critical condition", "Whitlock suffered a wound"
+        if c.measure == "injured" and _exact(c) == 1 and not another:
+            name = _name(text, c)
+            if first in anaphors or (name and any(name <= d for d in dead)):
+                continue  # "she was in critical condition", "Whitlock suffered a wound"
         out.append(c)
     return out
 
