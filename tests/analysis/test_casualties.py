@@ -18,6 +18,7 @@ from crosscheck.analysis.lang.en.extractor import (
     sentence_case,
 )
 from crosscheck.analysis.lang.en.totals import (
+    also_hurt,
     derived_figures,
     headline_outcomes,
     ordinal_figures,
@@ -68,6 +69,8 @@ def figures(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
             "Deputies said Marta Quist was cleaning the rifle. Quist suffered a minor hand injury.",
             ("injured", 1, 1),
         ),
+        ("The driver was flown to a trauma center, where he later passed away.", ("killed", 1, 1)),
+        ("The medical examiner pronounced Noel Brandt dead at the scene.", ("killed", 1, 1)),
     ],
 )
 def test_casualties_a_single_victim_is_a_figure(nlp: Any, text: str, expected: tuple) -> None:
@@ -611,3 +614,86 @@ def test_a_broadcasters_number_is_not_a_count(nlp: Any) -> None:
 def test_an_age_bound_is_not_a_count(nlp: Any) -> None:
     text = "Shortly after dusk a girl younger than 9 was shot near the pool, deputies said."
     assert all(f[1] in (None, 1) for f in figures(nlp, text))
+
+
+def test_casualties_wounds_told_beside_the_verb_of_saying_are_the_victims(nlp: Any) -> None:
+    # The parser hangs "her injuries were ..." under "said", beside "was hit".
+    text = (
+        "A 20-year-old woman was also hit by the gunfire, but her injuries were not "
+        "life-threatening, the sheriff said."
+    )
+    harm = [f for f in figures(nlp, text) if f[0] in ("killed", "injured", "casualties")]
+    assert harm == [("injured", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials say three people were killed. The woman's 30-year-old brother was also "
+            "shot in his arm and taken to a hospital.",
+            [("injured", 1), ("killed", 3)],
+        ),
+        # A victim also shot who died is one more death, not an injury.
+        (
+            "Two men were shot and killed Friday. A woman was also shot, and she later died.",
+            [("casualties", 1), ("killed", 1), ("killed", 2)],
+        ),
+    ],
+)
+def test_totals_a_victim_also_shot_beside_the_dead_is_hurt(
+    nlp: Any, text: str, expected: list
+) -> None:
+    kept = also_hurt(claims_of(nlp, text), text)
+    assert sorted((c.measure, c.low) for c in kept) == expected
+
+
+def test_totals_also_shot_with_no_death_stays_people_hit(nlp: Any) -> None:
+    text = "A man was shot on Elm Road. His cousin was also shot in the leg."
+    kept = also_hurt(claims_of(nlp, text), text)
+    assert {c.measure for c in kept} == {"casualties"}
+
+
+def test_totals_a_victim_who_had_been_hurt_in_a_report_of_a_death_is_that_death(
+    nlp: Any,
+) -> None:
+    text = (
+        "A local girl who was shot at her home last month has died. "
+        "Ada Moss, 7, had been critically injured in the shooting. "
+        "A neighbour was wounded in the arm."
+    )
+    kept = same_victim_dropped(claims_of(nlp, text), text)
+    assert sorted((c.measure, c.low) for c in kept) == [("injured", 1), ("killed", 1)]
+    assert not any("Ada Moss" in c.sentence for c in kept)
+
+
+def test_totals_a_numbered_victim_also_shot_is_left_to_the_ordinal_count(nlp: Any) -> None:
+    text = "Three men were found dead on Locust Lane. A fourth man was also shot, police said."
+    kept = also_hurt(claims_of(nlp, text), text)
+    assert "injured" not in {c.measure for c in kept}
+
+
+def test_casualties_a_contracted_could_have_is_no_harm(nlp: Any) -> None:
+    found = figures(nlp, "He could've died from that wound, the doctor said.")
+    assert not [f for f in found if f[0] in ("killed", "injured", "casualties")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies found a man with a gunshot wound behind the store.", [("casualties", 1, 1)]),
+        (
+            "Officers found a man and a woman with gunshot wounds in the parking lot.",
+            [("casualties", 2, 2)],
+        ),
+        ("Medics found a teenager suffering from a gunshot wound.", [("injured", 1, 1)]),
+    ],
+)
+def test_casualties_people_found_with_wounds_were_hit(nlp: Any, text: str, expected: list) -> None:
+    harm = [f for f in figures(nlp, text) if f[0] in ("killed", "injured", "casualties")]
+    assert harm == expected
+
+
+def test_casualties_a_thing_found_with_damage_is_no_victim(nlp: Any) -> None:
+    found = figures(nlp, "Police located the getaway car with a shattered window.")
+    assert not [f for f in found if f[0] in ("killed", "injured", "casualties")]

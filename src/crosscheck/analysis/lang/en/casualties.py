@@ -102,7 +102,7 @@ def _says_death(verb: Token) -> bool:
         low = c.lower_
         if c.dep_ == "advmod" and low in words("fatal_adverbs"):
             return True
-        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp") and (
+        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "advcl") and (
             low in words("dead_words") or lemma(c) in words("dead_words")
         ):
             return True
@@ -134,9 +134,14 @@ def _survived(verb: Token, harm: Token) -> bool:
 def _their_wounds(verb: Token) -> str | None:
     """ "was hit, but her injuries were not life-threatening": a clause coordinated with the
     harm verb tells of the victim's own wounds, so they were hurt (killed, when it calls
-    them fatal)."""
-    for clause in verb.children:
-        if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX"):
+    them fatal). The parser may hang that clause beside the harm verb, under the verb of
+    saying ("was also hit ..., but her injuries were not life-threatening, he said")."""
+    clauses = [c for c in verb.children if c.dep_ == "conj"]
+    clauses += [c for s in clauses for c in s.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("ccomp", "conj"):
+        clauses += [c for c in verb.head.children if c.dep_ == verb.dep_ and c.i > verb.i]
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX"):
             continue
         for subject in clause.children:
             owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
@@ -167,6 +172,11 @@ def _state_measure(verb: Token) -> str | None:
         for c in verb.children:
             if c.dep_ == "dobj" and lemma(c) in words("injury_nouns"):
                 return _wound_outcome(c)
+            if c.dep_ == "prep" and c.lower_ == "from":
+                # "a man suffering from a gunshot wound"
+                for o in c.children:
+                    if o.dep_ == "pobj" and lemma(o) in words("injury_nouns"):
+                        return _wound_outcome(o)
         return None
     if lem in words("dead_placing_verbs") and _has_object(verb):
         return None  # "left a boy in critical condition": the object is the one hurt
@@ -477,6 +487,8 @@ def _self_harm(verb: Token, victims: Token) -> bool:
 
 #: Modals that with "have" tell what did not happen ("could have killed her").
 _COUNTERFACTUAL = frozenset({"could", "would", "might"})
+#: "have" as written, contracted too ("could've died").
+_HAVE = frozenset({"have", "'ve", "’ve"})
 
 
 def negated(verb: Token) -> bool:
@@ -490,7 +502,7 @@ def negated(verb: Token) -> bool:
         graded = any(c.dep_ == "advmod" and c.lower_ in words("grave_adverbs") for c in v.children)
         if any(c.dep_ == "neg" for c in v.children) and not graded:
             return True
-        if aux & _COUNTERFACTUAL and "have" in aux:
+        if aux & _COUNTERFACTUAL and aux & _HAVE:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in words("near_miss_adverbs") for c in v.children):
             return True  # "nearly killed him": he lived
@@ -498,7 +510,7 @@ def negated(verb: Token) -> bool:
     aux = {
         c.lower_ for v in _shared_clause(verb) for c in v.children if c.dep_ in ("aux", "auxpass")
     }
-    return bool(aux & _COUNTERFACTUAL) and "have" in aux
+    return bool(aux & _COUNTERFACTUAL) and bool(aux & _HAVE)
 
 
 def _harm_measure(verb: Token) -> str | None:
@@ -611,6 +623,26 @@ def _arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
                 for o in c.children:
                     if o.dep_ == "pobj" and (o.pos_ != "PROPN" or _aged(o)):
                         yield o, measure, tok
+        return
+    if tok.pos_ == "NOUN" and lem in words("injury_nouns") and tok.dep_ == "pobj":
+        # "officers found a man with a gunshot wound": hit, and maybe dead (the report says).
+        prep = tok.head
+        victim = prep.head
+        if prep.lower_ == "from" and victim.dep_ == "acl" and lemma(victim) in words("suffer_verbs"):
+            victim = victim.head  # "a man suffering from a gunshot wound"
+        elif prep.lower_ != "with":
+            return
+        if lemma(victim) in words("dead_placing_verbs"):
+            # "located two victims, both with gunshot wounds": the parser hangs "with" on
+            # the verb; the people found are its object.
+            found = [c for c in victim.children if c.dep_ == "dobj"]
+            if not found:
+                return
+            victim = found[0]
+        while victim.dep_ == "conj" and victim.head.pos_ in ("NOUN", "PROPN"):
+            victim = victim.head  # "a man and a woman with gunshot wounds": both
+        if victim.pos_ in ("NOUN", "PROPN"):
+            yield victim, "casualties", tok
         return
     if tok.pos_ == "NOUN" and lemma(tok) == "life" and tok.dep_ == "dobj":
         yield from _lives_taken(tok)

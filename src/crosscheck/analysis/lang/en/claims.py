@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from crosscheck.analysis.geo import country_code
+from crosscheck.analysis.lang.en.background import reference_day, told_before
 from crosscheck.analysis.lang.en.casualties import (
     HARM_MEASURES,
     age_mark,
@@ -377,6 +378,10 @@ def _subject(
     sstart, send = chunk.span_of(sent)
     qpos = chunk.abs(doc[q.start].idx, doc[q.start].idx)[0]
     if reading.measure in EVENT_MEASURES:
+        if reading.measure in HARM_MEASURES and reading.verb is not None:
+            in_lead = chunk.offset == 0 and sent.start == next(iter(doc.sents)).start
+            if told_before(sent, reading.verb, chunk.published, reference_day(events), in_lead):
+                return "none", None, None  # "a man killed in a shooting last week"
         if _separate_incidents(sent):
             return "none", None, None  # "two killed in three separate shootings": a roundup
         near = [e for e in events if sstart <= e.span[0] < send]

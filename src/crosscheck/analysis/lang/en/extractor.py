@@ -20,6 +20,7 @@ from crosscheck.analysis.lang.en import claims, entities, events, statements
 from crosscheck.analysis.lang.en.casualties import HEADLINE
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.totals import (
+    also_hurt,
     derived_figures,
     headline_only,
     headline_outcomes,
@@ -192,7 +193,7 @@ def _finish(
 ) -> Extraction:
     """What needs the whole report: its profile and the figures it gives by difference."""
     out.profile = profile(doc.id, doc.title, doc.text, "en")
-    out.claims = same_victim_dropped(out.claims, doc.text)
+    out.claims = also_hurt(same_victim_dropped(out.claims, doc.text), doc.text)
     told, figures = headline
     out.claims.extend(headline_outcomes(out.claims, figures))
     only = headline_only(out.claims, figures, doc.title or "")

@@ -126,8 +126,25 @@ class Reading:
 
 
 def lemma(tok: Token) -> str:
-    """Lower-case lemma, with a fallback for the proper nouns spaCy leaves capitalised."""
-    return (tok.lemma_ or tok.text).lower()
+    """Lower-case lemma, with a fallback for the proper nouns spaCy leaves capitalised; a
+    phrasal verb of ``phrasal_verbs`` reads as the verb it means ("passed away": die)."""
+    found = (tok.lemma_ or tok.text).lower()
+    phrasal = _phrasal().get(found)
+    if phrasal is not None:
+        for c in tok.children:
+            if c.dep_ in ("prt", "advmod") and c.lower_ in phrasal:
+                return phrasal[c.lower_]
+    return found
+
+
+@cache
+def _phrasal() -> dict[str, dict[str, str]]:
+    """``verb -> {particle: meaning}`` from ``phrasal_verbs`` ("pass away": "die")."""
+    out: dict[str, dict[str, str]] = {}
+    for phrase, meaning in lexicon()["phrasal_verbs"].items():
+        verb, particle = str(phrase).split()
+        out.setdefault(verb, {})[particle] = str(meaning)
+    return out
 
 
 def is_person(tok: Token) -> bool:

@@ -122,6 +122,11 @@ def derived_figures(claims: list[Claim], text: str, title: str = "") -> list[Cla
         title: its headline; with the text, it tells whether the report speaks of a death.
     """
     told = [c for c in claims if c.measure == "injured"]
+    # A death of another incident ("a man killed in a shooting last week") is none of the
+    # people the report's incident hit, and its sentence does not say one of them died.
+    elsewhere = [c for c in claims if c.measure == "killed" and c.subject_kind == "none"]
+    for c in elsewhere:
+        text = text.replace(c.sentence, " " * len(c.sentence))
     if told:
         # "A girl and a woman were shot ... the woman was treated, the girl was listed in
         # good condition": the injured told one by one are parts of the people hit.
@@ -129,7 +134,7 @@ def derived_figures(claims: list[Claim], text: str, title: str = "") -> list[Cla
         if any(c.low is None or c.low != c.high or c.vague or c.approximate for c in told):
             return []  # "at least three were hurt" is the report's own reading
     hit = _largest(claims, "casualties")
-    killed = _largest(claims, "killed")
+    killed = _largest([c for c in claims if c not in elsewhere], "killed")
     if hit is None or (killed is None and _says_death(f"{title}\n{text}")):
         return []
     n_hit = _exact(hit)
@@ -191,12 +196,21 @@ def headline_outcomes(claims: list[Claim], headline: list[Claim]) -> list[Claim]
     return out
 
 
+#: After a victim phrase, a harm told in the past perfect ("Ada Moss, 7, had been critically
+#: injured"): in a report of a death, the state of the one who died, before they died.
+_PLUPERFECT = re.compile(
+    r"(?:,[^,.;]{1,40},)?\s+had\s+been\s+(?:\w+ly\s+)?(?:injured|wounded|hurt|hospitalized)\b",
+    re.IGNORECASE,
+)
+
+
 def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
     """The claims without the hurt victim a report goes on to say died.
 
     "The 13-year-old remains in critical condition" in a report that also says one person
     was killed speaks of the one who died, in the report's telling before or after: "the
-    child", "he", "she" point back to a victim already counted. A victim introduced anew
+    child", "he", "she" point back to a victim already counted, and so does a victim who
+    "had been" hurt (the dead, before they died). A victim introduced anew
     ("a 40-year-old man was wounded") is another person and stays.
     """
     if not any(c.measure == "killed" and _exact(c) for c in claims):
@@ -213,6 +227,34 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
             name = _name(text, c)
             if first in anaphors or (name and any(name <= d for d in dead)):
                 continue  # "she was in critical condition", "Whitlock suffered a wound"
+            if _PLUPERFECT.match(text, c.span[1]):
+                continue  # "Ada Moss, 7, had been critically injured": the dead, before
+        out.append(c)
+    return out
+
+
+def also_hurt(claims: list[Claim], text: str) -> list[Claim]:
+    """The claims with people "also shot" beside a report's dead counted as injured.
+
+    "Three people were killed ... the woman's brother was also shot in the arm": the brother
+    is one more person hit, and the report, which tells its deaths, does not count him among
+    them. A sentence that says he died too keeps its own reading.
+    """
+    if not any(c.measure == "killed" and c.subject_kind != "none" and _exact(c) for c in claims):
+        return claims
+    also = _phrases("also_hit_phrases")
+    out = []
+    for c in claims:
+        # "A fourth person was also shot": an ordinal counts everyone hit (ordinal_figures).
+        phrase = {w.lower() for w in _WORD.findall(text[c.span[0] : c.span[1]])}
+        ordinal = bool(phrase & set(number_words()["ordinals"]))
+        if c.measure == "casualties" and c.subject_kind != "none" and _exact(c) and not ordinal:
+            at = c.sentence.find(text[c.span[0] : c.span[1]])
+            said = also.search(c.sentence, max(at, 0))
+            if at >= 0 and said is not None and not _says_death_in(c.sentence):
+                c = dataclasses.replace(
+                    c, measure="injured", label="people injured (also hit, besides the dead)"
+                )
         out.append(c)
     return out
 
