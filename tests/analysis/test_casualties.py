@@ -22,6 +22,7 @@ from crosscheck.analysis.lang.en.totals import (
     derived_figures,
     headline_outcomes,
     ordinal_figures,
+    others_added,
     same_victim_dropped,
 )
 from crosscheck.model import Claim, Document, Extraction
@@ -71,6 +72,7 @@ def figures(nlp: Any, text: str) -> list[tuple[str, Any, Any]]:
         ),
         ("The driver was flown to a trauma center, where he later passed away.", ("killed", 1, 1)),
         ("The medical examiner pronounced Noel Brandt dead at the scene.", ("killed", 1, 1)),
+        ("Two cousins who were shot on Friday have died, police said.", ("killed", 2, 2)),
     ],
 )
 def test_casualties_a_single_victim_is_a_figure(nlp: Any, text: str, expected: tuple) -> None:
@@ -686,7 +688,7 @@ def test_casualties_a_contracted_could_have_is_no_harm(nlp: Any) -> None:
             "Officers found a man and a woman with gunshot wounds in the parking lot.",
             [("casualties", 2, 2)],
         ),
-        ("Medics found a teenager suffering from a gunshot wound.", [("injured", 1, 1)]),
+        ("Medics found a teenager suffering from a gunshot wound.", [("casualties", 1, 1)]),
     ],
 )
 def test_casualties_people_found_with_wounds_were_hit(nlp: Any, text: str, expected: list) -> None:
@@ -697,3 +699,33 @@ def test_casualties_people_found_with_wounds_were_hit(nlp: Any, text: str, expec
 def test_casualties_a_thing_found_with_damage_is_no_victim(nlp: Any) -> None:
     found = figures(nlp, "Police located the getaway car with a shattered window.")
     assert not [f for f in found if f[0] in ("killed", "injured", "casualties")]
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "The gunfire left a 3-year-old boy in critical condition, while four others, "
+            "including a teenager, were also wounded.",
+            5,
+        ),
+        ("A cashier was wounded in the shoulder, and two other people were also hurt.", 3),
+    ],
+)
+def test_totals_people_besides_those_told_add_up(nlp: Any, text: str, total: int) -> None:
+    found = others_added(claims_of(nlp, text), text)
+    wholes = [c for c in found if c.measure == "injured" and not c.part_of]
+    assert [(c.low, c.high) for c in wholes] == [(total, total)]
+    assert all(c.part_of == wholes[0].id for c in found if c.measure == "injured" and c.part_of)
+
+
+def test_totals_others_after_a_pronoun_are_not_added_to_it(nlp: Any) -> None:
+    text = "He was listed in serious condition. Three other people were also wounded."
+    found = others_added(claims_of(nlp, text), text)
+    assert max(c.low for c in found if c.measure == "injured") == 3
+
+
+def test_a_measure_of_time_names_no_incident(nlp: Any) -> None:
+    text = "He went on a ten-minute shooting rampage that killed two and wounded four."
+    names = {c.subject_name for c in claims_of(nlp, text) if c.measure in ("killed", "injured")}
+    assert names == {"shooting rampage"}

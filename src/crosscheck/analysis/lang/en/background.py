@@ -5,8 +5,9 @@ shooting last week", the shooting "occurred eight months after a bystander was k
 victim's "mother died several years ago". Such a death is a figure of another incident: it
 keeps no event subject, so it neither adds to the report's toll nor turns the people hit into
 fewer injured. Only dates that hang on the harm's own verb (or the verb it is coordinated
-with) count: "a man shot last week has died" is the report's own death, told late. Word lists
-are in ``data/en/measures.yaml``.
+with) count ("a man shot last week has died" is the report's own death, told late), and only
+in a report whose lead dates an attack of its own: a follow-up's "Smith was shot last
+Tuesday" is the incident it follows. Word lists are in ``data/en/measures.yaml``.
 """
 
 from __future__ import annotations

@@ -173,10 +173,11 @@ def _state_measure(verb: Token) -> str | None:
             if c.dep_ == "dobj" and lemma(c) in words("injury_nouns"):
                 return _wound_outcome(c)
             if c.dep_ == "prep" and c.lower_ == "from":
-                # "a man suffering from a gunshot wound"
+                # "found a man suffering from a gunshot wound": hit, and maybe dead (the
+                # report goes on to say), unless the wound itself is called fatal.
                 for o in c.children:
                     if o.dep_ == "pobj" and lemma(o) in words("injury_nouns"):
-                        return _wound_outcome(o)
+                        return "killed" if _wound_outcome(o) == "killed" else "casualties"
         return None
     if lem in words("dead_placing_verbs") and _has_object(verb):
         return None  # "left a boy in critical condition": the object is the one hurt
@@ -250,6 +251,11 @@ def outcome(verb: Token, measure: str) -> str:
     verbs += [
         c for v in verbs for c in v.children if c.dep_ in ("xcomp", "oprd") and c.tag_ == "VBN"
     ]
+    # "Two teens who were shot Wednesday have died": the verb of the people the clause
+    # describes says what became of them.
+    relative = any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "that") for c in verb.children)
+    if verb.dep_ == "relcl" and relative and verb.head.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(verb.head.head)
     if any(lemma(v) in words("killing_verbs") or _says_death(v) for v in verbs):
         return "killed"
     if measure == "casualties" and any(
@@ -628,7 +634,11 @@ def _arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
         # "officers found a man with a gunshot wound": hit, and maybe dead (the report says).
         prep = tok.head
         victim = prep.head
-        if prep.lower_ == "from" and victim.dep_ == "acl" and lemma(victim) in words("suffer_verbs"):
+        if (
+            prep.lower_ == "from"
+            and victim.dep_ == "acl"
+            and lemma(victim) in words("suffer_verbs")
+        ):
             victim = victim.head  # "a man suffering from a gunshot wound"
         elif prep.lower_ != "with":
             return
@@ -641,7 +651,9 @@ def _arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
             victim = found[0]
         while victim.dep_ == "conj" and victim.head.pos_ in ("NOUN", "PROPN"):
             victim = victim.head  # "a man and a woman with gunshot wounds": both
-        if victim.pos_ in ("NOUN", "PROPN"):
+        # A number ("found three males with gunshot wounds") is read as a count elsewhere.
+        numbered = any(c.dep_ == "nummod" for c in victim.children)
+        if victim.pos_ in ("NOUN", "PROPN") and not numbered:
             yield victim, "casualties", tok
         return
     if tok.pos_ == "NOUN" and lemma(tok) == "life" and tok.dep_ == "dobj":

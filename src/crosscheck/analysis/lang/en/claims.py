@@ -399,10 +399,13 @@ def _subject(
             if _many_incidents(noun):
                 return "none", None, None  # "53 wounded in weekend shootings across the city"
             left = noun.left_edge.i
+            # "a fifteen-minute shooting rampage": a measure of time names no incident.
             words = [
                 t
                 for t in doc[left : noun.i + 1]
-                if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.dep_ != "poss"
+                if t.pos_ in ("PROPN", "NOUN", "ADJ")
+                and t.dep_ != "poss"
+                and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].like_num)
             ]
             while words and words[0].pos_ == "ADJ":
                 words = words[1:]

@@ -98,6 +98,10 @@ def _role(arg: Token) -> tuple[str, Token | None]:
         # "eleven people linked to the attack had been arrested": spaCy makes the
         # participle a clausal subject; the figure is the subject of the main verb.
         return ("patient" if head.dep_ == "csubjpass" else "agent"), head.head
+    if dep == "nsubj" and head.dep_ == "auxpass" and head.head.pos_ == "VERB":
+        # "while three others, including two teens, were also wounded": the parser may hang
+        # the subject on the passive auxiliary.
+        return "patient", head.head
     if dep == "nsubj":
         passive = any(c.dep_ == "auxpass" for c in head.children)
         if passive or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)):

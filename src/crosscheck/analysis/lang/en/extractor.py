@@ -25,6 +25,7 @@ from crosscheck.analysis.lang.en.totals import (
     headline_only,
     headline_outcomes,
     ordinal_figures,
+    others_added,
     same_victim_dropped,
 )
 from crosscheck.analysis.profile import profile
@@ -194,6 +195,7 @@ def _finish(
     """What needs the whole report: its profile and the figures it gives by difference."""
     out.profile = profile(doc.id, doc.title, doc.text, "en")
     out.claims = also_hurt(same_victim_dropped(out.claims, doc.text), doc.text)
+    out.claims = others_added(out.claims, doc.text)
     told, figures = headline
     out.claims.extend(headline_outcomes(out.claims, figures))
     only = headline_only(out.claims, figures, doc.title or "")

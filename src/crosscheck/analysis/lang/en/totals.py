@@ -259,6 +259,48 @@ def also_hurt(claims: list[Claim], text: str) -> list[Claim]:
     return out
 
 
+def others_added(claims: list[Claim], text: str) -> list[Claim]:
+    """The claims, with a total where a sentence counts people besides those it has just told.
+
+    "A girl was left in critical condition, while three others were also wounded" tells four
+    people hurt: the total is a new figure over the one figure told before the others in the
+    same sentence, and both become its parts.
+    """
+    out = list(claims)
+    for c in claims:
+        if c.measure not in HARM_MEASURES or c.part_of or not _others(text, c):
+            continue
+        told = [
+            k
+            for k, o in enumerate(out)
+            if o.measure == c.measure
+            and o.span[1] <= c.span[0]
+            and not _SENTENCE_END.search(text[o.span[1] : c.span[0]])
+            and not o.part_of
+            and _exact(o)
+            # "He was taken in serious condition": someone told before, not one more.
+            and text[o.span[0] : o.span[1]].split()[:1] != []
+            and text[o.span[0] : o.span[1]].split()[0].lower() not in words("person_pronouns")
+        ]
+        n, before = _exact(c), sum(_exact(out[k]) or 0 for k in told)
+        # One figure told before the others: several may restate one another ("two of the
+        # men — one of whom ...").
+        if len(told) != 1 or n is None:
+            continue
+        total = dataclasses.replace(
+            c,
+            span=(out[told[0]].span[0], c.span[1]),
+            low=n + before,
+            high=n + before,
+            label=f"people {c.measure} ({before} told and {n} others)",
+            counted="people",
+        )
+        for k in [*told, out.index(c)]:
+            out[k] = dataclasses.replace(out[k], part_of=total.id)
+        out.append(total)
+    return out
+
+
 _NUMBER_THEN_WORD = re.compile(r"(\w+)\s+(\w+)")
 
 
