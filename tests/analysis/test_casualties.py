@@ -729,3 +729,16 @@ def test_a_measure_of_time_names_no_incident(nlp: Any) -> None:
     text = "He went on a ten-minute shooting rampage that killed two and wounded four."
     names = {c.subject_name for c in claims_of(nlp, text) if c.measure in ("killed", "injured")}
     assert names == {"shooting rampage"}
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "A safety instructor said loaded guns can cause severe injury or death.",
+        "0:41 Driver dies after crash on the interstate",
+    ],
+)
+def test_totals_no_death_in_a_generic_warning_or_a_video_list(nlp: Any, aside: str) -> None:
+    text = f"A 6-year-old was shot in the foot at a home on Alder Street.\n\n{aside}"
+    derived = derived_figures(claims_of(nlp, text), text)
+    assert [(c.measure, c.low) for c in derived] == [("injured", 1)]

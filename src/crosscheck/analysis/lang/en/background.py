@@ -50,31 +50,18 @@ def _dates_on(sent: Span, verbs: list[Token]) -> list[Span]:
     return out
 
 
-def _range_start(iso: str, precision: str) -> date | None:
-    """The first day a resolved date can mean."""
+def _range(iso: str, precision: str) -> tuple[date, date] | None:
+    """The first and last day a resolved date can mean ("2013-08", month: 1-31 August)."""
     try:
         if precision == "day":
-            return date.fromisoformat(iso[:10])
-        if precision == "month":
-            return date(int(iso[:4]), int(iso[5:7]), 1)
-        if precision == "year":
-            return date(int(iso[:4]), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def _range_end(iso: str, precision: str) -> date | None:
-    """The last day a resolved date can mean."""
-    try:
-        if precision == "day":
-            return date.fromisoformat(iso[:10])
+            day = date.fromisoformat(iso[:10])
+            return day, day
         if precision == "month":
             year, month = int(iso[:4]), int(iso[5:7])
             first_next = date(year + month // 12, month % 12 + 1, 1)
-            return first_next - timedelta(days=1)
+            return date(year, month, 1), first_next - timedelta(days=1)
         if precision == "year":
-            return date(int(iso[:4]), 12, 31)
+            return date(int(iso[:4]), 1, 1), date(int(iso[:4]), 12, 31)
     except ValueError:
         return None
     return None
@@ -83,9 +70,9 @@ def _range_end(iso: str, precision: str) -> date | None:
 def _earlier(ent: Span, published: date | None, reference: date, marked: bool) -> bool:
     found = resolve_date(ent.text, published)
     if found is not None:
-        end = _range_end(*found)
+        told = _range(*found)
         margin = timedelta(days=int(lexicon()["background_min_days"]))
-        return end is not None and end <= reference - margin
+        return told is not None and told[1] <= reference - margin
     # "several years ago", "weeks earlier", "eight months after ...": no day to compare,
     # but long before an incident the report tells as recent.
     words = {t.lower_ for t in ent}
@@ -122,7 +109,8 @@ def reference_day(events: list[EventMention]) -> date | None:
     """
     for e in sorted(events, key=lambda e: e.span[0]):
         if e.span[0] < LEAD_CHARS and e.type in ATTACK_TYPES and e.date and e.date_precision:
-            return _range_start(e.date, e.date_precision)
+            found = _range(e.date, e.date_precision)
+            return found[0] if found else None
     return None
 
 

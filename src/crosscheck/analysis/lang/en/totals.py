@@ -49,13 +49,18 @@ def _phrases(name: str) -> re.Pattern[str]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+#: A line of a page's video list ("0:41 Woman dies crossing the river"): another story.
+_VIDEO_ITEM = re.compile(r"^\s*\d{1,2}:\d{2}\s")
+
+
 def _says_death(text: str) -> bool:
     """Whether the text tells of a death: a word of death outside a supposition ("could
-    have caused death", "try to kill the youngest victims")."""
+    have caused death", "try to kill the youngest victims") and outside the titles of other
+    stories a page lists."""
     return any(
         _says_death_in(sentence)
         for sentence in _SENTENCE_END.split(text)
-        if not _phrases("hypothetical_phrases").search(sentence)
+        if not _phrases("hypothetical_phrases").search(sentence) and not _VIDEO_ITEM.match(sentence)
     )
 
 
