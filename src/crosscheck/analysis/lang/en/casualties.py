@@ -690,6 +690,8 @@ def _dead_subjects(dead: Token) -> list[Token]:
         return []  # "if the victim is dead": a supposition
     if verb.dep_ == "ccomp" and lemma(verb.head) in words("belief_verbs"):
         return []  # "neighbours feared the boy was dead"
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return []  # "he should be dead", "the driver may be dead": not said to be
     if dead.dep_ == "acomp" and lemma(verb) in words("dead_state_verbs"):
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if dead.dep_ in ("ccomp", "xcomp") and lemma(verb) in words("dead_placing_verbs"):
