@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosscheck.config import Settings
-from crosscheck.errors import InputError, NotFoundError
+from crosscheck.errors import CrosscheckError, InputError, NotFoundError
 from crosscheck.ingest import RawDocument, content_hash, read_inputs
 from crosscheck.model import Document, Extraction, Picture
 from crosscheck.pipeline.versions import link_versions
@@ -125,7 +125,14 @@ def _read_ahead(store: Store, reconcile: bool) -> Callable[[], object] | None:
 
     if not worth_prefetching(store):
         return None
-    return lambda: prefetch(store)
+
+    def read() -> None:
+        try:
+            prefetch(store)
+        except CrosscheckError as exc:  # the update reads it again, and fails or rebuilds there
+            log.debug("%s: the saved picture state was not read ahead (%s)", store.name, exc)
+
+    return read
 
 
 def ingest_raw(

@@ -6,6 +6,7 @@ sub-batches; the parent keeps the store, so only one process writes.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -133,6 +134,12 @@ class Extractors:
             for batch in batches:
                 yield batch, extract_batch(batch, self.settings)
             return
+        # Nothing to extract (every input unchanged): no pool, no tables, nothing read ahead.
+        pending = iter(batches)
+        first = next(pending, None)
+        if first is None:
+            return
+        batches = itertools.chain([first], pending)
         if alone:
             # Both processes geocode (extraction, then the picture update here): the city
             # tables are read once, before the fork, and shared copy-on-write.
