@@ -260,3 +260,84 @@ def test_state_of_other_settings_is_not_used(
     assert len(rebuilds) == 2
     assert any("other settings" in r.getMessage() for r in caplog.records)
     store.close()
+
+
+def test_state_read_ahead_is_brought_up_to_date_like_a_held_one(
+    tmp_path: Path, corpus: Corpus, rebuilds: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(str(tmp_path / "s.db"))
+    _add(store, corpus[:-2])
+    forget_state()
+    monkeypatch.setattr(picture_module, "PREFETCH_BYTES", 1)
+    assert picture_module.worth_prefetching(store)
+    picture_module.prefetch(store)
+    assert not picture_module.worth_prefetching(store)  # held now: nothing to read ahead
+    # Another process adds a report after the read, before this process's update.
+    other = open_store(str(tmp_path / "s.db"))
+    other.add_document(*corpus[-2])
+    other.close()
+    _add(store, corpus[-1:])
+    assert len(rebuilds) == 1
+    _rebuilt(store)
+    store.close()
+
+
+def test_read_ahead_of_a_damaged_state_leaves_the_one_notice_to_the_update(
+    tmp_path: Path, corpus: Corpus, rebuilds: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    store = open_store(str(tmp_path / "s.db"))
+    _add(store, corpus[:-1])
+    _damage(store, "UPDATE picture_state SET digest = 'x'")
+    forget_state()
+    with caplog.at_level(logging.WARNING, logger="crosscheck.pipeline.saved"):
+        picture_module.prefetch(store)
+        _add(store, corpus[-1:])
+    notices = [r for r in caplog.records if r.name == "crosscheck.pipeline.saved"]
+    assert len(notices) == 1 and len(rebuilds) == 2
+    store.close()
+
+
+def test_new_ingest_process_extracts_in_a_worker_while_reading_the_state(
+    tmp_path: Path, corpus: Corpus
+) -> None:
+    db = tmp_path / "s.db"
+    store = open_store(str(db))
+    _add(store, corpus[:-1])
+    store.close()
+    forget_state()
+    last = tmp_path / "harbour-blast.txt"
+    last.write_text(
+        "Blast at a harbour depot\n\nA fuel tank exploded at the harbour depot in Kerman on"
+        " Tuesday, killing three workers and injuring eleven, the port authority said.\n",
+        "utf-8",
+    )
+    # A new interpreter ingests one report into a store with a saved state counted as large.
+    script = (
+        "import sys\n"
+        "from crosscheck.analysis import extractors_loaded\n"
+        "from crosscheck.config import load_settings\n"
+        "from crosscheck.pipeline import picture\n"
+        "from crosscheck.pipeline.ingest import ingest_paths\n"
+        "from crosscheck.store import open_store\n"
+        "picture.PREFETCH_BYTES = 1\n"
+        "read = []\n"
+        "ahead = picture.prefetch\n"
+        "picture.prefetch = lambda s: (read.append(1), ahead(s))\n"
+        "store = open_store(sys.argv[1])\n"
+        "settings = load_settings({'db': sys.argv[1]}, environ={})\n"
+        "report = ingest_paths(store, [sys.argv[2]], settings, workers=1)\n"
+        "print(len(report.new) + len(report.unchanged), len(read), extractors_loaded())\n"
+    )
+    env = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db), str(last)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    # Stored, the state read ahead once, and the model loaded only in the worker.
+    assert done.stdout.split() == ["1", "1", "False"], done.stderr
+    store = open_store(str(db))
+    _rebuilt(store)
+    store.close()

@@ -45,9 +45,10 @@ def test_snapshot_keeps_what_was_worked_out() -> None:
     loaded, _ = _load(dump_state(reconciler))
     assert loaded.records == reconciler.records
     assert loaded.picture == reconciler.picture
-    assert (
-        loaded.memo.incidents.links.reports.keys() == reconciler.memo.incidents.links.reports.keys()
-    )
+    assert loaded.memo.incidents.docs.keys() == reconciler.memo.incidents.docs.keys()
+    assert loaded.memo.verdicts.keys() == reconciler.memo.verdicts.keys()
+    # Not the strengths of report pairs: a cache an update fills again for what it asks.
+    assert reconciler.memo.incidents.links.reports and not loaded.memo.incidents.links.reports
     assert loaded.update(Delta())[1].empty
 
 

@@ -19,19 +19,21 @@ def _state(body: bytes, picture: str = "p-1") -> SavedState:
 
 
 def test_saved_state_bytes_round_trip_and_replace(store: Store) -> None:
-    assert store.load_saved_state() is None
+    assert store.load_saved_state() is None and store.saved_state_bytes() == 0
     # Every byte value, a NUL among them, and more than a page.
     body = bytes(range(256)) * 300
     with store.writing():
         store.save_saved_state(_state(body))
     got = store.load_saved_state()
     assert got == _state(body)
+    assert store.saved_state_bytes() == len(body)  # told without reading the bytes
     with store.writing():
         store.save_saved_state(_state(b"second", "p-2"))
     assert store.load_saved_state() == _state(b"second", "p-2")
+    assert store.saved_state_bytes() == len(b"second")
     with store.writing():
         store.drop_saved_state()
-    assert store.load_saved_state() is None
+    assert store.load_saved_state() is None and store.saved_state_bytes() == 0
 
 
 def test_saved_state_rolled_back_with_its_write(store: Store) -> None:

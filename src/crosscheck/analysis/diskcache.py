@@ -15,6 +15,7 @@ as trusted as the installed code itself (never read from a store or a shared pla
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -24,7 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,22 @@ def _digest(sources: Iterable[Path], libraries: Iterable[str]) -> str:
     return h.hexdigest()[:24]
 
 
+def _read(saved: BinaryIO) -> Any:
+    """The pickled value in ``saved``, read with the cycle collector paused.
+
+    A table is a few hundred thousand new containers, none of them garbage: each collection
+    the read would set off walks them all again (the city index: 0.5 s read with the
+    collector on, 0.18 s with it paused).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(saved)
+    finally:
+        if was:
+            gc.enable()
+
+
 def cached(
     name: str, build: Callable[[], T], sources: Iterable[Path], libraries: Iterable[str] = ()
 ) -> T:
@@ -68,7 +85,7 @@ def cached(
         return build()
     try:
         with path.open("rb") as saved:
-            return pickle.load(saved)  # type: ignore[no-any-return]
+            return _read(saved)
     except FileNotFoundError:
         pass
     except Exception as exc:  # a damaged or unreadable file: build it again

@@ -296,4 +296,9 @@ def geocode(name: str, country_hint: str | None = None) -> Place | None:
     return extra
 
 
-__all__ = ["Place", "country_code", "geocode", "normalise_place", "place_entries"]
+def load_gazetteer() -> None:
+    """Read the city tables now, not in the middle of the first lookup (a third of a second)."""
+    _city_index()
+
+
+__all__ = ["Place", "country_code", "geocode", "load_gazetteer", "normalise_place", "place_entries"]

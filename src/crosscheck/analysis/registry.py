@@ -68,4 +68,9 @@ def get_extractor(language: str | None, settings: Settings) -> Extractor | None:
     return _INSTANCES[key]
 
 
-__all__ = ["Extractor", "get_extractor", "languages", "register_extractor"]
+def extractors_loaded() -> bool:
+    """Whether this process has made an extractor yet (its model is in memory)."""
+    return bool(_INSTANCES)
+
+
+__all__ = ["Extractor", "extractors_loaded", "get_extractor", "languages", "register_extractor"]

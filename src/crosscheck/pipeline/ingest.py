@@ -24,11 +24,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosscheck.config import Settings
-from crosscheck.errors import InputError, NotFoundError
+from crosscheck.errors import CrosscheckError, InputError, NotFoundError
 from crosscheck.ingest import RawDocument, content_hash, read_inputs
 from crosscheck.model import Document, Extraction, Picture
-from crosscheck.pipeline.extract import extract_batch
 from crosscheck.pipeline.versions import link_versions
+from crosscheck.pipeline.workers import Extractors
 from crosscheck.store import Store
 from crosscheck.store.sql import now_iso
 
@@ -115,37 +115,24 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-class _Extractors:
-    """Runs extraction in this process or a pool, created on first need."""
+def _read_ahead(store: Store, reconcile: bool) -> Callable[[], object] | None:
+    """Reading the store's saved picture state, when the update after extraction would read
+    a large one: done while a worker extracts, it is off the wait (see
+    :class:`crosscheck.pipeline.workers.Extractors`)."""
+    if not reconcile:
+        return None
+    from crosscheck.pipeline.picture import prefetch, worth_prefetching
 
-    def __init__(self, settings: Settings, workers: int, scheduler: str | None = None) -> None:
-        self.settings = settings
-        self.workers = max(1, workers)
-        self.scheduler = scheduler
-        self._pool: Any = None
+    if not worth_prefetching(store):
+        return None
 
-    def map(
-        self, batches: Iterable[list[Document]]
-    ) -> Iterator[tuple[list[Document], list[Extraction | str]]]:
-        """(batch, results) pairs in order; a pool overlaps extraction with storing."""
-        if self.scheduler:
-            from crosscheck.pipeline.distributed import DaskExtractionPool
+    def read() -> None:
+        try:
+            prefetch(store)
+        except CrosscheckError as exc:  # the update reads it again, and fails or rebuilds there
+            log.debug("%s: the saved picture state was not read ahead (%s)", store.name, exc)
 
-            self._pool = DaskExtractionPool(self.settings, scheduler=self.scheduler)
-            yield from self._pool.map(batches)
-            return
-        if self.workers == 1:
-            for batch in batches:
-                yield batch, extract_batch(batch, self.settings)
-            return
-        from crosscheck.pipeline.workers import ExtractionPool
-
-        self._pool = ExtractionPool(self.settings, self.workers)
-        yield from self._pool.map(batches)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
+    return read
 
 
 def ingest_raw(
@@ -203,7 +190,9 @@ def ingest_raw(
             seen[doc.content_hash] = doc
             yield doc
 
-    extractors = _Extractors(settings, workers or settings.workers, scheduler)
+    # An atomic ingest (an upload to the server) extracts in this process, as it always did.
+    ahead = None if atomic or scheduler else _read_ahead(store, reconcile)
+    extractors = Extractors(settings, workers or settings.workers, scheduler, ahead)
     try:
         done = extractors.map(_batches(fresh(), settings.batch_size))
         if atomic:
@@ -338,7 +327,7 @@ def reprocess(
         source: Iterable[Document] = docs
     else:
         source = store.iter_documents()
-    extractors = _Extractors(settings, workers or settings.workers)
+    extractors = Extractors(settings, workers or settings.workers)
     count = 0
     try:
         for batch, results in extractors.map(_batches(source, settings.batch_size)):

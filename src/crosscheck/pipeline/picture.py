@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 #: Ids per ``doc_ids`` query, well under the SQL parameter limits.
 CHUNK = 400
+#: A saved state this large (about 1,000 reports; a few tenths of a second to read) is worth
+#: reading ahead, while another process extracts (:func:`worth_prefetching`).
+PREFETCH_BYTES = 8_000_000
 
 
 _HELD: weakref.WeakKeyDictionary[Store, saved.Held] = weakref.WeakKeyDictionary()
@@ -70,6 +73,35 @@ def forget_state(store: Store | None = None) -> None:
             _HELD.clear()
         else:
             _HELD.pop(store, None)
+
+
+def worth_prefetching(store: Store) -> bool:
+    """Whether the next update would first read a large saved state (none is held here)."""
+    with _LOCK:
+        if store in _HELD:
+            return False
+    return store.saved_state_bytes() >= PREFETCH_BYTES
+
+
+def prefetch(store: Store) -> None:
+    """Read the store's saved Reconciler now, so that the next update starts from it.
+
+    Safe whenever it is done: an update trusts a held Reconciler only as far as the store's
+    stamps and picture token say (:mod:`crosscheck.pipeline.saved`), as it trusts one held
+    since the last update. The read takes no write transaction and runs outside this
+    module's lock (it takes a second at 10,000 reports). An unusable state is let be, without
+    a word: the update reads it again, says why it cannot be used, and rebuilds as before.
+    """
+    with _LOCK:
+        wanted = _SETTINGS.get(store) or reconcile_settings(None)
+        held = _HELD.get(store)
+        if held is not None and held.reconciler.settings == wanted:
+            return
+    held = saved.load(store, wanted, notify=False)
+    if held is not None:
+        with _LOCK:
+            # One another thread brought up to date meanwhile is newer: keep it.
+            _HELD.setdefault(store, held)
 
 
 def _doc_records(store: Store, doc_ids: list[str] | None) -> dict[str, DocRecords]:
@@ -232,8 +264,10 @@ __all__ = [
     "compute_picture",
     "configure",
     "forget_state",
+    "prefetch",
     "rebuild_picture",
     "reconcile_settings",
     "skipped_corrections",
     "update_picture",
+    "worth_prefetching",
 ]

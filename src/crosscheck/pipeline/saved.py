@@ -75,8 +75,9 @@ def _stamps(extra: Any) -> dict[str, DocStamp]:
     return stamps
 
 
-def load(store: Store, settings: ReconcileSettings) -> Held | None:
-    """The store's saved Reconciler, or None (after a one-line notice) when it cannot be used."""
+def load(store: Store, settings: ReconcileSettings, *, notify: bool = True) -> Held | None:
+    """The store's saved Reconciler, or None (after a one-line notice, unless ``notify`` is
+    False: a read ahead leaves the notice to the update) when it cannot be used."""
     saved = store.load_saved_state()
     if saved is None:
         return None
@@ -91,6 +92,8 @@ def load(store: Store, settings: ReconcileSettings) -> Held | None:
         )
         stamps = _stamps(extra)
     except SavedStateError as exc:
+        if not notify:
+            return None
         log.warning(
             "%s: the saved picture state was not used (%s); rebuilding the picture from the store",
             store.name,

@@ -63,6 +63,10 @@ class SavedStateStore:
         """The state saved in ``slot``, or None."""
         return None
 
+    def saved_state_bytes(self, slot: str = RECONCILER) -> int:
+        """The size of the body saved in ``slot`` (0: nothing saved), without reading it."""
+        return 0
+
     def save_saved_state(self, state: SavedState, slot: str = RECONCILER) -> None:
         """Replace the state in ``slot`` (inside the caller's write)."""
         return None
@@ -110,6 +114,10 @@ class SqlSavedState(SavedStateStore):
         fmt, fingerprint, picture, digest, body, saved_at = rows[0]
         # PostgreSQL hands bytea over as a memoryview.
         return SavedState(int(fmt), fingerprint, picture, digest, bytes(body), saved_at)
+
+    def saved_state_bytes(self, slot: str = RECONCILER) -> int:
+        rows = self._rows("SELECT length(body) FROM picture_state WHERE slot = ?", (slot,))
+        return int(rows[0][0] or 0) if rows else 0
 
     def save_saved_state(self, state: SavedState, slot: str = RECONCILER) -> None:
         with self.transaction():

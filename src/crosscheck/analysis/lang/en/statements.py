@@ -33,7 +33,7 @@ class StanceTable:
 @cache
 def stance_table() -> StanceTable:
     """Lemma -> stance from ``data/en/stance_verbs.yaml``, loaded once."""
-    data: dict[str, Any] = load_data("stance_verbs", "en")
+    data: dict[str, Any] = dict(load_data("stance_verbs", "en"))  # the loaded table is shared
     needs = frozenset(str(w) for w in data.pop("needs_target", ()) or ())
     stances: dict[str, str] = {}
     for stance, lemmas in data.items():
