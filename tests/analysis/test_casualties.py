@@ -749,3 +749,18 @@ def test_totals_no_death_in_a_generic_warning_or_a_video_list(nlp: Any, aside: s
     text = f"A 6-year-old was shot in the foot at a home on Alder Street.\n\n{aside}"
     derived = derived_figures(claims_of(nlp, text), text)
     assert [(c.measure, c.low) for c in derived] == [("injured", 1)]
+
+
+def test_totals_the_set_a_death_is_drawn_from_tells_the_people_hit(nlp: Any) -> None:
+    text = "One of the four people wounded on Friday died at the hospital on Sunday."
+    claims = claims_of(nlp, text)
+    assert sorted((c.measure, c.low) for c in claims) == [("injured", 4), ("killed", 1)]
+    text = "One of the three people shot Saturday night died at the hospital."
+    claims = claims_of(nlp, text)
+    derived = derived_figures(claims, text)
+    assert [(c.measure, c.low) for c in derived] == [("injured", 2)]
+
+
+def test_a_set_told_without_its_harm_is_no_figure(nlp: Any) -> None:
+    found = figures(nlp, "One of the 130 victims was a child from a nearby village.")
+    assert not [f for f in found if f[0] in ("killed", "injured", "casualties")]

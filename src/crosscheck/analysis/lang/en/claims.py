@@ -253,6 +253,19 @@ def _is_reference_set(doc: Doc, q: Quantity) -> bool:
     return before.like_num or before.lower_ in ("one", "each", "some", "none", "all")
 
 
+def _harmed_set(reading: Reading | None) -> bool:
+    """ "one of the three people shot": the set is told as harmed by its own participle, so
+    it tells how many were hit, besides being the set a part is drawn from."""
+    if reading is None or reading.measure not in HARM_MEASURES or reading.noun is None:
+        return False
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and lookup("patient_verbs").get(lemma(c)) in HARM_MEASURES
+        for c in reading.noun.children
+    )
+
+
 def _definite_small(doc: Doc, q: Quantity, reading: Reading) -> bool:
     """ "the two presidents", "all three areas": a reference, not a new figure."""
     if reading.measure != "count" or q.vague or (q.value or 0) >= 10:
@@ -653,7 +666,11 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
             # victims"); a part of a total ("including nine children") is one, a part of
             # the figure before it, unless it names a different measure ("eleven detained,
             # including all four gunmen").
-            if _is_reference_set(doc, q) and (reading is None or reading.measure != "perpetrators"):
+            if (
+                _is_reference_set(doc, q)
+                and (reading is None or reading.measure != "perpetrators")
+                and not _harmed_set(reading)
+            ):
                 continue
             if _is_subcount(doc, q) and (reading is None or reading.measure != "perpetrators"):
                 total = next((r for _, r in reversed(pairs) if r.measure in EVENT_MEASURES), None)

@@ -317,6 +317,15 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
     return None
 
 
+def _participle(arg: Token) -> Token | None:
+    """A harm participle on the counted noun ("people shot", "men wounded")."""
+    patient = lookup("patient_verbs")
+    return next(
+        (c for c in arg.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in patient),
+        None,
+    )
+
+
 def _clause_measure(arg: Token) -> str | None:
     """Relative clauses and participles on the counted noun: "people who died", "men held"."""
     patient = lookup("patient_verbs")
@@ -527,7 +536,8 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     if measure is not None and measure != "count":
         return Reading(
             measure,
-            event_label(measure, noun, verb),
+            # "the three people shot": the participle says how they were hit.
+            event_label(measure, noun, _participle(arg) or verb),
             event_counted(measure, noun),
             noun=noun,
             verb=verb,
