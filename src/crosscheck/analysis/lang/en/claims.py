@@ -156,6 +156,9 @@ def _not_a_figure(doc: Doc, q: Quantity) -> bool:
         label = None
     if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in word_set("station_names"):
         return True  # "told 13 News": a broadcaster's name
+    dialled = prev is not None and lemma(prev) in word_set("dialling_verbs")
+    if dialled and first.text in word_set("emergency_numbers"):
+        return True  # "called 911 reporting he was shot": a number to call
     prefixes = word_set("name_prefixes")
     if label is not None and (
         (label.lower_ in _AGE_WORDS)
@@ -253,16 +256,26 @@ def _is_reference_set(doc: Doc, q: Quantity) -> bool:
     return before.like_num or before.lower_ in ("one", "each", "some", "none", "all")
 
 
-def _harmed_set(reading: Reading | None) -> bool:
-    """ "one of the three people shot": the set is told as harmed by its own participle, so
-    it tells how many were hit, besides being the set a part is drawn from."""
+def _harmed_set(reading: Reading | None) -> Reading | None:
+    """ "one of the four women wounded": the set a part is drawn from, told as harmed by its
+    own participle, tells how many were hit (some of whom the sentence may say died, so the
+    set counts them all as hit). None for a set told without its harm."""
     if reading is None or reading.measure not in HARM_MEASURES or reading.noun is None:
-        return False
-    return any(
-        c.dep_ == "acl"
-        and c.tag_ == "VBN"
-        and lookup("patient_verbs").get(lemma(c)) in HARM_MEASURES
-        for c in reading.noun.children
+        return None
+    noun = reading.noun
+    patient = lookup("patient_verbs")
+    harm = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and patient.get(lemma(c)) in HARM_MEASURES
+        ),
+        None,
+    )
+    if harm is None or not is_person(noun):
+        return None
+    return dataclasses.replace(
+        reading, measure="casualties", label=f"{noun.lower_} {harm.lower_}", counted="people"
     )
 
 
@@ -672,6 +685,8 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
                 and not _harmed_set(reading)
             ):
                 continue
+            if _is_reference_set(doc, q):
+                reading = _harmed_set(reading) or reading
             if _is_subcount(doc, q) and (reading is None or reading.measure != "perpetrators"):
                 total = next((r for _, r in reversed(pairs) if r.measure in EVENT_MEASURES), None)
                 if total is None or total.measure == "perpetrators":

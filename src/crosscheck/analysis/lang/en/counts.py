@@ -318,7 +318,9 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
 
 
 def _participle(arg: Token) -> Token | None:
-    """A harm participle on the counted noun ("people shot", "men wounded")."""
+    """A harm participle on the counted people ("people shot", "men wounded")."""
+    if not is_person(arg):
+        return None  # "five reports of people shot" counts reports
     patient = lookup("patient_verbs")
     return next(
         (c for c in arg.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in patient),
