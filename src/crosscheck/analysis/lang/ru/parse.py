@@ -207,6 +207,12 @@ def _verbal(tag: Any) -> bool:
     return any(all(g in tag for g in grammemes) for grammemes in _VERBAL)
 
 
+@lru_cache(maxsize=100_000)
+def known(word: str) -> bool:
+    """Whether pymorphy3's dictionary holds ``word`` (else its lemma is a guess)."""
+    return bool(_morph().word_is_known(word.lower().replace("ё", "е")))
+
+
 @lru_cache(maxsize=50_000)
 def singular(word: str) -> bool:
     """Whether pymorphy3's likeliest reading of ``word`` is singular ("погиб", "житель")."""
@@ -242,6 +248,7 @@ __all__ = [
     "Sentence",
     "Token",
     "close_lemmas",
+    "known",
     "lemma",
     "name_lemma",
     "natasha",
