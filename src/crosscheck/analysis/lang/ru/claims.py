@@ -64,8 +64,13 @@ def _cue_of(tok: Token, g: Grammar, tokens: tuple[Token, ...] = ()) -> str | Non
         return "displaced"  # "покинули свои дома"
     if found is None and tok.lemma in g.paired_cues:
         measure, dependents = g.paired_cues[tok.lemma]
-        if any(t.head == tok.index and t.lemma in dependents for t in tokens):
-            return measure  # "медицинская помощь", "взяты под стражу"
+        # The pair hangs on the word ("медицинская помощь", "в тяжёлом состоянии") or, for
+        # a subject or object, on its verb ("состояние шестерых оценивается как тяжёлое").
+        heads = {tok.index}
+        if tok.rel in _ARGUMENT and 0 <= tok.head < len(tokens):
+            heads.add(tok.head)
+        if any(t.head in heads and t.lemma in dependents for t in tokens):
+            return measure
     return found
 
 

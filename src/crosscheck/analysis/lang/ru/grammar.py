@@ -64,6 +64,7 @@ class Grammar:
     relative: dict[str, int]
     stances: dict[str, str]  # lemma -> stance
     claim_phrases: tuple[tuple[str, ...], ...]
+    act_verbs: frozenset[str]  # say only with a clause: "объявили траур" is an act
     attribution: tuple[tuple[str, ...], ...]
     names: dict[str, str]  # folded lemma phrase -> English name
     demonyms: dict[str, str]
@@ -87,7 +88,7 @@ def grammar() -> Grammar:
     stances = {
         fold(str(verb)): str(kind)
         for kind, verbs in stance.items()
-        if kind not in ("claim_phrases", "attribution_preps")
+        if kind not in ("claim_phrases", "attribution_preps", "act_verbs")
         for verb in verbs
     }
     return Grammar(
@@ -125,6 +126,7 @@ def grammar() -> Grammar:
         relative={fold(k): int(v) for k, v in dates["relative"].items()},
         stances=stances,
         claim_phrases=_phrases(" ".join(p) for p in stance["claim_phrases"]),
+        act_verbs=_words(stance.get("act_verbs")),
         attribution=_phrases(stance["attribution_preps"]),
         names={fold(k): str(v) for k, v in aliases["names"].items()},
         demonyms={fold(k): str(v) for k, v in aliases["demonyms"].items()},

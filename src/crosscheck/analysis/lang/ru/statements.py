@@ -9,7 +9,7 @@ verb (Russian often puts it after: "..., сообщил Следственный
 from __future__ import annotations
 
 from crosscheck.analysis.lang.ru.events import _claims_act
-from crosscheck.analysis.lang.ru.grammar import grammar
+from crosscheck.analysis.lang.ru.grammar import fold, grammar
 from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
 from crosscheck.model import Mention, Statement
 
@@ -90,11 +90,22 @@ def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int] |
         if tok.lemma == "что":
             return tok.end + 1, sent.end
     if verb.start > speaker.end:  # "X заявил ..."
+        if verb.lemma in grammar().act_verbs and not _said_after(sent, verb):
+            return None  # "власти объявили траур": the act, not speech
         return verb.end + 1, sent.end
     before = sent.tokens[verb.index - 1] if verb.index else None
     if before is None or before.pos != "PUNCT":
         return None
     return sent.start, before.start  # "..., сообщил X", "«...», — заявил X"
+
+
+#: Words right after a verb that open what was said: "объявил о ...", "объявил: «...»".
+_SAID_OPENERS = frozenset({"о", "об", "обо", ":", *'«"„“'})
+
+
+def _said_after(sent: Sentence, verb: Token) -> bool:
+    after = sent.tokens[verb.index + 1 : verb.index + 2]
+    return bool(after) and fold(after[0].text) in _SAID_OPENERS
 
 
 def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> Statement | None:

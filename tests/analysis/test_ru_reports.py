@@ -1,0 +1,111 @@
+"""Russian agency copy, round 4: a patient's condition, mourning declared, headlines.
+
+Sentences written for these tests in the manner of wire copy. Each case states its own
+expected reading; those marked ``new`` failed before this round.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.analysis.lang.ru.extractor import RussianExtractor
+from crosscheck.config import Settings
+from crosscheck.model import Document, Extraction
+
+PUBLISHED = "2031-05-10"
+Figure = tuple[str, object, object, bool]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RussianExtractor:
+    return RussianExtractor(Settings())
+
+
+def _extract(extractor: RussianExtractor, text: str) -> Extraction:
+    doc = Document(id="d-r4", content_hash="x", text=text, published=PUBLISHED, language="ru")
+    return extractor.extract(doc)
+
+
+def _figures(extractor: RussianExtractor, text: str) -> list[Figure]:
+    return [
+        (c.measure, c.low, c.high, c.part_of is not None) for c in _extract(extractor, text).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # new: people in a grave condition are some of the injured, as "in critical
+        # condition" is in English; "из них" across the full stop makes it a part
+        (
+            "При обрушении моста пострадали 19 человек. Состояние пятерых из них врачи "
+            "оценивают как крайне тяжелое.",
+            [("injured", 19, 19, False), ("injured", 5, 5, True)],
+        ),
+        (
+            "В давке пострадали 30 человек, восемь находятся в тяжелом состоянии.",
+            [("injured", 30, 30, False), ("injured", 8, 8, False)],
+        ),
+        (
+            "В реанимации в состоянии средней тяжести остаются четыре человека.",
+            [("injured", 4, 4, False)],
+        ),
+        ("В критическом состоянии находятся двое детей.", [("injured", 2, 2, False)]),
+        # guards: a state that is no patient's says nothing
+        ("По состоянию на 9 мая в городе работали 40 пунктов обогрева.", []),
+        ("Трое задержанных находились в состоянии опьянения.", [("arrested", 3, 3, False)]),
+    ],
+)
+def test_ru_reports_condition_is_injured(
+    extractor: RussianExtractor, text: str, expected: list[Figure]
+) -> None:
+    assert _figures(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # new: declaring mourning is an act, not a statement about anything
+        "Власти Калужской области объявили трехдневный траур.",
+        "Губернатор Калужской области Владислав Шапша объявил 11 мая днем траура.",
+        "Мэр Калуги Дмитрий Денисов объявил траур в городе.",
+    ],
+)
+def test_ru_reports_declaring_mourning_is_no_statement(
+    extractor: RussianExtractor, text: str
+) -> None:
+    assert _extract(extractor, text).statements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # what is declared in words is still said
+        (
+            "Губернатор Калужской области Владислав Шапша объявил, что погибших больше нет.",
+            "погибших больше нет",
+        ),
+        (
+            "«Угрозы повторного обрушения нет», — объявил мэр Калуги Дмитрий Денисов.",
+            "«Угрозы повторного обрушения нет»",
+        ),
+    ],
+)
+def test_ru_reports_declaring_in_words_is_a_statement(
+    extractor: RussianExtractor, text: str, content: str
+) -> None:
+    (st,) = _extract(extractor, text).statements
+    assert (st.stance, st.content) == ("says", content)
+
+
+def test_ru_reports_headline_is_a_sentence_of_its_own(extractor: RussianExtractor) -> None:
+    # new: a headline without a full stop was glued to the lead, so the lead's trigger
+    # stood too far from its date and the incident came out undated
+    text = (
+        "Взрыв на складе в Калуге: погибли трое\n\n"
+        "Взрыв на складе в Калуге прогремел в ночь на 9 мая. Погибли три человека."
+    )
+    extraction = _extract(extractor, text)
+    first = extractor.models.parse(text).sentences[0]
+    assert first.text == "Взрыв на складе в Калуге: погибли трое"
+    assert ("2031-05-09", "night") in {(e.date, e.date_precision) for e in extraction.events}
