@@ -63,6 +63,49 @@ def test_ru_reports_condition_is_injured(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # new: a noun of people by their trade counts them, as in English ("11 miners")
+        ("Жертвами взрыва на шахте стали 11 горняков.", [("killed", 11, 11, False)]),
+        ("Под завалами оказались двое пожарных, оба погибли.", [("killed", 2, 2, False)]),
+        # new: the missing counted by their participle
+        (
+            "Спасатели продолжают искать четверых пропавших без вести рыбаков.",
+            [("missing", 4, 4, False)],
+        ),
+        # new: brought to hospital
+        (
+            "В больницы города были доставлены тридцать один человек.",
+            [("injured", 31, 31, False)],
+        ),
+        ("Гуманитарную помощь доставили двумстам жителям.", []),
+        # new: "число жертв" names what its own clause counts, not the clause after the
+        # colon ("under the rubble there may be 5 to 10 people")
+        ("Число жертв может вырасти: под завалами могут находиться от 5 до 10 человек.", []),
+        ("Число погибших: 12 человек.", [("killed", 12, 12, False)]),
+    ],
+)
+def test_ru_reports_who_is_counted(
+    extractor: RussianExtractor, text: str, expected: list[Figure]
+) -> None:
+    assert _figures(extractor, text) == expected
+
+
+def test_ru_reports_said_of_the_sentence_before(extractor: RussianExtractor) -> None:
+    # new: "Об этом сообщил X" says the sentence before it, whose figures X is credited
+    # with (before, the figure was nobody's and no statement was made)
+    text = "В Калуге при пожаре погибли пять человек. Об этом сообщили в МЧС."
+    extraction = _extract(extractor, text)
+    (claim,) = extraction.claims
+    (st,) = extraction.statements
+    assert (claim.attributed_to, st.speaker, st.content) == (
+        "МЧС",
+        "МЧС",
+        "В Калуге при пожаре погибли пять человек",
+    )
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # new: declaring mourning is an act, not a statement about anything

@@ -113,15 +113,26 @@ def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:
 
 def _headed_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
     """ "Число пострадавших ... достигло 24": the noun after "число" before the figure,
-    with no other number between, says what the figure counts."""
+    with no other number and no new clause between, says what the figure counts."""
     for tok in reversed(tokens[: q.first]):
         if (tok.pos == "NUM" or tok.text.isdigit()) and not _is_date_day(tokens, tok, g):
+            return None
+        if _new_clause(tokens, tok.index, q.first):
             return None
         if tok.index and tokens[tok.index - 1].lemma in g.count_heads:
             cue = _cue_of(tok, g, tokens)
             if cue is not None:
                 return cue
     return None
+
+
+def _new_clause(tokens: tuple[Token, ...], at: int, figure: int) -> bool:
+    """A colon or semicolon at ``at`` opens a clause with a verb of its own before the
+    figure: "число жертв может вырасти: под завалами могут находиться от 5 до 10 человек"
+    (but "число погибших: 12 человек" lists the figure under its noun)."""
+    return tokens[at].text in (":", ";") and any(
+        t.pos in ("VERB", "AUX") for t in tokens[at + 1 : figure]
+    )
 
 
 def _blocked(tokens: tuple[Token, ...], q: Quantity, cue: Token, g: Grammar) -> bool:
@@ -173,6 +184,10 @@ def _nearest_cue(
         measure = _cue_of(tok, g, tokens)
         if measure is None or _blocked(tokens, q, tok, g) or _across(q, tok, others):
             continue
+        if tok.index < q.first and any(
+            _new_clause(tokens, k, q.first) for k in range(tok.index + 1, q.first)
+        ):
+            continue  # the cue is another clause's
         distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
         if distance <= CUE_WINDOW and (best is None or distance < best[0]):
             best = (distance, measure)
@@ -261,8 +276,12 @@ def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
 
 
 def _attribution(sent: Sentence, statements: list[Statement]) -> str | None:
+    """Who says the sentence: a statement in it, or one after it that says all of it
+    ("Об этом сообщил губернатор")."""
+    whole = sent.text.strip(" ,.:;—-")
     for st in statements:
-        if st.sentence == sent.text and st.stance in ("says", "confirms", "claims"):
+        said = st.sentence == sent.text or st.content == whole
+        if said and st.stance in ("says", "confirms", "claims"):
             return st.speaker
     return None
 

@@ -65,6 +65,7 @@ class Grammar:
     stances: dict[str, str]  # lemma -> stance
     claim_phrases: tuple[tuple[str, ...], ...]
     act_verbs: frozenset[str]  # say only with a clause: "объявили траур" is an act
+    back_references: tuple[tuple[str, ...], ...]  # "об этом": the sentence before was said
     attribution: tuple[tuple[str, ...], ...]
     names: dict[str, str]  # folded lemma phrase -> English name
     demonyms: dict[str, str]
@@ -88,7 +89,7 @@ def grammar() -> Grammar:
     stances = {
         fold(str(verb)): str(kind)
         for kind, verbs in stance.items()
-        if kind not in ("claim_phrases", "attribution_preps", "act_verbs")
+        if kind not in ("claim_phrases", "attribution_preps", "act_verbs", "back_references")
         for verb in verbs
     }
     return Grammar(
@@ -127,6 +128,7 @@ def grammar() -> Grammar:
         stances=stances,
         claim_phrases=_phrases(" ".join(p) for p in stance["claim_phrases"]),
         act_verbs=_words(stance.get("act_verbs")),
+        back_references=_phrases(stance.get("back_references")),
         attribution=_phrases(stance["attribution_preps"]),
         names={fold(k): str(v) for k, v in aliases["names"].items()},
         demonyms={fold(k): str(v) for k, v in aliases["demonyms"].items()},

@@ -108,6 +108,15 @@ def _said_after(sent: Sentence, verb: Token) -> bool:
     return bool(after) and fold(after[0].text) in _SAID_OPENERS
 
 
+def _pointed_at(sentences: tuple[Sentence, ...], k: int) -> Sentence | None:
+    """The sentence before ``k`` when ``k`` opens by pointing back at it ("Об этом
+    сообщил губернатор"), else ``None``."""
+    words = tuple(fold(t.text) for t in sentences[k].tokens[:3])
+    if k == 0 or not any(words[: len(p)] == p for p in grammar().back_references):
+        return None
+    return sentences[k - 1]
+
+
 def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> Statement | None:
     """ "По данным МЧС, погибли 4 человека": the source after "по данным" / "по словам"
     (also "по предварительным данным", "как сообщил источник в полиции") speaks the rest
@@ -197,7 +206,7 @@ def find_statements(
     out: list[Statement] = []
     speaking = set() if speaking is None else speaking
     doc_id = doc_id or next((m.doc_id for m in mentions), "")
-    for sent in sentences:
+    for k, sent in enumerate(sentences):
         frame = _according_to(sent, mentions, doc_id)
         if frame is not None:
             out.append(frame)
@@ -219,10 +228,13 @@ def find_statements(
             said = _content(sent, verb, speaker)
             if said is None and stance == "claims":
                 said = sent.start, sent.end  # the act claimed is the sentence's
-            if said is None:
+            told = sent if said is not None else _pointed_at(sentences, k)
+            if said is None and told is not None:
+                said = told.start, told.end  # "Об этом сообщил X": the sentence before
+            if said is None or told is None:
                 continue
             start, end = said
-            text = sent.text[start - sent.start : end - sent.start].strip(" ,.:;—-")
+            text = told.text[start - told.start : end - told.start].strip(" ,.:;—-")
             if not text:
                 continue
             out.append(
