@@ -152,3 +152,26 @@ def test_ru_reports_headline_is_a_sentence_of_its_own(extractor: RussianExtracto
     first = extractor.models.parse(text).sentences[0]
     assert first.text == "Взрыв на складе в Калуге: погибли трое"
     assert ("2031-05-09", "night") in {(e.date, e.date_precision) for e in extraction.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # new: a noun with the word after it names the group as English does
+        ("Среди раненых не менее десяти сотрудников полиции.", "police officers injured"),
+        ("При нападении погиб сотрудник ДПС.", "police officers killed"),
+        ("Ранены трое сотрудников магазина.", "employees injured"),
+    ],
+)
+def test_ru_reports_label_reads_the_noun_with_its_complement(
+    extractor: RussianExtractor, text: str, label: str
+) -> None:
+    (claim,) = _extract(extractor, text).claims
+    assert claim.label == label
+
+
+def test_ru_reports_a_range_span_starts_at_ot(extractor: RussianExtractor) -> None:
+    # new: the evidence of "от 40 до 45" began at "40"
+    text = "Госпитализированы от 40 до 45 пострадавших."
+    (claim,) = _extract(extractor, text).claims
+    assert (claim.low, claim.high, text[claim.span[0] : claim.span[1]]) == (40, 45, "от 40 до 45")

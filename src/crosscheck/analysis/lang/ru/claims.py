@@ -15,6 +15,7 @@ from crosscheck.analysis.lang.ru.counting import (
     counted_label,
     counts_people,
     cue_of,
+    english_noun,
     measure_of,
     not_a_count,
 )
@@ -212,7 +213,7 @@ def find_claims(
             continue  # a sentence with figures counts by them, not by its nouns
         for noun, measure in _lone_people(tokens, g):
             subject = _subject(sent, measure, events)
-            english = g.nouns.get(noun.lemma)
+            english = english_noun(tokens, noun, g)
             label = g.labels.get(measure, measure)
             out.append(
                 Claim(

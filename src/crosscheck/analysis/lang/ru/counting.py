@@ -245,10 +245,18 @@ def counted_label(
     if measure == "perpetrators":
         return "perpetrators", label
     noun = counted_noun(tokens, q)
-    english = g.nouns.get(noun.lemma) if noun is not None else None
+    english = english_noun(tokens, noun, g) if noun is not None else None
     if english is None:
         return "people", label
     return english, f"{english} {label.split()[-1]}"
+
+
+def english_noun(tokens: tuple[Token, ...], noun: Token, g: Grammar) -> str | None:
+    """The English noun of a restrictive noun of people, read with the word after it when
+    the two say more together ("сотрудников полиции" are police officers, not employees)."""
+    after = tokens[noun.index + 1] if noun.index + 1 < len(tokens) else None
+    pair = g.nouns.get(f"{noun.lemma} {after.lemma}") if after is not None else None
+    return pair or g.nouns.get(noun.lemma)
 
 
 def not_a_count(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
@@ -267,6 +275,7 @@ __all__ = [
     "counted_noun",
     "counts_people",
     "cue_of",
+    "english_noun",
     "measure_of",
     "not_a_count",
 ]
