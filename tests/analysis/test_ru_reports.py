@@ -161,6 +161,8 @@ def test_ru_reports_headline_is_a_sentence_of_its_own(extractor: RussianExtracto
         ("Среди раненых не менее десяти сотрудников полиции.", "police officers injured"),
         ("При нападении погиб сотрудник ДПС.", "police officers killed"),
         ("Ранены трое сотрудников магазина.", "employees injured"),
+        ("Погибли по меньшей мере 14 мирных жителей.", "civilians killed"),
+        ("Погибли 14 жителей села.", "residents killed"),
     ],
 )
 def test_ru_reports_label_reads_the_noun_with_its_complement(

@@ -252,11 +252,16 @@ def counted_label(
 
 
 def english_noun(tokens: tuple[Token, ...], noun: Token, g: Grammar) -> str | None:
-    """The English noun of a restrictive noun of people, read with the word after it when
-    the two say more together ("сотрудников полиции" are police officers, not employees)."""
-    after = tokens[noun.index + 1] if noun.index + 1 < len(tokens) else None
-    pair = g.nouns.get(f"{noun.lemma} {after.lemma}") if after is not None else None
-    return pair or g.nouns.get(noun.lemma)
+    """The English noun of a restrictive noun of people, read with the word before or
+    after it when the two say more together ("мирных жителей" are civilians, "сотрудников
+    полиции" police officers)."""
+    pairs = []
+    if noun.index > 0:
+        pairs.append(f"{tokens[noun.index - 1].lemma} {noun.lemma}")
+    if noun.index + 1 < len(tokens):
+        pairs.append(f"{noun.lemma} {tokens[noun.index + 1].lemma}")
+    found = next((g.nouns[p] for p in pairs if p in g.nouns), None)
+    return found or g.nouns.get(noun.lemma)
 
 
 def not_a_count(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
