@@ -177,3 +177,26 @@ def test_ru_reports_a_range_span_starts_at_ot(extractor: RussianExtractor) -> No
     text = "Госпитализированы от 40 до 45 пострадавших."
     (claim,) = _extract(extractor, text).claims
     assert (claim.low, claim.high, text[claim.span[0] : claim.span[1]]) == (40, 45, "от 40 до 45")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # new: what befell the attackers is what the verb says, as in English
+        # ("attackers sentenced"); before, every count of attackers was "perpetrators"
+        (
+            "Суд приговорил четырех исполнителей теракта к пожизненному сроку.",
+            ("sentenced", "attackers sentenced"),
+        ),
+        ("Задержаны трое нападавших.", ("arrested", "attackers arrested")),
+        ("В перестрелке погибли двое боевиков.", ("killed", "attackers killed")),
+        # guards: a verb that says nothing of their fate leaves them attackers
+        ("Четверо нападавших открыли огонь по прохожим.", ("perpetrators", "attackers")),
+        ("Нейтрализованы трое нападавших.", ("perpetrators", "attackers")),
+    ],
+)
+def test_ru_reports_attackers_take_their_verb_s_measure(
+    extractor: RussianExtractor, text: str, expected: tuple[str, str]
+) -> None:
+    (claim,) = _extract(extractor, text).claims
+    assert (claim.measure, claim.label) == expected
