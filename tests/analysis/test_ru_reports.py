@@ -200,3 +200,34 @@ def test_ru_reports_attackers_take_their_verb_s_measure(
 ) -> None:
     (claim,) = _extract(extractor, text).claims
     assert (claim.measure, claim.label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # new: an office speaks for the region named after it; before, a region was no
+        # speaker and the figure was nobody's
+        (
+            "Погибли четыре человека, сообщил губернатор Тульской области.",
+            "губернатор Тульской области",
+        ),
+        ("Власти Дагестана заявили, что погибли два человека.", "Власти Дагестана"),
+        # guard: a person keeps their name
+        ("Губернатор Вячеслав Гладков сообщил, что погибли 3 человека.", "Вячеслав Гладков"),
+    ],
+)
+def test_ru_reports_an_office_speaks_for_its_region(
+    extractor: RussianExtractor, text: str, speaker: str
+) -> None:
+    extraction = _extract(extractor, text)
+    (claim,) = extraction.claims
+    (st,) = extraction.statements
+    assert (claim.attributed_to, st.speaker) == (speaker, speaker)
+
+
+def test_ru_reports_a_region_whose_office_speaks_still_places_the_incident(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Губернатор Курской области заявил, что при обстреле погибли 5 человек."
+    (event,) = _extract(extractor, text).events
+    assert event.location is not None

@@ -30,6 +30,9 @@ def _speaker(sent: Sentence, verb: Token, mentions: list[Mention]) -> Mention | 
     named = [m for m in inside if m.label in _SPEAKER_LABELS]
     subject = _subject(sent, verb)
     if subject is not None:
+        if subject.lemma in grammar().office_nouns:
+            # "губернатор Курской области": the region speaks through its office.
+            named = [m for m in inside if m.label in (*_SPEAKER_LABELS, "LOC")]
         held = _subject_names(subject, named)
         if held:
             # "заявил директор ФСБ Александр Бортников": the person, not the agency.
@@ -44,6 +47,20 @@ def _speaker(sent: Sentence, verb: Token, mentions: list[Mention]) -> Mention | 
     if not free:
         return None
     return min(free, key=lambda m: min(abs(m.start - verb.end), abs(verb.start - m.end)))
+
+
+def _office_title(sent: Sentence, verb: Token, speaker: Mention) -> str:
+    """The speaker as written: a place with the office before it that speaks for it
+    ("губернатор Курской области", "власти Дагестана"), else the name."""
+    subject = _subject(sent, verb)
+    if (
+        speaker.label not in ("LOC", "GPE")
+        or subject is None
+        or subject.lemma not in grammar().office_nouns
+        or not 0 <= speaker.start - subject.end <= 2
+    ):
+        return speaker.text
+    return sent.text[subject.start - sent.start : speaker.end - sent.start]
 
 
 def _subject_names(subject: Token, named: list[Mention]) -> list[Mention]:
@@ -191,6 +208,39 @@ def _as_told(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+def _statement(
+    sentences: tuple[Sentence, ...], k: int, verb: Token, stance: str, mentions: list[Mention]
+) -> tuple[Statement, Mention] | None:
+    """The statement a stance verb of sentence ``k`` makes, with the name that speaks."""
+    sent = sentences[k]
+    speaker = _speaker(sent, verb, mentions)
+    if speaker is None:
+        return None
+    said = _content(sent, verb, speaker)
+    if said is None and stance == "claims":
+        said = sent.start, sent.end  # the act claimed is the sentence's
+    told = sent if said is not None else _pointed_at(sentences, k)
+    if said is None and told is not None:
+        said = told.start, told.end  # "Об этом сообщил X": the sentence before
+    if said is None or told is None:
+        return None
+    start, end = said
+    text = told.text[start - told.start : end - told.start].strip(" ,.:;—-")
+    if not text:
+        return None
+    statement = Statement(
+        doc_id=speaker.doc_id,
+        speaker=_office_title(sent, verb, speaker),
+        verb=verb.text,
+        stance=stance,
+        content=text,
+        span=(verb.start, verb.end),
+        sentence=sent.text,
+        speaker_key=speaker.key,
+    )
+    return statement, speaker
+
+
 def find_statements(
     sentences: tuple[Sentence, ...],
     mentions: list[Mention],
@@ -222,34 +272,14 @@ def find_statements(
         if claim_at is not None:
             hits.append((sent.tokens[claim_at], "claims"))
         for verb, stance in hits:
-            speaker = _speaker(sent, verb, mentions)
-            if speaker is None:
+            found = _statement(sentences, k, verb, stance, mentions)
+            if found is None:
                 continue
-            said = _content(sent, verb, speaker)
-            if said is None and stance == "claims":
-                said = sent.start, sent.end  # the act claimed is the sentence's
-            told = sent if said is not None else _pointed_at(sentences, k)
-            if said is None and told is not None:
-                said = told.start, told.end  # "Об этом сообщил X": the sentence before
-            if said is None or told is None:
-                continue
-            start, end = said
-            text = told.text[start - told.start : end - told.start].strip(" ,.:;—-")
-            if not text:
-                continue
-            out.append(
-                Statement(
-                    doc_id=speaker.doc_id,
-                    speaker=speaker.text,
-                    verb=verb.text,
-                    stance=stance,
-                    content=text,
-                    span=(verb.start, verb.end),
-                    sentence=sent.text,
-                    speaker_key=speaker.key,
-                )
-            )
-            speaking.add(speaker.id)
+            statement, speaker = found
+            out.append(statement)
+            if statement.speaker == speaker.text:
+                # A place whose office speaks may still be where the incident was.
+                speaking.add(speaker.id)
     return out
 
 
