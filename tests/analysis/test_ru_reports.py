@@ -83,6 +83,12 @@ def test_ru_reports_condition_is_injured(
         # colon ("under the rubble there may be 5 to 10 people")
         ("Число жертв может вырасти: под завалами могут находиться от 5 до 10 человек.", []),
         ("Число погибших: 12 человек.", [("killed", 12, 12, False)]),
+        # guard: attackers among a total are counted as attackers, as in English
+        # ("eleven detained, including four gunmen")
+        (
+            "Задержаны одиннадцать человек, в том числе четверо исполнителей теракта.",
+            [("arrested", 11, 11, False), ("perpetrators", 4, 4, False)],
+        ),
     ],
 )
 def test_ru_reports_who_is_counted(

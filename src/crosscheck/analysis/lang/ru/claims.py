@@ -13,6 +13,7 @@ from datetime import date
 
 from crosscheck.analysis.lang.ru.counting import (
     counted_label,
+    counts_attackers,
     counts_people,
     cue_of,
     english_noun,
@@ -178,7 +179,10 @@ def find_claims(
             # "в том числе трое детей" before the figure, "около 80 из них" after it.
             part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
             if part and since and out and out[-1].sentence == sent.text:
-                counted_by_noun = measure == "perpetrators"  # "двое нападавших" stay attackers
+                # "задержаны 11 человек, в том числе четверо исполнителей": the part's noun
+                # says who they are among the total (as English "including four gunmen").
+                counted_by_noun = counts_attackers(tokens, q, g)
+                measure = "perpetrators" if counted_by_noun else measure
                 if not counted_by_noun and (measure or counts_people(tokens, q, g)):
                     measure = out[-1].measure  # a part counts what its total counts
             if measure is None:

@@ -264,6 +264,12 @@ def english_noun(tokens: tuple[Token, ...], noun: Token, g: Grammar) -> str | No
     return found or g.nouns.get(noun.lemma)
 
 
+def counts_attackers(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
+    """The noun the figure counts names attackers ("четверо нападавших")."""
+    noun = counted_noun(tokens, q)
+    return noun is not None and noun.lemma in g.counted.get("perpetrators", frozenset())
+
+
 def not_a_count(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
     noun = counted_noun(tokens, q)
     return noun is not None and noun.lemma in g.not_counts
@@ -278,6 +284,7 @@ def counts_people(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
 __all__ = [
     "counted_label",
     "counted_noun",
+    "counts_attackers",
     "counts_people",
     "cue_of",
     "english_noun",
