@@ -79,6 +79,9 @@ def test_ru_reports_condition_is_injured(
             [("injured", 31, 31, False)],
         ),
         ("Гуманитарную помощь доставили двумстам жителям.", []),
+        # new: those who went to doctors
+        ("Свыше двухсот человек обратились к врачам.", [("injured", 200, None, False)]),
+        ("Около ста жителей обратились в администрацию.", []),
         # new: "число жертв" names what its own clause counts, not the clause after the
         # colon ("under the rubble there may be 5 to 10 people")
         ("Число жертв может вырасти: под завалами могут находиться от 5 до 10 человек.", []),
