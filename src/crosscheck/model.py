@@ -37,7 +37,9 @@ MEASURES: tuple[str, ...] = EVENT_MEASURES + STATISTIC_MEASURES
 
 STATUSES: tuple[str, ...] = ("single", "corroborated", "consistent", "conflict", "evolving")
 
-Precision = Literal["day", "month", "year"]
+#: "night": the night into the day given (Russian "в ночь на 9 мая"), from the evening of
+#: the day before: an incident dated either day may be the one.
+Precision = Literal["day", "night", "month", "year"]
 
 
 def stable_id(prefix: str, *parts: object, length: int = 16) -> str:

@@ -465,6 +465,33 @@ def test_store_search_joins_participles_and_their_verbs(
     assert _found(store, docs, query) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The forms of a known word meet through its lemma, never through a bare prefix:
+        # "ранены" begins like "ранее" (earlier) and "рано" (early), other words.
+        ("ранены", ["wounded", "stabbed"]),
+        ("раненых", ["wounded", "stabbed"]),
+        ("ранее", ["earlier"]),
+        ("рано", ["early"]),
+        # A surname pymorphy3 does not know is still found in another case by its stem.
+        ("Бусаргин", ["governor"]),
+        ("Бусаргина", ["governor"]),
+    ],
+)
+def test_store_search_keeps_russian_words_apart_that_share_a_prefix(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    docs = {
+        "wounded": make_doc("В Калуге на стройке ранены двое рабочих.", language="ru"),
+        "stabbed": make_doc("Хулиган ранил ножом охранника магазина.", language="ru"),
+        "earlier": make_doc("Ранее в городе уже закрывали мосты.", language="ru"),
+        "early": make_doc("Утром рано на вокзал прибыл поезд.", language="ru"),
+        "governor": make_doc("Слова губернатора Бусаргина передали журналисты.", language="ru"),
+    }
+    assert _found(store, docs, query) == sorted(expected)
+
+
 def _found(store: Store, docs: dict[str, Document], query: str) -> list[str]:
     """Store ``docs`` and return the keys of those ``query`` finds, sorted."""
     keys = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 
 def day(value: str | None) -> date | None:
@@ -21,4 +21,10 @@ def days_between(a: str | None, b: str | None) -> int | None:
     return None if da is None or db is None else abs((da - db).days)
 
 
-__all__ = ["day", "days_between"]
+def day_before(value: str | None) -> str | None:
+    """The ISO day before an ISO date with a day: the evening a night into it began."""
+    found = day(value)
+    return None if found is None else (found - timedelta(days=1)).isoformat()
+
+
+__all__ = ["day", "day_before", "days_between"]

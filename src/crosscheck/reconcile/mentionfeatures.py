@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from crosscheck.analysis.geo import country_code, geocode
 from crosscheck.model import EventMention
+from crosscheck.reconcile.dates import day_before
 from crosscheck.reconcile.text import name_key, tables, words
 from crosscheck.reconcile.wordforms import country_stems, strip_possessive
 
@@ -117,6 +118,8 @@ class Features:
     published: str | None = None
     # The names that are not its place's: a venue or an operation ("Saint Brigid bazaar").
     venue_names: frozenset[str] = frozenset()
+    # Dated by the night into ``date`` ("в ночь на 9 мая"): its day may be the one before.
+    night: bool = False
 
     @property
     def generic(self) -> bool:
@@ -158,13 +161,15 @@ def features(em: EventMention) -> Features:
             region = None
         if country and not set(country.split()) <= said:
             country = None
+    # A night is compared as a day, and as the day before it (see ``night_spans``).
+    precision = "day" if em.date_precision == "night" else em.date_precision
     return Features(
         id=em.id,
         doc_id=em.doc_id,
         start=em.span[0],
         family=type_family(em.type),
         date=em.date,
-        precision=em.date_precision or ("day" if em.date else None),
+        precision=precision or ("day" if em.date else None),
         place=place,
         region=region,
         country=country,
@@ -173,7 +178,20 @@ def features(em: EventMention) -> Features:
         names=names,
         actors=frozenset(a.get("key") or name_key(a.get("name", "")) for a in em.actors),
         venue_names=names - set(words(em.location or "")),
+        night=em.date_precision == "night" and bool(em.date),
     )
+
+
+def eve(f: Features) -> str | None:
+    """The day before a night-dated mention's date (the evening its night began)."""
+    return day_before(f.date) if f.night else None
+
+
+def night_spans(a: Features, b: Features) -> bool:
+    """One mention is dated by the night into the day after the other's ("в ночь на 9 мая")."""
+    if not (a.date and b.date and a.precision == b.precision == "day"):
+        return False
+    return eve(a) == b.date[:10] or eve(b) == a.date[:10]
 
 
 _CUT = MappingProxyType({"year": 4, "month": 7, "day": 10})
@@ -253,7 +271,9 @@ def compatible(a: Features, b: Features, dates: bool = True) -> bool:
     """
     if a.family != b.family:
         return False
-    if dates and not dates_compatible(a.date, a.precision, b.date, b.precision):
+    if dates and not (
+        dates_compatible(a.date, a.precision, b.date, b.precision) or night_spans(a, b)
+    ):
         return False
     if dates and (_after_report(a, b) or _after_report(b, a)):
         return False
@@ -329,7 +349,8 @@ def score(a: Features, b: Features) -> int:
     s = tables()["event_scores"]
     total = 0
     if a.date and b.date:
-        if a.precision == b.precision == "day" and a.date[:10] == b.date[:10]:
+        same = a.date[:10] == b.date[:10] or night_spans(a, b)
+        if a.precision == b.precision == "day" and same:
             total += s["same_day"]
         elif a.date[:7] == b.date[:7] and "year" not in (a.precision, b.precision):
             total += s["same_month"]

@@ -87,9 +87,11 @@ def _phrase(tokens: list[str], *, prefix: bool = False) -> str:
 
 
 def _ts_term(term: Term) -> str:
-    if term.russian:
+    if term.russian and term.stem:
         stem, shadow = index_tokens(term.stem), index_tokens(term.lemma)
         return f"({_phrase(stem, prefix=True)} | {_phrase(shadow)})"
+    if term.russian:
+        return f"({_phrase(index_tokens(term.lemma))})"
     return f"({_phrase(index_tokens(term.text))})"
 
 

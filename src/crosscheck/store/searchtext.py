@@ -7,9 +7,9 @@ same terms, so a query finds the same reports in either store:
   tokenizer would take a whole clause for one token), and a CJK query word is the phrase
   of its characters;
 * after a Russian text comes the shadow of its lemmas (:func:`lemma_shadow`), and an
-  unquoted Russian query word matches its stem as a prefix or its lemma in the shadow
-  ("погибшие" finds "погибших" and "погиб", "Орёл" finds "в Орле"; a participle's lemma
-  is its verb's);
+  unquoted Russian query word matches its lemma in the shadow ("погибшие" finds
+  "погибших" and "погиб", "Орёл" finds "в Орле"; a participle's lemma is its verb's), and
+  a word pymorphy3 does not know (a surname) its stem as a prefix too;
 * every other query word, and every quoted phrase, must appear as written;
 * ``or`` and a leading ``-`` work as in a web search box (:func:`parse_query`).
 
@@ -40,7 +40,8 @@ _LATIN_END = 0x250
 
 @dataclass(frozen=True)
 class Term:
-    """One thing a query asks for: ``text`` as a phrase, or (Russian) ``stem`` or ``lemma``."""
+    """One thing a query asks for: ``text`` as a phrase, or (Russian) ``lemma`` in the
+    shadow or, when not empty, ``stem`` as a prefix."""
 
     text: str = ""
     stem: str = ""
@@ -48,7 +49,7 @@ class Term:
 
     @property
     def russian(self) -> bool:
-        return bool(self.stem)
+        return bool(self.lemma)
 
 
 def spaced(text: str) -> str:

@@ -21,8 +21,10 @@ BUSY_TIMEOUT_MS = 60_000
 
 
 def _fts_term(term: Term) -> str:
-    if term.russian:
+    if term.russian and term.stem:
         return f'("{term.stem}"* OR "{term.lemma}")'
+    if term.russian:
+        return f'"{term.lemma}"'
     return f'"{term.text}"'
 
 
@@ -31,8 +33,8 @@ def fts_query(query: str) -> str:
     or "" for one that finds nothing.
 
     Quotes around every term keep stray FTS5 operators and punctuation from ever reaching
-    the parser as syntax. A Russian word matches its stem as a prefix or its lemma in the
-    report's lemma shadow.
+    the parser as syntax. A Russian word matches its lemma in the report's lemma shadow, and
+    a word pymorphy3 does not know its stem as a prefix too.
     """
     return compose(query, _fts_term, " AND ", " OR ", "({match}) NOT ({excluded})")
 

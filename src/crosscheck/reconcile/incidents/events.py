@@ -15,7 +15,8 @@ from crosscheck.model import Actor, Event, EventMention, stable_id
 from crosscheck.reconcile.incidents.naming import event_name
 from crosscheck.reconcile.mentionfeatures import type_family
 
-_RANK = MappingProxyType({"day": 0, "month": 1, "year": 2})
+#: A day names one calendar day, a night two ("в ночь на 9 мая"): a day wins.
+_RANK = MappingProxyType({"day": 0, "night": 1, "month": 2, "year": 3})
 
 
 def _most_common(values: Sequence[str | None]) -> str | None:

@@ -37,6 +37,7 @@ from crosscheck.reconcile.incidents.reports import (
 from crosscheck.reconcile.mentionfeatures import (
     Features,
     compatible,
+    eve,
     names_region,
     same_place,
     score,
@@ -180,6 +181,9 @@ def block_keys(f: Features) -> list[tuple[str, str]]:
     keys: list[tuple[str, str]] = []
     if f.date and f.precision == "day":
         keys.append(("day", f.date[:10]))
+        before = eve(f)
+        if before:
+            keys.append(("day", before))  # a night meets the evening before it
     if f.place or f.context_place:
         keys.append(("place", f.place or f.context_place or ""))
     if f.region:

@@ -2,18 +2,24 @@
 
 A quantity (:mod:`.numbers`) is a claim when it counts people: the noun it quantifies is a
 noun of people ("человек", "детей") or fixes the measure by itself ("четверо нападавших"),
-or no noun follows and a cue word is near ("погибли 40"). Its measure is the nearest cue
-lemma ("погибших", "пострадали", "госпитализированы", "задержаны"). Times, dates, ages,
-distances and sums are never claims. A figure after "в том числе" / "среди них" is a part
-of the figure before it.
+or no noun follows and a cue word is near ("погибли 40"); :mod:`.counting` reads which
+measure. Times, dates, ages, distances and sums are never claims. A figure after "в том
+числе" / "среди них" is a part of the figure before it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from datetime import date
 
+from crosscheck.analysis.lang.ru.counting import (
+    counted_label,
+    counts_attackers,
+    counts_people,
+    cue_of,
+    english_noun,
+    measure_of,
+    not_a_count,
+)
 from crosscheck.analysis.lang.ru.dates import find_dates
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
@@ -21,233 +27,8 @@ from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
 from crosscheck.analysis.lang.ru.statistics import percent_token, read_share
 from crosscheck.model import Claim, EventMention, Mention, Statement
 
-#: How far (tokens) a cue may sit from its number, and how far the counted noun may follow.
-CUE_WINDOW = 20
-NOUN_WINDOW = 3
-#: Years a bare number is taken for ("в 2004-м", "2024") when no noun of people follows.
-YEARS = range(1900, 2101)
 _PARTS = (("в", "том", "числе"), ("среди",), ("из", "них"), ("включая",))
-_WORD = re.compile(r"\w", re.UNICODE)
-#: Relations that join another clause, whose verb speaks for its own figures only.
-_OTHER_CLAUSE = frozenset({"conj", "parataxis", "advcl", "ccomp", "acl", "acl:relcl"})
-#: Relations that make a figure the verb's own: its subject or object.
-_ARGUMENT = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 _VIOLENT = ("attack", "shooting", "bombing", "suicide_bombing", "arson")
-
-
-def _counted(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
-    """The noun a quantity counts: the first noun (or noun-like participle) after it."""
-    g = grammar()
-    for tok in tokens[q.end : q.end + NOUN_WINDOW]:
-        if not _WORD.search(tok.text):
-            return None
-        if tok.pos in ("NOUN", "PROPN"):
-            return tok
-        if tok.pos == "VERB":
-            # A participle used as a noun ("93 погибших") counts; a finite verb
-            # ("35 получили ранения") leaves the measure to the cues.
-            nounlike = any(tok.lemma in ls for ls in (*g.counted.values(), g.people))
-            return tok if nounlike and _participle(tok) else None
-        if tok.pos not in ("ADJ", "DET", "NUM"):
-            return None
-    return None
-
-
-def _participle(tok: Token) -> bool:
-    # "-мых" is the present passive one: "четверо подозреваемых", "пятерых обвиняемых".
-    return tok.text.lower().endswith(("ших", "щих", "нных", "тых", "вших", "ных", "мых"))
-
-
-def _cue_of(tok: Token, g: Grammar, tokens: tuple[Token, ...] = ()) -> str | None:
-    found = next((m for m, lemmas in g.cues.items() if tok.lemma in lemmas), None)
-    if found is None and tok.lemma in g.leave_verbs and _leaves_home(tokens, tok, g):
-        return "displaced"  # "покинули свои дома"
-    if found is None and tok.lemma in g.paired_cues:
-        measure, dependents = g.paired_cues[tok.lemma]
-        if any(t.head == tok.index and t.lemma in dependents for t in tokens):
-            return measure  # "медицинская помощь", "взяты под стражу"
-    return found
-
-
-def _leaves_home(tokens: tuple[Token, ...], verb: Token, g: Grammar) -> bool:
-    return any(t.head == verb.index and t.lemma in g.home_nouns for t in tokens)
-
-
-def _governing_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
-    """The cue verb whose subject or object the figure is, or the cue that verb governs:
-    "Семь человек погибли и 15 были ранены" gives 15 to "ранены", however near "погибли"
-    stands."""
-    anchor = _counted(tokens, q) or tokens[q.start]
-    if anchor.rel not in _ARGUMENT or not 0 <= anchor.head < len(tokens):
-        return None
-    verb = tokens[anchor.head]
-    if verb.pos not in ("VERB", "AUX"):
-        return None
-    own = _cue_of(verb, g, tokens)
-    if own is not None:
-        return own
-    # "шесть получили ранения": the verb's own object says it, however near another
-    # clause's cue stands ("Четыре человека погибли, шесть получили ранения").
-    return next(
-        (
-            measure
-            for t in tokens
-            if t.head == verb.index
-            and t is not anchor
-            and t.rel not in _OTHER_CLAUSE
-            and (measure := _cue_of(t, g, tokens)) is not None
-        ),
-        None,
-    )
-
-
-def _is_date_day(tokens: tuple[Token, ...], tok: Token, g: Grammar) -> bool:
-    following = tokens[tok.index + 1] if tok.index + 1 < len(tokens) else None
-    return following is not None and following.lemma in g.months
-
-
-def _headed_cue(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> str | None:
-    """ "Число пострадавших ... достигло 24": the noun after "число" before the figure,
-    with no other number between, says what the figure counts."""
-    for tok in reversed(tokens[: q.first]):
-        if (tok.pos == "NUM" or tok.text.isdigit()) and not _is_date_day(tokens, tok, g):
-            return None
-        if tok.index and tokens[tok.index - 1].lemma in g.count_heads:
-            cue = _cue_of(tok, g, tokens)
-            if cue is not None:
-                return cue
-    return None
-
-
-def _blocked(tokens: tuple[Token, ...], q: Quantity, cue: Token, g: Grammar) -> bool:
-    """A cue after the figure that only describes another noun says nothing about it:
-    "300 человек пришли почтить память погибших", "сотни пришли на прощание с погибшими"
-    (but "35 получили ранения" is injured: there the cue is the verb's object)."""
-    if cue.index < q.first or not 0 <= cue.head < len(tokens):
-        return False
-    head = tokens[cue.head]
-    if head.pos not in ("NOUN", "PROPN") or q.first <= head.index < q.end:
-        return False
-    return _cue_of(head, g) is None and head.lemma not in g.people | g.count_heads
-
-
-def _governed_elsewhere(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
-    """The figure belongs to a verb that says nothing of harm ("в зале находились 6200
-    зрителей"): no cue elsewhere in the sentence is about it. A verb whose own object is a
-    cue ("19 человек получили ранения") speaks for it."""
-    anchor = _counted(tokens, q) or tokens[q.start]
-    if not 0 <= anchor.head < len(tokens):
-        return False
-    verb = tokens[anchor.head]
-    if verb.pos not in ("VERB", "AUX") or _cue_of(verb, g, tokens) or verb.lemma in g.rise_verbs:
-        return False
-    return not any(
-        t.head == verb.index and t.rel not in _OTHER_CLAUSE and _cue_of(t, g, tokens)
-        for t in tokens
-    )
-
-
-def _across(q: Quantity, cue: Token, others: Sequence[Quantity]) -> bool:
-    """Another figure stands between the figure and the cue: the cue is that figure's."""
-    lo, hi = (cue.index, q.first) if cue.index < q.first else (q.end, cue.index)
-    return any(o is not q and lo <= o.first and o.end <= hi for o in others)
-
-
-def _nearest_cue(
-    tokens: tuple[Token, ...], q: Quantity, g: Grammar, others: Sequence[Quantity]
-) -> str | None:
-    headed = _headed_cue(tokens, q, g) or _governing_cue(tokens, q, g)
-    if headed is not None:
-        return headed
-    if _governed_elsewhere(tokens, q, g):
-        return None
-    best: tuple[int, str] | None = None
-    for tok in tokens:
-        if q.first <= tok.index < q.end:
-            continue
-        measure = _cue_of(tok, g, tokens)
-        if measure is None or _blocked(tokens, q, tok, g) or _across(q, tok, others):
-            continue
-        distance = q.first - tok.index if tok.index < q.first else tok.index - q.end + 1
-        if distance <= CUE_WINDOW and (best is None or distance < best[0]):
-            best = (distance, measure)
-    return best[1] if best else None
-
-
-def measure_of(
-    tokens: tuple[Token, ...], q: Quantity, others: Sequence[Quantity] = ()
-) -> str | None:
-    """The measure a quantity counts, or ``None`` when it is no claim.
-
-    ``others``: the sentence's other quantities (a cue beyond one of them is not ours).
-    """
-    g = grammar()
-    if q.first and tokens[q.first - 1].lemma == "ни":
-        return None  # "не пострадал ни один человек": nobody
-    if q.first and fold(tokens[q.first - 1].text) == "по":
-        return None  # "пострадавшим — по 500 тысяч": so much each, a sum, not a count
-    if tokens[q.start].lemma == "один" and q.end - q.start == 1 and not _counted(tokens, q):
-        # "ещё одного ищут": a pronoun, not a count; "скончалась одна из раненых": one
-        # more death, told beside the toll it raises, not a toll of one.
-        return None
-    if _among(tokens, q, g):
-        return _governing_cue(tokens, q, g)
-    noun = _counted(tokens, q)
-    if noun is not None:
-        if noun.lemma in g.not_counts:
-            return None
-        for measure, lemmas in g.counted.items():
-            if noun.lemma in lemmas:
-                if measure in g.role_measures:
-                    return _governing_cue(tokens, q, g) or measure
-                later = _governing_cue(tokens, q, g)
-                if later in g.later_measures.get(measure, ()):
-                    return later  # "скончались двое пострадавших"
-                return measure
-        if noun.lemma not in g.people and not any(noun.lemma in ls for ls in g.cues.values()):
-            return None
-    elif not q.vague and q.low is not None and q.low == q.high and int(q.low) in YEARS:
-        return None
-    if q.end < len(tokens) and tokens[q.end].text in ("%", "‰"):
-        return None
-    return _nearest_cue(tokens, q, g, others)
-
-
-def _among(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
-    """ "двое из задержанных", "трое из раненых": the figure picks some of a group of
-    people, so only the verb it is the subject or object of can say what befell them
-    ("трое из раненых скончались" are killed; "трое из задержанных — иностранцы" is no
-    figure, though "задержанных" stands beside it)."""
-    if q.end + 1 >= len(tokens) or tokens[q.end].lemma != "из":
-        return False
-    noun = tokens[q.end + 1]
-    return noun.lemma in g.people or any(noun.lemma in ls for ls in g.counted.values())
-
-
-def _counted_label(
-    tokens: tuple[Token, ...], q: Quantity, measure: str, g: Grammar
-) -> tuple[str, str]:
-    """What is counted and the English label: "people killed", or a restrictive noun's own
-    ("children killed"), which groups apart from the toll as it does in English."""
-    label = g.labels.get(measure, measure)
-    if measure == "perpetrators":
-        return "perpetrators", label
-    noun = _counted(tokens, q)
-    english = g.nouns.get(noun.lemma) if noun is not None else None
-    if english is None:
-        return "people", label
-    return english, f"{english} {label.split()[-1]}"
-
-
-def _not_a_count(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
-    noun = _counted(tokens, q)
-    return noun is not None and noun.lemma in g.not_counts
-
-
-def _counts_people(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> bool:
-    """The figure counts people, or nothing named ("четверо из них")."""
-    noun = _counted(tokens, q)
-    return noun is None or noun.lemma in g.people
 
 
 def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
@@ -256,8 +37,12 @@ def _part_cue(tokens: tuple[Token, ...], before: int, after: int) -> bool:
 
 
 def _attribution(sent: Sentence, statements: list[Statement]) -> str | None:
+    """Who says the sentence: a statement in it, or one after it that says all of it
+    ("Об этом сообщил губернатор")."""
+    whole = sent.text.strip(" ,.:;—-")
     for st in statements:
-        if st.sentence == sent.text and st.stance in ("says", "confirms", "claims"):
+        said = st.sentence == sent.text or st.content == whole
+        if said and st.stance in ("says", "confirms", "claims"):
             return st.speaker
     return None
 
@@ -295,7 +80,7 @@ def _lone_people(tokens: tuple[Token, ...], g: Grammar) -> list[tuple[Token, str
         verb = tokens[noun.head]
         if not person or verb.pos != "VERB" or noun.pos not in ("NOUN", "VERB"):
             continue
-        measure = _cue_of(verb, g, tokens)
+        measure = cue_of(verb, g, tokens)
         if measure is None or not (singular(noun.text) and singular(verb.text)):
             continue
         negated = verb.index and tokens[verb.index - 1].lemma == "не"
@@ -384,7 +169,7 @@ def find_claims(
         since = 0
         quantities = find_quantities(tokens)
         # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
-        counts = [q for q in quantities if not _not_a_count(tokens, q, g)]
+        counts = [q for q in quantities if not not_a_count(tokens, q, g)]
         for q in quantities:
             pct = percent_token(tokens, q)
             if pct is not None:
@@ -394,15 +179,18 @@ def find_claims(
             # "в том числе трое детей" before the figure, "около 80 из них" after it.
             part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
             if part and since and out and out[-1].sentence == sent.text:
-                counted_by_noun = measure == "perpetrators"  # "двое нападавших" stay attackers
-                if not counted_by_noun and (measure or _counts_people(tokens, q, g)):
+                # "задержаны 11 человек, в том числе четверо исполнителей": the part's noun
+                # says who they are among the total (as English "including four gunmen").
+                counted_by_noun = counts_attackers(tokens, q, g)
+                measure = "perpetrators" if counted_by_noun else measure
+                if not counted_by_noun and (measure or counts_people(tokens, q, g)):
                     measure = out[-1].measure  # a part counts what its total counts
             if measure is None:
                 continue
             total = totals.get(measure)
             part_of = total.id if total and part else None
             subject = _subject(sent, measure, events)
-            counted, label = _counted_label(tokens, q, measure, g)
+            counted, label = counted_label(tokens, q, measure, g)
             claim = Claim(
                 doc_id=doc_id,
                 measure=measure,
@@ -429,7 +217,7 @@ def find_claims(
             continue  # a sentence with figures counts by them, not by its nouns
         for noun, measure in _lone_people(tokens, g):
             subject = _subject(sent, measure, events)
-            english = g.nouns.get(noun.lemma)
+            english = english_noun(tokens, noun, g)
             label = g.labels.get(measure, measure)
             out.append(
                 Claim(
@@ -451,4 +239,4 @@ def find_claims(
     return out
 
 
-__all__ = ["find_claims", "measure_of"]
+__all__ = ["find_claims"]

@@ -2,10 +2,12 @@
 
 "22 марта" (the year of publication, or the year before when that would put it more
 than a week after publication), "22 марта 2024 года", "в ночь на 23 марта" (the date
-named: the hours after midnight belong to it), "23.03.2024", "в пятницу" (the last Friday
-on or before publication; "в минувшую пятницу" the last one before it; "в ночь с пятницы на
-субботу" is the Saturday; "в субботу, 23 марта" the date written out), "вчера", "накануне",
-and "в марте" (month precision).
+named, at the precision ``night``: the night runs from the evening of the 22nd into the
+23rd, so an incident another report dates to either day may be the same one),
+"23.03.2024", "в пятницу" (the last Friday on or before publication; "в минувшую пятницу"
+the last one before it; "в ночь с пятницы на субботу" is the night into Saturday;
+"в субботу, 23 марта" the date written out), "вчера", "накануне", and "в марте" (month
+precision).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class FoundDate:
     start: int
     end: int
     iso: str
-    precision: str  # day | month | year
+    precision: str  # day | night | month | year
 
 
 def _year_after(tokens: tuple[Token, ...], j: int) -> int | None:
@@ -65,7 +67,21 @@ def _day_month(tokens: tuple[Token, ...], i: int, published: date | None) -> Fou
         found = date(year, month, day)
     except ValueError:
         return None
+    night = _night(tokens, i)
+    if night is not None:
+        return FoundDate(night, end, found.isoformat(), "night")
     return FoundDate(i, end, found.isoformat(), "day")
+
+
+def _night(tokens: tuple[Token, ...], i: int) -> int | None:
+    """Where the phrase starts when the date at ``i`` is the one a night runs into ("в ночь
+    на 9 мая", "в ночь с 8 на 9 мая", "в ночь с пятницы на субботу"), else ``None``."""
+    if i == 0 or fold(tokens[i - 1].text) != "на":
+        return None
+    at = next((t.index for t in tokens[max(0, i - 5) : i] if t.lemma == "ночь"), None)
+    if at is None:
+        return None
+    return at - 1 if at and fold(tokens[at - 1].text) in ("в", "во") else at
 
 
 def _numeric(tokens: tuple[Token, ...], i: int) -> FoundDate | None:
@@ -92,7 +108,8 @@ def _weekday(tokens: tuple[Token, ...], i: int, published: date | None) -> Found
     first = i - 2 if past else i - 1
     before = fold(tokens[first].text)
     # "в ночь с пятницы на субботу": the night is dated by the day it runs into.
-    overnight = before == "на" and any(t.lemma == "ночь" for t in tokens[max(0, i - 5) : i])
+    night = _night(tokens, first + 1)
+    overnight = night is not None
     if before not in ("в", "во") and not overnight:
         return None
     # "в субботу, 4 мая": the date written out says which Saturday.
@@ -100,7 +117,10 @@ def _weekday(tokens: tuple[Token, ...], i: int, published: date | None) -> Found
     if after < len(tokens) and (_day_month(tokens, after, published) or _numeric(tokens, after)):
         return None
     back = (published.weekday() - weekday) % 7 or (7 if past else 0)
-    return FoundDate(first, i + 1, (published - timedelta(days=back)).isoformat(), "day")
+    when = (published - timedelta(days=back)).isoformat()
+    if night is not None:
+        return FoundDate(night, i + 1, when, "night")
+    return FoundDate(first, i + 1, when, "day")
 
 
 def _relative(tokens: tuple[Token, ...], i: int, published: date | None) -> FoundDate | None:

@@ -64,6 +64,9 @@ class Grammar:
     relative: dict[str, int]
     stances: dict[str, str]  # lemma -> stance
     claim_phrases: tuple[tuple[str, ...], ...]
+    act_verbs: frozenset[str]  # say only with a clause: "объявили траур" is an act
+    back_references: tuple[tuple[str, ...], ...]  # "об этом": the sentence before was said
+    office_nouns: frozenset[str]  # "губернатор Курской области": the place's office speaks
     attribution: tuple[tuple[str, ...], ...]
     names: dict[str, str]  # folded lemma phrase -> English name
     demonyms: dict[str, str]
@@ -72,6 +75,12 @@ class Grammar:
     endings: dict[str, str]
     given_names: dict[str, str]
     triggers: dict[str, str]
+
+
+#: Keys of ``stance_verbs.yaml`` that are no stance.
+_NOT_STANCES = frozenset(
+    {"claim_phrases", "attribution_preps", "act_verbs", "back_references", "office_nouns"}
+)
 
 
 @cache
@@ -87,7 +96,7 @@ def grammar() -> Grammar:
     stances = {
         fold(str(verb)): str(kind)
         for kind, verbs in stance.items()
-        if kind not in ("claim_phrases", "attribution_preps")
+        if kind not in _NOT_STANCES
         for verb in verbs
     }
     return Grammar(
@@ -125,6 +134,9 @@ def grammar() -> Grammar:
         relative={fold(k): int(v) for k, v in dates["relative"].items()},
         stances=stances,
         claim_phrases=_phrases(" ".join(p) for p in stance["claim_phrases"]),
+        act_verbs=_words(stance.get("act_verbs")),
+        back_references=_phrases(stance.get("back_references")),
+        office_nouns=_words(stance.get("office_nouns")),
         attribution=_phrases(stance["attribution_preps"]),
         names={fold(k): str(v) for k, v in aliases["names"].items()},
         demonyms={fold(k): str(v) for k, v in aliases["demonyms"].items()},

@@ -162,7 +162,8 @@ def find_quantities(tokens: tuple[Token, ...]) -> list[Quantity]:
         if kind == "upper" and fold(tokens[i - 1].text) == "до":
             if i >= 2 and _joins_range(tokens, i, out):
                 prev = out.pop()
-                out.append(Quantity(prev.first, prev.start, end, prev.low, value))
+                # The phrase starts at "от": the claim's span is the whole range.
+                out.append(Quantity(prev.first - 1, prev.start, end, prev.low, value))
                 i = end
                 continue
             if _rises(tokens, first, g):

@@ -79,7 +79,7 @@ class Natasha:
                 f"the Russian models are not installed ({exc}); run `make setup`"
             ) from exc
         embedding = NewsEmbedding()
-        self.segmenter = Segmenter()
+        self.segmenter = _paragraphs(Segmenter())
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)
         self.ner = NewsNERTagger(embedding)
@@ -101,6 +101,34 @@ class Natasha:
         sentences = tuple(_sentence(s) for s in doc.sents)
         names = tuple(Name(s.type, s.start, s.stop, s.text) for s in doc.spans)
         return Parsed(sentences, names)
+
+
+#: A blank line: where a headline, a dateline or a list item ends without a full stop.
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _paragraphs(segmenter: Any) -> Any:
+    """``segmenter`` that also starts a sentence after every blank line, as the English
+    pipeline does: razdel glues a headline to the lead under it, and the lead's date,
+    figures and parse would then run across the heading. Single line breaks stay (PDF
+    text wraps lines inside sentences)."""
+    from natasha.segment import Sent
+
+    sentenize = segmenter.sentenize
+
+    def split(text: str) -> Any:
+        for sent in sentenize(text):
+            cuts = [0, *(x for b in _BLANK_LINE.finditer(sent.text) for x in b.span())]
+            cuts.append(len(sent.text))
+            for begin, end in zip(cuts[::2], cuts[1::2], strict=True):
+                piece = sent.text[begin:end]
+                words = piece.strip()
+                if words:
+                    at = sent.start + begin + len(piece) - len(piece.lstrip())
+                    yield Sent(at, at + len(words), words)
+
+    segmenter.sentenize = split
+    return segmenter
 
 
 def _sentence(sent: Any) -> Sentence:
@@ -207,6 +235,12 @@ def _verbal(tag: Any) -> bool:
     return any(all(g in tag for g in grammemes) for grammemes in _VERBAL)
 
 
+@lru_cache(maxsize=100_000)
+def known(word: str) -> bool:
+    """Whether pymorphy3's dictionary holds ``word`` (else its lemma is a guess)."""
+    return bool(_morph().word_is_known(word.lower().replace("ё", "е")))
+
+
 @lru_cache(maxsize=50_000)
 def singular(word: str) -> bool:
     """Whether pymorphy3's likeliest reading of ``word`` is singular ("погиб", "житель")."""
@@ -242,6 +276,7 @@ __all__ = [
     "Sentence",
     "Token",
     "close_lemmas",
+    "known",
     "lemma",
     "name_lemma",
     "natasha",

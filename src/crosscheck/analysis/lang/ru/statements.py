@@ -9,7 +9,7 @@ verb (Russian often puts it after: "..., сообщил Следственный
 from __future__ import annotations
 
 from crosscheck.analysis.lang.ru.events import _claims_act
-from crosscheck.analysis.lang.ru.grammar import grammar
+from crosscheck.analysis.lang.ru.grammar import fold, grammar
 from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
 from crosscheck.model import Mention, Statement
 
@@ -30,6 +30,9 @@ def _speaker(sent: Sentence, verb: Token, mentions: list[Mention]) -> Mention | 
     named = [m for m in inside if m.label in _SPEAKER_LABELS]
     subject = _subject(sent, verb)
     if subject is not None:
+        if subject.lemma in grammar().office_nouns:
+            # "губернатор Курской области": the region speaks through its office.
+            named = [m for m in inside if m.label in (*_SPEAKER_LABELS, "LOC")]
         held = _subject_names(subject, named)
         if held:
             # "заявил директор ФСБ Александр Бортников": the person, not the agency.
@@ -44,6 +47,20 @@ def _speaker(sent: Sentence, verb: Token, mentions: list[Mention]) -> Mention | 
     if not free:
         return None
     return min(free, key=lambda m: min(abs(m.start - verb.end), abs(verb.start - m.end)))
+
+
+def _office_title(sent: Sentence, verb: Token, speaker: Mention) -> str:
+    """The speaker as written: a place with the office before it that speaks for it
+    ("губернатор Курской области", "власти Дагестана"), else the name."""
+    subject = _subject(sent, verb)
+    if (
+        speaker.label not in ("LOC", "GPE")
+        or subject is None
+        or subject.lemma not in grammar().office_nouns
+        or not 0 <= speaker.start - subject.end <= 2
+    ):
+        return speaker.text
+    return sent.text[subject.start - sent.start : speaker.end - sent.start]
 
 
 def _subject_names(subject: Token, named: list[Mention]) -> list[Mention]:
@@ -90,11 +107,31 @@ def _content(sent: Sentence, verb: Token, speaker: Mention) -> tuple[int, int] |
         if tok.lemma == "что":
             return tok.end + 1, sent.end
     if verb.start > speaker.end:  # "X заявил ..."
+        if verb.lemma in grammar().act_verbs and not _said_after(sent, verb):
+            return None  # "власти объявили траур": the act, not speech
         return verb.end + 1, sent.end
     before = sent.tokens[verb.index - 1] if verb.index else None
     if before is None or before.pos != "PUNCT":
         return None
     return sent.start, before.start  # "..., сообщил X", "«...», — заявил X"
+
+
+#: Words right after a verb that open what was said: "объявил о ...", "объявил: «...»".
+_SAID_OPENERS = frozenset({"о", "об", "обо", ":", *'«"„“'})
+
+
+def _said_after(sent: Sentence, verb: Token) -> bool:
+    after = sent.tokens[verb.index + 1 : verb.index + 2]
+    return bool(after) and fold(after[0].text) in _SAID_OPENERS
+
+
+def _pointed_at(sentences: tuple[Sentence, ...], k: int) -> Sentence | None:
+    """The sentence before ``k`` when ``k`` opens by pointing back at it ("Об этом
+    сообщил губернатор"), else ``None``."""
+    words = tuple(fold(t.text) for t in sentences[k].tokens[:3])
+    if k == 0 or not any(words[: len(p)] == p for p in grammar().back_references):
+        return None
+    return sentences[k - 1]
 
 
 def _according_to(sent: Sentence, mentions: list[Mention], doc_id: str) -> Statement | None:
@@ -171,6 +208,39 @@ def _as_told(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+def _statement(
+    sentences: tuple[Sentence, ...], k: int, verb: Token, stance: str, mentions: list[Mention]
+) -> tuple[Statement, Mention] | None:
+    """The statement a stance verb of sentence ``k`` makes, with the name that speaks."""
+    sent = sentences[k]
+    speaker = _speaker(sent, verb, mentions)
+    if speaker is None:
+        return None
+    said = _content(sent, verb, speaker)
+    if said is None and stance == "claims":
+        said = sent.start, sent.end  # the act claimed is the sentence's
+    told = sent if said is not None else _pointed_at(sentences, k)
+    if said is None and told is not None:
+        said = told.start, told.end  # "Об этом сообщил X": the sentence before
+    if said is None or told is None:
+        return None
+    start, end = said
+    text = told.text[start - told.start : end - told.start].strip(" ,.:;—-")
+    if not text:
+        return None
+    statement = Statement(
+        doc_id=speaker.doc_id,
+        speaker=_office_title(sent, verb, speaker),
+        verb=verb.text,
+        stance=stance,
+        content=text,
+        span=(verb.start, verb.end),
+        sentence=sent.text,
+        speaker_key=speaker.key,
+    )
+    return statement, speaker
+
+
 def find_statements(
     sentences: tuple[Sentence, ...],
     mentions: list[Mention],
@@ -186,7 +256,7 @@ def find_statements(
     out: list[Statement] = []
     speaking = set() if speaking is None else speaking
     doc_id = doc_id or next((m.doc_id for m in mentions), "")
-    for sent in sentences:
+    for k, sent in enumerate(sentences):
         frame = _according_to(sent, mentions, doc_id)
         if frame is not None:
             out.append(frame)
@@ -202,31 +272,14 @@ def find_statements(
         if claim_at is not None:
             hits.append((sent.tokens[claim_at], "claims"))
         for verb, stance in hits:
-            speaker = _speaker(sent, verb, mentions)
-            if speaker is None:
+            found = _statement(sentences, k, verb, stance, mentions)
+            if found is None:
                 continue
-            said = _content(sent, verb, speaker)
-            if said is None and stance == "claims":
-                said = sent.start, sent.end  # the act claimed is the sentence's
-            if said is None:
-                continue
-            start, end = said
-            text = sent.text[start - sent.start : end - sent.start].strip(" ,.:;—-")
-            if not text:
-                continue
-            out.append(
-                Statement(
-                    doc_id=speaker.doc_id,
-                    speaker=speaker.text,
-                    verb=verb.text,
-                    stance=stance,
-                    content=text,
-                    span=(verb.start, verb.end),
-                    sentence=sent.text,
-                    speaker_key=speaker.key,
-                )
-            )
-            speaking.add(speaker.id)
+            statement, speaker = found
+            out.append(statement)
+            if statement.speaker == speaker.text:
+                # A place whose office speaks may still be where the incident was.
+                speaking.add(speaker.id)
     return out
 
 

@@ -1,15 +1,16 @@
-"""Search stems for Russian words: every inflection of a word shares its stem.
+"""Search terms for Russian words: every inflection of a word is found by its lemma.
 
 Full-text search indexes words as written; a Russian reader searching "Самара" also wants
-"Самаре" and "самарский". A query word becomes the part it shares with its lemma, less a
-final vowel ("Самаре" / "самара" -> "самар"; "погибших" / "погибнуть" -> "погиб"), and the
-stores search it as a prefix. Only Cyrillic words are stemmed.
+"Самаре". SQLite and PostgreSQL index a shadow of a report's lemmas (:func:`lemma_shadow`)
+and a query word matches its lemma there (:func:`search_lemma`), which joins forms whose
+stem changes ("Орёл" / "Орла", "человек" / "люди"). A participle's lemma there is its
+verb's, so the dead ("погибшие", "погибших") and the verb ("погиб", "погибли") find each
+other, as do "раненых" and "ранены" (:func:`search_base`).
 
-A prefix misses forms whose stem changes ("Орёл" / "Орла", "день" / "дня", "человек" /
-"люди"), so SQLite also indexes a shadow of a report's lemmas (:func:`lemma_shadow`)
-and a query word matches its lemma there (:func:`search_lemma`) as well as its prefix.
-A participle's lemma there is its verb's, so the dead ("погибшие", "погибших") and the
-verb ("погиб", "погибли") find each other, as do "раненых" and "ранены" (:func:`search_base`).
+A word pymorphy3 does not know (a surname, a foreign name: "Бусаргина", "Харлоу") gets a
+guessed lemma that its other forms may not share, so it is also searched by its stem as a
+prefix (:func:`search_stem`). A known word is not: the prefix of "ранены" ("ран") also
+begins "ранее" (earlier) and "рано" (early), words of their own that its lemma keeps apart.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ import re
 from functools import cache, lru_cache
 
 from crosscheck import data
-from crosscheck.analysis.lang.ru.parse import DASHES, close_lemmas, lemma, participle_verb
+from crosscheck.analysis.lang.ru.parse import (
+    DASHES,
+    close_lemmas,
+    known,
+    lemma,
+    participle_verb,
+)
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
@@ -35,10 +42,14 @@ def is_cyrillic(word: str) -> bool:
 
 
 def search_stem(word: str) -> str:
-    """The prefix that finds every form of ``word`` (the word itself when not Russian)."""
+    """The prefix that finds every form of ``word`` (the word itself when not Russian), or
+    "" for a Russian word pymorphy3 knows: its lemma alone finds its forms, and a prefix
+    would find other words too ("ранены": "ран" is also "ранее")."""
     lower = word.lower().replace("ё", "е")
     if not is_cyrillic(lower) or not lower.isalpha():
         return lower
+    if known(lower):
+        return ""
     base = lemma(lower)
     n = 0
     while n < min(len(lower), len(base)) and lower[n] == base[n]:
