@@ -697,6 +697,7 @@ def test_casualties_a_death_only_supposed_is_no_harm(nlp: Any, text: str) -> Non
             [("casualties", 2, 2)],
         ),
         ("Medics found a teenager suffering from a gunshot wound.", [("casualties", 1, 1)]),
+        ("Deputies found two men and a woman with gunshot wounds.", [("casualties", 3, 3)]),
     ],
 )
 def test_casualties_people_found_with_wounds_were_hit(nlp: Any, text: str, expected: list) -> None:

@@ -651,9 +651,13 @@ def _arguments(tok: Token) -> Iterator[tuple[Token, str, Token]]:
             victim = found[0]
         while victim.dep_ == "conj" and victim.head.pos_ in ("NOUN", "PROPN"):
             victim = victim.head  # "a man and a woman with gunshot wounds": both
-        # A number ("found three males with gunshot wounds") is read as a count elsewhere.
+        # A number alone ("found three males with gunshot wounds") is read as a count
+        # elsewhere, and so is one a list after a comma may restate ("three males, a teenager
+        # and two children"); a number joined by "and" to others is a list to add up ("two
+        # men and a woman", "one male victim and one female victim").
         numbered = any(c.dep_ == "nummod" for c in victim.children)
-        if victim.pos_ in ("NOUN", "PROPN") and not numbered:
+        joined = any(c.dep_ == "cc" for c in victim.children)
+        if victim.pos_ in ("NOUN", "PROPN") and (joined or not numbered):
             yield victim, "casualties", tok
         return
     if tok.pos_ == "NOUN" and lemma(tok) == "life" and tok.dep_ == "dobj":
