@@ -31,7 +31,12 @@ from crosscheck.analysis.lang.en.casualties import (
     victim_readings,
 )
 from crosscheck.analysis.lang.en.context import Chunk
-from crosscheck.analysis.lang.en.counts import event_counted, event_label, read_count
+from crosscheck.analysis.lang.en.counts import (
+    event_counted,
+    event_label,
+    harm_participle,
+    read_count,
+)
 from crosscheck.analysis.lang.en.measures import (
     Reading,
     counted_noun,
@@ -262,21 +267,11 @@ def _harmed_set(reading: Reading | None) -> Reading | None:
     set counts them all as hit). None for a set told without its harm."""
     if reading is None or reading.measure not in HARM_MEASURES or reading.noun is None:
         return None
-    noun = reading.noun
-    patient = lookup("patient_verbs")
-    harm = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ == "acl" and c.tag_ == "VBN" and patient.get(lemma(c)) in HARM_MEASURES
-        ),
-        None,
-    )
-    if harm is None or not is_person(noun):
+    harm = harm_participle(reading.noun)
+    if harm is None:
         return None
-    return dataclasses.replace(
-        reading, measure="casualties", label=f"{noun.lower_} {harm.lower_}", counted="people"
-    )
+    label = f"{reading.noun.lower_} {harm.lower_}"
+    return dataclasses.replace(reading, measure="casualties", label=label, counted="people")
 
 
 def _definite_small(doc: Doc, q: Quantity, reading: Reading) -> bool:
@@ -679,14 +674,11 @@ def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention
             # victims"); a part of a total ("including nine children") is one, a part of
             # the figure before it, unless it names a different measure ("eleven detained,
             # including all four gunmen").
-            if (
-                _is_reference_set(doc, q)
-                and (reading is None or reading.measure != "perpetrators")
-                and not _harmed_set(reading)
-            ):
-                continue
-            if _is_reference_set(doc, q):
-                reading = _harmed_set(reading) or reading
+            if _is_reference_set(doc, q) and (reading is None or reading.measure != "perpetrators"):
+                harmed = _harmed_set(reading)
+                if harmed is None:
+                    continue
+                reading = harmed
             if _is_subcount(doc, q) and (reading is None or reading.measure != "perpetrators"):
                 total = next((r for _, r in reversed(pairs) if r.measure in EVENT_MEASURES), None)
                 if total is None or total.measure == "perpetrators":

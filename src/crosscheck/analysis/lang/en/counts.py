@@ -317,13 +317,17 @@ def _adjective_measure(arg: Token, verb: Token | None, after: int = -1) -> str |
     return None
 
 
-def _participle(arg: Token) -> Token | None:
+def harm_participle(arg: Token) -> Token | None:
     """A harm participle on the counted people ("people shot", "men wounded")."""
     if not is_person(arg):
         return None  # "five reports of people shot" counts reports
     patient = lookup("patient_verbs")
     return next(
-        (c for c in arg.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in patient),
+        (
+            c
+            for c in arg.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and patient.get(lemma(c)) in HARM_MEASURES
+        ),
         None,
     )
 
@@ -539,7 +543,7 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
         return Reading(
             measure,
             # "the three people shot": the participle says how they were hit.
-            event_label(measure, noun, _participle(arg) or verb),
+            event_label(measure, noun, harm_participle(arg) or verb),
             event_counted(measure, noun),
             noun=noun,
             verb=verb,
@@ -630,4 +634,4 @@ def read_count(doc: Doc, q: Quantity, antecedent: Token | None = None) -> Readin
     return None
 
 
-__all__ = ["event_counted", "event_label", "read_count"]
+__all__ = ["event_counted", "event_label", "harm_participle", "read_count"]

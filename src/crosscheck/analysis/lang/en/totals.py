@@ -139,7 +139,7 @@ def derived_figures(claims: list[Claim], text: str, title: str = "") -> list[Cla
         if any(c.low is None or c.low != c.high or c.vague or c.approximate for c in told):
             return []  # "at least three were hurt" is the report's own reading
     hit = _largest(claims, "casualties")
-    killed = _largest([c for c in claims if c not in elsewhere], "killed")
+    killed = _largest([c for c in claims if c.subject_kind != "none"], "killed")
     if hit is None or (killed is None and _says_death(f"{title}\n{text}")):
         return []
     n_hit = _exact(hit)
@@ -224,9 +224,8 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
     dead = [_name(text, c) for c in claims if c.measure == "killed"]
     out = []
     for c in claims:
-        said = text[c.span[0] : c.span[1]].strip().lower()
-        said_words = said.split()
-        first = said_words[0] if said_words else ""
+        said_words = text[c.span[0] : c.span[1]].lower().split()
+        first = _first_word(text, c)
         another = bool(set(said_words) & words("other_victim_words"))
         if c.measure == "injured" and _exact(c) == 1 and not another:
             name = _name(text, c)
@@ -248,15 +247,17 @@ def also_hurt(claims: list[Claim], text: str) -> list[Claim]:
     if not any(c.measure == "killed" and c.subject_kind != "none" and _exact(c) for c in claims):
         return claims
     also = _phrases("also_hit_phrases")
+    ordinals = set(number_words()["ordinals"])
     out = []
     for c in claims:
-        # "A fourth person was also shot": an ordinal counts everyone hit (ordinal_figures).
-        phrase = {w.lower() for w in _WORD.findall(text[c.span[0] : c.span[1]])}
-        ordinal = bool(phrase & set(number_words()["ordinals"]))
-        if c.measure == "casualties" and c.subject_kind != "none" and _exact(c) and not ordinal:
-            at = c.sentence.find(text[c.span[0] : c.span[1]])
+        if c.measure == "casualties" and c.subject_kind != "none" and _exact(c):
+            phrase = text[c.span[0] : c.span[1]]
+            # "A fourth person was also shot": an ordinal counts everyone hit
+            # (ordinal_figures).
+            ordinal = any(w.lower() in ordinals for w in _WORD.findall(phrase))
+            at = c.sentence.find(phrase)
             said = also.search(c.sentence, max(at, 0))
-            if at >= 0 and said is not None and not _says_death_in(c.sentence):
+            if not ordinal and at >= 0 and said is not None and not _says_death_in(c.sentence):
                 c = dataclasses.replace(
                     c, measure="injured", label="people injured (also hit, besides the dead)"
                 )
@@ -272,7 +273,10 @@ def others_added(claims: list[Claim], text: str) -> list[Claim]:
     same sentence, and both become its parts.
     """
     out = list(claims)
-    for c in claims:
+    # "He was taken in serious condition": someone told before, not one more.
+    not_more = words("person_pronouns") | {""}
+    for i in range(len(claims)):
+        c = out[i]  # as earlier totals left it: a part already is no "others" of its own
         if c.measure not in HARM_MEASURES or c.part_of or not _others(text, c):
             continue
         told = [
@@ -283,15 +287,14 @@ def others_added(claims: list[Claim], text: str) -> list[Claim]:
             and not _SENTENCE_END.search(text[o.span[1] : c.span[0]])
             and not o.part_of
             and _exact(o)
-            # "He was taken in serious condition": someone told before, not one more.
-            and text[o.span[0] : o.span[1]].split()[:1] != []
-            and text[o.span[0] : o.span[1]].split()[0].lower() not in words("person_pronouns")
+            and _first_word(text, o) not in not_more
         ]
-        n, before = _exact(c), sum(_exact(out[k]) or 0 for k in told)
+        n = _exact(c)
         # One figure told before the others: several may restate one another ("two of the
         # men — one of whom ...").
         if len(told) != 1 or n is None:
             continue
+        before = _exact(out[told[0]]) or 0
         total = dataclasses.replace(
             c,
             span=(out[told[0]].span[0], c.span[1]),
@@ -300,10 +303,16 @@ def others_added(claims: list[Claim], text: str) -> list[Claim]:
             label=f"people {c.measure} ({before} told and {n} others)",
             counted="people",
         )
-        for k in [*told, out.index(c)]:
+        for k in (told[0], i):
             out[k] = dataclasses.replace(out[k], part_of=total.id)
         out.append(total)
     return out
+
+
+def _first_word(text: str, c: Claim) -> str:
+    """The first word of a figure's phrase, in lower case ("" for an empty phrase)."""
+    said = text[c.span[0] : c.span[1]].split()
+    return said[0].lower() if said else ""
 
 
 _NUMBER_THEN_WORD = re.compile(r"(\w+)\s+(\w+)")
