@@ -4,16 +4,17 @@ Prison sentences without the word "sentence" ("jailed for ten years", "handed pr
 terms"), abductions said with arrest verbs ("kidnappers seized"), states the parser reads
 as verbs ("are still missing"), headings ("Death toll: 17"), bare numbers before a measure
 adjective ("12 dead and 40 injured") and toll or tally nouns with a measure compound
-("the casualty count"). Word lists live in ``data/en/measures.yaml``. Called by
-:mod:`crosscheck.analysis.lang.en.counts`; it reads a parse and never decides whether a number is
-a claim.
+("the casualty count"), places that say a state ("in custody", "taken to hospital",
+"among the dead") and attacks "carried out by" their perpetrators. Word lists live in
+``data/en/measures.yaml``. Called by :mod:`crosscheck.analysis.lang.en.counts`; it reads a
+parse and never decides whether a number is a claim.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.lang.en.measures import lemma, lexicon, lookup, word_set
+from crosscheck.analysis.lang.en.measures import is_person, lemma, lexicon, lookup, word_set
 from crosscheck.analysis.lang.en.quantities import Quantity
 
 
@@ -114,10 +115,87 @@ def toll_measure(noun: Token) -> str | None:
     return nouns.get(lemma(noun)) or nouns.get(noun.lower_)
 
 
+def place_measure(role: str, verb: Token) -> str | None:
+    """Where the verb puts the people: "among the dead", "in custody", "to hospital",
+    "from their homes", "listed as missing"."""
+    custody = word_set("custody_nouns")
+    hospital = word_set("hospital_nouns")
+    homes = word_set("home_nouns")
+    adjectives = lookup("adjectives")
+    nouns = lookup("measure_nouns")
+    held = role == "patient" or (role == "agent" and lemma(verb) in word_set("copular_verbs"))
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        # "listed as missing": spaCy may hang the adjective on "as" as a non-object.
+        objs = [o for o in child.children if o.dep_ == "pobj" or child.lower_ == "as"]
+        for obj in objs:
+            word = obj.lower_
+            if child.lower_ == "among" and role in ("agent", "attr"):
+                found = adjectives.get(word) or nouns.get(word) or nouns.get(lemma(obj))
+                if found:
+                    return found  # "six officers were among the dead"
+            sentencing = lookup("patient_verbs").get(lemma(verb)) == "sentenced"
+            if child.lower_ in ("in", "into", "under") and held and lemma(obj) in custody:
+                # "sentenced four men to life in prison" is a sentence, not an arrest.
+                return None if sentencing else "arrested"
+            # "two others drove themselves to a hospital", "three arrived at a hospital"
+            went = role == "agent" and lemma(verb) in word_set("hospital_arrival_verbs")
+            hospitalised = (role == "patient" or went) and lemma(obj) in hospital
+            if child.lower_ == "at" and not went:
+                hospitalised = False  # "family members gathered at the hospital"
+            if child.lower_ in ("to", "in", "into", "at") and hospitalised:
+                return "injured"
+            harmed = lookup("patient_verbs").get(lemma(verb)) in ("killed", "injured", "casualties")
+            if child.lower_ == "to" and role == "patient" and harmed and lemma(obj) == "death":
+                return "killed"  # "stabbed to death", "beaten to death"
+            if child.lower_ in ("from", "out") and role == "patient" and lemma(obj) in homes:
+                return "displaced"
+            if child.lower_ == "as" and (word in adjectives or lemma(obj) in adjectives):
+                return adjectives.get(word) or adjectives[lemma(obj)]
+    return None
+
+
+def plain_verb_measure(role: str, verb: Token | None, arg: Token) -> str | None:
+    """Phrasings with a plain verb: leaving one's home, being the agent of an attack."""
+    if verb is not None:
+        sentenced = sentence_measure(role, verb)
+        if sentenced is not None:
+            return sentenced
+    leaving = verb is not None and role == "agent" and lemma(verb) in word_set("leave_verbs")
+    if (
+        leaving
+        and verb is not None
+        and any(c.dep_ == "dobj" and lemma(c) in word_set("home_nouns") for c in verb.children)
+    ):
+        return "displaced"
+    # "carried out by a cell of four men", "the attack was staged by three gunmen"
+    tok = arg
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and lemma(tok.head.head) in word_set("collective_nouns")
+    ):
+        tok = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and is_person(arg):
+        main = tok.head.head
+        attack = word_set("attack_nouns")
+        holder = main.head if main.dep_ == "conj" else main
+        subj = next((c for c in main.children if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        carried = lemma(main) == "carry" and any(c.lower_ == "out" for c in main.children)
+        if carried or (subj is not None and lemma(subj) in attack):
+            return "perpetrators"
+    return None
+
+
 __all__ = [
     "compound_measure",
     "heading_measure",
     "is_captor",
+    "place_measure",
+    "plain_verb_measure",
     "sentence_measure",
     "state_measure",
     "toll_measure",
