@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.analysis.geo import geocode
+from crosscheck.analysis.profile import LEAD_CHARS
 from crosscheck.model import EventMention, stable_id
 from crosscheck.reconcile.dates import days_between
 from crosscheck.reconcile.mentionfeatures import (
@@ -29,9 +30,6 @@ from crosscheck.reconcile.mentionfeatures import (
     score,
 )
 from crosscheck.reconcile.text import tables
-
-#: A mention starting before this offset in the text is in the report's lead.
-LEAD_CHARS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,4 +233,4 @@ def local_incidents(
     return out
 
 
-__all__ = ["LEAD_CHARS", "LocalIncident", "local_incidents"]
+__all__ = ["LocalIncident", "local_incidents"]

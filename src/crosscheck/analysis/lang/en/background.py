@@ -19,10 +19,8 @@ from spacy.tokens import Span, Token
 from crosscheck.analysis.lang.en.dates import resolve_date
 from crosscheck.analysis.lang.en.events import ATTACK_TYPES
 from crosscheck.analysis.lang.en.measures import lexicon, word_set
+from crosscheck.analysis.profile import LEAD_CHARS
 from crosscheck.model import EventMention
-
-#: A mention starting before this offset is in the report's lead, whose date is its incident's.
-LEAD_CHARS = 500
 
 
 def _verbs(verb: Token) -> list[Token]:
@@ -141,4 +139,4 @@ def told_before(
     return any(_earlier(ent, published, reference, marked) for ent in _dates_on(sent, verbs))
 
 
-__all__ = ["LEAD_CHARS", "reference_day", "told_before"]
+__all__ = ["reference_day", "told_before"]
