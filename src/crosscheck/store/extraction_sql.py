@@ -47,94 +47,16 @@ class SqlExtractions(SqlPlumbing):
             self._insert_extraction(extraction)
 
     def _insert_extraction(self, ex: Extraction) -> None:
-        self._many(
-            "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, key, canonical)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (m.id, m.doc_id, m.start, m.end, m.text, m.label, m.key, m.canonical)
-                for m in _unique(ex.mentions)
-            ],
-        )
-        self._many(
-            "INSERT INTO claims (id, doc_id, measure, low, high, approximate, vague, label, as_of,"
-            " attributed_to, sentence, span_start, span_end, subject_kind, subject_ref,"
-            " subject_name, counted, part_of, unconfirmed)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    c.id,
-                    c.doc_id,
-                    c.measure,
-                    c.low,
-                    c.high,
-                    int(c.approximate),
-                    int(c.vague),
-                    c.label,
-                    c.as_of,
-                    c.attributed_to,
-                    c.sentence,
-                    c.span[0],
-                    c.span[1],
-                    c.subject_kind,
-                    c.subject_ref,
-                    c.subject_name,
-                    c.counted,
-                    c.part_of,
-                    int(c.unconfirmed),
-                )
-                for c in _unique(ex.claims)
-            ],
-        )
+        self._many(_INSERT_MENTION, [_mention_row(m) for m in _unique(ex.mentions)])
+        self._many(_INSERT_CLAIM, [_claim_row(c) for c in _unique(ex.claims)])
         if ex.profile is not None:
             p = ex.profile
             self._exec(
                 "INSERT INTO doc_profiles (doc_id, terms, title, lead) VALUES (?, ?, ?, ?)",
                 (p.doc_id, json.dumps(p.terms), json.dumps(p.title), json.dumps(p.lead)),
             )
-        self._many(
-            "INSERT INTO event_mentions (id, doc_id, type, trigger_text, span_start, span_end,"
-            " sentence, date, date_precision, location, country, latitude, longitude, actors,"
-            " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    e.id,
-                    e.doc_id,
-                    e.type,
-                    e.trigger,
-                    e.span[0],
-                    e.span[1],
-                    e.sentence,
-                    e.date,
-                    e.date_precision,
-                    e.location,
-                    e.country,
-                    e.latitude,
-                    e.longitude,
-                    json.dumps([dict(a) for a in e.actors]),
-                    e.description,
-                )
-                for e in _unique(ex.events)
-            ],
-        )
-        self._many(
-            "INSERT INTO statements (id, doc_id, speaker, speaker_key, verb, stance, content,"
-            " span_start, span_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    s.id,
-                    s.doc_id,
-                    s.speaker,
-                    s.speaker_key,
-                    s.verb,
-                    s.stance,
-                    s.content,
-                    s.span[0],
-                    s.span[1],
-                    s.sentence,
-                )
-                for s in _unique(ex.statements)
-            ],
-        )
+        self._many(_INSERT_EVENT_MENTION, [_event_mention_row(e) for e in _unique(ex.events)])
+        self._many(_INSERT_STATEMENT, [_statement_row(st) for st in _unique(ex.statements)])
 
     @staticmethod
     def _filter(doc: str | None, doc_ids: list[str] | None) -> tuple[str, list[Any]]:
@@ -205,6 +127,90 @@ class SqlExtractions(SqlPlumbing):
             )
             for r in rows
         }
+
+
+_INSERT_MENTION = (
+    "INSERT INTO mentions (id, doc_id, start_char, end_char, text, label, key, canonical)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_CLAIM = (
+    "INSERT INTO claims (id, doc_id, measure, low, high, approximate, vague, label, as_of,"
+    " attributed_to, sentence, span_start, span_end, subject_kind, subject_ref,"
+    " subject_name, counted, part_of, unconfirmed)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_EVENT_MENTION = (
+    "INSERT INTO event_mentions (id, doc_id, type, trigger_text, span_start, span_end,"
+    " sentence, date, date_precision, location, country, latitude, longitude, actors,"
+    " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_STATEMENT = (
+    "INSERT INTO statements (id, doc_id, speaker, speaker_key, verb, stance, content,"
+    " span_start, span_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _mention_row(m: Mention) -> tuple[Any, ...]:
+    return (m.id, m.doc_id, m.start, m.end, m.text, m.label, m.key, m.canonical)
+
+
+def _claim_row(c: Claim) -> tuple[Any, ...]:
+    return (
+        c.id,
+        c.doc_id,
+        c.measure,
+        c.low,
+        c.high,
+        int(c.approximate),
+        int(c.vague),
+        c.label,
+        c.as_of,
+        c.attributed_to,
+        c.sentence,
+        c.span[0],
+        c.span[1],
+        c.subject_kind,
+        c.subject_ref,
+        c.subject_name,
+        c.counted,
+        c.part_of,
+        int(c.unconfirmed),
+    )
+
+
+def _event_mention_row(e: EventMention) -> tuple[Any, ...]:
+    return (
+        e.id,
+        e.doc_id,
+        e.type,
+        e.trigger,
+        e.span[0],
+        e.span[1],
+        e.sentence,
+        e.date,
+        e.date_precision,
+        e.location,
+        e.country,
+        e.latitude,
+        e.longitude,
+        json.dumps([dict(a) for a in e.actors]),
+        e.description,
+    )
+
+
+def _statement_row(s: Statement) -> tuple[Any, ...]:
+    return (
+        s.id,
+        s.doc_id,
+        s.speaker,
+        s.speaker_key,
+        s.verb,
+        s.stance,
+        s.content,
+        s.span[0],
+        s.span[1],
+        s.sentence,
+    )
 
 
 def _pairs(text: str) -> tuple[tuple[str, float], ...]:

@@ -31,84 +31,10 @@ class SqlPicture(SqlPlumbing, SqlSuccessors, SqlSavedState):
     def save_picture(self, picture: Picture) -> None:
         with self.transaction():
             old = self.load_picture()  # for the ids this picture retires
-            for table in (
-                "entities",
-                "mention_entities",
-                "events",
-                "event_links",
-                "claim_subjects",
-                "claim_parts",
-                "claim_groups",
-            ):
+            for table in PICTURE_TABLES:
                 self._exec(f"DELETE FROM {table}")
-            self._many(
-                "INSERT INTO entities (id, name, label, aliases) VALUES (?, ?, ?, ?)",
-                [
-                    (e.id, e.name, e.label, json.dumps(e.aliases, sort_keys=True))
-                    for e in picture.entities
-                ],
-            )
-            self._many(
-                "INSERT INTO mention_entities (mention_id, entity_id) VALUES (?, ?)",
-                sorted(picture.mention_entities.items()),
-            )
-            self._many(
-                "INSERT INTO events (id, type, name, date, date_precision, location, country,"
-                " latitude, longitude, actors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        e.id,
-                        e.type,
-                        e.name,
-                        e.date,
-                        e.date_precision,
-                        e.location,
-                        e.country,
-                        e.latitude,
-                        e.longitude,
-                        json.dumps([dict(a) for a in e.actors]),
-                    )
-                    for e in picture.events
-                ],
-            )
-            self._many(
-                "INSERT INTO event_links (event_mention_id, event_id) VALUES (?, ?)",
-                sorted(picture.event_links.items()),
-            )
-            self._many(
-                "INSERT INTO claim_subjects (claim_id, subject_kind, subject_id, subject_name)"
-                " VALUES (?, ?, ?, ?)",
-                [(cid, s.kind, s.id, s.name) for cid, s in sorted(picture.claim_subjects.items())],
-            )
-            self._many(
-                "INSERT INTO claim_parts (claim_id, total_id) VALUES (?, ?)",
-                sorted(picture.claim_parts.items()),
-            )
-            self._many(
-                "INSERT INTO claim_groups (id, subject_kind, subject_id, subject_name, measure,"
-                " label, status, sources, est_low, est_best, est_high, conservative, reason,"
-                " claims)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        g.id,
-                        g.subject.kind,
-                        g.subject.id,
-                        g.subject.name,
-                        g.measure,
-                        g.label,
-                        g.status,
-                        g.sources,
-                        g.estimate.low,
-                        g.estimate.best,
-                        g.estimate.high,
-                        g.conservative,
-                        g.reason,
-                        json.dumps(g.claims),
-                    )
-                    for g in picture.groups
-                ],
-            )
+            for table, rows in _whole_rows(picture).items():
+                self._many(_insert_sql(table), rows)
             self._save_successors(old, picture)
             self._new_picture_token()
 
@@ -119,7 +45,7 @@ class SqlPicture(SqlPlumbing, SqlSuccessors, SqlSavedState):
             lock = getattr(self, "_xact_lock", None)
             if lock is not None:  # PostgreSQL: serialise picture writers
                 lock("picture")
-            for table, (key_col, columns) in PICTURE_TABLES.items():
+            for table, (key_col, _) in PICTURE_TABLES.items():
                 old_rows, new_rows = before[table], after[table]
                 stale = [k for k, row in old_rows.items() if new_rows.get(k) != row]
                 fresh = [row for k, row in new_rows.items() if old_rows.get(k) != row]
@@ -127,9 +53,8 @@ class SqlPicture(SqlPlumbing, SqlSuccessors, SqlSavedState):
                     chunk = stale[start : start + 500]
                     marks = ", ".join("?" for _ in chunk)
                     self._exec(f"DELETE FROM {table} WHERE {key_col} IN ({marks})", chunk)
-                marks = ", ".join("?" for _ in columns)
                 rows: list[Sequence[Any]] = [tuple(r) for r in sorted(fresh)]
-                self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+                self._many(_insert_sql(table), rows)
             self._save_successors(old, new)
             self._new_picture_token()
 
@@ -222,51 +147,76 @@ def _f(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _insert_sql(table: str) -> str:
+    columns = PICTURE_TABLES[table][1]
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+def _entity_row(e: Entity) -> tuple[Any, ...]:
+    return (e.id, e.name, e.label, json.dumps(e.aliases, sort_keys=True))
+
+
+def _event_row(e: Event) -> tuple[Any, ...]:
+    return (
+        e.id,
+        e.type,
+        e.name,
+        e.date,
+        e.date_precision,
+        e.location,
+        e.country,
+        _f(e.latitude),
+        _f(e.longitude),
+        json.dumps([dict(a) for a in e.actors]),
+    )
+
+
+def _group_row(g: ClaimGroup) -> tuple[Any, ...]:
+    return (
+        g.id,
+        g.subject.kind,
+        g.subject.id,
+        g.subject.name,
+        g.measure,
+        g.label,
+        g.status,
+        g.sources,
+        _f(g.estimate.low),
+        _f(g.estimate.best),
+        _f(g.estimate.high),
+        _f(g.conservative),
+        g.reason,
+        json.dumps(g.claims),
+    )
+
+
+def _whole_rows(picture: Picture) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the picture, per table in PICTURE_TABLES order: records in the picture's
+    order, links sorted by key (a whole save inserts them in this order)."""
+    return {
+        "entities": [_entity_row(e) for e in picture.entities],
+        "mention_entities": sorted(picture.mention_entities.items()),
+        "events": [_event_row(e) for e in picture.events],
+        "event_links": sorted(picture.event_links.items()),
+        "claim_subjects": [
+            (cid, s.kind, s.id, s.name) for cid, s in sorted(picture.claim_subjects.items())
+        ],
+        "claim_parts": sorted(picture.claim_parts.items()),
+        "claim_groups": [_group_row(g) for g in picture.groups],
+    }
+
+
 def picture_rows(picture: Picture) -> dict[str, dict[str, tuple[Any, ...]]]:
     """The picture as table rows keyed by primary key (the columns of PICTURE_TABLES)."""
     return {
-        "entities": {
-            e.id: (e.id, e.name, e.label, json.dumps(e.aliases, sort_keys=True))
-            for e in picture.entities
-        },
+        "entities": {e.id: _entity_row(e) for e in picture.entities},
         "mention_entities": {k: (k, v) for k, v in picture.mention_entities.items()},
-        "events": {
-            e.id: (
-                e.id,
-                e.type,
-                e.name,
-                e.date,
-                e.date_precision,
-                e.location,
-                e.country,
-                _f(e.latitude),
-                _f(e.longitude),
-                json.dumps([dict(a) for a in e.actors]),
-            )
-            for e in picture.events
-        },
+        "events": {e.id: _event_row(e) for e in picture.events},
         "event_links": {k: (k, v) for k, v in picture.event_links.items()},
         "claim_subjects": {k: (k, s.kind, s.id, s.name) for k, s in picture.claim_subjects.items()},
         "claim_parts": {k: (k, v) for k, v in picture.claim_parts.items()},
-        "claim_groups": {
-            g.id: (
-                g.id,
-                g.subject.kind,
-                g.subject.id,
-                g.subject.name,
-                g.measure,
-                g.label,
-                g.status,
-                g.sources,
-                _f(g.estimate.low),
-                _f(g.estimate.best),
-                _f(g.estimate.high),
-                _f(g.conservative),
-                g.reason,
-                json.dumps(g.claims),
-            )
-            for g in picture.groups
-        },
+        "claim_groups": {g.id: _group_row(g) for g in picture.groups},
     }
 
 
