@@ -52,7 +52,7 @@ _CHECK = """
 import json, sys
 from crosscheck.pipeline.picture import compute_picture
 from crosscheck.store import open_store
-from crosscheck.store.sql import picture_rows
+from crosscheck.store.picture_sql import picture_rows
 def rows(p):
     r = picture_rows(p)
     r["events"] = {k: (*v[:-1], json.dumps(json.loads(v[-1]), sort_keys=True))

@@ -225,34 +225,37 @@ def _f1(gold_pairs: set[tuple[str, str]], pred_pairs: set[tuple[str, str]]) -> f
     return 2 * p * r / (p + r)
 
 
-def evaluate(
-    gold: dict[str, Any],
-    documents: list[Document],
-    claims: list[Claim],
-    groups: list[ClaimGroup],
-) -> EvalReport:
-    """Score ``claims`` and ``groups`` against ``gold`` (see the module docstring)."""
-    doc_map = _match_documents(gold, documents)
+@dataclass
+class _ClaimScore:
+    """How the extracted claims fared against the gold figures of the matched documents."""
+
+    matches: dict[str, Claim] = field(default_factory=dict)  # gold figure id -> claim
+    noise: list[dict[str, Any]] = field(default_factory=list)  # claims no figure explains
+    claims: int = 0
+    correct: int = 0
+
+
+def _score_claims(
+    figures: list[dict[str, Any]], doc_map: dict[str, Document], claims: list[Claim]
+) -> _ClaimScore:
     by_doc: dict[str, list[Claim]] = {}
     for c in claims:
         by_doc.setdefault(c.doc_id, []).append(c)
-    figures: list[dict[str, Any]] = gold["figures"]
-    matches: dict[str, Claim] = {}
-    noise: list[dict[str, Any]] = []
-    n_claims = correct = 0
+    score = _ClaimScore()
     for key, doc in doc_map.items():
         figs = [f for f in figures if f["doc"] == key]
         doc_claims = sorted(by_doc.get(doc.id, []), key=lambda c: c.span)
         found = _match_figures(figs, doc_claims, doc.text)
-        matches.update(found)
+        score.matches.update(found)
         matched_ids = {c.id for c in found.values()}
         for c in doc_claims:
-            n_claims += 1
+            score.claims += 1
+            # A figure repeated later in the report is right, though only one is matched.
             repeat = any(_fits(f, c, None) for f in figs)
             if c.id in matched_ids or repeat:
-                correct += 1
+                score.correct += 1
             else:
-                noise.append(
+                score.noise.append(
                     {
                         "doc": key,
                         "claim": c.id,
@@ -263,34 +266,47 @@ def evaluate(
                         "sentence": c.sentence,
                     }
                 )
+    return score
+
+
+def _miss(f: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": f["id"],
+        "doc": f["doc"],
+        "measure": f["measure"],
+        "low": f.get("low"),
+        "high": f.get("high"),
+        "text": f["text"],
+        "hard": bool(f.get("hard")),
+    }
+
+
+def evaluate(
+    gold: dict[str, Any],
+    documents: list[Document],
+    claims: list[Claim],
+    groups: list[ClaimGroup],
+) -> EvalReport:
+    """Score ``claims`` and ``groups`` against ``gold`` (see the module docstring)."""
+    doc_map = _match_documents(gold, documents)
+    figures: list[dict[str, Any]] = gold["figures"]
+    score = _score_claims(figures, doc_map, claims)
     required = [f for f in figures if not f.get("optional") and f["doc"] in doc_map]
-    misses = [
-        {
-            "id": f["id"],
-            "doc": f["doc"],
-            "measure": f["measure"],
-            "low": f.get("low"),
-            "high": f.get("high"),
-            "text": f["text"],
-            "hard": bool(f.get("hard")),
-        }
-        for f in required
-        if f["id"] not in matches
-    ]
+    misses = [_miss(f) for f in required if f["id"] not in score.matches]
     found_n = len(required) - len(misses)
     report = EvalReport(
         recall=found_n / len(required) if required else None,
-        precision=correct / n_claims if n_claims else None,
+        precision=score.correct / score.claims if score.claims else None,
         required=len(required),
         found=found_n,
-        claims=n_claims,
-        correct_claims=correct,
+        claims=score.claims,
+        correct_claims=score.correct,
         unmatched_documents=sorted(set(gold["documents"]) - set(doc_map)),
         misses=misses,
-        noise=noise,
-        matches={fid: c.id for fid, c in matches.items()},
+        noise=score.noise,
+        matches={fid: c.id for fid, c in score.matches.items()},
     )
-    _score_groups(gold, figures, matches, groups, report)
+    _score_groups(gold, figures, score.matches, groups, report)
     return report
 
 

@@ -34,6 +34,21 @@ def test_ingest_loads_no_module_of_other_commands() -> None:
     assert not heavy, heavy
 
 
+def test_ingest_starts_without_the_ach_scorer() -> None:
+    """The store needs assess's records, not its numpy-backed scorer."""
+    loaded = _loaded("--db", "x.db", "ingest", "one.txt")
+    assert "crosscheck.assess" in loaded
+    assert "crosscheck.assess.ach" not in loaded and "numpy" not in loaded
+
+
+def test_the_scorer_is_still_reachable_from_the_package() -> None:
+    from crosscheck.assess import Scores, score
+    from crosscheck.assess.ach import Scores as Direct
+    from crosscheck.assess.ach import score as direct
+
+    assert Scores is Direct and score is direct
+
+
 def test_help_and_unknown_words_load_every_command() -> None:
     loaded = _loaded("--help")
     assert {f"crosscheck.cli.{m}" for m in set(COMMAND_MODULES.values())} <= loaded

@@ -32,7 +32,7 @@ from crosscheck.ingest.text import normalise_text
 from crosscheck.model import Picture
 from crosscheck.pipeline.picture import compute_picture, forget_state
 from crosscheck.store import open_store
-from crosscheck.store.sql import picture_rows
+from crosscheck.store.picture_sql import picture_rows
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ from store_records import make_doc
 from crosscheck.analysis.lang.ru.parse import lemma
 from crosscheck.analysis.lang.ru.stems import SHADOW_MARK
 from crosscheck.model import Document
-from crosscheck.store import open_store, searchtext, sql
+from crosscheck.store import document_sql, open_store, searchtext, sql
 from crosscheck.store.migrations import LATEST_VERSION, REINDEX_VERSIONS, migrations_for
 
 #: The last schema before the search index was rebuilt from Python.
@@ -56,7 +56,7 @@ def _open_old(
 
 def _insert_old(store: sql.SqlStore, doc: Document) -> None:
     store._exec(
-        f"INSERT INTO documents ({sql.DOC_COLUMNS}, word_count, text)"
+        f"INSERT INTO documents ({document_sql.DOC_COLUMNS}, word_count, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.id,

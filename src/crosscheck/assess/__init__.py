@@ -10,7 +10,8 @@ its records) and above reconcile; it must not read or write the store itself.
 
 from __future__ import annotations
 
-from crosscheck.assess.ach import Scores, score
+from typing import TYPE_CHECKING, Any
+
 from crosscheck.assess.records import (
     RATINGS,
     Action,
@@ -23,6 +24,9 @@ from crosscheck.assess.records import (
     Rule,
     Target,
 )
+
+if TYPE_CHECKING:
+    from crosscheck.assess.ach import Scores, score
 
 __all__ = [
     "RATINGS",
@@ -38,3 +42,13 @@ __all__ = [
     "Target",
     "score",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The ACH scorer pulls in numpy (tens of milliseconds); the store imports this package for
+    # its records on every command, so the scorer is loaded only when someone asks for it.
+    if name in ("Scores", "score"):
+        from crosscheck.assess import ach
+
+        return getattr(ach, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -119,26 +119,20 @@ def _scope(event: str | None, sources: list[dict[str, Any]], generated: str) -> 
     }
 
 
-def brief_content(
-    store: Store, event: str | None = None, generated: str | None = None
-) -> dict[str, Any]:
-    """Everything a brief shows, for every incident with figures (or one incident).
+def _events_with_figures(
+    store: Store, by_subject: dict[str | None, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """Every stored incident some group of figures is about."""
+    return [
+        ev for ev in (find_event(store, e.id) for e in store.events()) if by_subject.get(ev["id"])
+    ]
 
-    ``generated`` is the date printed as the brief's generation date (default: today, UTC).
-    """
-    events = [find_event(store, event)] if event else None
-    all_groups = groups_view(store)
-    by_subject: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-    for g in all_groups:
-        by_subject[g["subject"]["id"]].append(g)
-    if events is None:
-        events = [
-            ev
-            for ev in (find_event(store, e.id) for e in store.events())
-            if by_subject.get(ev["id"])
-        ]
+
+def _sections(
+    store: Store, events: list[dict[str, Any]], source_docs: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One section per incident, its figures split by verdict; notes the reports it cites."""
     sections = []
-    source_docs: dict[str, dict[str, Any]] = {}
     views = [event_view(store, ev["id"]) for ev in events]
     # The most-reported incidents lead; background incidents one report mentions come last.
     views.sort(key=lambda v: (-len(v["documents"]), v["event"]["date"] or "", v["event"]["id"]))
@@ -154,40 +148,66 @@ def brief_content(
                 **_split(view["groups"]),
             }
         )
-    other: list[dict[str, Any]] = []
-    if event is None:
-        event_ids = {s["event"]["id"] for s in sections}
-        other = [
-            g
-            for g in all_groups
-            if g["subject"]["kind"] != "event" or g["subject"]["id"] not in event_ids
-        ]
-        other = [g for g in other if g["sources"] > 1 or g["status"] != "single"]
-        for g in other:
-            g["series"] = _series(g)
-            for c in g["claim_details"]:
-                source_docs[c["document"]["id"]] = c["document"]
-    for s in sections:
-        for bucket in ("agree", "single", "differ"):
-            for g in s[bucket]:
-                for c in g["claim_details"]:
-                    source_docs[c["document"]["id"]] = c["document"]
+    return sections
+
+
+def _other_groups(
+    all_groups: list[dict[str, Any]],
+    sections: list[dict[str, Any]],
+    source_docs: dict[str, dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Groups outside the sections' incidents worth a line: several sources or a difference."""
+    event_ids = {s["event"]["id"] for s in sections}
+    other = [
+        g
+        for g in all_groups
+        if g["subject"]["kind"] != "event" or g["subject"]["id"] not in event_ids
+    ]
+    other = [g for g in other if g["sources"] > 1 or g["status"] != "single"]
+    for g in other:
+        g["series"] = _series(g)
+        for c in g["claim_details"]:
+            source_docs[c["document"]["id"]] = c["document"]
+    return other
+
+
+def _shown_groups(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [g for s in sections for k in ("agree", "single", "differ") for g in s[k]]
+
+
+def brief_content(
+    store: Store, event: str | None = None, generated: str | None = None
+) -> dict[str, Any]:
+    """Everything a brief shows, for every incident with figures (or one incident).
+
+    ``generated`` is the date printed as the brief's generation date (default: today, UTC).
+    """
+    events = [find_event(store, event)] if event else None
+    all_groups = groups_view(store)
+    by_subject: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for g in all_groups:
+        by_subject[g["subject"]["id"]].append(g)
+    if events is None:
+        events = _events_with_figures(store, by_subject)
+    # Document id -> the record the source list shows; a later record of one id wins.
+    source_docs: dict[str, dict[str, Any]] = {}
+    sections = _sections(store, events, source_docs)
+    other = _other_groups(all_groups, sections, source_docs) if event is None else []
+    shown = _shown_groups(sections)
+    for g in shown:
+        for c in g["claim_details"]:
+            source_docs[c["document"]["id"]] = c["document"]
     sources = sorted(
         source_docs.values(),
         key=lambda d: (d.get("published") or "", d.get("outlet") or "", d["id"]),
     )
-    shown = [g for s in sections for k in ("agree", "single", "differ") for g in s[k]]
     explain_groups(store, shown + other)
     annotate_groups(store, shown + other)
+    named = bool(event and events)  # a brief of one incident carries its name
+    one_event = events[0]["name"] if named else None
     content = {
-        "title": f"Cross-checked brief: {events[0]['name']}"
-        if event and events
-        else "Cross-checked brief",
-        "scope": _scope(
-            events[0]["name"] if event and events else None,
-            sources,
-            generated or datetime.now(UTC).date().isoformat(),
-        ),
+        "title": f"Cross-checked brief: {one_event}" if named else "Cross-checked brief",
+        "scope": _scope(one_event, sources, generated or datetime.now(UTC).date().isoformat()),
         "bottom_line": _bottom_line(sections, other),
         "sections": sections,
         "other": other,

@@ -129,72 +129,74 @@ def _ach_lines(m: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
-def render_markdown(content: dict[str, Any]) -> str:
-    """The Markdown text of a brief built by :func:`crosscheck.brief.content.brief_content`."""
-    out = [f"# {md_escape(content['title'])}", "", _scope_line(content), ""]
-    out += _bottom_line(content)
-    if not content["sections"] and not content["other"]:
-        out += ["No cross-checked figures yet: ingest some reports first.", ""]
-    for s in content["sections"]:
-        ev = s["event"]
-        out += [f"## {md_escape(ev['name'])}", ""]
-        place = ", ".join(x for x in (ev["location"], ev["country"]) if x) or "unknown"
-        facts = [
-            f"type {md_escape(ev['type'])}",
-            f"date {md_escape(ev['date'] or 'unknown')}",
-            f"place {md_escape(place)}",
-            f"{len(s['documents'])} report(s)",
-        ]
-        out += ["; ".join(facts), ""]
-        if s["actors"]:
-            actors = ", ".join(
-                f"{md_escape(a.get('name', ''))} ({md_escape(a.get('role', ''))})"
-                for a in s["actors"]
-            )
-            out += [f"**Actors:** {actors}", ""]
-        if s["agree"]:
-            out += ["### What the sources agree on", ""]
-            for g in s["agree"]:
-                out += _group_lines(g, show_claims=False)
-            out.append("")
-        if s["differ"]:
-            out += ["### Where they differ", ""]
-            for g in s["differ"]:
-                out += _group_lines(g, show_claims=True)
-                if g["status"] == "evolving":
-                    out += _series_table(g)
-            out.append("")
-        if s["single"]:
-            out += ["### Figures from a single source", ""]
-            for g in s["single"]:
-                out += _group_lines(g, show_claims=True)
-            out.append("")
-        if s["statements"]:
-            out += ["### Who said what", ""]
-            for st in s["statements"]:
-                out.append(
-                    f"- {md_escape(st['speaker'])} ({md_escape(st['stance'])}): "
-                    f"“{md_escape(st['content'])}”"
-                )
-            out.append("")
-    if content["other"]:
-        out += ["## Other cross-checked figures", ""]
-        for g in content["other"]:
-            out.append(f"- About {md_escape(g['subject']['name'] or 'unspecified')}:")
-            out += [
-                "  " + line
-                for line in _group_lines(g, show_claims=g["status"] in ("conflict", "evolving"))
-            ]
+def _event_lines(s: dict[str, Any]) -> list[str]:
+    """One incident's section: its facts, actors, figures by verdict and statements."""
+    ev = s["event"]
+    out = [f"## {md_escape(ev['name'])}", ""]
+    place = ", ".join(x for x in (ev["location"], ev["country"]) if x) or "unknown"
+    facts = [
+        f"type {md_escape(ev['type'])}",
+        f"date {md_escape(ev['date'] or 'unknown')}",
+        f"place {md_escape(place)}",
+        f"{len(s['documents'])} report(s)",
+    ]
+    out += ["; ".join(facts), ""]
+    if s["actors"]:
+        actors = ", ".join(
+            f"{md_escape(a.get('name', ''))} ({md_escape(a.get('role', ''))})" for a in s["actors"]
+        )
+        out += [f"**Actors:** {actors}", ""]
+    if s["agree"]:
+        out += ["### What the sources agree on", ""]
+        for g in s["agree"]:
+            out += _group_lines(g, show_claims=False)
         out.append("")
-    for m in content.get("ach", []):
-        out += _ach_lines(m)
-    out += [
+    if s["differ"]:
+        out += ["### Where they differ", ""]
+        for g in s["differ"]:
+            out += _group_lines(g, show_claims=True)
+            if g["status"] == "evolving":
+                out += _series_table(g)
+        out.append("")
+    if s["single"]:
+        out += ["### Figures from a single source", ""]
+        for g in s["single"]:
+            out += _group_lines(g, show_claims=True)
+        out.append("")
+    if s["statements"]:
+        out += ["### Who said what", ""]
+        for st in s["statements"]:
+            out.append(
+                f"- {md_escape(st['speaker'])} ({md_escape(st['stance'])}): "
+                f"“{md_escape(st['content'])}”"
+            )
+        out.append("")
+    return out
+
+
+def _other_lines(other: list[dict[str, Any]]) -> list[str]:
+    """Figures outside the incidents' sections, each under what it is about."""
+    if not other:
+        return []
+    out = ["## Other cross-checked figures", ""]
+    for g in other:
+        out.append(f"- About {md_escape(g['subject']['name'] or 'unspecified')}:")
+        out += [
+            "  " + line
+            for line in _group_lines(g, show_claims=g["status"] in ("conflict", "evolving"))
+        ]
+    return [*out, ""]
+
+
+def _source_lines(sources: list[dict[str, Any]]) -> list[str]:
+    """The numbered source list the quoted sentences refer to."""
+    out = [
         "## Sources",
         "",
         "| # | published | outlet | title | document |",
         "|---|---|---|---|---|",
     ]
-    for d in content["sources"]:
+    for d in sources:
         url = safe_url(d.get("url"))
         where = _cell(d.get("path") or d["id"]) + (
             f" <{url}>" if url and _AUTOLINK.match(url) else ""
@@ -203,6 +205,21 @@ def render_markdown(content: dict[str, Any]) -> str:
             f"| S{d['number']} | {_cell(d.get('published'))} | {_cell(d.get('outlet'))} |"
             f" {_cell(d.get('title'))} | {where} |"
         )
+    return out
+
+
+def render_markdown(content: dict[str, Any]) -> str:
+    """The Markdown text of a brief built by :func:`crosscheck.brief.content.brief_content`."""
+    out = [f"# {md_escape(content['title'])}", "", _scope_line(content), ""]
+    out += _bottom_line(content)
+    if not content["sections"] and not content["other"]:
+        out += ["No cross-checked figures yet: ingest some reports first.", ""]
+    for s in content["sections"]:
+        out += _event_lines(s)
+    out += _other_lines(content["other"])
+    for m in content.get("ach", []):
+        out += _ach_lines(m)
+    out += _source_lines(content["sources"])
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -52,32 +54,38 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return lo
 
 
-def build_graph(selection: Selection) -> nx.Graph:
-    """The entity/event graph of ``selection`` (see module docstring)."""
-    graph = nx.Graph(name="crosscheck")
-    statuses: dict[str, list[str]] = defaultdict(list)
-    for g in selection.groups:
-        if g.subject.id:
-            statuses[g.subject.id].append(g.status)
-    mention_count: Counter[str] = Counter()
-    doc_sets: dict[str, set[str]] = defaultdict(set)
-    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+@dataclass
+class _Tally:
+    """How often each entity and event is mentioned, in which documents and sentences."""
+
+    mentions: Counter[str] = field(default_factory=Counter)
+    documents: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # (document, sentence index) -> the entities named in that sentence
+    in_sentence: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _tally(selection: Selection) -> _Tally:
+    tally = _Tally()
     starts = {d.id: _sentence_starts(d.text) for d in selection.documents}
     for m in selection.mentions:
         eid = selection.picture.mention_entities.get(m.id)
         if eid is None:
             continue
-        mention_count[eid] += 1
-        doc_sets[eid].add(m.doc_id)
+        tally.mentions[eid] += 1
+        tally.documents[eid].add(m.doc_id)
         if m.doc_id in starts:
-            in_sentence[(m.doc_id, _sentence_index(starts[m.doc_id], m.start))].add(eid)
+            tally.in_sentence[(m.doc_id, _sentence_index(starts[m.doc_id], m.start))].add(eid)
     for em in selection.event_mentions:
         evid = selection.picture.event_links.get(em.id)
         if evid is not None:
-            mention_count[evid] += 1
-            doc_sets[evid].add(em.doc_id)
+            tally.mentions[evid] += 1
+            tally.documents[evid].add(em.doc_id)
+    return tally
 
-    entity_ids = {e.id for e in selection.entities}
+
+def _add_entities(
+    graph: nx.Graph, selection: Selection, tally: _Tally, statuses: dict[str, list[str]]
+) -> None:
     for ent in selection.entities:
         graph.add_node(
             ent.id,
@@ -87,12 +95,19 @@ def build_graph(selection: Selection) -> nx.Graph:
                     "label": ent.name,
                     "type": ent.label,
                     "aliases": "; ".join(sorted(a for a in ent.aliases if a != ent.name)),
-                    "mentions": mention_count[ent.id],
-                    "documents": len(doc_sets[ent.id]),
+                    "mentions": tally.mentions[ent.id],
+                    "documents": len(tally.documents[ent.id]),
                     "status": _status(statuses[ent.id]),
                 }
             ),
         )
+
+
+def _add_events(
+    graph: nx.Graph, selection: Selection, tally: _Tally, statuses: dict[str, list[str]]
+) -> None:
+    """Event nodes, each followed by its actor and place edges (entity nodes already exist)."""
+    entity_ids = {e.id for e in selection.entities}
     key_to_entity = selection.entity_of_key()
     by_name = {e.name.casefold(): e.id for e in selection.entities}
     for ev in selection.events:
@@ -108,8 +123,8 @@ def build_graph(selection: Selection) -> nx.Graph:
                     "country": ev.country,
                     "latitude": float(ev.latitude) if ev.latitude is not None else None,
                     "longitude": float(ev.longitude) if ev.longitude is not None else None,
-                    "mentions": mention_count[ev.id],
-                    "documents": len(doc_sets[ev.id]),
+                    "mentions": tally.mentions[ev.id],
+                    "documents": len(tally.documents[ev.id]),
                     "status": _status(statuses[ev.id]),
                 }
             ),
@@ -132,20 +147,25 @@ def build_graph(selection: Selection) -> nx.Graph:
                 ev.id, place, kind="located-at", role="", sentences=0, documents=0, weight=1
             )
 
-    sentences: Counter[tuple[str, str]] = Counter()
-    for ids in in_sentence.values():
+
+def _pair_counts(groups: Iterable[set[str]]) -> Counter[tuple[str, str]]:
+    """For each pair of ids, how many of ``groups`` hold both."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for ids in groups:
         for a, b in combinations(sorted(ids), 2):
-            sentences[(a, b)] += 1
-    docs_of_pair: Counter[tuple[str, str]] = Counter()
+            pairs[(a, b)] += 1
+    return pairs
+
+
+def _add_co_mentions(graph: nx.Graph, selection: Selection, tally: _Tally) -> None:
+    entity_ids = {e.id for e in selection.entities}
+    sentences = _pair_counts(tally.in_sentence.values())
     per_doc: dict[str, set[str]] = defaultdict(set)
-    for eid, docs in doc_sets.items():
+    for eid, docs in tally.documents.items():
         if eid in entity_ids:
             for d in docs:
                 per_doc[d].add(eid)
-    for ids in per_doc.values():
-        for a, b in combinations(sorted(ids), 2):
-            docs_of_pair[(a, b)] += 1
-    for (a, b), ndocs in sorted(docs_of_pair.items()):
+    for (a, b), ndocs in sorted(_pair_counts(per_doc.values()).items()):
         graph.add_edge(
             a,
             b,
@@ -155,6 +175,19 @@ def build_graph(selection: Selection) -> nx.Graph:
             documents=ndocs,
             weight=ndocs + sentences[(a, b)],
         )
+
+
+def build_graph(selection: Selection) -> nx.Graph:
+    """The entity/event graph of ``selection`` (see module docstring)."""
+    graph = nx.Graph(name="crosscheck")
+    statuses: dict[str, list[str]] = defaultdict(list)
+    for g in selection.groups:
+        if g.subject.id:
+            statuses[g.subject.id].append(g.status)
+    tally = _tally(selection)
+    _add_entities(graph, selection, tally, statuses)
+    _add_events(graph, selection, tally, statuses)
+    _add_co_mentions(graph, selection, tally)
     return graph
 
 

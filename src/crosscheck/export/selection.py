@@ -145,75 +145,88 @@ def find_entity(entities: list[Entity], ref: str) -> Entity:
     raise ExportError(f"entity {ref!r} matches {len(hits)} entities ({names}); give an id")
 
 
+def _narrow_to_event(sel: Selection, ref: str) -> None:
+    """Keep the reports of one event and the groups about it."""
+    event = find_event(sel.events, ref)
+    member_docs = {
+        em.doc_id for em in sel.event_mentions if sel.picture.event_links.get(em.id) == event.id
+    }
+    sel.documents = [d for d in sel.documents if d.id in member_docs]
+    sel.events = [event]
+    sel.groups = [g for g in sel.groups if g.subject.kind == "event" and g.subject.id == event.id]
+
+
+def _narrow_to_entity(sel: Selection, ref: str) -> None:
+    """Keep the reports naming one entity, the events it acts in and the groups about either."""
+    entity = find_entity(sel.entities, ref)
+    member_ids = {m for m, e in sel.picture.mention_entities.items() if e == entity.id}
+    sel.documents = [
+        d
+        for d in sel.documents
+        if any(m.id in member_ids and m.doc_id == d.id for m in sel.mentions)
+    ]
+    keys = {m.key for m in sel.mentions if m.id in member_ids}
+    acting = [ev for ev in sel.events if any(a.get("key") in keys for a in ev.actors)]
+    acting_ids = {ev.id for ev in acting}
+    # An entity that acts in no event keeps every event; the cut to documents trims them.
+    sel.events = acting or sel.events
+    sel.groups = [g for g in sel.groups if g.subject.id == entity.id or g.subject.id in acting_ids]
+
+
+def _cut_to_documents(store: Store, sel: Selection) -> None:
+    """Cut every other record down to the selected documents."""
+    doc_ids = {d.id for d in sel.documents}
+    picture = sel.picture
+    sel.mentions = [m for m in sel.mentions if m.doc_id in doc_ids]
+    sel.event_mentions = [em for em in sel.event_mentions if em.doc_id in doc_ids]
+    linked = {picture.event_links.get(em.id) for em in sel.event_mentions}
+    sel.events = [ev for ev in sel.events if ev.id in linked]
+    mentioned = {picture.mention_entities.get(m.id) for m in sel.mentions}
+    sel.entities = [e for e in sel.entities if e.id in mentioned]
+    claims = [
+        c for c in list_claims(store, include_rejected=True) if c["document"]["id"] in doc_ids
+    ]
+    if sel.options.event is not None or sel.options.entity is not None:
+        in_groups = {cid for g in sel.groups for cid in g.claims}
+        claims = [c for c in claims if c["id"] in in_groups]
+    sel.claims = claims
+    claim_ids = {c["id"] for c in claims}
+    sel.groups = [g for g in sel.groups if any(cid in claim_ids for cid in g.claims)]
+    sel.raw_claims = store.claims(doc_ids=sorted(doc_ids))
+    sel.statements = [s for s in store.statements() if s.doc_id in doc_ids]
+
+
 def select(store: Store, options: ExportOptions | None = None) -> Selection:
     """Gather the records an export writes, restricted by ``options`` (see module docstring)."""
     options = options or ExportOptions()
     _check_date(options.since, "--since")
     _check_date(options.until, "--until")
     picture = store.load_picture()
-    docs = [
-        d for d in store.iter_documents() if _in_window(d.published, options.since, options.until)
-    ]
-    mentions = store.mentions()
-    event_mentions = store.event_mentions()
-    events = picture.events
-    entities = picture.entities
-    groups = picture.groups
-
-    if options.event is not None:
-        event = find_event(events, options.event)
-        member_docs = {
-            em.doc_id for em in event_mentions if picture.event_links.get(em.id) == event.id
-        }
-        docs = [d for d in docs if d.id in member_docs]
-        events = [event]
-        groups = [g for g in groups if g.subject.kind == "event" and g.subject.id == event.id]
-    if options.entity is not None:
-        entity = find_entity(entities, options.entity)
-        member_ids = {m for m, e in picture.mention_entities.items() if e == entity.id}
-        docs = [d for d in docs if any(m.id in member_ids and m.doc_id == d.id for m in mentions)]
-        keys = {m.key for m in mentions if m.id in member_ids}
-        acting = [ev for ev in events if any(a.get("key") in keys for a in ev.actors)]
-        acting_ids = {ev.id for ev in acting}
-        events = acting or events
-        groups = [g for g in groups if g.subject.id == entity.id or g.subject.id in acting_ids]
-
-    doc_ids = {d.id for d in docs}
-    mentions = [m for m in mentions if m.doc_id in doc_ids]
-    event_mentions = [em for em in event_mentions if em.doc_id in doc_ids]
-    linked = {picture.event_links.get(em.id) for em in event_mentions}
-    events = [ev for ev in events if ev.id in linked]
-    mentioned = {picture.mention_entities.get(m.id) for m in mentions}
-    entities = [e for e in entities if e.id in mentioned]
-    claims = [
-        c for c in list_claims(store, include_rejected=True) if c["document"]["id"] in doc_ids
-    ]
-    if options.event is not None or options.entity is not None:
-        in_groups = {cid for g in groups for cid in g.claims}
-        claims = [c for c in claims if c["id"] in in_groups]
-    claim_ids = {c["id"] for c in claims}
-    groups = [g for g in groups if any(cid in claim_ids for cid in g.claims)]
-    raw_claims = store.claims(doc_ids=sorted(doc_ids))
-    statements = [s for s in store.statements() if s.doc_id in doc_ids]
-    corrections = store.corrections()
-    outlets = {d.outlet for d in docs if d.outlet}
-    return Selection(
+    sel = Selection(
         store_url=store.url,
         options=options,
-        documents=docs,
-        claims=claims,
-        raw_claims=raw_claims,
-        groups=groups,
-        events=events,
-        entities=entities,
-        mentions=mentions,
-        event_mentions=event_mentions,
-        statements=statements,
-        corrections=corrections,
+        documents=[
+            d
+            for d in store.iter_documents()
+            if _in_window(d.published, options.since, options.until)
+        ],
+        mentions=store.mentions(),
+        event_mentions=store.event_mentions(),
+        events=picture.events,
+        entities=picture.entities,
+        groups=picture.groups,
         picture=picture,
-        grades=claim_grades(store, groups),
-        reliability={o: g.to_dict() for o, g in reliabilities(store, outlets).items()},
     )
+    if options.event is not None:
+        _narrow_to_event(sel, options.event)
+    if options.entity is not None:
+        _narrow_to_entity(sel, options.entity)
+    _cut_to_documents(store, sel)
+    sel.corrections = store.corrections()
+    outlets = {d.outlet for d in sel.documents if d.outlet}
+    sel.grades = claim_grades(store, sel.groups)
+    sel.reliability = {o: g.to_dict() for o, g in reliabilities(store, outlets).items()}
+    return sel
 
 
 __all__ = ["ExportOptions", "Selection", "find_entity", "find_event", "select"]

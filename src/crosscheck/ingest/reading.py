@@ -18,7 +18,7 @@ from crosscheck.errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
-from crosscheck.ingest.base import RawDocument, reader_for, supported_suffixes
+from crosscheck.ingest.base import RawDocument, Reader, reader_for, supported_suffixes
 from crosscheck.ingest.discover import display_name, expand_inputs
 from crosscheck.ingest.language import detect_language
 from crosscheck.ingest.sidecar import META_FIELDS, clean_metadata, is_sidecar, read_sidecar
@@ -104,28 +104,45 @@ def read_file(
     Yields finished documents (see :func:`finish_document`) and, for anything
     that could not be read, :class:`InputError` instead of raising.
     """
-    source = str(path)
     meta_overrides = _clean_overrides(overrides)
     found = reader_for(path)
     if found is None:
         yield _unsupported(path)
         return
     name, reader = found
+    sidecar = _check_file(path, max_bytes)
+    if isinstance(sidecar, InputError):
+        yield sidecar
+        return
+    yield from _run_reader(name, reader, path, sidecar, meta_overrides)
+
+
+def _check_file(path: Path, max_bytes: int | None) -> dict[str, str | None] | InputError:
+    """The file's sidecar metadata, or why the file is not read at all."""
     try:
         if not path.is_file():
-            yield InputError(source, "is not a regular file", "give a file or a directory")
-            return
+            return InputError(str(path), "is not a regular file", "give a file or a directory")
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
-            yield _too_large(path, size, max_bytes)
-            return
-        sidecar = read_sidecar(path)
+            return _too_large(path, size, max_bytes)
+        return read_sidecar(path)
     except InputError as exc:
-        yield exc
-        return
+        return exc
     except OSError as exc:
-        yield InputError(source, f"cannot be read ({exc.strerror or exc})", "check the permissions")
-        return
+        return InputError(
+            str(path), f"cannot be read ({exc.strerror or exc})", "check the permissions"
+        )
+
+
+def _run_reader(
+    name: str,
+    reader: Reader,
+    path: Path,
+    sidecar: dict[str, str | None],
+    overrides: dict[str, str | None],
+) -> Iterator[RawDocument | InputError]:
+    """The reader's documents, finished; whatever goes wrong becomes an InputError."""
+    source = str(path)
     many = False
     yielded = False
     try:
@@ -136,7 +153,7 @@ def read_file(
                 continue
             many = many or item.source != source
             try:
-                yield finish_document(item, sidecar, meta_overrides, many=many)
+                yield finish_document(item, sidecar, overrides, many=many)
             except InputError as exc:
                 yield exc
     except InputError as exc:

@@ -136,44 +136,49 @@ def read_question_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_question(store: Store, data: dict[str, Any], *, author: str = "analyst") -> dict[str, int]:
-    """Bring the store up to a question file; returns what was added.
+_LOADED = "loaded from a question file"
 
-    Keys: ``id``, ``title``, ``event``, ``description``, ``hypotheses`` (``key``, ``label``,
-    ``names``), ``evidence`` (``suggested`` or a list of record ids), ``notes`` (``text``,
-    ``relevance``, ``credibility``, ``reliability``) and ``ratings`` (``evidence``: a record id
-    or a note's text, ``hypothesis``, ``rating``, ``reason``).
-    """
+
+def _ensure_question(store: Store, data: dict[str, Any], author: str) -> tuple[Question, int]:
+    """The question of ``data``, created when the store lacks it (then 1, else 0)."""
     qid = str(data["id"])
-    added = {"question": 0, "hypotheses": 0, "evidence": 0, "ratings": 0}
-    why = "loaded from a question file"
     try:
-        question = get_question(store, qid)
+        return get_question(store, qid), 0
     except NotFoundError:
-        event = data.get("event")
         question = create_question(
             store,
             qid,
             str(data["title"]),
-            event=event,
+            event=data.get("event"),
             description=str(data.get("description", "")),
             author=author,
-            reason=why,
+            reason=_LOADED,
         )
-        added["question"] = 1
+        return question, 1
+
+
+def _load_hypotheses(
+    store: Store, qid: str, question: Question, hypotheses: list[dict[str, Any]], author: str
+) -> int:
+    """Add the hypotheses the question lacks or words differently; returns how many."""
     have = {h.key: h for h in question.hypotheses}
-    for h in data.get("hypotheses", []):
+    added = 0
+    for h in hypotheses:
         key, label, names = str(h["key"]), str(h["label"]), [str(n) for n in h.get("names", [])]
         old = have.get(key)
         if old is None or (old.label, old.names) != (label, names):
-            add_hypothesis(store, qid, label, key=key, names=names, author=author, reason=why)
-            added["hypotheses"] += 1
-    before = len(get_question(store, qid).evidence)
+            add_hypothesis(store, qid, label, key=key, names=names, author=author, reason=_LOADED)
+            added += 1
+    return added
+
+
+def _load_evidence(store: Store, qid: str, data: dict[str, Any], author: str) -> dict[str, str]:
+    """Add the file's evidence (suggested, record ids) and notes; returns note text -> key."""
     wanted = data.get("evidence")
     if wanted == "suggested":
         add_suggested(store, qid, author=author)
     for ref in wanted if isinstance(wanted, list) else []:
-        add_evidence(store, qid, str(ref), author=author, reason=why)
+        add_evidence(store, qid, str(ref), author=author, reason=_LOADED)
     notes = {}
     for note in data.get("notes", []):
         text = str(note["text"]).strip()
@@ -187,11 +192,22 @@ def load_question(store: Store, data: dict[str, Any], *, author: str = "analyst"
                 credibility=note.get("credibility"),
                 reliability=note.get("reliability"),
                 author=author,
-                reason=why,
+                reason=_LOADED,
             )
-    question = get_question(store, qid)
-    added["evidence"] = len(question.evidence) - before
-    for r in data.get("ratings", []):
+    return notes
+
+
+def _load_ratings(
+    store: Store,
+    qid: str,
+    question: Question,
+    ratings: list[dict[str, Any]],
+    notes: dict[str, str],
+    author: str,
+) -> int:
+    """Rate the cells whose rating differs from the file's; returns how many."""
+    added = 0
+    for r in ratings:
         item = notes.get(str(r["evidence"]).strip(), str(r["evidence"]))
         cell = question.ratings.get((item, str(r["hypothesis"])))
         if cell is None or cell.rating != str(r["rating"]).upper():
@@ -202,9 +218,29 @@ def load_question(store: Store, data: dict[str, Any], *, author: str = "analyst"
                 str(r["hypothesis"]),
                 str(r["rating"]),
                 author=author,
-                reason=str(r.get("reason", why)),
+                reason=str(r.get("reason", _LOADED)),
             )
-            added["ratings"] += 1
+            added += 1
+    return added
+
+
+def load_question(store: Store, data: dict[str, Any], *, author: str = "analyst") -> dict[str, int]:
+    """Bring the store up to a question file; returns what was added.
+
+    Keys: ``id``, ``title``, ``event``, ``description``, ``hypotheses`` (``key``, ``label``,
+    ``names``), ``evidence`` (``suggested`` or a list of record ids), ``notes`` (``text``,
+    ``relevance``, ``credibility``, ``reliability``) and ``ratings`` (``evidence``: a record id
+    or a note's text, ``hypothesis``, ``rating``, ``reason``).
+    """
+    qid = str(data["id"])
+    added = {"question": 0, "hypotheses": 0, "evidence": 0, "ratings": 0}
+    question, added["question"] = _ensure_question(store, data, author)
+    added["hypotheses"] = _load_hypotheses(store, qid, question, data.get("hypotheses", []), author)
+    before = len(get_question(store, qid).evidence)
+    notes = _load_evidence(store, qid, data, author)
+    question = get_question(store, qid)
+    added["evidence"] = len(question.evidence) - before
+    added["ratings"] = _load_ratings(store, qid, question, data.get("ratings", []), notes, author)
     return added
 
 

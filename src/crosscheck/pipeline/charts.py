@@ -97,13 +97,7 @@ def figure_spec(group: dict[str, Any], width: int = WIDTH) -> dict[str, Any] | N
     rows = figure_rows(group)
     if len(rows) < 2:
         return None
-    values = [v for r in rows for v in (r["low"], r["high"]) if v is not None]
-    top = max(values) * (1.15 if any(r["kind"] == "at least" for r in rows) else 1.05)
-    for r in rows:
-        # Where each mark is drawn: an open bound runs to the chart's edge.
-        r["from"] = r["low"] if r["low"] is not None else 0
-        r["to"] = r["high"] if r["high"] is not None else top
-        r["at"] = r["low"] if r["low"] is not None else r["high"]
+    top = _place_marks(rows)
     percent = group.get("measure") == "percent"
     title = str(group.get("label") or group.get("measure") or "figure")
     x = {
@@ -114,6 +108,49 @@ def figure_spec(group: dict[str, Any], width: int = WIDTH) -> dict[str, Any] | N
         "scale": {"domain": _x_domain([r["date"] for r in rows])},
         "axis": {**_AXIS, "format": "%-d %b %Y", "labelAngle": 0, "tickCount": 5},
     }
+    return {
+        "$schema": SCHEMA,
+        "description": f"{title} over time, one mark per source",
+        "width": width,
+        "height": HEIGHT,
+        "data": {"values": rows},
+        "config": _CONFIG,
+        "encoding": {"x": x},
+        "layer": _figure_layers(rows, top, title, percent),
+    }
+
+
+def _place_marks(rows: list[dict[str, Any]]) -> float:
+    """Where each row's mark is drawn (``from``, ``to``, ``at``); returns the y axis' top.
+
+    An open bound runs to the chart's edge, with more headroom when some figure is only
+    "at least" so its line visibly goes on.
+    """
+    values = [v for r in rows for v in (r["low"], r["high"]) if v is not None]
+    top = max(values) * (1.15 if any(r["kind"] == "at least" for r in rows) else 1.05)
+    for r in rows:
+        r["from"] = r["low"] if r["low"] is not None else 0
+        r["to"] = r["high"] if r["high"] is not None else top
+        r["at"] = r["low"] if r["low"] is not None else r["high"]
+    return top
+
+
+def _kind_shape(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The point shape per kind of figure, with a legend of the kinds present."""
+    shown = [k for k in KINDS if any(r["kind"] == k for r in rows)]
+    return {
+        "field": "kind",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": shown, "range": [_SHAPES[KINDS.index(k)] for k in shown]},
+        "legend": {"orient": "bottom", "direction": "horizontal"},
+    }
+
+
+def _figure_layers(
+    rows: list[dict[str, Any]], top: float, title: str, percent: bool
+) -> list[dict[str, Any]]:
+    """Solid rules for ranges, dashed rules for open bounds, then a point per figure."""
     y_scale = {"domain": [0, top], "zero": True, "nice": True}
     y_axis = {**_AXIS, "format": ".0f" if percent else ",d", "tickMinStep": 1}
     tooltip = [
@@ -123,62 +160,46 @@ def figure_spec(group: dict[str, Any], width: int = WIDTH) -> dict[str, Any] | N
         {"field": "as_of", "title": "As of"},
         {"field": "according_to", "title": "According to"},
     ]
-    shown = [k for k in KINDS if any(r["kind"] == k for r in rows)]
-    shape = {
-        "field": "kind",
-        "type": "nominal",
-        "title": None,
-        "scale": {"domain": shown, "range": [_SHAPES[KINDS.index(k)] for k in shown]},
-        "legend": {"orient": "bottom", "direction": "horizontal"},
+    dashed = {
+        "type": "rule",
+        "strokeWidth": 2,
+        "strokeDash": [5, 3],
+        "color": "#1f5fa8",
+        "opacity": 0.7,
     }
-    return {
-        "$schema": SCHEMA,
-        "description": f"{title} over time, one mark per source",
-        "width": width,
-        "height": HEIGHT,
-        "data": {"values": rows},
-        "config": _CONFIG,
-        "encoding": {"x": x},
-        "layer": [
-            {
-                "transform": [{"filter": {"field": "kind", "oneOf": ["range"]}}],
-                "mark": {"type": "rule", "strokeWidth": 4, "color": "#1f5fa8", "opacity": 0.5},
-                "encoding": {
-                    "y": {"field": "from", "type": "quantitative", "scale": y_scale},
-                    "y2": {"field": "to"},
-                    "tooltip": tooltip,
-                },
+    return [
+        {
+            "transform": [{"filter": {"field": "kind", "oneOf": ["range"]}}],
+            "mark": {"type": "rule", "strokeWidth": 4, "color": "#1f5fa8", "opacity": 0.5},
+            "encoding": {
+                "y": {"field": "from", "type": "quantitative", "scale": y_scale},
+                "y2": {"field": "to"},
+                "tooltip": tooltip,
             },
-            {
-                "transform": [{"filter": {"field": "kind", "oneOf": ["at least", "up to"]}}],
-                "mark": {
-                    "type": "rule",
-                    "strokeWidth": 2,
-                    "strokeDash": [5, 3],
-                    "color": "#1f5fa8",
-                    "opacity": 0.7,
-                },
-                "encoding": {
-                    "y": {"field": "from", "type": "quantitative"},
-                    "y2": {"field": "to"},
-                    "tooltip": tooltip,
-                },
+        },
+        {
+            "transform": [{"filter": {"field": "kind", "oneOf": ["at least", "up to"]}}],
+            "mark": dashed,
+            "encoding": {
+                "y": {"field": "from", "type": "quantitative"},
+                "y2": {"field": "to"},
+                "tooltip": tooltip,
             },
-            {
-                "mark": {"type": "point", "filled": True, "size": 90, "color": "#1f5fa8"},
-                "encoding": {
-                    "y": {
-                        "field": "at",
-                        "type": "quantitative",
-                        "title": f"{title} (%)" if percent else title,
-                        "axis": y_axis,
-                    },
-                    "shape": shape,
-                    "tooltip": tooltip,
+        },
+        {
+            "mark": {"type": "point", "filled": True, "size": 90, "color": "#1f5fa8"},
+            "encoding": {
+                "y": {
+                    "field": "at",
+                    "type": "quantitative",
+                    "title": f"{title} (%)" if percent else title,
+                    "axis": y_axis,
                 },
+                "shape": _kind_shape(rows),
+                "tooltip": tooltip,
             },
-        ],
-    }
+        },
+    ]
 
 
 #: Timeline lanes, top to bottom, with their mark shapes.
@@ -190,12 +211,28 @@ _LANE_COLOURS = ("#b3261e", "#8a5a00", "#1f5fa8", "#1e6b3a")
 def timeline_spec(entries: list[dict[str, Any]], width: int = 760) -> dict[str, Any] | None:
     """A chart of timeline entries (``date``, ``lane``, ``label``, ``detail``, ``href``):
     one row per lane, one mark per entry; entries on the same day are stacked."""
-    rows = [e for e in entries if _day(e.get("date"), months=True)]
-    if not rows:
+    data = _timeline_rows(entries)
+    if not data:
         return None
+    return {
+        "$schema": SCHEMA,
+        "description": "timeline of incidents, warnings, reports and figure changes",
+        "width": width,
+        "height": {"step": 34},
+        "data": {"values": data},
+        "config": _CONFIG,
+        "mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.85},
+        "encoding": _timeline_encoding(data),
+    }
+
+
+def _timeline_rows(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The dated entries as chart rows; ``slot`` numbers the entries of one day and lane."""
     slots: dict[tuple[str, str], int] = {}
     data = []
-    for e in rows:
+    for e in entries:
+        if not _day(e.get("date"), months=True):
+            continue
         key = (str(_day(e["date"], months=True)), e["lane"])
         slots[key] = slots.get(key, 0) + 1
         data.append(
@@ -209,49 +246,44 @@ def timeline_spec(entries: list[dict[str, Any]], width: int = 760) -> dict[str, 
                 "href": e.get("href") or "",
             }
         )
+    return data
+
+
+def _timeline_encoding(data: list[dict[str, Any]]) -> dict[str, Any]:
     lanes = [lane for lane in LANES if any(r["lane"] == lane for r in data)]
     return {
-        "$schema": SCHEMA,
-        "description": "timeline of incidents, warnings, reports and figure changes",
-        "width": width,
-        "height": {"step": 34},
-        "data": {"values": data},
-        "config": _CONFIG,
-        "mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.85},
-        "encoding": {
-            "x": {
-                "field": "date",
-                "type": "temporal",
-                "timeUnit": "yearmonthdate",
-                "title": None,
-                "scale": {"domain": _x_domain([r["date"] for r in data])},
-                "axis": {**_AXIS, "format": "%-d %b %Y", "labelAngle": 0, "tickCount": 6},
-            },
-            "y": {
-                "field": "lane",
-                "type": "nominal",
-                "title": None,
-                "sort": lanes,
-                "axis": {**_AXIS, "labelFlush": False},
-            },
-            "yOffset": {"field": "slot", "type": "nominal", "legend": None},
-            "shape": {
-                "field": "lane",
-                "scale": {"domain": list(LANES), "range": list(_LANE_SHAPES)},
-                "legend": None,
-            },
-            "color": {
-                "field": "lane",
-                "scale": {"domain": list(LANES), "range": list(_LANE_COLOURS)},
-                "legend": None,
-            },
-            "href": {"field": "href"},
-            "tooltip": [
-                {"field": "label", "title": "What"},
-                {"field": "when", "title": "When"},
-                {"field": "detail", "title": "Detail"},
-            ],
+        "x": {
+            "field": "date",
+            "type": "temporal",
+            "timeUnit": "yearmonthdate",
+            "title": None,
+            "scale": {"domain": _x_domain([r["date"] for r in data])},
+            "axis": {**_AXIS, "format": "%-d %b %Y", "labelAngle": 0, "tickCount": 6},
         },
+        "y": {
+            "field": "lane",
+            "type": "nominal",
+            "title": None,
+            "sort": lanes,
+            "axis": {**_AXIS, "labelFlush": False},
+        },
+        "yOffset": {"field": "slot", "type": "nominal", "legend": None},
+        "shape": {
+            "field": "lane",
+            "scale": {"domain": list(LANES), "range": list(_LANE_SHAPES)},
+            "legend": None,
+        },
+        "color": {
+            "field": "lane",
+            "scale": {"domain": list(LANES), "range": list(_LANE_COLOURS)},
+            "legend": None,
+        },
+        "href": {"field": "href"},
+        "tooltip": [
+            {"field": "label", "title": "What"},
+            {"field": "when", "title": "When"},
+            {"field": "detail", "title": "Detail"},
+        ],
     }
 
 

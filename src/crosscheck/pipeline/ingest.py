@@ -162,39 +162,12 @@ def ingest_raw(
             batch instead, so a killed run keeps what it finished.
     """
     report = IngestReport()
-    seen: dict[str, Document] = {}
-    handled = 0
-
-    def fresh() -> Iterator[Document]:
-        nonlocal handled
-        for item in items:
-            handled += 1
-            if isinstance(item, InputError):
-                report.failed.append(item)
-                log.warning("%s", item)
-                if progress:
-                    progress(handled, None, item.source)
-                continue
-            doc = document_from_raw(item)
-            if progress:
-                progress(handled, None, item.source)
-            twin = seen.get(doc.content_hash) or store.document_by_hash(doc.content_hash)
-            if twin is not None and other_headline(twin, doc):
-                # Paywall and consent pages give different reports one body: the headline
-                # is all that tells them apart, so it becomes part of the text.
-                doc = document_from_raw(headed(item))
-                twin = seen.get(doc.content_hash) or store.document_by_hash(doc.content_hash)
-            if twin is not None:
-                report.unchanged.append(doc.id)
-                continue
-            seen[doc.content_hash] = doc
-            yield doc
-
     # An atomic ingest (an upload to the server) extracts in this process, as it always did.
     ahead = None if atomic or scheduler else _read_ahead(store, reconcile)
     extractors = Extractors(settings, workers or settings.workers, scheduler, ahead)
     try:
-        done = extractors.map(_batches(fresh(), settings.batch_size))
+        fresh = _fresh_documents(store, items, report, progress)
+        done = extractors.map(_batches(fresh, settings.batch_size))
         if atomic:
             extracted = list(done)  # extraction outside the writer turn: it is the slow part
             with store.writing():
@@ -211,6 +184,41 @@ def ingest_raw(
     if reconcile:
         reconcile_pending(store)
     return report
+
+
+def _fresh_documents(
+    store: Store,
+    items: Iterable[RawDocument | InputError],
+    report: IngestReport,
+    progress: Progress | None,
+) -> Iterator[Document]:
+    """The documents of ``items`` that are neither stored nor earlier in ``items``.
+
+    Unreadable inputs go to ``report.failed``, stored ones to ``report.unchanged``;
+    ``progress`` hears of every item, as it is reached.
+    """
+    seen: dict[str, Document] = {}
+    for handled, item in enumerate(items, 1):
+        if isinstance(item, InputError):
+            report.failed.append(item)
+            log.warning("%s", item)
+            if progress:
+                progress(handled, None, item.source)
+            continue
+        doc = document_from_raw(item)
+        if progress:
+            progress(handled, None, item.source)
+        twin = seen.get(doc.content_hash) or store.document_by_hash(doc.content_hash)
+        if twin is not None and other_headline(twin, doc):
+            # Paywall and consent pages give different reports one body: the headline
+            # is all that tells them apart, so it becomes part of the text.
+            doc = document_from_raw(headed(item))
+            twin = seen.get(doc.content_hash) or store.document_by_hash(doc.content_hash)
+        if twin is not None:
+            report.unchanged.append(doc.id)
+            continue
+        seen[doc.content_hash] = doc
+        yield doc
 
 
 def unsupported_note(doc: Document) -> str:

@@ -334,6 +334,18 @@ def watch_folder(
     summary.add(first)
     if on_start:
         on_start(first)
+    _follow(folder, bursts, summary, on_batch)
+    summary.seconds = time.perf_counter() - began
+    return summary
+
+
+def _follow(
+    folder: DropFolder,
+    bursts: Iterator[tuple[list[str], set[str]]],
+    summary: WatchSummary,
+    on_batch: Callable[[BatchResult], None] | None,
+) -> None:
+    """Ingest each burst of changed reports as one batch, until the bursts end."""
     retry: list[str] = []
     for paths, by_sidecar in bursts:
         if not paths and not retry:
@@ -344,8 +356,6 @@ def watch_folder(
         summary.add(batch)
         if on_batch:
             on_batch(batch)
-    summary.seconds = time.perf_counter() - began
-    return summary
 
 
 def _bursts(root: str, recursive: bool, stop: Event) -> Iterator[tuple[list[str], set[str]]]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from crosscheck.synth.numbers import render
-from crosscheck.synth.plans import Incident, Report
+from crosscheck.synth.numbers import Quantity, render
+from crosscheck.synth.plans import Incident, MeasurePlan, Report
 from crosscheck.synth.vocab import templates, vocabulary
 
 
@@ -158,34 +158,41 @@ def _figure_sentence(
     return head + phrase + tail, len(head)
 
 
-def render_report(inc: Incident, report: Report, key: str, rng: random.Random) -> SynthDoc:
-    """The text, title, metadata and expected figures of one planned report."""
+def _lead(inc: Incident, slots: dict[str, Any], rng: random.Random, out: _Builder) -> str:
+    """Write the lead sentence and return the title (drawn after it: the order of draws from
+    ``rng`` fixes the corpus a seed gives)."""
     t = templates()
-    slots = _slots(inc, report, rng)
-    out = _Builder()
-    figures: list[SynthFigure] = []
     if inc.is_event:
         kind = t["event_types"][inc.kind]
         out.add(str(rng.choice(kind["leads"])).format(**slots))
-        title = str(rng.choice(kind["titles"])).format(**slots)
-    else:
-        out.add(str(rng.choice(t["statistic_leads"])).format(**slots))
-        title = str(rng.choice(t["statistic_titles"])).format(**slots)
-    group_base = inc.id
+        return str(rng.choice(kind["titles"])).format(**slots)
+    out.add(str(rng.choice(t["statistic_leads"])).format(**slots))
+    return str(rng.choice(t["statistic_titles"])).format(**slots)
+
+
+def _figure_template(inc: Incident, plan: MeasurePlan, q: Quantity, rng: random.Random) -> str:
+    figures = templates()["figures"]
+    if plan.measure == "percent":
+        return str(figures["percent"][inc.topic % len(figures["percent"])])
+    options = figures[plan.measure]
+    if q.form == "range":
+        # "the death toll had reached 30 to 40" reads badly: ranges lead the phrase.
+        options = [o for o in options if str(o).startswith("{q}")] or options
+    return str(rng.choice(options))
+
+
+def _add_figures(
+    inc: Incident, report: Report, slots: dict[str, Any], rng: random.Random, out: _Builder
+) -> list[SynthFigure]:
+    """Write one sentence per figure this report gives; return the figures as expected."""
+    figures: list[SynthFigure] = []
     for plan in inc.measures:
         q = plan.values.get(report.position)
         if q is None:
             continue
-        if plan.measure == "percent":
-            template = t["figures"]["percent"][inc.topic % len(t["figures"]["percent"])]
-        else:
-            options = t["figures"][plan.measure]
-            if q.form == "range":
-                # "the death toll had reached 30 to 40" reads badly: ranges lead the phrase.
-                options = [o for o in options if str(o).startswith("{q}")] or options
-            template = rng.choice(options)
+        template = _figure_template(inc, plan, q, rng)
         quantity = render(q, rng, percent=plan.measure == "percent")
-        phrase = str(template).format(q=quantity, **slots)
+        phrase = template.format(q=quantity, **slots)
         sentence, offset = _figure_sentence(inc, plan.measure, phrase, slots, rng)
         start = out.add(sentence) + offset
         text = sentence[offset : offset + len(phrase)]
@@ -196,15 +203,24 @@ def render_report(inc: Incident, report: Report, key: str, rng: random.Random) -
                 q.high,
                 text,
                 (start, start + len(text)),
-                f"{group_base}-{plan.measure}",
+                f"{inc.id}-{plan.measure}",
                 approximate=q.approximate,
             )
         )
+    return figures
+
+
+def _add_fillers(
+    inc: Incident, report: Report, slots: dict[str, Any], rng: random.Random, out: _Builder
+) -> list[SynthFigure]:
+    """Write two or three background sentences, and the vague figure where it is planned."""
+    t = templates()
     fillers = list(
         t["fillers"]["event" if inc.kind in ("shooting", "bombing", "arson") else inc.kind]
     )
     chosen = [str(s).format(**slots) for s in rng.sample(fillers, rng.randint(2, 3))]
     vague_at = rng.randrange(len(chosen) + 1) if inc.vague_position == report.position else -1
+    figures: list[SynthFigure] = []
     for i, sentence in enumerate([*chosen, ""]):
         if i == vague_at:
             phrase_frame = str(rng.choice(t["vague_sentences"]))
@@ -219,12 +235,22 @@ def render_report(inc: Incident, report: Report, key: str, rng: random.Random) -
                     None,
                     phrase,
                     (start, start + len(phrase)),
-                    f"{group_base}-displaced",
+                    f"{inc.id}-displaced",
                     vague=True,
                 )
             )
         if sentence:
             out.add(sentence, paragraph=i == 0)
+    return figures
+
+
+def render_report(inc: Incident, report: Report, key: str, rng: random.Random) -> SynthDoc:
+    """The text, title, metadata and expected figures of one planned report."""
+    slots = _slots(inc, report, rng)
+    out = _Builder()
+    title = _lead(inc, slots, rng, out)
+    figures = _add_figures(inc, report, slots, rng, out)
+    figures += _add_fillers(inc, report, slots, rng, out)
     published = report.published.isoformat()
     doc_slug = slug(inc.city.name if inc.city else inc.group.removeprefix("the "))
     outlet_slug = slug(report.outlet.removeprefix("The "))

@@ -148,10 +148,7 @@ def report(
             mentions give no day, the day they give nearest before publication dates it.
     """
     surnames, names = _person_names(mentions)
-    ordered = sorted(mentions, key=lambda m: (m.start, m.id))
-    places = {f.place for f in main if f.place}
-    places.update(m.key for m in ordered[:_PLACE_MENTIONS] if m.label in _PLACE_LABELS)
-    lead_places = {m.key for m in ordered if m.label == "GPE" and m.start < 400}
+    places, lead_places = _places(mentions, main)
     pub = day(published)
     dated = [d for f in main if f.date and f.precision == "day" for d in [day(f.date)] if d]
     incident = min(dated, key=lambda d: (abs((d - pub).days), d)) if dated and pub else pub
@@ -159,12 +156,6 @@ def report(
         incident = _told_day(others, pub) or pub
     tolls = [c.low for c in claims if c.measure == "killed" and c.low is not None]
     lang = language or "en"
-    model = link_model(lang)
-    common = weights(lang).common
-    # Index a report under its heaviest words that are not common in news: two reports of
-    # one incident share at least one of them, two of different incidents rarely do.
-    ranked = sorted(profile.terms, key=lambda kv: (-kv[1], kv[0]))
-    index = tuple(w for w, _ in ranked if w not in common)[: model.index_terms]
     return Report(
         doc_id=profile.doc_id,
         published=pub,
@@ -173,19 +164,39 @@ def report(
         lead=dict(profile.lead),
         surnames=surnames,
         names=names,
-        places=frozenset(places),
-        lead_places=frozenset(lead_places),
+        places=places,
+        lead_places=lead_places,
         incident_date=incident,
         dated=bool(dated),
         killed=float(max(tolls)) if tolls else None,
         language=lang,
-        index=index,
+        index=_index(profile, lang),
         town=town,
         sites=tuple(sorted({(f.place, f.coords) for f in main if f.place and f.coords})),
         written_date=next(
             (d for f in main if f.id in written and (d := day(f.date)) is not None), None
         ),
     )
+
+
+def _places(
+    mentions: Sequence[Mention], main: Sequence[Features]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The places a report is about (its main incident's, its first mentions') and the
+    towns its lead names."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.id))
+    places = {f.place for f in main if f.place}
+    places.update(m.key for m in ordered[:_PLACE_MENTIONS] if m.label in _PLACE_LABELS)
+    lead_places = {m.key for m in ordered if m.label == "GPE" and m.start < 400}
+    return frozenset(places), frozenset(lead_places)
+
+
+def _index(profile: Profile, lang: str) -> tuple[str, ...]:
+    """Index a report under its heaviest words that are not common in news: two reports of
+    one incident share at least one of them, two of different incidents rarely do."""
+    common = weights(lang).common
+    ranked = sorted(profile.terms, key=lambda kv: (-kv[1], kv[0]))
+    return tuple(w for w, _ in ranked if w not in common)[: link_model(lang).index_terms]
 
 
 def _told_day(others: Sequence[Features], published: date) -> date | None:
