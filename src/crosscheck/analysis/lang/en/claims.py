@@ -20,7 +20,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, fatal_adverb, victim_readings
+from crosscheck.analysis.lang.en.casualties import victim_readings
 from crosscheck.analysis.lang.en.conjoined import merge_conjoined
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.counts import (
@@ -29,8 +29,10 @@ from crosscheck.analysis.lang.en.counts import (
     harm_participle,
     read_count,
 )
+from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES
 from crosscheck.analysis.lang.en.measures import Reading, counted_noun, lemma, lookup, word_set
 from crosscheck.analysis.lang.en.notfigures import not_a_figure
+from crosscheck.analysis.lang.en.outcomes import fatal_adverb
 from crosscheck.analysis.lang.en.provenance import as_of, attribution, rumour
 from crosscheck.analysis.lang.en.quantities import Quantity, find_quantities
 from crosscheck.analysis.lang.en.statistics import is_rank, read_money, read_percent, read_rank

@@ -19,9 +19,10 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from crosscheck.analysis.geo import Place, geocode
-from crosscheck.analysis.lang.en.casualties import HEADLINE, harm_word
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.dates import find_dates
+from crosscheck.analysis.lang.en.harmed import harm_word
+from crosscheck.analysis.lang.en.harmwords import HEADLINE
 from crosscheck.analysis.lang.en.measures import lexicon
 from crosscheck.analysis.lang.en.spans import doc_text
 from crosscheck.data import load as load_data

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.lang.en.casualties import age_mark
+from crosscheck.analysis.lang.en.harmwords import age_mark
 from crosscheck.analysis.lang.en.measures import lemma, lookup, word_set
 from crosscheck.analysis.lang.en.quantities import Quantity, number_words
 
