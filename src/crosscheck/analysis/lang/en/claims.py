@@ -39,11 +39,14 @@ from crosscheck.analysis.lang.en.statistics import is_rank, read_money, read_per
 from crosscheck.analysis.lang.en.subjects import subject_of
 from crosscheck.model import EVENT_MEASURES, Claim, EventMention, Mention
 
+#: A number phrase and what it was read to count.
+Pair = tuple[Quantity, Reading]
+
 
 def _is_subcount(doc: Doc, q: Quantity) -> bool:
-    return any(
-        doc[i].lower_ in word_set("subcount_words") for i in range(max(0, q.start - 3), q.start)
-    )
+    """ "including nine children", "among them two police officers": a part of a total."""
+    subcount = word_set("subcount_words")
+    return any(doc[i].lower_ in subcount for i in range(max(0, q.start - 3), q.start))
 
 
 def _is_reference_set(doc: Doc, q: Quantity) -> bool:
@@ -102,10 +105,6 @@ def _read(doc: Doc, q: Quantity, antecedent: Token | None) -> Reading | None:
     if is_rank(doc, q):
         return read_rank(doc, q)
     return read_count(doc, q, antecedent)
-
-
-#: A number phrase and what it was read to count.
-Pair = tuple[Quantity, Reading]
 
 
 def find_claims(chunk: Chunk, mentions: list[Mention], events: list[EventMention]) -> list[Claim]:
@@ -229,12 +228,12 @@ def _pair_index(doc: Doc, q: Quantity) -> int | None:
     return None
 
 
-def _lone_perpetrators(sent: Span) -> list[tuple[Quantity, Reading]]:
+def _lone_perpetrators(sent: Span) -> list[Pair]:
     """ "carried out by a lone gunman", "the single attacker": one perpetrator, said with
     "lone" instead of a number (a bare article is not a count: see measures.yaml)."""
     nouns = lookup("measure_nouns")
     lone = word_set("lone_words")
-    out: list[tuple[Quantity, Reading]] = []
+    out: list[Pair] = []
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.tag_ != "NN" or nouns.get(lemma(noun)) != "perpetrators":
             continue
@@ -249,10 +248,10 @@ def _lone_perpetrators(sent: Span) -> list[tuple[Quantity, Reading]]:
     return out
 
 
-def _running_totals(pairs: list[tuple[Quantity, Reading]]) -> list[tuple[Quantity, Reading]]:
+def _running_totals(pairs: list[Pair]) -> list[Pair]:
     """ "A further 9 were detained, bringing the total to 21": a bare total after an event
     figure in the same sentence is the running total of that measure."""
-    out: list[tuple[Quantity, Reading]] = []
+    out: list[Pair] = []
     for q, r in pairs:
         last = out[-1][1] if out else None
         bare = r.measure == "count" and r.label.lower() in word_set("running_total_nouns")
@@ -262,7 +261,7 @@ def _running_totals(pairs: list[tuple[Quantity, Reading]]) -> list[tuple[Quantit
     return out
 
 
-def _split_outcome(doc: Doc, q: Quantity) -> tuple[Quantity, Reading] | None:
+def _split_outcome(doc: Doc, q: Quantity) -> Pair | None:
     """ "Six people were shot, one fatally": the bare number with an outcome adverb."""
     if q.kind != "cardinal" or q.vague or q.value is None:
         return None
@@ -285,9 +284,7 @@ def _split_outcome(doc: Doc, q: Quantity) -> tuple[Quantity, Reading] | None:
     return q, Reading(measure, f"people {measure}", "people", None, verb)
 
 
-def _apply_splits(
-    pairs: list[tuple[Quantity, Reading]], split: list[tuple[Quantity, Reading]]
-) -> list[tuple[Quantity, Reading]]:
+def _apply_splits(pairs: list[Pair], split: list[Pair]) -> list[Pair]:
     """ "Six people were shot, one fatally" is one killed and five injured, not six hit."""
     if not split:
         return pairs
@@ -307,9 +304,7 @@ def _apply_splits(
     return out
 
 
-def _with_victims(
-    pairs: list[tuple[Quantity, Reading]], victims: list[tuple[Quantity, Reading]]
-) -> list[tuple[Quantity, Reading]]:
+def _with_victims(pairs: list[Pair], victims: list[Pair]) -> list[Pair]:
     """Add victim phrases; a list of victims replaces the numbers inside it."""
     out = list(pairs)
     for vq, vr in victims:

@@ -21,6 +21,7 @@ _TARGET_ONLY = frozenset({"on", "against", "to"})
 
 
 def describe(token: Token, kind: str, place: Mention | None) -> str:
+    """A short name for the incident of trigger ``token`` of type ``kind`` at ``place``."""
     doc = token.doc
     if token.pos_ == "NOUN":
         left = token.i

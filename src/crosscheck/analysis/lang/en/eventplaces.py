@@ -58,6 +58,7 @@ def event_place(
 
 
 def mention_at(token: Token, mentions: list[Mention], chunk: Chunk) -> Mention | None:
+    """The entity mention that covers ``token``, if any."""
     start, end = chunk.abs(token.idx, token.idx + len(token.text))
     for m in mentions:
         if m.start <= start and end <= m.end:

@@ -106,6 +106,8 @@ def verb_type(token: Token, table: Triggers) -> tuple[str, bool] | None:
 
 
 def noun_type(token: Token, table: Triggers) -> str | None:
+    """The incident type a trigger noun names ("suicide attack" -> suicide_bombing), None for
+    other nouns and for a "claim" that is not one of responsibility."""
     kind = table.nouns.get(token.lemma_.lower()) or table.nouns.get(token.lower_)
     if kind is None:
         return None
@@ -180,6 +182,7 @@ def _by_suicide_attacker(token: Token, table: Triggers) -> bool:
 
 
 def family(kind: str) -> str:
+    """Attacks of every type and claims of them are one family: mentions of one incident."""
     return "attack" if kind in ATTACK_TYPES or kind == "claim" else kind
 
 

@@ -44,6 +44,7 @@ def in_headline(tok: Token) -> bool:
 
 
 def has_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own (a clause, not a conjunct sharing one)."""
     return any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
