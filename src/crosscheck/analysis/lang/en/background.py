@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from crosscheck.analysis.lang.en.dates import resolve_date
-from crosscheck.analysis.lang.en.events import ATTACK_TYPES
+from crosscheck.analysis.lang.en.eventtypes import ATTACK_TYPES
 from crosscheck.analysis.lang.en.measures import lexicon, word_set
 from crosscheck.analysis.profile import LEAD_CHARS
 from crosscheck.model import EventMention

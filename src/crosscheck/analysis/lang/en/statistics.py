@@ -25,7 +25,6 @@ from crosscheck.analysis.lang.en.quantities import Quantity
 
 _CRITERION_PREPS = ("by", "for", "on")
 _RELATIVE = {"who", "which", "that", "whom"}
-_RANKING_NOUNS = frozenset({"index", "ranking", "rankings", "list", "table", "league"})
 _SKIP_PREPS = {"from", "to", "between", "by", "since", "with", "according"}
 
 
@@ -59,44 +58,13 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
     """(content tokens, owner token, governing verb) for a percentage."""
     pct = doc[q.anchor]
     skip = set(range(q.start, q.end))
-    words: list[Token] = []
-    owner: Token | None = None
-    verb: Token | None = None
-    obj = _of_object(pct)
-    if obj is not None:
-        words.extend(t for t in phrase_words(obj, limit=8))
-        owner = owner_of(obj)
-        for child in obj.children:
-            if child.dep_ in ("acl", "relcl"):
-                words.extend(clipped(child))
-    elif pct.dep_ in ("nmod", "compound", "amod", "nummod") and pct.head.pos_ == "NOUN":
-        noun = pct.head
-        words.extend(t for t in phrase_words(noun, drop=skip, limit=8) if t.dep_ != "poss")
-        owner = owner_of(noun)
-    head = pct
-    while head.dep_ in ("pobj", "prep", "conj") and head.head != head:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            break
-    if head.pos_ in ("VERB", "AUX"):
-        verb = head
-    elif pct.head.pos_ in ("VERB", "AUX"):
-        verb = pct.head
+    words, owner = _share_phrase(pct, skip)
+    verb = _share_verb(pct)
     if verb is not None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj != pct and not words:
-            inner = _of_object(subj) if lemma(subj) in word_set("share_nouns") else None
-            target = inner if inner is not None else subj
-            words.extend(phrase_words(target, limit=10))
-            if inner is not None:
-                for child in subj.children:
-                    if child.dep_ == "prep" and child.lower_ != "of":
-                        words.extend(clipped(child))
-                    if child.dep_ in ("relcl", "acl"):
-                        words.extend(t for t in clipped(child) if t.lower_ not in _RELATIVE)
-                for child in inner.children:
-                    if child.dep_ in ("relcl", "acl"):
-                        words.extend(t for t in clipped(child) if t.lower_ not in _RELATIVE)
+            said, target = _share_subject(subj)
+            words.extend(said)
             owner = owner or owner_of(target)
         shares = word_set("share_nouns")
         if pct.dep_ in ("nsubj", "nsubjpass") or (
@@ -118,6 +86,56 @@ def _share_words(doc: Doc, q: Quantity) -> tuple[list[Token], Token | None, Toke
         and c not in words
     )
     return words, owner, verb
+
+
+def _share_phrase(pct: Token, skip: set[int]) -> tuple[list[Token], Token | None]:
+    """The words of what the share is "of" ("95% of Tajikistan's population") or of the
+    noun it modifies ("its 98% Muslim population"), and whose that is."""
+    words: list[Token] = []
+    obj = _of_object(pct)
+    if obj is not None:
+        words.extend(t for t in phrase_words(obj, limit=8))
+        for child in obj.children:
+            if child.dep_ in ("acl", "relcl"):
+                words.extend(clipped(child))
+        return words, owner_of(obj)
+    if pct.dep_ in ("nmod", "compound", "amod", "nummod") and pct.head.pos_ == "NOUN":
+        noun = pct.head
+        words.extend(t for t in phrase_words(noun, drop=skip, limit=8) if t.dep_ != "poss")
+        return words, owner_of(noun)
+    return words, None
+
+
+def _share_verb(pct: Token) -> Token | None:
+    """The verb that says what the share does or is, through prepositions and lists."""
+    head = pct
+    while head.dep_ in ("pobj", "prep", "conj") and head.head != head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if pct.head.pos_ in ("VERB", "AUX"):
+        return pct.head
+    return None
+
+
+def _share_subject(subj: Token) -> tuple[list[Token], Token]:
+    """The words of the verb's subject, and the token they name: for a share noun ("the
+    share of adults who smoke"), what it is a share of, with its modifiers."""
+    inner = _of_object(subj) if lemma(subj) in word_set("share_nouns") else None
+    target = inner if inner is not None else subj
+    words = list(phrase_words(target, limit=10))
+    if inner is not None:
+        for child in subj.children:
+            if child.dep_ == "prep" and child.lower_ != "of":
+                words.extend(clipped(child))
+            if child.dep_ in ("relcl", "acl"):
+                words.extend(t for t in clipped(child) if t.lower_ not in _RELATIVE)
+        for child in inner.children:
+            if child.dep_ in ("relcl", "acl"):
+                words.extend(t for t in clipped(child) if t.lower_ not in _RELATIVE)
+    return words, target
 
 
 def read_percent(doc: Doc, q: Quantity) -> Reading:
@@ -177,21 +195,46 @@ def read_rank(doc: Doc, q: Quantity) -> Reading:
     anchor = doc[q.anchor]
     sup = _superlative_after(doc, q)
     if sup is not None:
-        # "the world's 5th largest arms importer": the superlative and its noun.
-        end = sup.i
-        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
-            end += 1
-        noun = doc[end]
-        words = [t for t in doc[sup.i : end + 1] if t.pos_ not in ("PUNCT", "SPACE")]
-        world = any(c.dep_ == "poss" and lemma(c) == "world" for c in noun.children)
-        counted = normalise(words) + " rank" + (" world" if world else "")
-        owner = next((c for a in noun.ancestors for c in a.children if c.dep_ == "nsubj"), None)
-        return Reading("rank", " ".join(t.text for t in words), counted, owner=owner)
+        return _superlative_rank(doc, sup)
     verb = anchor
     while verb.dep_ == "conj" or verb.pos_ not in ("VERB",):
         if verb.head == verb:
             break
         verb = verb.head
+    criterion, scope = _criterion_and_scope(verb, anchor)
+    if not criterion:
+        # "150th out of 180 countries in the press freedom index": which ranking it is.
+        named = _ranking_named(verb)
+        if named is not None:
+            criterion = [t for t in named.subtree if t.pos_ not in ("DET", "PUNCT")]
+            scope = [t for t in scope if t not in criterion]
+    owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    crit = normalise(criterion)
+    where = normalise(scope)
+    counted = " ".join(w for w in (crit, "rank", where) if w)
+    label = " ".join(t.text for t in criterion) or "rank"
+    if scope:
+        label += " in the " + " ".join(t.text for t in scope if t.pos_ != "DET")
+    return Reading("rank", label.strip(), counted, verb=verb, owner=owner)
+
+
+def _superlative_rank(doc: Doc, sup: Token) -> Reading:
+    """ "the world's 5th largest arms importer": the superlative and its noun."""
+    end = sup.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        end += 1
+    noun = doc[end]
+    words = [t for t in doc[sup.i : end + 1] if t.pos_ not in ("PUNCT", "SPACE")]
+    world = any(c.dep_ == "poss" and lemma(c) == "world" for c in noun.children)
+    counted = normalise(words) + " rank" + (" world" if world else "")
+    owner = next((c for a in noun.ancestors for c in a.children if c.dep_ == "nsubj"), None)
+    return Reading("rank", " ".join(t.text for t in words), counted, owner=owner)
+
+
+def _criterion_and_scope(verb: Token, anchor: Token) -> tuple[list[Token], list[Token]]:
+    """What a rank is by ("by GDP per capita", "in terms of press freedom") and among what
+    ("in the world", "out of 180 countries"), from the prepositions of the verb and the
+    rank."""
     criterion: list[Token] = []
     scope: list[Token] = []
     for tok in (verb, anchor):
@@ -225,29 +268,22 @@ def read_rank(doc: Doc, q: Quantity) -> Reading:
                     for t in obj.doc[obj.left_edge.i : obj.i + 1]
                     if t.pos_ not in ("DET", "SPACE", "PUNCT")
                 )
-    if not criterion:
-        # "150th out of 180 countries in the press freedom index": which ranking it is.
-        named = next(
-            (
-                o
-                for t in verb.subtree
-                if t.dep_ == "prep" and t.lower_ in ("in", "on")
-                for o in t.children
-                if o.dep_ == "pobj" and lemma(o) in _RANKING_NOUNS
-            ),
-            None,
-        )
-        if named is not None:
-            criterion = [t for t in named.subtree if t.pos_ not in ("DET", "PUNCT")]
-            scope = [t for t in scope if t not in criterion]
-    owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    crit = normalise(criterion)
-    where = normalise(scope)
-    counted = " ".join(w for w in (crit, "rank", where) if w)
-    label = " ".join(t.text for t in criterion) or "rank"
-    if scope:
-        label += " in the " + " ".join(t.text for t in scope if t.pos_ != "DET")
-    return Reading("rank", label.strip(), counted, verb=verb, owner=owner)
+    return criterion, scope
+
+
+def _ranking_named(verb: Token) -> Token | None:
+    """The ranking a place is in, named by a noun under the verb ("in the press freedom
+    index")."""
+    return next(
+        (
+            o
+            for t in verb.subtree
+            if t.dep_ == "prep" and t.lower_ in ("in", "on")
+            for o in t.children
+            if o.dep_ == "pobj" and lemma(o) in word_set("ranking_nouns")
+        ),
+        None,
+    )
 
 
 def read_money(doc: Doc, q: Quantity) -> Reading:

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from functools import cache
 
-from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, lookup_number, words
+from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES, lookup_number, words
 from crosscheck.analysis.lang.en.quantities import number_words
 from crosscheck.model import Claim
 
