@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.lang.en.casualties import HARM_MEASURES, negated, outcome
+from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES
 from crosscheck.analysis.lang.en.labels import event_counted, event_label
 from crosscheck.analysis.lang.en.measures import (
     RELATIVE,
@@ -24,6 +24,7 @@ from crosscheck.analysis.lang.en.measures import (
     normalise,
     word_set,
 )
+from crosscheck.analysis.lang.en.outcomes import negated, outcome
 from crosscheck.analysis.lang.en.phrasings import (
     compound_measure,
     heading_measure,
@@ -379,4 +380,4 @@ def _noun_measure(noun: Token) -> str | None:
     return nouns[lemma(noun)] if lemma(noun) in nouns and lemma(noun) != "toll" else None
 
 
-__all__ = ["event_counted", "event_label", "harm_participle", "read_count"]
+__all__ = ["harm_participle", "read_count"]
