@@ -23,6 +23,7 @@ from crosscheck.analysis.lang.ru.counting import (
 )
 from crosscheck.analysis.lang.ru.dates import find_dates
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
+from crosscheck.analysis.lang.ru.lists import summed_lists
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
 from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
 from crosscheck.analysis.lang.ru.statistics import percent_token, read_share
@@ -190,6 +191,7 @@ def _figures(
     g = grammar()
     tokens = sent.tokens
     since = 0
+    quantities = summed_lists(tokens, quantities, g)
     # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
     counts = [q for q in quantities if not not_a_count(tokens, q, g)]
     for q in quantities:
@@ -198,7 +200,7 @@ def _figures(
             out.append(_share(report, sent, q, pct, as_of))
             continue
         # "в том числе трое детей" before the figure, "около 80 из них" after it.
-        part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
+        part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.last, q.last + 2)
         total_here = bool(since and out) and out[-1].sentence == sent.text
         measure = _measure(tokens, q, counts, out[-1] if part and total_here else None, g)
         if measure is None:
@@ -207,7 +209,7 @@ def _figures(
         part_of = total.id if total and part else None
         claim = _figure(report, sent, q, measure, as_of, part_of)
         out.append(claim)
-        since = q.end
+        since = q.last
         if part_of is None:
             totals[measure] = claim
 
@@ -248,7 +250,7 @@ def _figure(
         measure=measure,
         low=_number(q.low),
         high=_number(q.high),
-        span=(tokens[q.first].start, tokens[q.end - 1].end),
+        span=(tokens[q.first].start, tokens[q.last - 1].end),
         sentence=sent.text,
         label=label,
         approximate=q.approximate,
