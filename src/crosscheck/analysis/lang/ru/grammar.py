@@ -8,14 +8,18 @@ Everything language-specific that is data lives here, loaded once; the rule modu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from crosscheck import data
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower case with ё as е and dashes as spaces: how lemmas and table keys compare."""
+    """Lower case with ё as е and dashes as spaces: how lemmas and table keys compare.
+
+    Cached: the rules fold the same words many times over (every hedge, vague amount and
+    part cue compares folded words)."""
     text = text.lower().replace("ё", "е")
     for dash in "-–—‐‑":
         text = text.replace(dash, " ")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.parse import Token
@@ -112,6 +113,8 @@ def _rises(tokens: tuple[Token, ...], before: int, g: Grammar) -> bool:
 
 
 def _vague_at(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:
+    if fold(tokens[i].text) not in _vague_firsts():
+        return None  # most words start no vague amount: skip reading the phrases
     if i > 0 and (_DIGITS.match(tokens[i - 1].text) or tokens[i - 1].lemma in g.units):
         return None  # "две тысячи" is a number, not "thousands"
     for n in (3, 2, 1):
@@ -120,6 +123,11 @@ def _vague_at(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:
             low, high = g.vague[words]
             return Quantity(i, i, i + n, low, high, vague=True)
     return None
+
+
+@cache
+def _vague_firsts() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in grammar().vague)
 
 
 def _bare_multiplier(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:
