@@ -46,8 +46,8 @@ def report_profile(doc: Document, mentions: list[Mention]) -> Profile:
 
 
 class NatashaPass:
-    """Natasha over (text, job) pairs, one text at a time (its taggers batch a text's
-    sentences themselves)."""
+    """Natasha over (text, job) pairs, ``batch_size`` texts at a time: their sentences
+    share the models' batches (:meth:`Natasha.parse_many`)."""
 
     def __init__(self, models: Natasha) -> None:
         self.models = models
@@ -55,8 +55,17 @@ class NatashaPass:
     def pipe(
         self, jobs: Iterable[tuple[str, Job]], batch_size: int
     ) -> Iterator[tuple[Parsed, Job]]:
-        for text, job in jobs:
-            yield self.models.parse(text), job
+        batch: list[tuple[str, Job]] = []
+        for job in jobs:
+            batch.append(job)
+            if len(batch) >= batch_size:
+                yield from self._parse(batch)
+                batch = []
+        yield from self._parse(batch)
+
+    def _parse(self, batch: list[tuple[str, Job]]) -> Iterator[tuple[Parsed, Job]]:
+        parsed = self.models.parse_many([text for text, _ in batch]) if batch else []
+        yield from zip(parsed, (job for _, job in batch), strict=True)
 
 
 class RussianGrammar:
