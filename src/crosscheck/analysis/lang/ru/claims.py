@@ -9,6 +9,7 @@ measure. Times, dates, ages, distances and sums are never claims. A figure after
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from crosscheck.analysis.lang.ru.counting import (
@@ -22,6 +23,7 @@ from crosscheck.analysis.lang.ru.counting import (
 )
 from crosscheck.analysis.lang.ru.dates import find_dates
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
+from crosscheck.analysis.lang.ru.lists import summed_lists
 from crosscheck.analysis.lang.ru.numbers import Quantity, find_quantities
 from crosscheck.analysis.lang.ru.parse import Sentence, Token, singular
 from crosscheck.analysis.lang.ru.statistics import percent_token, read_share
@@ -118,19 +120,21 @@ def _as_of(sent: Sentence, published: date | None) -> str | None:
     return None
 
 
-def _share(
-    doc_id: str,
-    sent: Sentence,
-    q: Quantity,
-    pct: Token,
-    as_of: str | None,
-    statements: list[Statement],
-    mentions: list[Mention],
-) -> Claim:
+@dataclass(frozen=True)
+class _Report:
+    """What every figure of a report is read against: its incidents, statements and names."""
+
+    doc_id: str
+    events: list[EventMention]
+    statements: list[Statement]
+    mentions: list[Mention]
+
+
+def _share(report: _Report, sent: Sentence, q: Quantity, pct: Token, as_of: str | None) -> Claim:
     """A percentage as the statistic measure ``percent``, its owner as the subject."""
-    label, counted, owner = read_share(sent.tokens, pct, mentions, q.first)
+    label, counted, owner = read_share(sent.tokens, pct, report.mentions, q.first)
     return Claim(
-        doc_id=doc_id,
+        doc_id=report.doc_id,
         measure="percent",
         low=_number(q.low),
         high=_number(q.high),
@@ -140,7 +144,7 @@ def _share(
         approximate=q.approximate,
         vague=q.vague,
         as_of=as_of,
-        attributed_to=_attribution(sent, statements),
+        attributed_to=_attribution(sent, report.statements),
         subject_kind="entity" if owner else "none",
         subject_ref=owner.key if owner else None,
         subject_name=owner.canonical or owner.text if owner else None,
@@ -160,82 +164,132 @@ def find_claims(
 
     ``mentions``: the report's names, so a share's owner ("населения Таджикистана") can be
     its subject."""
-    g = grammar()
+    report = _Report(doc_id, events, statements, mentions or [])
     out: list[Claim] = []
     totals: dict[str, Claim] = {}  # measure -> the report's last whole figure
     for sent in sentences:
-        tokens = sent.tokens
         as_of = _as_of(sent, published)
-        since = 0
-        quantities = find_quantities(tokens)
-        # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
-        counts = [q for q in quantities if not not_a_count(tokens, q, g)]
-        for q in quantities:
-            pct = percent_token(tokens, q)
-            if pct is not None:
-                out.append(_share(doc_id, sent, q, pct, as_of, statements, mentions or []))
-                continue
-            measure = measure_of(tokens, q, counts)
-            # "в том числе трое детей" before the figure, "около 80 из них" after it.
-            part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.end, q.end + 2)
-            if part and since and out and out[-1].sentence == sent.text:
-                # "задержаны 11 человек, в том числе четверо исполнителей": the part's noun
-                # says who they are among the total (as English "including four gunmen").
-                counted_by_noun = counts_attackers(tokens, q, g)
-                measure = "perpetrators" if counted_by_noun else measure
-                if not counted_by_noun and (measure or counts_people(tokens, q, g)):
-                    measure = out[-1].measure  # a part counts what its total counts
-            if measure is None:
-                continue
-            total = totals.get(measure)
-            part_of = total.id if total and part else None
-            subject = _subject(sent, measure, events)
-            counted, label = counted_label(tokens, q, measure, g)
-            claim = Claim(
-                doc_id=doc_id,
+        quantities = find_quantities(sent.tokens)
+        if quantities:
+            # A sentence with figures counts by them, not by its nouns.
+            _figures(report, sent, quantities, as_of, out, totals)
+        else:
+            out.extend(_lone_claims(report, sent, as_of))
+    return out
+
+
+def _figures(
+    report: _Report,
+    sent: Sentence,
+    quantities: list[Quantity],
+    as_of: str | None,
+    out: list[Claim],
+    totals: dict[str, Claim],
+) -> None:
+    """Add the figures of a sentence's quantities to ``out``; ``totals`` keeps each
+    measure's last whole figure, which a later part ("в том числе трое детей") is of."""
+    g = grammar()
+    tokens = sent.tokens
+    since = 0
+    quantities = summed_lists(tokens, quantities, g)
+    # Times, ages and sums ("на два месяца") do not stand between a cue and its figure.
+    counts = [q for q in quantities if not not_a_count(tokens, q, g)]
+    for q in quantities:
+        pct = percent_token(tokens, q)
+        if pct is not None:
+            out.append(_share(report, sent, q, pct, as_of))
+            continue
+        # "в том числе трое детей" before the figure, "около 80 из них" after it.
+        part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.last, q.last + 2)
+        total_here = bool(since and out) and out[-1].sentence == sent.text
+        measure = _measure(tokens, q, counts, out[-1] if part and total_here else None, g)
+        if measure is None:
+            continue
+        total = totals.get(measure)
+        part_of = total.id if total and part else None
+        claim = _figure(report, sent, q, measure, as_of, part_of)
+        out.append(claim)
+        since = q.last
+        if part_of is None:
+            totals[measure] = claim
+
+
+def _measure(
+    tokens: tuple[Token, ...],
+    q: Quantity,
+    counts: list[Quantity],
+    total: Claim | None,
+    g: Grammar,
+) -> str | None:
+    """The measure a figure counts; ``total``: the figure of the same sentence it is a part
+    of, when a part cue stands between them."""
+    measure = measure_of(tokens, q, counts)
+    if total is not None:
+        # "задержаны 11 человек, в том числе четверо исполнителей": the part's noun
+        # says who they are among the total (as English "including four gunmen").
+        counted_by_noun = counts_attackers(tokens, q, g)
+        measure = "perpetrators" if counted_by_noun else measure
+        if not counted_by_noun and (measure or counts_people(tokens, q, g)):
+            measure = total.measure  # a part counts what its total counts
+    return measure
+
+
+def _figure(
+    report: _Report,
+    sent: Sentence,
+    q: Quantity,
+    measure: str,
+    as_of: str | None,
+    part_of: str | None,
+) -> Claim:
+    tokens = sent.tokens
+    subject = _subject(sent, measure, report.events)
+    counted, label = counted_label(tokens, q, measure, grammar())
+    return Claim(
+        doc_id=report.doc_id,
+        measure=measure,
+        low=_number(q.low),
+        high=_number(q.high),
+        span=(tokens[q.first].start, tokens[q.last - 1].end),
+        sentence=sent.text,
+        label=label,
+        approximate=q.approximate,
+        vague=q.vague,
+        as_of=as_of,
+        attributed_to=_attribution(sent, report.statements),
+        subject_kind="event" if subject else "none",
+        subject_ref=subject.id if subject else None,
+        subject_name=subject.description if subject else None,
+        counted=counted,
+        part_of=part_of,
+    )
+
+
+def _lone_claims(report: _Report, sent: Sentence, as_of: str | None) -> list[Claim]:
+    """One person each, for a sentence without figures: "погиб мирный житель"."""
+    g = grammar()
+    out = []
+    for noun, measure in _lone_people(sent.tokens, g):
+        subject = _subject(sent, measure, report.events)
+        english = english_noun(sent.tokens, noun, g)
+        label = g.labels.get(measure, measure)
+        out.append(
+            Claim(
+                doc_id=report.doc_id,
                 measure=measure,
-                low=_number(q.low),
-                high=_number(q.high),
-                span=(tokens[q.first].start, tokens[q.end - 1].end),
+                low=1,
+                high=1,
+                span=(noun.start, noun.end),
                 sentence=sent.text,
-                label=label,
-                approximate=q.approximate,
-                vague=q.vague,
+                label=f"{english} {label.split()[-1]}" if english else label,
                 as_of=as_of,
-                attributed_to=_attribution(sent, statements),
+                attributed_to=_attribution(sent, report.statements),
                 subject_kind="event" if subject else "none",
                 subject_ref=subject.id if subject else None,
                 subject_name=subject.description if subject else None,
-                counted=counted,
-                part_of=part_of,
+                counted=english or "people",
             )
-            out.append(claim)
-            since = q.end
-            if part_of is None:
-                totals[measure] = claim
-        if quantities:
-            continue  # a sentence with figures counts by them, not by its nouns
-        for noun, measure in _lone_people(tokens, g):
-            subject = _subject(sent, measure, events)
-            english = english_noun(tokens, noun, g)
-            label = g.labels.get(measure, measure)
-            out.append(
-                Claim(
-                    doc_id=doc_id,
-                    measure=measure,
-                    low=1,
-                    high=1,
-                    span=(noun.start, noun.end),
-                    sentence=sent.text,
-                    label=f"{english} {label.split()[-1]}" if english else label,
-                    as_of=as_of,
-                    attributed_to=_attribution(sent, statements),
-                    subject_kind="event" if subject else "none",
-                    subject_ref=subject.id if subject else None,
-                    subject_name=subject.description if subject else None,
-                    counted=english or "people",
-                )
-            )
+        )
     return out
 
 

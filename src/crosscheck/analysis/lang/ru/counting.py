@@ -244,6 +244,8 @@ def counted_label(
     label = g.labels.get(measure, measure)
     if measure == "perpetrators":
         return "perpetrators", label
+    if q.through:
+        return "people", label  # "трое мужчин и две женщины": people of every kind
     noun = counted_noun(tokens, q)
     english = english_noun(tokens, noun, g) if noun is not None else None
     if english is None:

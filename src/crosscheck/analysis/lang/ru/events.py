@@ -56,9 +56,11 @@ def _claims_act(sent: Sentence) -> int | None:
     return None
 
 
-def _place(
-    mentions: list[Mention],
-) -> tuple[str | None, str | None, float | None, float | None, str | None]:
+#: A place as an event records it: name, country, latitude, longitude and kind.
+_Place = tuple[str | None, str | None, float | None, float | None, str | None]
+
+
+def _place(mentions: list[Mention]) -> _Place:
     """The most precise place the sentence names: a venue or city before a region or country."""
     best = None
     for m in mentions:
@@ -102,59 +104,76 @@ def find_events(
     ``speakers``: ids of mentions that speak in a statement; a place that speaks ("Киев
     опроверг причастность к теракту") is not where the incident happened.
     """
-    g = grammar()
     out: list[EventMention] = []
     for sent in sentences:
+        found = _triggers(sent)
+        if not found:
+            continue
         inside = [
             m
             for m in mentions
             if sent.start <= m.start and m.end <= sent.end and m.id not in speakers
         ]
-        found: dict[str, tuple[int, int, str]] = {}
-        for tok in sent.tokens:
-            kind = g.triggers.get(tok.lemma)
-            if kind is not None and kind not in found:
-                found[kind] = (tok.start, tok.end, tok.text)
-        claim_at = _claims_act(sent)
-        if claim_at is not None:
-            tok = sent.tokens[claim_at]
-            found["claim"] = (tok.start, tok.end, tok.text)
-        if not found:
-            continue
         dates = find_dates(sent.tokens, published)
         places = _place(inside)
         # A venue in the sentence is where the attack was, not where arrests were made.
         other = _place([m for m in inside if m.label != "FAC"])
         groups = [m for m in inside if m.label in _GROUP_LABELS]
-        for kind, (start, end, trigger) in found.items():
-            when = _date_near(sent, dates, start)
-            location, country, lat, lon, kind_of_place = places if kind in _VIOLENT else other
-            actors = (
-                tuple(Actor("perpetrator", m.canonical or m.text, m.key) for m in groups)
-                if kind in ("claim", "attack", "shooting", "bombing")
-                else ()
-            )
-            preposition = "at" if kind_of_place == "venue" else "in"
-            where = f" {preposition} {location}" if location and kind != "claim" else ""
-            out.append(
-                EventMention(
-                    doc_id=doc_id,
-                    type=kind,
-                    trigger=trigger,
-                    span=(start, end),
-                    sentence=sent.text,
-                    date=when[0],
-                    date_precision=when[1],  # type: ignore[arg-type]
-                    location=location,
-                    country=country,
-                    latitude=lat,
-                    longitude=lon,
-                    actors=actors,
-                    description=_WORDS.get(kind, kind) + where,
-                )
-            )
+        for kind, trigger in found.items():
+            where = places if kind in _VIOLENT else other
+            when = _date_near(sent, dates, trigger[0])
+            out.append(_event(doc_id, sent, kind, trigger, when, where, groups))
     out.sort(key=lambda e: e.span)
     return out
+
+
+def _triggers(sent: Sentence) -> dict[str, tuple[int, int, str]]:
+    """The first trigger of each kind in the sentence: kind -> (start, end, its text)."""
+    g = grammar()
+    found: dict[str, tuple[int, int, str]] = {}
+    for tok in sent.tokens:
+        kind = g.triggers.get(tok.lemma)
+        if kind is not None and kind not in found:
+            found[kind] = (tok.start, tok.end, tok.text)
+    claim_at = _claims_act(sent)
+    if claim_at is not None:
+        tok = sent.tokens[claim_at]
+        found["claim"] = (tok.start, tok.end, tok.text)
+    return found
+
+
+def _event(
+    doc_id: str,
+    sent: Sentence,
+    kind: str,
+    trigger: tuple[int, int, str],
+    when: tuple[str | None, str | None],
+    where: _Place,
+    groups: list[Mention],
+) -> EventMention:
+    location, country, lat, lon, kind_of_place = where
+    actors = (
+        tuple(Actor("perpetrator", m.canonical or m.text, m.key) for m in groups)
+        if kind in ("claim", "attack", "shooting", "bombing")
+        else ()
+    )
+    preposition = "at" if kind_of_place == "venue" else "in"
+    place = f" {preposition} {location}" if location and kind != "claim" else ""
+    return EventMention(
+        doc_id=doc_id,
+        type=kind,
+        trigger=trigger[2],
+        span=(trigger[0], trigger[1]),
+        sentence=sent.text,
+        date=when[0],
+        date_precision=when[1],  # type: ignore[arg-type]
+        location=location,
+        country=country,
+        latitude=lat,
+        longitude=lon,
+        actors=actors,
+        description=_WORDS.get(kind, kind) + place,
+    )
 
 
 __all__ = ["find_events"]

@@ -1,4 +1,5 @@
-"""The Russian extractor: one Natasha pass per report, then the Russian rule components.
+"""Russian reports: the Natasha pass and the Russian rule components, as a grammar for the
+shared :class:`~crosscheck.analysis.extractor.Extractor`.
 
 Registered as ``ru`` through the same door as English; produces the same records, so
 everything after extraction (reconcile, store, faces) treats both languages alike.
@@ -10,8 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from crosscheck.analysis.extractor import Extractor, Job
 from crosscheck.analysis.lang.ru import claims, entities, events, statements
-from crosscheck.analysis.lang.ru.parse import Natasha, lemma, natasha
+from crosscheck.analysis.lang.ru.parse import Natasha, Parsed, lemma, natasha
 from crosscheck.analysis.profile import profile
 from crosscheck.analysis.registry import register_extractor
 from crosscheck.config import Settings
@@ -43,35 +45,77 @@ def report_profile(doc: Document, mentions: list[Mention]) -> Profile:
     return profile(doc.id, _lemmas(doc.title or ""), f"{_lemmas(doc.text)}\n{names}", "ru")
 
 
-class RussianExtractor:
+class NatashaPass:
+    """Natasha over (text, job) pairs, ``batch_size`` texts at a time: their sentences
+    share the models' batches (:meth:`Natasha.parse_many`)."""
+
+    def __init__(self, models: Natasha) -> None:
+        self.models = models
+
+    def pipe(
+        self, jobs: Iterable[tuple[str, Job]], batch_size: int
+    ) -> Iterator[tuple[Parsed, Job]]:
+        batch: list[tuple[str, Job]] = []
+        for job in jobs:
+            batch.append(job)
+            if len(batch) >= batch_size:
+                yield from self._parse(batch)
+                batch = []
+        yield from self._parse(batch)
+
+    def _parse(self, batch: list[tuple[str, Job]]) -> Iterator[tuple[Parsed, Job]]:
+        parsed = self.models.parse_many([text for text, _ in batch]) if batch else []
+        yield from zip(parsed, (job for _, job in batch), strict=True)
+
+
+class RussianGrammar:
     """Natasha + rules for Russian reports."""
 
     language = "ru"
+    #: A figure "в том числе" is a part of the report's earlier total, and a statement's
+    #: speaker is no incident's place anywhere in it: the rules read the whole report.
+    whole_report = True
 
-    def __init__(self, settings: Settings, models: Natasha | None = None) -> None:
-        self.settings = settings
+    def __init__(self, models: Natasha | None = None) -> None:
         self.models = models or natasha()
+        self.parser = NatashaPass(self.models)
 
-    def extract(self, doc: Document) -> Extraction:
-        parsed = self.models.parse(doc.text)
-        out = Extraction(doc_id=doc.id)
-        out.mentions = entities.find_mentions(parsed, doc.id)
+    def headline(self, title: str) -> None:
+        """Russian headlines are not parsed apart: a report's title is no job of its own."""
+        return None
+
+    def read(self, doc: Document, parsed: Parsed, offset: int, out: Extraction) -> None:
+        published = _published(doc)
+        mentions = entities.find_mentions(parsed, doc.id)
         speakers: set[str] = set()
-        out.statements = statements.find_statements(
-            parsed.sentences, out.mentions, speakers, doc.id
+        found_statements = statements.find_statements(parsed.sentences, mentions, speakers, doc.id)
+        found_events = events.find_events(
+            parsed.sentences, mentions, doc.id, published, frozenset(speakers)
         )
-        out.events = events.find_events(
-            parsed.sentences, out.mentions, doc.id, _published(doc), frozenset(speakers)
+        out.mentions.extend(mentions)
+        out.statements.extend(found_statements)
+        out.events.extend(found_events)
+        out.claims.extend(
+            claims.find_claims(
+                doc.id, parsed.sentences, found_events, found_statements, published, mentions
+            )
         )
-        out.claims = claims.find_claims(
-            doc.id, parsed.sentences, out.events, out.statements, _published(doc), out.mentions
-        )
+
+    def read_headline(self, doc: Document, parsed: Parsed) -> None:
+        return None
+
+    def finish(self, doc: Document, out: Extraction, headline: None) -> Extraction:
         out.profile = report_profile(doc, out.mentions)
         return out
 
-    def extract_many(self, docs: Iterable[Document]) -> Iterator[Extraction]:
-        for doc in docs:
-            yield self.extract(doc)
+
+class RussianExtractor(Extractor[Parsed, None]):
+    """The shared extractor with the Russian grammar."""
+
+    def __init__(self, settings: Settings, models: Natasha | None = None) -> None:
+        grammar = RussianGrammar(models)
+        super().__init__(grammar, settings)
+        self.models = grammar.models
 
 
 @register_extractor("ru")
@@ -79,4 +123,4 @@ def russian_extractor(settings: Settings) -> RussianExtractor:
     return RussianExtractor(settings)
 
 
-__all__ = ["RussianExtractor", "russian_extractor"]
+__all__ = ["NatashaPass", "RussianExtractor", "RussianGrammar", "russian_extractor"]

@@ -8,14 +8,18 @@ Everything language-specific that is data lives here, loaded once; the rule modu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from crosscheck import data
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower case with ё as е and dashes as spaces: how lemmas and table keys compare."""
+    """Lower case with ё as е and dashes as spaces: how lemmas and table keys compare.
+
+    Cached: the rules fold the same words many times over (every hedge, vague amount and
+    part cue compares folded words)."""
     text = text.lower().replace("ё", "е")
     for dash in "-–—‐‑":
         text = text.replace(dash, " ")
@@ -86,66 +90,90 @@ _NOT_STANCES = frozenset(
 @cache
 def grammar() -> Grammar:
     """The Russian grammar, read from ``data/ru/`` once."""
-    numbers = data.load("numbers", "ru")
-    measures = data.load("measures", "ru")
-    dates = data.load("dates", "ru")
-    stance = data.load("stance_verbs", "ru")
-    aliases = data.load("aliases", "ru")
-    translit = data.load("translit", "ru")
-    events = data.load("events", "ru")
-    stances = {
-        fold(str(verb)): str(kind)
-        for kind, verbs in stance.items()
-        if kind not in _NOT_STANCES
-        for verb in verbs
-    }
     return Grammar(
-        units={fold(k): float(v) for k, v in numbers["units"].items()},
-        multipliers={fold(k): int(v) for k, v in numbers["multipliers"].items()},
-        bare_multipliers=_words(numbers.get("bare_multipliers")),
-        hedges={kind: _phrases(words) for kind, words in numbers["hedges"].items()},
-        rise_verbs=_words(numbers["rise_verbs"]),
-        vague={tuple(fold(k).split()): (int(v[0]), int(v[1])) for k, v in numbers["vague"].items()},
-        not_counts=_words(numbers["not_counts"]),
-        cues={m: _words(ws) for m, ws in measures["cues"].items()},
-        counted={m: _words(ws) for m, ws in measures["counted"].items()},
-        people=_words(measures["people"]),
-        role_measures=_words(measures.get("role_measures")),
-        later_measures={
+        **_number_tables(data.load("numbers", "ru")),
+        **_measure_tables(data.load("measures", "ru")),
+        **_date_tables(data.load("dates", "ru")),
+        **_stance_tables(data.load("stance_verbs", "ru")),
+        **_name_tables(data.load("aliases", "ru"), data.load("translit", "ru")),
+        triggers={fold(k): str(v) for k, v in data.load("events", "ru")["triggers"].items()},
+    )
+
+
+def _number_tables(numbers: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "units": {fold(k): float(v) for k, v in numbers["units"].items()},
+        "multipliers": {fold(k): int(v) for k, v in numbers["multipliers"].items()},
+        "bare_multipliers": _words(numbers.get("bare_multipliers")),
+        "hedges": {kind: _phrases(words) for kind, words in numbers["hedges"].items()},
+        "rise_verbs": _words(numbers["rise_verbs"]),
+        "vague": {
+            tuple(fold(k).split()): (int(v[0]), int(v[1])) for k, v in numbers["vague"].items()
+        },
+        "not_counts": _words(numbers["not_counts"]),
+    }
+
+
+def _measure_tables(measures: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "cues": {m: _words(ws) for m, ws in measures["cues"].items()},
+        "counted": {m: _words(ws) for m, ws in measures["counted"].items()},
+        "people": _words(measures["people"]),
+        "role_measures": _words(measures.get("role_measures")),
+        "later_measures": {
             str(m): _words(ws) for m, ws in (measures.get("later_measures") or {}).items()
         },
-        paired_cues={
+        "paired_cues": {
             fold(word): (str(m), _words(deps))
             for m, pairs in (measures.get("paired_cues") or {}).items()
             for word, deps in pairs.items()
         },
-        percent_words=_words(measures.get("percent_words")),
-        share_nouns=_words(measures.get("share_nouns")),
-        share_part_verbs=_words(measures.get("share_part_verbs")),
-        share_words={fold(k): str(v) for k, v in (measures.get("share_words") or {}).items()},
-        leave_verbs=_words(measures.get("leave_verbs")),
-        home_nouns=_words(measures.get("home_nouns")),
-        labels={str(k): str(v) for k, v in measures["labels"].items()},
-        nouns={fold(k): str(v) for k, v in measures["nouns"].items()},
-        count_heads=_words(measures["count_heads"]),
-        months={fold(k): int(v) for k, v in dates["months"].items()},
-        weekdays={fold(k): int(v) for k, v in dates["weekdays"].items()},
-        past_weekday_words=_words(dates.get("past_weekday_words")),
-        relative={fold(k): int(v) for k, v in dates["relative"].items()},
-        stances=stances,
-        claim_phrases=_phrases(" ".join(p) for p in stance["claim_phrases"]),
-        act_verbs=_words(stance.get("act_verbs")),
-        back_references=_phrases(stance.get("back_references")),
-        office_nouns=_words(stance.get("office_nouns")),
-        attribution=_phrases(stance["attribution_preps"]),
-        names={fold(k): str(v) for k, v in aliases["names"].items()},
-        demonyms={fold(k): str(v) for k, v in aliases["demonyms"].items()},
-        place_adjectives={fold(k): str(v) for k, v in aliases["place_adjectives"].items()},
-        letters={str(k): str(v) for k, v in translit["letters"].items()},
-        endings={str(k): str(v) for k, v in translit["endings"].items()},
-        given_names={fold(k): str(v) for k, v in translit["given_names"].items()},
-        triggers={fold(k): str(v) for k, v in events["triggers"].items()},
-    )
+        "percent_words": _words(measures.get("percent_words")),
+        "share_nouns": _words(measures.get("share_nouns")),
+        "share_part_verbs": _words(measures.get("share_part_verbs")),
+        "share_words": {fold(k): str(v) for k, v in (measures.get("share_words") or {}).items()},
+        "leave_verbs": _words(measures.get("leave_verbs")),
+        "home_nouns": _words(measures.get("home_nouns")),
+        "labels": {str(k): str(v) for k, v in measures["labels"].items()},
+        "nouns": {fold(k): str(v) for k, v in measures["nouns"].items()},
+        "count_heads": _words(measures["count_heads"]),
+    }
+
+
+def _date_tables(dates: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "months": {fold(k): int(v) for k, v in dates["months"].items()},
+        "weekdays": {fold(k): int(v) for k, v in dates["weekdays"].items()},
+        "past_weekday_words": _words(dates.get("past_weekday_words")),
+        "relative": {fold(k): int(v) for k, v in dates["relative"].items()},
+    }
+
+
+def _stance_tables(stance: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "stances": {
+            fold(str(verb)): str(kind)
+            for kind, verbs in stance.items()
+            if kind not in _NOT_STANCES
+            for verb in verbs
+        },
+        "claim_phrases": _phrases(" ".join(p) for p in stance["claim_phrases"]),
+        "act_verbs": _words(stance.get("act_verbs")),
+        "back_references": _phrases(stance.get("back_references")),
+        "office_nouns": _words(stance.get("office_nouns")),
+        "attribution": _phrases(stance["attribution_preps"]),
+    }
+
+
+def _name_tables(aliases: dict[str, Any], translit: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "names": {fold(k): str(v) for k, v in aliases["names"].items()},
+        "demonyms": {fold(k): str(v) for k, v in aliases["demonyms"].items()},
+        "place_adjectives": {fold(k): str(v) for k, v in aliases["place_adjectives"].items()},
+        "letters": {str(k): str(v) for k, v in translit["letters"].items()},
+        "endings": {str(k): str(v) for k, v in translit["endings"].items()},
+        "given_names": {fold(k): str(v) for k, v in translit["given_names"].items()},
+    }
 
 
 def transliterate(text: str) -> str:

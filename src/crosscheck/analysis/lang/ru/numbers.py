@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from crosscheck.analysis.lang.ru.grammar import Grammar, fold, grammar
 from crosscheck.analysis.lang.ru.parse import Token
@@ -32,6 +33,14 @@ class Quantity:
     high: float | None
     approximate: bool = False
     vague: bool = False
+    #: One past the last noun of a list the quantity adds up ("трое мужчин и две
+    #: женщины"), else 0.
+    through: int = 0
+
+    @property
+    def last(self) -> int:
+        """One past the last token of the phrase (a list's last noun, else the number)."""
+        return self.through or self.end
 
 
 def _number_value(text: str) -> float:
@@ -84,14 +93,19 @@ def _read_words(tokens: tuple[Token, ...], i: int, g: Grammar) -> tuple[float, i
 
 
 def _hedge(tokens: tuple[Token, ...], start: int, g: Grammar) -> tuple[str, int] | None:
-    """The hedge that ends just before token ``start``: (kind, its first token)."""
+    """The hedge that ends just before token ``start``: (kind, its first token).
+
+    The longest phrase of any kind wins: "не более 12" is a ceiling, though "более 12"
+    alone is a floor."""
     words = [fold(t.text) for t in tokens[:start]]
+    best: tuple[str, int] | None = None
     for kind in ("lower", "upper", "approx"):
         for phrase in g.hedges.get(kind, ()):
             n = len(phrase)
-            if n <= len(words) and tuple(words[len(words) - n :]) == phrase:
-                return kind, start - n
-    return None
+            longer = best is None or start - n < best[1]
+            if longer and n <= len(words) and tuple(words[len(words) - n :]) == phrase:
+                best = (kind, start - n)
+    return best
 
 
 def _rises(tokens: tuple[Token, ...], before: int, g: Grammar) -> bool:
@@ -99,6 +113,8 @@ def _rises(tokens: tuple[Token, ...], before: int, g: Grammar) -> bool:
 
 
 def _vague_at(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:
+    if fold(tokens[i].text) not in _vague_firsts():
+        return None  # most words start no vague amount: skip reading the phrases
     if i > 0 and (_DIGITS.match(tokens[i - 1].text) or tokens[i - 1].lemma in g.units):
         return None  # "две тысячи" is a number, not "thousands"
     for n in (3, 2, 1):
@@ -107,6 +123,11 @@ def _vague_at(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:
             low, high = g.vague[words]
             return Quantity(i, i, i + n, low, high, vague=True)
     return None
+
+
+@cache
+def _vague_firsts() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in grammar().vague)
 
 
 def _bare_multiplier(tokens: tuple[Token, ...], i: int, g: Grammar) -> Quantity | None:

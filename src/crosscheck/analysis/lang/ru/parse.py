@@ -9,6 +9,7 @@ here knows about figures or events.
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -89,18 +90,67 @@ class Natasha:
         from natasha import Doc
 
         doc = Doc(text)
-        doc.segment(self.segmenter)
-        doc.tag_morph(self.morph)
-        doc.parse_syntax(self.syntax)
-        doc.tag_ner(self.ner)
+        with _one_blas_thread():
+            doc.segment(self.segmenter)
+            doc.tag_morph(self.morph)
+            doc.parse_syntax(self.syntax)
+            doc.tag_ner(self.ner)
         return doc
+
+    def docs(self, texts: list[str]) -> list[Any]:
+        """Natasha's documents for many texts, as :meth:`doc` makes each, but with the
+        sentences of all of them tagged and parsed in shared batches and their texts run
+        through NER together: fewer, fuller model calls. Each sentence's tags are its own
+        (the models mask padding), so the parse is the same as one text at a time."""
+        from natasha import Doc
+        from natasha.doc import adapt_spans, inject_morph, inject_syntax, offset_syntax, sent_words
+
+        docs = [Doc(text) for text in texts]
+        with _one_blas_thread():
+            for doc in docs:
+                doc.segment(self.segmenter)
+            sents = [sent for doc in docs for sent in doc.sents]
+            words = [sent_words(sent) for sent in sents]
+            for sent, markup in zip(sents, self.morph.map(words), strict=True):
+                inject_morph(sent.tokens, markup.tokens)
+            for sent, markup in zip(sents, self.syntax.map(words), strict=True):
+                inject_syntax(sent.tokens, markup.tokens)
+            for doc in docs:
+                for number, sent in enumerate(doc.sents, 1):
+                    offset_syntax(number, sent.tokens)
+            worded = [doc for doc in docs if doc.text.strip()]
+            for doc in docs:
+                doc.spans = []
+            for doc, markup in zip(worded, self.ner.map([d.text for d in worded]), strict=True):
+                doc.spans = list(adapt_spans(doc, markup.spans))
+                doc.envelop_span_tokens()
+                doc.envelop_sent_spans()
+        return docs
 
     def parse(self, text: str) -> Parsed:
         """Sentences, tokens with lemmas, and names of ``text``."""
-        doc = self.doc(text)
-        sentences = tuple(_sentence(s) for s in doc.sents)
-        names = tuple(Name(s.type, s.start, s.stop, s.text) for s in doc.spans)
-        return Parsed(sentences, names)
+        return self.parse_many([text])[0]
+
+    def parse_many(self, texts: list[str]) -> list[Parsed]:
+        """:meth:`parse` of each of ``texts``, the models run over them together."""
+        return [_parsed(doc) for doc in self.docs(texts)]
+
+
+def _parsed(doc: Any) -> Parsed:
+    sentences = tuple(_sentence(s) for s in doc.sents)
+    names = tuple(Name(s.type, s.start, s.stop, s.text) for s in doc.spans)
+    return Parsed(sentences, names)
+
+
+def _one_blas_thread() -> AbstractContextManager[Any]:
+    """The models multiply small matrices, one sentence batch at a time: BLAS threads buy
+    nothing there, and on a busy machine their spinning made a parse ten times slower
+    (100 reports: 20 s against 1.7 s with one thread at load 5 on two cores)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return nullcontext()
+    return threadpool_limits(1, user_api="blas")
 
 
 #: A blank line: where a headline, a dateline or a list item ends without a full stop.

@@ -1,0 +1,98 @@
+"""Lists of counted people joined by "и": one figure of all their members.
+
+"погибли трое мужчин и две женщины" is five killed, "ранены двое взрослых и трое детей"
+five injured, "задержаны четверо мужчин и женщина" five arrested, as English adds up "two
+men and a woman". Each member is a number with its own noun of people (or, last, a lone
+noun: one person), and Natasha's parse must join the nouns (``conj``): "погибли трое
+детей и двое взрослых получили ранения" are two figures of two verbs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from crosscheck.analysis.lang.ru.counting import counted_noun
+from crosscheck.analysis.lang.ru.grammar import Grammar
+from crosscheck.analysis.lang.ru.numbers import Quantity
+from crosscheck.analysis.lang.ru.parse import Token, singular
+
+#: What may stand between one member's noun and the next member ("мужчин, две женщины и
+#: ребёнок"); the parse's ``conj`` tells a list's comma from a clause's.
+_JOINS = (["и"], [","], [",", "и"])
+
+
+def summed_lists(
+    tokens: tuple[Token, ...], quantities: list[Quantity], g: Grammar
+) -> list[Quantity]:
+    """``quantities`` with each list of exact counts of people joined into one quantity
+    that adds them up, its phrase running through the last member's noun."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        noun = _next_member(tokens, prev, q, g) if prev is not None else None
+        if prev is not None and noun is not None and prev.low is not None and q.low is not None:
+            out[-1] = replace(prev, low=prev.low + q.low, high=prev.low + q.low, through=noun + 1)
+        else:
+            out.append(q)
+    return [_lone_last(tokens, q, g) for q in out]
+
+
+def _member(tok: Token | None, g: Grammar) -> bool:
+    """A noun of people that names no measure ("мужчин", "детей"; not "погибших", whose
+    sum with "раненых" would mix two measures)."""
+    if tok is None or tok.lemma in g.not_counts:
+        return False
+    named = tok.lemma in g.people or tok.lemma in g.nouns
+    return named and not any(tok.lemma in lemmas for lemmas in g.counted.values())
+
+
+def _exact(q: Quantity) -> bool:
+    return q.low is not None and q.low == q.high and not (q.approximate or q.vague)
+
+
+def _members(tokens: tuple[Token, ...], q: Quantity) -> set[int]:
+    """Indices of the member nouns a quantity has read so far."""
+    first = counted_noun(tokens, q)
+    found = {first.index} if first is not None else set()
+    if q.through:
+        found.add(q.through - 1)
+    return found
+
+
+def _last_noun(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
+    return tokens[q.through - 1] if q.through else counted_noun(tokens, q)
+
+
+def _next_member(tokens: tuple[Token, ...], prev: Quantity, q: Quantity, g: Grammar) -> int | None:
+    """The index of ``q``'s noun when ``q`` is the next member of ``prev``'s list."""
+    last = _last_noun(tokens, prev)
+    if last is None or not _member(last, g) or not (_exact(prev) and _exact(q)):
+        return None
+    if q.first != q.start or not _joined(tokens, last.index + 1, q.first):
+        return None
+    noun = counted_noun(tokens, q)
+    if noun is None or not _member(noun, g) or noun.rel != "conj":
+        return None
+    return noun.index if noun.head in _members(tokens, prev) else None
+
+
+def _joined(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    return [t.text.lower() for t in tokens[start:end]] in _JOINS
+
+
+def _lone_last(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> Quantity:
+    """ "трое мужчин и женщина": a lone singular noun of people joined last is one more."""
+    last = _last_noun(tokens, q)
+    if last is None or not _exact(q) or not _member(last, g) or q.low is None:
+        return q
+    at = last.index + 1
+    if at + 1 >= len(tokens) or tokens[at].text.lower() != "и":
+        return q
+    noun = tokens[at + 1]
+    lone = noun.pos == "NOUN" and noun.rel == "conj" and noun.head in _members(tokens, q)
+    if not (lone and _member(noun, g) and singular(noun.text)):
+        return q
+    return replace(q, low=q.low + 1, high=q.low + 1, through=noun.index + 1)
+
+
+__all__ = ["summed_lists"]
