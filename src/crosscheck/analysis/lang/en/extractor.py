@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from crosscheck.analysis.extractor import Extractor, split_chunks
 from crosscheck.analysis.lang.en import claims, entities, events, statements
-from crosscheck.analysis.lang.en.casualties import HEADLINE
 from crosscheck.analysis.lang.en.context import Chunk
+from crosscheck.analysis.lang.en.harmwords import HEADLINE
 from crosscheck.analysis.lang.en.totals import (
     also_hurt,
     derived_figures,
