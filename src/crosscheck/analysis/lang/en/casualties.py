@@ -20,9 +20,9 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from crosscheck.analysis.figures import HARM_MEASURES
 from crosscheck.analysis.lang.en.harmed import harm_arguments, harm_word
 from crosscheck.analysis.lang.en.harmwords import (
-    HARM_MEASURES,
     HEADLINE,
     REFLEXIVE,
     age_mark,
@@ -213,7 +213,6 @@ def _self_harm(verb: Token, victims: Token) -> bool:
 
 
 __all__ = [
-    "HARM_MEASURES",
     "HEADLINE",
     "age_mark",
     "fatal_adverb",

@@ -20,11 +20,11 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
+from crosscheck.analysis.figures import HARM_MEASURES
 from crosscheck.analysis.lang.en.casualties import victim_readings
 from crosscheck.analysis.lang.en.conjoined import merge_conjoined
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.counts import harm_participle, read_count
-from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES
 from crosscheck.analysis.lang.en.labels import event_counted, event_label
 from crosscheck.analysis.lang.en.measures import Reading, counted_noun, lemma, lookup, word_set
 from crosscheck.analysis.lang.en.notfigures import not_a_figure

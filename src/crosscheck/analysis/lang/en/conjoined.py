@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES
+from crosscheck.analysis.figures import HARM_MEASURES
 from crosscheck.analysis.lang.en.measures import Reading, is_person, lemma
 from crosscheck.analysis.lang.en.quantities import Quantity
 from crosscheck.model import EVENT_MEASURES

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES
+from crosscheck.analysis.figures import HARM_MEASURES
 from crosscheck.analysis.lang.en.labels import event_counted, event_label
 from crosscheck.analysis.lang.en.measures import (
     RELATIVE,

@@ -15,13 +15,13 @@ from typing import Any
 from spacy.tokens import Doc
 
 from crosscheck.analysis.extractor import Extractor, split_chunks
+from crosscheck.analysis.figures import headline_only
 from crosscheck.analysis.lang.en import claims, entities, events, statements
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.harmwords import HEADLINE
 from crosscheck.analysis.lang.en.totals import (
     also_hurt,
     derived_figures,
-    headline_only,
     headline_outcomes,
     ordinal_figures,
     others_added,

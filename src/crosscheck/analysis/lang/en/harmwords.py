@@ -13,13 +13,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from crosscheck.analysis.figures import HARM_MEASURES
 from crosscheck.analysis.lang.en.measures import lemma, lookup
 from crosscheck.data import load as load_data
 
 #: Set in a parse's ``user_data`` when it is a headline, written without determiners.
 HEADLINE = "crosscheck_headline"
-#: The measures a harm verb can give, from least to most said.
-HARM_MEASURES = ("casualties", "injured", "killed")
 #: Reflexive pronouns: "killed himself" names the one who did it.
 REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -101,7 +100,6 @@ def harm_measure(verb: Token) -> str | None:
 
 
 __all__ = [
-    "HARM_MEASURES",
     "HEADLINE",
     "REFLEXIVE",
     "a_time",

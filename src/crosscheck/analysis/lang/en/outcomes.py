@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crosscheck.analysis.figures import HARM_MEASURES
 from crosscheck.analysis.lang.en.harmwords import (
-    HARM_MEASURES,
     REFLEXIVE,
     a_time,
     harm_measure,

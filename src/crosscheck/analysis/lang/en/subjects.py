@@ -14,10 +14,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from crosscheck.analysis.figures import HARM_MEASURES
 from crosscheck.analysis.geo import country_code
 from crosscheck.analysis.lang.en.background import reference_day, told_before
 from crosscheck.analysis.lang.en.context import Chunk
-from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES
 from crosscheck.analysis.lang.en.measures import Reading, lemma, owner_of, word_set
 from crosscheck.analysis.lang.en.quantities import Quantity
 from crosscheck.model import EVENT_MEASURES, EventMention, Mention

@@ -16,17 +16,12 @@ import dataclasses
 import re
 from functools import cache
 
-from crosscheck.analysis.lang.en.harmwords import HARM_MEASURES, lookup_number, words
+from crosscheck.analysis.figures import HARM_MEASURES, exact_figure
+from crosscheck.analysis.lang.en.harmwords import lookup_number, words
 from crosscheck.analysis.lang.en.quantities import number_words
 from crosscheck.model import Claim
 
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
-
-
-def _exact(c: Claim) -> int | None:
-    if c.low is None or c.low != c.high or c.vague or c.approximate or c.part_of:
-        return None
-    return int(c.low)
 
 
 def _largest(claims: list[Claim], measure: str) -> Claim | None:
@@ -34,9 +29,9 @@ def _largest(claims: list[Claim], measure: str) -> Claim | None:
     found = [
         c
         for c in claims
-        if c.measure == measure and _exact(c) is not None and c.label != "casualties"
+        if c.measure == measure and exact_figure(c) is not None and c.label != "casualties"
     ]
-    return max(found, key=lambda c: (_exact(c), -c.span[0]), default=None)
+    return max(found, key=lambda c: (exact_figure(c), -c.span[0]), default=None)
 
 
 @cache
@@ -99,9 +94,9 @@ def ordinal_figures(claims: list[Claim], text: str) -> list[Claim]:
     if not found:
         return []
     n, c, m = max(found, key=lambda f: (f[0], -f[1].span[0]))
-    told = [_exact(x) or 0 for x in claims if x.measure == "casualties"]
+    told = [exact_figure(x) or 0 for x in claims if x.measure == "casualties"]
     dead_and_hurt = (_largest(claims, measure) for measure in ("killed", "injured"))
-    told.append(sum(_exact(x) or 0 for x in dead_and_hurt if x is not None))
+    told.append(sum(exact_figure(x) or 0 for x in dead_and_hurt if x is not None))
     if n <= max(told):
         return []
     return [
@@ -142,13 +137,13 @@ def derived_figures(claims: list[Claim], text: str, title: str = "") -> list[Cla
     killed = _largest([c for c in claims if c.subject_kind != "none"], "killed")
     if hit is None or (killed is None and _says_death(f"{title}\n{text}")):
         return []
-    n_hit = _exact(hit)
-    n_killed = 0 if killed is None else _exact(killed)
+    n_hit = exact_figure(hit)
+    n_killed = 0 if killed is None else exact_figure(killed)
     assert n_hit is not None and n_killed is not None
     injured = n_hit - n_killed
     if killed is not None and _others(text, hit):
         injured = n_hit  # "two were killed ... three other victims were shot": five hit
-    if injured <= max((_exact(c) or 0 for c in told), default=0):
+    if injured <= max((exact_figure(c) or 0 for c in told), default=0):
         return []
     how = f"{n_killed} killed" if killed is not None else "none reported dead"
     return [
@@ -180,12 +175,12 @@ def headline_outcomes(claims: list[Claim], headline: list[Claim]) -> list[Claim]
     hit = _largest(claims, "casualties")
     if hit is None:
         return []
-    n_hit = _exact(hit)
+    n_hit = exact_figure(hit)
     assert n_hit is not None
     out = []
     for measure in ("killed", "injured"):
         said = _largest(headline, measure)
-        n = None if said is None else _exact(said)
+        n = None if said is None else exact_figure(said)
         if n is None or not 0 < n <= n_hit:
             continue
         out.append(
@@ -218,7 +213,7 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
     "had been" hurt (the dead, before they died). A victim introduced anew
     ("a 40-year-old man was wounded") is another person and stays.
     """
-    if not any(c.measure == "killed" and _exact(c) for c in claims):
+    if not any(c.measure == "killed" and exact_figure(c) for c in claims):
         return claims
     anaphors = words("anaphoric_openings")
     dead = [_name(text, c) for c in claims if c.measure == "killed"]
@@ -227,7 +222,7 @@ def same_victim_dropped(claims: list[Claim], text: str) -> list[Claim]:
         said_words = text[c.span[0] : c.span[1]].lower().split()
         first = _first_word(text, c)
         another = bool(set(said_words) & words("other_victim_words"))
-        if c.measure == "injured" and _exact(c) == 1 and not another:
+        if c.measure == "injured" and exact_figure(c) == 1 and not another:
             name = _name(text, c)
             if first in anaphors or (name and any(name <= d for d in dead)):
                 continue  # "she was in critical condition", "Whitlock suffered a wound"
@@ -244,13 +239,15 @@ def also_hurt(claims: list[Claim], text: str) -> list[Claim]:
     is one more person hit, and the report, which tells its deaths, does not count him among
     them. A sentence that says he died too keeps its own reading.
     """
-    if not any(c.measure == "killed" and c.subject_kind != "none" and _exact(c) for c in claims):
+    if not any(
+        c.measure == "killed" and c.subject_kind != "none" and exact_figure(c) for c in claims
+    ):
         return claims
     also = _phrases("also_hit_phrases")
     ordinals = set(number_words()["ordinals"])
     out = []
     for c in claims:
-        if c.measure == "casualties" and c.subject_kind != "none" and _exact(c):
+        if c.measure == "casualties" and c.subject_kind != "none" and exact_figure(c):
             phrase = text[c.span[0] : c.span[1]]
             # "A fourth person was also shot": an ordinal counts everyone hit
             # (ordinal_figures).
@@ -286,15 +283,15 @@ def others_added(claims: list[Claim], text: str) -> list[Claim]:
             and o.span[1] <= c.span[0]
             and not _SENTENCE_END.search(text[o.span[1] : c.span[0]])
             and not o.part_of
-            and _exact(o)
+            and exact_figure(o)
             and _first_word(text, o) not in not_more
         ]
-        n = _exact(c)
+        n = exact_figure(c)
         # One figure told before the others: several may restate one another ("two of the
         # men — one of whom ...").
         if len(told) != 1 or n is None:
             continue
-        before = _exact(out[told[0]]) or 0
+        before = exact_figure(out[told[0]]) or 0
         total = dataclasses.replace(
             c,
             span=(out[told[0]].span[0], c.span[1]),
@@ -343,31 +340,4 @@ def _name(text: str, c: Claim) -> frozenset[str]:
     return frozenset(found)
 
 
-def headline_only(claims: list[Claim], headline: list[Claim], title: str) -> list[Claim]:
-    """The headline's casualty figures, for a report whose body gives none at all.
-
-    Many pages keep their story only in the headline (a paywall, a video page, a login
-    form around one line). The figure's sentence is the headline and its span is empty
-    (``[0, 0]``): no place in the body says it. It is about the report's incident (the
-    headline's own, or the one the report is linked to).
-    """
-    if any(c.measure in HARM_MEASURES for c in claims):
-        return []
-    out: dict[str, Claim] = {}
-    for c in headline:
-        if c.measure not in HARM_MEASURES or _exact(c) is None:
-            continue
-        known = out.get(c.measure)
-        if known is None or (_exact(c) or 0) > (_exact(known) or 0):
-            out[c.measure] = dataclasses.replace(
-                c,
-                span=(0, 0),
-                sentence=title,
-                subject_kind="event",
-                subject_ref=None,
-                subject_name=None,
-            )
-    return [out[m] for m in sorted(out)]
-
-
-__all__ = ["derived_figures", "headline_only", "headline_outcomes", "same_victim_dropped"]
+__all__ = ["derived_figures", "headline_outcomes", "same_victim_dropped"]

@@ -7,11 +7,13 @@ everything after extraction (reconcile, store, faces) treats both languages alik
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 from crosscheck.analysis.extractor import Extractor, Job
+from crosscheck.analysis.figures import HARM_MEASURES, headline_only
 from crosscheck.analysis.lang.ru import claims, entities, events, statements
 from crosscheck.analysis.lang.ru.parse import Natasha, Parsed, lemma, natasha
 from crosscheck.analysis.profile import profile
@@ -85,28 +87,47 @@ class RussianGrammar:
         return None
 
     def read(self, doc: Document, parsed: Parsed, offset: int, out: Extraction) -> None:
-        published = _published(doc)
-        mentions = entities.find_mentions(parsed, doc.id)
-        speakers: set[str] = set()
-        found_statements = statements.find_statements(parsed.sentences, mentions, speakers, doc.id)
-        found_events = events.find_events(
-            parsed.sentences, mentions, doc.id, published, frozenset(speakers)
-        )
-        out.mentions.extend(mentions)
-        out.statements.extend(found_statements)
-        out.events.extend(found_events)
-        out.claims.extend(
-            claims.find_claims(
-                doc.id, parsed.sentences, found_events, found_statements, published, mentions
-            )
-        )
+        read = _read(doc, parsed)
+        out.mentions.extend(read.mentions)
+        out.statements.extend(read.statements)
+        out.events.extend(read.events)
+        out.claims.extend(read.claims)
 
     def read_headline(self, doc: Document, parsed: Parsed) -> None:
         return None
 
     def finish(self, doc: Document, out: Extraction, headline: None) -> Extraction:
         out.profile = report_profile(doc, out.mentions)
+        title = (doc.title or "").strip()
+        # Wire items often give the toll in the title only ("... погибли трое") over a body
+        # that tells the scene. The title is parsed only then, so reports whose body gives
+        # its figures cost no second pass.
+        if title and not any(c.measure in HARM_MEASURES for c in out.claims):
+            (parsed,) = self.models.parse_many([title])
+            told = _read(dataclasses.replace(doc, text=title), parsed).claims
+            out.claims.extend(headline_only(out.claims, told, title))
         return out
+
+
+def _read(doc: Document, parsed: Parsed) -> Extraction:
+    """What the Russian rules read in one parsed text of ``doc``."""
+    published = _published(doc)
+    mentions = entities.find_mentions(parsed, doc.id)
+    speakers: set[str] = set()
+    found_statements = statements.find_statements(parsed.sentences, mentions, speakers, doc.id)
+    found_events = events.find_events(
+        parsed.sentences, mentions, doc.id, published, frozenset(speakers)
+    )
+    found_claims = claims.find_claims(
+        doc.id, parsed.sentences, found_events, found_statements, published, mentions
+    )
+    return Extraction(
+        doc_id=doc.id,
+        mentions=mentions,
+        events=found_events,
+        claims=found_claims,
+        statements=found_statements,
+    )
 
 
 class RussianExtractor(Extractor[Parsed, None]):
