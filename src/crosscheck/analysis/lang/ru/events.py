@@ -135,11 +135,28 @@ def _triggers(sent: Sentence) -> dict[str, tuple[int, int, str]]:
         kind = g.triggers.get(tok.lemma)
         if kind is not None and kind not in found:
             found[kind] = (tok.start, tok.end, tok.text)
+    for kind, phrase in _phrase_triggers(sent):
+        if kind not in found or phrase[0] < found[kind][0]:
+            found[kind] = phrase
     claim_at = _claims_act(sent)
     if claim_at is not None:
         tok = sent.tokens[claim_at]
         found["claim"] = (tok.start, tok.end, tok.text)
     return found
+
+
+def _phrase_triggers(sent: Sentence) -> list[tuple[str, tuple[int, int, str]]]:
+    """Incidents named by a phrase of lemmas ("открыли огонь"): (kind, (start, end, text))."""
+    lemmas = [t.lemma for t in sent.tokens]
+    out = []
+    for phrase, kind in grammar().trigger_phrases.items():
+        for i in range(len(lemmas) - len(phrase) + 1):
+            if tuple(lemmas[i : i + len(phrase)]) == phrase:
+                first, last = sent.tokens[i], sent.tokens[i + len(phrase) - 1]
+                text = sent.text[first.start - sent.start : last.end - sent.start]
+                out.append((kind, (first.start, last.end, text)))
+                break
+    return out
 
 
 def _event(

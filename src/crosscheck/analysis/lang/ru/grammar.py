@@ -79,6 +79,7 @@ class Grammar:
     endings: dict[str, str]
     given_names: dict[str, str]
     triggers: dict[str, str]
+    trigger_phrases: dict[tuple[str, ...], str]
 
 
 #: Keys of ``stance_verbs.yaml`` that are no stance.
@@ -96,8 +97,17 @@ def grammar() -> Grammar:
         **_date_tables(data.load("dates", "ru")),
         **_stance_tables(data.load("stance_verbs", "ru")),
         **_name_tables(data.load("aliases", "ru"), data.load("translit", "ru")),
-        triggers={fold(k): str(v) for k, v in data.load("events", "ru")["triggers"].items()},
+        **_event_tables(data.load("events", "ru")),
     )
+
+
+def _event_tables(events: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "triggers": {fold(k): str(v) for k, v in events["triggers"].items()},
+        "trigger_phrases": {
+            tuple(fold(k).split()): str(v) for k, v in (events.get("trigger_phrases") or {}).items()
+        },
+    }
 
 
 def _number_tables(numbers: dict[str, Any]) -> dict[str, Any]:
