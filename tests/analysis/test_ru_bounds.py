@@ -146,3 +146,20 @@ def test_ru_figures_of_other_verbs_or_measures_stay_apart(
     extractor: RussianExtractor, text: str, expected: list[Figure]
 ) -> None:
     assert _figures(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People named one by one, without numerals, count one each, as in English.
+        ("При нападении на пост погибли полицейский и охранник.", [("killed", 2, 2)]),
+        ("В результате взрыва ранены мужчина, женщина и ребёнок.", [("injured", 3, 3)]),
+        ("В Калуге погиб мужчина.", [("killed", 1, 1)]),
+        # A plural verb over one person is no list; a member with a numeral is the numbers'.
+        ("Погибли двое детей.", [("killed", 2, 2)]),
+    ],
+)
+def test_people_named_without_numerals_add_up(
+    extractor: RussianExtractor, text: str, expected: list[Figure]
+) -> None:
+    assert _figures(extractor, text) == expected

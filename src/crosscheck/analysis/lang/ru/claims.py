@@ -71,27 +71,47 @@ def _subject(sent: Sentence, measure: str, events: list[EventMention]) -> EventM
 _NOT_ONE = frozenset({"каждый", "ни", "никакой", "любой", "один", "несколько", "много"})
 
 
-def _lone_people(tokens: tuple[Token, ...], g: Grammar) -> list[tuple[Token, str]]:
+def _lone_people(tokens: tuple[Token, ...], g: Grammar) -> list[tuple[Token, str, Token, int]]:
     """ "В результате обстрела погиб мирный житель": one person, no numeral. The subject of
-    a singular, unnegated cue verb that names a person counts 1 for the verb's measure."""
-    out: list[tuple[Token, str]] = []
+    an unnegated cue verb that names a person counts 1 for the verb's measure, and each
+    person joined to it by "и" or a comma one more ("погибли полицейский и охранник": 2).
+    (noun, measure, last member, count)."""
+    out: list[tuple[Token, str, Token, int]] = []
     for noun in tokens:
         if noun.rel not in ("nsubj", "nsubj:pass") or not 0 <= noun.head < len(tokens):
             continue
-        person = noun.lemma in g.people or any(noun.lemma in ls for ls in g.counted.values())
         verb = tokens[noun.head]
-        if not person or verb.pos != "VERB" or noun.pos not in ("NOUN", "VERB"):
+        if not _person(noun, g) or verb.pos != "VERB" or noun.pos not in ("NOUN", "VERB"):
             continue
         measure = cue_of(verb, g, tokens)
-        if measure is None or not (singular(noun.text) and singular(verb.text)):
+        members = _joined_people(tokens, noun, g)
+        if measure is None or members is None or not singular(noun.text):
+            continue
+        if not (singular(verb.text) or members):
             continue
         negated = verb.index and tokens[verb.index - 1].lemma == "не"
-        counted = any(
-            t.head == noun.index and (t.pos == "NUM" or t.lemma in _NOT_ONE) for t in tokens
-        )
-        if not negated and not counted:
-            out.append((noun, measure))
+        if not negated and not _counted(tokens, noun):
+            out.append((noun, measure, members[-1] if members else noun, 1 + len(members)))
     return out
+
+
+def _person(noun: Token, g: Grammar) -> bool:
+    return noun.lemma in g.people or any(noun.lemma in ls for ls in g.counted.values())
+
+
+def _counted(tokens: tuple[Token, ...], noun: Token) -> bool:
+    """A numeral or a word of quantity on the noun: no lone person ("каждый", "двое")."""
+    return any(t.head == noun.index and (t.pos == "NUM" or t.lemma in _NOT_ONE) for t in tokens)
+
+
+def _joined_people(tokens: tuple[Token, ...], noun: Token, g: Grammar) -> list[Token] | None:
+    """The single people joined to ``noun`` ("полицейский и охранник"), in text order; None
+    when a member is counted or several ("мужчина и двое детей" is the numbers' to read)."""
+    members = [t for t in tokens if t.rel == "conj" and t.head == noun.index and t.pos == "NOUN"]
+    people = [t for t in members if _person(t, g)]
+    if any(_counted(tokens, t) or not singular(t.text) for t in people):
+        return None
+    return people
 
 
 def _number(value: float | None) -> float | int | None:
@@ -269,17 +289,17 @@ def _lone_claims(report: _Report, sent: Sentence, as_of: str | None) -> list[Cla
     """One person each, for a sentence without figures: "погиб мирный житель"."""
     g = grammar()
     out = []
-    for noun, measure in _lone_people(sent.tokens, g):
+    for noun, measure, last, count in _lone_people(sent.tokens, g):
         subject = _subject(sent, measure, report.events)
-        english = english_noun(sent.tokens, noun, g)
+        english = english_noun(sent.tokens, noun, g) if count == 1 else None
         label = g.labels.get(measure, measure)
         out.append(
             Claim(
                 doc_id=report.doc_id,
                 measure=measure,
-                low=1,
-                high=1,
-                span=(noun.start, noun.end),
+                low=count,
+                high=count,
+                span=(noun.start, last.end),
                 sentence=sent.text,
                 label=f"{english} {label.split()[-1]}" if english else label,
                 as_of=as_of,
