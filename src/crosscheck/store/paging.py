@@ -16,10 +16,10 @@ from typing import Any
 
 from crosscheck.model import Claim, ClaimGroup, Event
 from crosscheck.store.base import GROUP_ORDERS
-from crosscheck.store.lookups import (
+from crosscheck.store.lookups import SqlLookups
+from crosscheck.store.rows import (
     CLAIM_SELECT,
     GROUP_SELECT,
-    SqlLookups,
     claim_from_row,
     event_from_row,
     group_from_row,
