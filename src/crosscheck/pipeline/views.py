@@ -1,118 +1,30 @@
 """Plain dict/list views of the picture for the CLI, the API, the web pages and the brief.
 
-Every face shows the same shapes, so they never disagree. Lookups by id, id prefix or
-name are case-insensitive; a miss raises NotFoundError naming the closest matches.
+Every face shows the same shapes, so they never disagree. Events and entities are found
+by :mod:`crosscheck.pipeline.lookup` (``find_event``, ``find_entity`` and ``moved_to`` are
+re-exported here).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from crosscheck.errors import ConfigError, NotFoundError
-from crosscheck.model import Claim, ClaimGroup, Document, Event
+from crosscheck.model import Claim, ClaimGroup, Document
 from crosscheck.pipeline.claims import apply_claim_corrections
+from crosscheck.pipeline.lookup import (
+    event_dict,
+    find_entity,
+    find_event,
+    find_event_record,
+    moved_to,
+)
 from crosscheck.pipeline.paging import Listing, check_page
 from crosscheck.reconcile.mentionfeatures import distinctive_tokens
-from crosscheck.reconcile.text import fold, words
+from crosscheck.reconcile.text import fold
 from crosscheck.reconcile.verdicts import describe
 from crosscheck.store import Store
 from crosscheck.store.base import GROUP_ORDERS
-
-
-def _find(items: list[Any], ref: str, names: Any, what: str) -> Any:
-    want = fold(ref.strip())
-    for item in items:
-        if item.id.casefold() == want:
-            return item
-    prefixed = [i for i in items if i.id.casefold().startswith(want)] if len(want) >= 3 else []
-    if len(prefixed) == 1:
-        return prefixed[0]
-    named = [i for i in items if any(fold(n) == want for n in names(i))]
-    if not named:
-        named = (
-            [i for i in items if any(want in fold(n) for n in names(i))] if len(want) >= 3 else []
-        )
-    if not named and len(want) >= 3:
-        # "Lakeside depot bombing" names "bombing at the Lakeside depot, 2 Mar 2031": every
-        # word of the reference in the name, in any order.
-        said = set(words(want))
-        named = [i for i in items if any(said <= set(words(n)) for n in names(i))]
-    if len(named) >= 1 and len({i.id for i in named}) == 1:
-        return named[0]
-    candidates = {n: i.id for i in items for n in names(i)}
-    close = process.extract(ref, list(candidates), scorer=fuzz.WRatio, limit=5)
-    hint = ", ".join(f"{name} ({candidates[name]})" for name, _, _ in close)
-    many = len({i.id for i in named}) > 1 or len(prefixed) > 1
-    why = "matches several" if many else "matches no"
-    raise NotFoundError(
-        f"{ref!r} {why} {what}s; "
-        + (f"close: {hint}" if hint else f"the store has no {what}s yet")
-        + "; use an id"
-    )
-
-
-def _event_dict(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "type": event.type,
-        "name": event.name,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "location": event.location,
-        "country": event.country,
-        "latitude": event.latitude,
-        "longitude": event.longitude,
-        "actors": event.actors,
-        "mention_ids": list(event.mention_ids),
-    }
-
-
-def _quick(store: Store, ref: str, kind: str) -> str | None:
-    """The id ``ref`` names when it is an exact id or a unique id prefix, else None.
-
-    Pages link by id, so this answers almost every lookup with two indexed queries; names
-    and anything ambiguous go through :func:`_find`, which explains a miss.
-    """
-    want = fold(ref.strip())
-    exact = store.get_event(want) if kind == "event" else store.get_entity(want)
-    if exact is not None:
-        return exact.id
-    if len(want) >= 3:
-        ids = store.ids_with_prefix(kind, want, limit=2)
-        if len(ids) == 1 and ids[0].casefold().startswith(want):
-            return ids[0]
-    return None
-
-
-def _find_event(store: Store, ref: str) -> Event:
-    quick = _quick(store, ref, "event")
-    event = store.get_event(quick) if quick else None
-    if event is None:
-        event = _find(store.events(), ref, lambda e: [e.name, e.location or ""], "event")
-    return event
-
-
-def find_event(store: Store, ref: str) -> dict[str, Any]:
-    """One event by id, id prefix or name (case-insensitive)."""
-    return _event_dict(_find_event(store, ref))
-
-
-def find_entity(store: Store, ref: str) -> dict[str, Any]:
-    """One entity by id, id prefix, name or alias (case-insensitive)."""
-    quick = _quick(store, ref, "entity")
-    entity = store.get_entity(quick) if quick else None
-    if entity is None:
-        entity = _find(store.entities(), ref, lambda e: [e.name, *e.aliases], "entity")
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "label": entity.label,
-        "aliases": dict(entity.aliases),
-        "mention_ids": list(entity.mention_ids),
-        "keys": store.entity_mention_keys(entity.id),
-    }
 
 
 def claim_detail(claim: Claim, docs: dict[str, Document]) -> dict[str, Any]:
@@ -203,7 +115,7 @@ def groups_view(
     store: Store, status: str | None = None, measure: str | None = None, event: str | None = None
 ) -> list[dict[str, Any]]:
     """Claim groups (optionally one status, measure or event) with their claims' details."""
-    event_id = _find_event(store, event).id if event else None
+    event_id = find_event_record(store, event).id if event else None
     groups = store.select_groups(
         subject_id=event_id, statuses=[status] if status else None, measure=measure or None
     )
@@ -229,7 +141,7 @@ def groups_listing(
     check_page(limit, offset)
     if sort not in GROUP_ORDERS:
         raise ConfigError(f"sort {sort!r} is not one of {', '.join(GROUP_ORDERS)}")
-    event_id = _find_event(store, event).id if event else None
+    event_id = find_event_record(store, event).id if event else None
     wanted = [status] if status else statuses
     if status and statuses is not None and status not in statuses:
         wanted = []
@@ -329,19 +241,6 @@ def _linked_actors(store: Store, actors: list[dict[str, str]]) -> list[dict[str,
     return out
 
 
-def moved_to(store: Store, kind: str, ref: str) -> str | None:
-    """The id that took over a retired entity, event or group id (``kind``), or None.
-
-    A merge, a split or a corrected figure can give a record another id; links to the old
-    one lead here (see :mod:`crosscheck.store.successors`).
-    """
-    new = store.successor(kind, ref.strip())
-    if new is None:
-        return None
-    lookup = {"entity": store.get_entity, "event": store.get_event, "group": store.get_group}
-    return new if lookup[kind](new) is not None else None
-
-
 def entity_view(store: Store, ref: str) -> dict[str, Any]:
     """One entity: aliases with the documents that taught them, events, claims, statements."""
     entity = find_entity(store, ref)
@@ -352,7 +251,7 @@ def entity_view(store: Store, ref: str) -> dict[str, Any]:
         for eid, actors in store.event_actors(sorted(keys | names)).items()
         if any(a.get("key") in keys or fold(a.get("name", "")) in names for a in actors)
     ]
-    events = [_event_dict(e) for e in store.events_by_ids(event_ids)] if event_ids else []
+    events = [event_dict(e) for e in store.events_by_ids(event_ids)] if event_ids else []
     speakers = {speaker for speaker, _ in store.statement_speakers() if fold(speaker) in names}
     spoken = store.statements_by_speakers(speakers, keys) if speakers or keys else []
     groups = store.select_groups(subject_id=entity["id"])

@@ -13,7 +13,8 @@ from typing import Any
 from crosscheck.assess.grading import ClaimFacts, TrackRecord
 from crosscheck.assess.records import Action, Alert
 from crosscheck.model import Event, Statement
-from crosscheck.store.lookups import (
+from crosscheck.store.paging import SqlPaging
+from crosscheck.store.rows import (
     EVENT_SELECT,
     STATEMENT_SELECT,
     event_from_row,
@@ -21,7 +22,6 @@ from crosscheck.store.lookups import (
     num,
     statement_from_row,
 )
-from crosscheck.store.paging import SqlPaging
 
 ALERT_COLUMNS = (
     "id, rule_id, kind, alert_key, title, summary, evidence, doc_id, created_at, delivery, attempts"

@@ -10,7 +10,8 @@ import json
 from typing import Any, TypeVar
 
 from crosscheck.model import Claim, EventMention, Extraction, Mention, Profile, Statement
-from crosscheck.store.lookups import (
+from crosscheck.store.plumbing import SqlPlumbing
+from crosscheck.store.rows import (
     CLAIM_SELECT,
     EVENT_MENTION_SELECT,
     MENTION_SELECT,
@@ -19,7 +20,6 @@ from crosscheck.store.lookups import (
     event_mention_from_row,
     statement_from_row,
 )
-from crosscheck.store.plumbing import SqlPlumbing
 from crosscheck.store.savedstate import new_token
 
 _T = TypeVar("_T", Mention, Claim, EventMention, Statement)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from crosscheck.model import ClaimGroup, Event
 from crosscheck.store.base import DocumentFacts
-from crosscheck.store.lookups import EVENT_SELECT, event_from_row, group_from_row
 from crosscheck.store.paging import SqlPaging
+from crosscheck.store.rows import EVENT_SELECT, event_from_row, group_from_row
 
 # The group columns a filter reads: everything but the (long) reason text.
 _GROUP_FACETS = (

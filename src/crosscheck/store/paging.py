@@ -4,7 +4,7 @@ A listing over a large store must not read the whole table to show fifty rows, s
 page (``LIMIT``/``OFFSET``) and the total (``COUNT``) are answered by the database.
 Every order ends with the record id, so pages are disjoint and stable between calls.
 Orders are spelled out twice: as SQL here for both backends, and as Python keys in
-:mod:`crosscheck.store.base` for any other backend; tests hold them to the same result.
+:mod:`crosscheck.store.orders` for any other backend; tests hold them to the same result.
 
 This module must not know about the pipeline or any layer above the store.
 """
@@ -16,10 +16,10 @@ from typing import Any
 
 from crosscheck.model import Claim, ClaimGroup, Event
 from crosscheck.store.base import GROUP_ORDERS
-from crosscheck.store.lookups import (
+from crosscheck.store.lookups import SqlLookups
+from crosscheck.store.rows import (
     CLAIM_SELECT,
     GROUP_SELECT,
-    SqlLookups,
     claim_from_row,
     event_from_row,
     group_from_row,

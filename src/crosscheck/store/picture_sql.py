@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosscheck.model import ClaimGroup, Entity, Event, Picture, Subject
-from crosscheck.store.lookups import (
+from crosscheck.store.plumbing import SqlPlumbing
+from crosscheck.store.rows import (
     ENTITY_SELECT,
     EVENT_SELECT,
     GROUP_SELECT,
@@ -20,7 +21,6 @@ from crosscheck.store.lookups import (
     event_from_row,
     group_from_row,
 )
-from crosscheck.store.plumbing import SqlPlumbing
 from crosscheck.store.savedstate import SqlSavedState
 from crosscheck.store.successors import SqlSuccessors
 

@@ -20,9 +20,9 @@ from crosscheck.model import Correction
 from crosscheck.store.assess_sql import SqlAssessments
 from crosscheck.store.document_sql import SqlDocuments, now_iso, shown_path
 from crosscheck.store.facets import SqlFacets
-from crosscheck.store.lookups import CORRECTION_SELECT, correction_from_row
 from crosscheck.store.migrations import REINDEX_VERSIONS, migrations_for
 from crosscheck.store.picture_sql import SqlPicture
+from crosscheck.store.rows import CORRECTION_SELECT, correction_from_row
 from crosscheck.store.savedstate import SqlSavedState
 from crosscheck.store.successors import SqlSuccessors
 
