@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crosscheck.config import Settings
 from crosscheck.pipeline.claims import list_claims
-from crosscheck.store import open_store
+from crosscheck.pipeline.ingest import ingest_paths
+from crosscheck.store import Store, open_store
 
 
 def _script(text: str) -> str:
@@ -36,3 +38,25 @@ def test_russian_sample_crocus_toll_is_one_evolving_group(example_db: Path) -> N
     russian = [claims[c] for c in toll.claims if claims[c]["document"]["language"] == "ru"]
     assert all(c["label"] == "people killed" for c in russian if c["part_of"] is None)
     assert any("погибших" in c["sentence"] for c in russian)
+
+
+def test_a_groups_size_in_both_languages_is_one_group(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    reports = {
+        "en.txt": ("UN monitors say ISIS-K has about 6,000 fighters.", "en", "2024-03-25"),
+        "ru.txt": (
+            "По данным ООН, ИГ-Хорасан насчитывает около 4000 боевиков.",
+            "ru",
+            "2024-03-26",
+        ),
+    }
+    for name, (text, language, published) in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        meta = f'{{"language": "{language}", "published": "{published}"}}'
+        (tmp_path / name).with_suffix(".meta.json").write_text(meta, encoding="utf-8")
+    ingest_paths(store, [str(tmp_path / n) for n in reports], settings)
+    (group,) = [g for g in store.groups() if g.measure == "count"]
+    assert group.subject.name == "Islamic State Khorasan Province"
+    assert len(group.claims) == 2
+    assert group.status == "conflict"

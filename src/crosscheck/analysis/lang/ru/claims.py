@@ -14,6 +14,7 @@ from datetime import date
 
 from crosscheck.analysis.lang.ru.counting import (
     counted_label,
+    counted_noun,
     counts_attackers,
     counts_people,
     cue_of,
@@ -220,6 +221,10 @@ def _figures(
             out.append(_share(report, sent, q, pct, as_of))
             continue
         # "в том числе трое детей" before the figure, "около 80 из них" after it.
+        size = _group_size(report, sent, q, as_of)
+        if size is not None:
+            out.append(size)
+            continue
         part = _part_cue(tokens, since, q.first) or _part_cue(tokens, q.last, q.last + 2)
         total_here = bool(since and out) and out[-1].sentence == sent.text
         measure = _measure(tokens, q, counts, out[-1] if part and total_here else None, g)
@@ -282,6 +287,38 @@ def _figure(
         subject_name=subject.description if subject else None,
         counted=counted,
         part_of=part_of,
+    )
+
+
+def _group_size(report: _Report, sent: Sentence, q: Quantity, as_of: str | None) -> Claim | None:
+    """The size of a group ("численность ИГИЛ-Х оценивается в 6000 боевиков"): the
+    statistic ``count`` of the group named in the sentence, keyed by the members' English
+    noun, as English keys "ISIS-K has 6,000 fighters"."""
+    g = grammar()
+    noun = counted_noun(sent.tokens, q)
+    singular = g.size_nouns.get(noun.lemma) if noun is not None else None
+    if singular is None or not any(t.lemma in g.size_words for t in sent.tokens[: q.first]):
+        return None
+    inside = [m for m in report.mentions if sent.start <= m.start and m.end <= sent.end]
+    # Only an armed group: an organisation in the sentence is as often the source ("по
+    # данным ООН") as the group.
+    owner = next((m for m in inside if m.label == "ARMED_GROUP"), None)
+    return Claim(
+        doc_id=report.doc_id,
+        measure="count",
+        low=_number(q.low),
+        high=_number(q.high),
+        span=(sent.tokens[q.first].start, sent.tokens[q.last - 1].end),
+        sentence=sent.text,
+        label=f"{singular}s",
+        approximate=q.approximate,
+        vague=q.vague,
+        as_of=as_of,
+        attributed_to=_attribution(sent, report.statements),
+        subject_kind="entity" if owner else "none",
+        subject_ref=owner.key if owner else None,
+        subject_name=owner.canonical or owner.text if owner else None,
+        counted=singular,
     )
 
 

@@ -62,6 +62,8 @@ class Grammar:
     labels: dict[str, str]
     nouns: dict[str, str]  # restrictive people noun lemma -> English noun
     count_heads: frozenset[str]
+    size_words: frozenset[str]
+    size_nouns: dict[str, str]  # noun of a group's members -> English singular
     months: dict[str, int]
     weekdays: dict[str, int]
     past_weekday_words: frozenset[str]
@@ -147,6 +149,8 @@ def _measure_tables(measures: dict[str, Any]) -> dict[str, Any]:
         "labels": {str(k): str(v) for k, v in measures["labels"].items()},
         "nouns": {fold(k): str(v) for k, v in measures["nouns"].items()},
         "count_heads": _words(measures["count_heads"]),
+        "size_words": _words(measures.get("size_words")),
+        "size_nouns": {fold(k): str(v) for k, v in (measures.get("size_nouns") or {}).items()},
     }
 
 
