@@ -288,6 +288,15 @@ def test_claims_number_of_counts_the_things(nlp: Any) -> None:
     assert (claim.measure, claim.low, claim.counted, claim.as_of) == ("count", 120, "raid", "2023")
 
 
+def test_claims_a_named_holder_owns_its_count_not_the_place(nlp: Any) -> None:
+    (claim,) = claims_of(nlp, "Monitors say the Zorvan Front has 2,500 fighters in Velmora.")
+    assert (claim.measure, claim.subject_kind) == ("count", "entity")
+    assert claim.subject_name is not None and "Zorvan Front" in claim.subject_name
+    # Without a named holder, the place they are in stays whose figure it is.
+    (plain,) = claims_of(nlp, "About 40,000 people in Velmora lost their homes.")
+    assert plain.subject_name is None or "Velmora" in plain.subject_name
+
+
 def test_claims_place_qualifier_changes_counted(nlp: Any) -> None:
     a = claims_of(nlp, "The network counts 900 fighters.")[0]
     b = claims_of(nlp, "The network counts 900 fighters near the northern border.")[0]

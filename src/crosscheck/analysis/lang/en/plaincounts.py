@@ -83,13 +83,18 @@ def _noun_count(q: Quantity, noun: Token, verb: Token | None, role: str) -> Read
     """A count of the noun's people or things, with whose figure it is."""
     words = phrase_words(noun)
     owner = owner_of(noun)
-    if owner is None and verb is not None and lemma(verb) in word_set("possession_verbs"):
+    if verb is not None and lemma(verb) in word_set("possession_verbs"):
         # "the group has 3,000 fighters": the holder is whose figure it is.
-        owner = (
+        holder = (
             next((c for c in verb.children if c.dep_ == "nsubj"), None)
             or _raised_subject(verb)
             or _stray_subject(verb)
         )
+        # "ISIS-K has 6,000 fighters in Afghanistan": a named holder owns them, not the
+        # place they are in.
+        placed = owner is not None and owner.head.lower_ in ("in", "from")
+        if owner is None or (placed and holder is not None and holder.pos_ == "PROPN"):
+            owner = holder
     if role == "patient" and verb is not None and lemma(verb) in word_set("legal_verbs"):
         words = [*words, verb]  # "suspects charged": not an arrest (see measures.yaml)
     incident = lemma(noun) in word_set("attack_nouns")
