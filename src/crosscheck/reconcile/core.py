@@ -30,7 +30,7 @@ from crosscheck.reconcile.incidents.linking import IncidentMemo, link_incidents
 from crosscheck.reconcile.parts import PartsMemo, died_later, report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
-from crosscheck.reconcile.subjects import SubjectResolver
+from crosscheck.reconcile.subjects import Resolved, SubjectResolver
 from crosscheck.reconcile.subjecttables import TablesMemo
 from crosscheck.reconcile.verdicts import Judge, Sourcing, Verdicts, judged
 
@@ -49,6 +49,8 @@ class Memo:
     tables: TablesMemo = field(default_factory=TablesMemo)
     parts: PartsMemo = field(default_factory=PartsMemo)
     subjects: dict[str, Subject] = field(default_factory=dict)
+    #: Each claim's subject with the table entries its resolution read.
+    resolved: Resolved = field(default_factory=dict)
 
 
 def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -72,9 +74,14 @@ def _events(groups: list[list[Any]], memo: Memo) -> list[Any]:
 
 
 def _subjects(
-    resolver: SubjectResolver, claims: list[Claim], overrides: dict[str, str], notes: list[str]
+    resolver: SubjectResolver,
+    claims: list[Claim],
+    overrides: dict[str, str],
+    notes: list[str],
+    memo: Memo,
 ) -> dict[str, Subject]:
     subjects: dict[str, Subject] = {}
+    known, memo.resolved = memo.resolved, {}
     for c in claims:
         ref = overrides.get(c.id)
         if ref and ref in resolver.events:
@@ -86,7 +93,7 @@ def _subjects(
                 notes.append(
                     f"subject {ref} of edited claim {c.id} no longer exists; resolved anew"
                 )
-            subjects[c.id] = resolver.resolve(c)
+            subjects[c.id] = resolver.resolve_kept(c, known, memo.resolved)
     return subjects
 
 
@@ -128,7 +135,7 @@ def reconcile_with_notes(
         mention_entities,
         memo.tables,
     )
-    subjects = _kept(_subjects(resolver, fixed, overrides, notes), memo.subjects)
+    subjects = _kept(_subjects(resolver, fixed, overrides, notes, memo), memo.subjects)
     memo.subjects = subjects
     parts = report_parts(fixed, subjects, memo.parts)
     sourcing = Sourcing({d.id: d for d in documents})
