@@ -103,6 +103,11 @@ def _kept(subjects: dict[str, Subject], before: dict[str, Subject]) -> dict[str,
     return {k: old if (old := before.get(k)) == v else v for k, v in subjects.items()}
 
 
+def _by_key(links: dict[str, Any]) -> dict[str, Any]:
+    """``links`` in key order (the keys alone are sorted: unique, so the order is the same)."""
+    return {k: links[k] for k in sorted(links)}
+
+
 def reconcile_with_notes(
     records: Records, settings: ReconcileSettings | None = None, memo: Memo | None = None
 ) -> tuple[Picture, list[str]]:
@@ -157,10 +162,10 @@ def reconcile_with_notes(
         entities=entities,
         events=events,
         groups=groups,
-        claim_subjects=dict(sorted(subjects.items())),
-        mention_entities=dict(sorted(mention_entities.items())),
-        event_links=dict(sorted(event_links.items())),
-        claim_parts=dict(sorted(parts.items())),
+        claim_subjects=_by_key(subjects),
+        mention_entities=_by_key(mention_entities),
+        event_links=_by_key(event_links),
+        claim_parts=_by_key(parts),
     )
     return picture, notes
 
