@@ -66,6 +66,9 @@ class EntityMemo:
     """What entity resolution may reuse between calls (held by a Reconciler)."""
 
     clusters: dict[str, KeyCluster] = field(default_factory=dict)
+    #: Each key's mentions as they came (before the cluster sorted them): while they come
+    #: the same, the key's cluster is taken as it is.
+    came: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     close: dict[tuple[int, str, str], dict[str, set[str]]] = field(default_factory=dict)
     joins: tuple[int, tuple[tuple[str, Any], ...], list[list[str]]] | None = None
     built: dict[str, tuple[tuple[Mention, ...], Entity]] = field(default_factory=dict)
@@ -191,15 +194,20 @@ def resolve_entities(
     for m in mentions:
         by_key[m.key].append(m)
     clusters: dict[str, KeyCluster] = {}
+    came: dict[str, tuple[Mention, ...]] = {}
     for key in sorted(by_key):
-        members = tuple(sorted({m.id: m for m in by_key[key]}.values(), key=lambda m: m.id))
+        came[key] = raw = tuple(by_key[key])
         known = memo.clusters.get(key)
+        if known is not None and memo.came.get(key) == raw:
+            clusters[key] = known
+            continue
+        members = tuple(sorted({m.id: m for m in raw}.values(), key=lambda m: m.id))
         clusters[key] = (
             known
             if known is not None and known.mentions == members
             else (key_cluster(key, members))
         )
-    memo.clusters = clusters
+    memo.clusters, memo.came = clusters, came
     # The joins change only when some key comes, goes or offers other names.
     inputs = tuple((key, c.links) for key, c in clusters.items())
     if memo.joins is None or memo.joins[0] != threshold or memo.joins[1] != inputs:

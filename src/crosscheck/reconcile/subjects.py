@@ -63,7 +63,7 @@ class SubjectResolver:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
         t = lookup_tables(event_mentions, event_links, mentions, by_id, entities, memo)
         self.violent_in_sentence: Violent = t.violent_in_sentence
-        self.doc_events: dict[str, set[str]] = t.doc_events
+        self.doc_events: dict[str, frozenset[str]] = t.doc_events
         self.event_tokens: dict[str, set[str]] = t.event_tokens
         self.token_index: dict[str, set[str]] = t.token_index
         self.countries: dict[str, list[Mention]] = t.countries
@@ -150,7 +150,7 @@ class SubjectResolver:
         if not toks:
             return None
         scores: dict[str, int] = defaultdict(int)
-        local = self._read("doc_events", claim.doc_id) or set()
+        local = self._read("doc_events", claim.doc_id) or frozenset()
         for t in toks:
             for event_id in self._read("token_index", t) or ():
                 if event_id in local or not local_only:
