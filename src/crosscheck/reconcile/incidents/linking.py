@@ -106,7 +106,9 @@ class TownMatches:
 
 def _share(d: DocRecords, memo: IncidentMemo) -> tuple[DocRecords, DocIncidents]:
     found = memo.docs.get(d.id)
-    if found is None or found[0] != d:
+    # Mostly the very records of the last update: the identity test first (a record's ==
+    # compares it field by field even with itself).
+    if found is None or (found[0] is not d and found[0] != d):
         found = (d, doc_incidents(d))
     return found
 
