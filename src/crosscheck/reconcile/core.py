@@ -58,16 +58,20 @@ def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]
 
 
 def _events(groups: list[list[Any]], memo: Memo) -> list[Any]:
-    """Events of the linked mention groups, each built again only when its members changed."""
+    """Events of the linked mention groups, each built again only when its members changed.
+
+    Kept by the smallest member id (the event id is made from it): an event whose members
+    are the same is taken as it is, without making its id again.
+    """
     out = []
     kept: dict[str, tuple[tuple[Any, ...], Any]] = {}
     for members in groups:
-        event_id = event_id_for(members)
+        first = min(m.id for m in members)
         key = tuple(members)
-        found = memo.events.get(event_id)
+        found = memo.events.get(first)
         if found is None or found[0] != key:
-            found = (key, build_event(event_id, members))
-        kept[event_id] = found
+            found = (key, build_event(event_id_for(members), members))
+        kept[first] = found
         out.append(found[1])
     memo.events = kept
     return sorted(out, key=lambda e: e.id)
