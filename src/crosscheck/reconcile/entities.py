@@ -71,6 +71,7 @@ class EntityMemo:
     came: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     close: dict[tuple[int, str, str], dict[str, set[str]]] = field(default_factory=dict)
     joins: tuple[int, tuple[tuple[str, Any], ...], list[list[str]]] | None = None
+    #: Each entity by its smallest key, with the mentions it was built from.
     built: dict[str, tuple[tuple[Mention, ...], Entity]] = field(default_factory=dict)
 
 
@@ -164,10 +165,18 @@ def build_entity(entity_id: str, mentions: Sequence[Mention]) -> Entity:
     )
 
 
-def _built(entity_id: str, mentions: tuple[Mention, ...], memo: EntityMemo) -> Entity:
-    found = memo.built.get(entity_id)
+def _built(keys: list[str], clusters: dict[str, KeyCluster], memo: EntityMemo) -> Entity:
+    """The entity of these keys, kept by its smallest key (its id is made from it) while its
+    mentions are the same: neither its mentions are gathered nor its id made again."""
+    first = min(keys)
+    if len(keys) == 1:
+        mentions = clusters[first].mentions
+    else:
+        mentions = tuple(m for k in keys for m in clusters[k].mentions)
+    found = memo.built.get(first)
     if found is None or found[0] != mentions:
-        found = memo.built[entity_id] = (mentions, build_entity(entity_id, mentions))
+        entity_id = entity_id_for(keys)
+        found = memo.built[first] = (mentions, build_entity(entity_id, mentions))
     return found[1]
 
 
@@ -214,8 +223,7 @@ def resolve_entities(
         memo.joins = (threshold, inputs, _join(clusters, threshold, memo))
     entities = []
     for keys in memo.joins[2]:
-        members = tuple(m for k in keys for m in clusters[k].mentions)
-        entities.append(_built(entity_id_for(keys), members, memo))
+        entities.append(_built(keys, clusters, memo))
     return sorted(entities, key=lambda e: e.id)
 
 
