@@ -30,7 +30,7 @@ from crosscheck.reconcile.incidents.linking import IncidentMemo, link_incidents
 from crosscheck.reconcile.parts import PartsMemo, died_later, report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
-from crosscheck.reconcile.subjects import SubjectResolver
+from crosscheck.reconcile.subjects import Resolved, SubjectResolver
 from crosscheck.reconcile.subjecttables import TablesMemo
 from crosscheck.reconcile.verdicts import Judge, Sourcing, Verdicts, judged
 
@@ -49,6 +49,8 @@ class Memo:
     tables: TablesMemo = field(default_factory=TablesMemo)
     parts: PartsMemo = field(default_factory=PartsMemo)
     subjects: dict[str, Subject] = field(default_factory=dict)
+    #: Each claim's subject with the table entries its resolution read.
+    resolved: Resolved = field(default_factory=dict)
 
 
 def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -56,25 +58,34 @@ def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]
 
 
 def _events(groups: list[list[Any]], memo: Memo) -> list[Any]:
-    """Events of the linked mention groups, each built again only when its members changed."""
+    """Events of the linked mention groups, each built again only when its members changed.
+
+    Kept by the smallest member id (the event id is made from it): an event whose members
+    are the same is taken as it is, without making its id again.
+    """
     out = []
     kept: dict[str, tuple[tuple[Any, ...], Any]] = {}
     for members in groups:
-        event_id = event_id_for(members)
+        first = min(m.id for m in members)
         key = tuple(members)
-        found = memo.events.get(event_id)
+        found = memo.events.get(first)
         if found is None or found[0] != key:
-            found = (key, build_event(event_id, members))
-        kept[event_id] = found
+            found = (key, build_event(event_id_for(members), members))
+        kept[first] = found
         out.append(found[1])
     memo.events = kept
     return sorted(out, key=lambda e: e.id)
 
 
 def _subjects(
-    resolver: SubjectResolver, claims: list[Claim], overrides: dict[str, str], notes: list[str]
+    resolver: SubjectResolver,
+    claims: list[Claim],
+    overrides: dict[str, str],
+    notes: list[str],
+    memo: Memo,
 ) -> dict[str, Subject]:
     subjects: dict[str, Subject] = {}
+    known, memo.resolved = memo.resolved, {}
     for c in claims:
         ref = overrides.get(c.id)
         if ref and ref in resolver.events:
@@ -86,7 +97,7 @@ def _subjects(
                 notes.append(
                     f"subject {ref} of edited claim {c.id} no longer exists; resolved anew"
                 )
-            subjects[c.id] = resolver.resolve(c)
+            subjects[c.id] = resolver.resolve_kept(c, known, memo.resolved)
     return subjects
 
 
@@ -94,6 +105,11 @@ def _kept(subjects: dict[str, Subject], before: dict[str, Subject]) -> dict[str,
     """``subjects``, each equal to its last run's taken as that very object: the stages after
     compare claims' subjects, and the same object compares at once (nor is it kept twice)."""
     return {k: old if (old := before.get(k)) == v else v for k, v in subjects.items()}
+
+
+def _by_key(links: dict[str, Any]) -> dict[str, Any]:
+    """``links`` in key order (the keys alone are sorted: unique, so the order is the same)."""
+    return {k: links[k] for k in sorted(links)}
 
 
 def reconcile_with_notes(
@@ -128,7 +144,7 @@ def reconcile_with_notes(
         mention_entities,
         memo.tables,
     )
-    subjects = _kept(_subjects(resolver, fixed, overrides, notes), memo.subjects)
+    subjects = _kept(_subjects(resolver, fixed, overrides, notes, memo), memo.subjects)
     memo.subjects = subjects
     parts = report_parts(fixed, subjects, memo.parts)
     sourcing = Sourcing({d.id: d for d in documents})
@@ -150,10 +166,10 @@ def reconcile_with_notes(
         entities=entities,
         events=events,
         groups=groups,
-        claim_subjects=dict(sorted(subjects.items())),
-        mention_entities=dict(sorted(mention_entities.items())),
-        event_links=dict(sorted(event_links.items())),
-        claim_parts=dict(sorted(parts.items())),
+        claim_subjects=_by_key(subjects),
+        mention_entities=_by_key(mention_entities),
+        event_links=_by_key(event_links),
+        claim_parts=_by_key(parts),
     )
     return picture, notes
 

@@ -66,8 +66,12 @@ class EntityMemo:
     """What entity resolution may reuse between calls (held by a Reconciler)."""
 
     clusters: dict[str, KeyCluster] = field(default_factory=dict)
+    #: Each key's mentions as they came (before the cluster sorted them): while they come
+    #: the same, the key's cluster is taken as it is.
+    came: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     close: dict[tuple[int, str, str], dict[str, set[str]]] = field(default_factory=dict)
     joins: tuple[int, tuple[tuple[str, Any], ...], list[list[str]]] | None = None
+    #: Each entity by its smallest key, with the mentions it was built from.
     built: dict[str, tuple[tuple[Mention, ...], Entity]] = field(default_factory=dict)
 
 
@@ -161,10 +165,18 @@ def build_entity(entity_id: str, mentions: Sequence[Mention]) -> Entity:
     )
 
 
-def _built(entity_id: str, mentions: tuple[Mention, ...], memo: EntityMemo) -> Entity:
-    found = memo.built.get(entity_id)
+def _built(keys: list[str], clusters: dict[str, KeyCluster], memo: EntityMemo) -> Entity:
+    """The entity of these keys, kept by its smallest key (its id is made from it) while its
+    mentions are the same: neither its mentions are gathered nor its id made again."""
+    first = min(keys)
+    if len(keys) == 1:
+        mentions = clusters[first].mentions
+    else:
+        mentions = tuple(m for k in keys for m in clusters[k].mentions)
+    found = memo.built.get(first)
     if found is None or found[0] != mentions:
-        found = memo.built[entity_id] = (mentions, build_entity(entity_id, mentions))
+        entity_id = entity_id_for(keys)
+        found = memo.built[first] = (mentions, build_entity(entity_id, mentions))
     return found[1]
 
 
@@ -191,23 +203,27 @@ def resolve_entities(
     for m in mentions:
         by_key[m.key].append(m)
     clusters: dict[str, KeyCluster] = {}
+    came: dict[str, tuple[Mention, ...]] = {}
     for key in sorted(by_key):
-        members = tuple(sorted({m.id: m for m in by_key[key]}.values(), key=lambda m: m.id))
+        came[key] = raw = tuple(by_key[key])
         known = memo.clusters.get(key)
+        if known is not None and memo.came.get(key) == raw:
+            clusters[key] = known
+            continue
+        members = tuple(sorted({m.id: m for m in raw}.values(), key=lambda m: m.id))
         clusters[key] = (
             known
             if known is not None and known.mentions == members
             else (key_cluster(key, members))
         )
-    memo.clusters = clusters
+    memo.clusters, memo.came = clusters, came
     # The joins change only when some key comes, goes or offers other names.
     inputs = tuple((key, c.links) for key, c in clusters.items())
     if memo.joins is None or memo.joins[0] != threshold or memo.joins[1] != inputs:
         memo.joins = (threshold, inputs, _join(clusters, threshold, memo))
     entities = []
     for keys in memo.joins[2]:
-        members = tuple(m for k in keys for m in clusters[k].mentions)
-        entities.append(_built(entity_id_for(keys), members, memo))
+        entities.append(_built(keys, clusters, memo))
     return sorted(entities, key=lambda e: e.id)
 
 

@@ -221,6 +221,12 @@ def _base_key(c: Claim, subject: Subject) -> _BaseKey:
     return (*subject_key(subject), c.measure, local_to(c, subject))
 
 
+def _same(a: object, b: object) -> bool:
+    """Equal records, the very same object tested first (a record's == compares it field by
+    field even with itself)."""
+    return a is b or a == b
+
+
 _Split = tuple[tuple[Claim, ...], tuple[tuple[Subject, str | None], ...], list["RawGroup"]]
 
 
@@ -230,6 +236,8 @@ class GroupMemo:
 
     splits: dict[_BaseKey, _Split] = field(default_factory=dict)
     restated: RestateMemo = field(default_factory=RestateMemo)
+    #: Each claim's base key, with the claim and subject it was made from.
+    bases: dict[str, tuple[Claim, Subject, _BaseKey]] = field(default_factory=dict)
 
 
 def group_claims(
@@ -250,8 +258,14 @@ def group_claims(
     parts = parts or {}
     memo = memo if memo is not None else GroupMemo()
     base: dict[_BaseKey, list[Claim]] = defaultdict(list)
+    known_bases, memo.bases = memo.bases, {}
     for c in sorted(claims, key=lambda c: c.id):
-        base[_base_key(c, subjects[c.id])].append(c)
+        subject = subjects[c.id]
+        made = known_bases.get(c.id)
+        if made is None or not _same(made[0], c) or not _same(made[1], subject):
+            made = (c, subject, _base_key(c, subject))
+        memo.bases[c.id] = made
+        base[made[2]].append(c)
     out: list[RawGroup] = []
     known, memo.splits = memo.splits, {}
     for key in sorted(base):

@@ -111,8 +111,10 @@ def died_later(
     a claim's report) already knew of it: its victim is someone who lived.
     """
     totals: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
-    for c in claims:
-        if c.measure not in ("killed", "injured") or c.status == "rejected" or c.id in parts:
+    # Only the killed and injured figures are read (the statistics are most of the claims).
+    harmed = [c for c in claims if c.measure in ("killed", "injured")]
+    for c in harmed:
+        if c.status == "rejected" or c.id in parts:
             continue
         subject = subjects.get(c.id)
         if subject is None or subject.kind != "event" or not subject.id or top(c) is None:
@@ -126,11 +128,13 @@ def died_later(
     out: set[str] = set()
     for reports in by_event.values():
         out |= _one_hurt_died(reports, published) | _hurt_moved_to_dead(reports, published)
+    if not out:
+        return frozenset()
     # Every restatement of a flagged report's hurt victim goes with it.
-    flagged = {(subjects[i].id, c.doc_id) for c in claims if (i := c.id) in out}
+    flagged = {(subjects[i].id, c.doc_id) for c in harmed if (i := c.id) in out}
     return frozenset(
         c.id
-        for c in claims
+        for c in harmed
         if c.measure == "injured"
         and (s := subjects.get(c.id)) is not None
         and (s.id, c.doc_id) in flagged

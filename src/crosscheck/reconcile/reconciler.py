@@ -38,15 +38,17 @@ class PictureDelta:
 def _records_delta(old: list[Any], new: list[Any]) -> tuple[list[Any], list[Any]]:
     before = {x.id: x for x in old}
     after = {x.id: x for x in new}
-    gone = [x for k, x in before.items() if after.get(k) != x]
-    came = [x for k, x in after.items() if before.get(k) != x]
+    # Most records are the very objects of the last picture: the identity test first
+    # (a record's == compares it field by field even with itself).
+    gone = [x for k, x in before.items() if (y := after.get(k)) is not x and y != x]
+    came = [x for k, x in after.items() if (y := before.get(k)) is not x and y != x]
     return gone, came
 
 
 def _links_delta(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     missing = object()
-    gone = {k: v for k, v in old.items() if new.get(k, missing) != v}
-    came = {k: v for k, v in new.items() if old.get(k, missing) != v}
+    gone = {k: v for k, v in old.items() if (y := new.get(k, missing)) is not v and y != v}
+    came = {k: v for k, v in new.items() if (y := old.get(k, missing)) is not v and y != v}
     return gone, came
 
 

@@ -17,7 +17,8 @@ Pure: no store.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Literal
+from collections.abc import Hashable, Mapping
+from typing import Any, Literal
 
 from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Mention, Subject
 from crosscheck.reconcile.mentionfeatures import (
@@ -30,6 +31,10 @@ from crosscheck.reconcile.subjecttables import TablesMemo, Violent, is_country, 
 from crosscheck.reconcile.text import label_family, name_key, tables, words
 
 _Kind = Literal["event", "entity", "none"]
+#: One entry a resolution read: the table's name, the key and the value found (None: absent).
+Read = tuple[str, Hashable, Any]
+#: Claim id -> the claim, the entries its resolution read, and its subject.
+Resolved = dict[str, tuple[Claim, tuple[Read, ...], Subject]]
 
 
 def _subject(kind: _Kind, id_: str | None, name: str | None) -> Subject:
@@ -58,7 +63,7 @@ class SubjectResolver:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
         t = lookup_tables(event_mentions, event_links, mentions, by_id, entities, memo)
         self.violent_in_sentence: Violent = t.violent_in_sentence
-        self.doc_events: dict[str, set[str]] = t.doc_events
+        self.doc_events: dict[str, frozenset[str]] = t.doc_events
         self.event_tokens: dict[str, set[str]] = t.event_tokens
         self.token_index: dict[str, set[str]] = t.token_index
         self.countries: dict[str, list[Mention]] = t.countries
@@ -70,12 +75,72 @@ class SubjectResolver:
         self.entity_by_key: dict[str, str] = t.entity_by_key
         self.entity_by_name: dict[str, str] = t.entity_by_name
         self.org_by_name: dict[str, str] = t.org_by_name
+        # Every table a resolution reads, by name: the entries one claim's resolution read
+        # are what its kept subject depends on (see :meth:`resolve_kept`).
+        self._tables: dict[str, Mapping[Any, Any]] = {
+            "events": self.events,
+            "entities": self.entities,
+            "links": self.links,
+            "dominant": self.dominant,
+            "doc_events": self.doc_events,
+            "token_index": self.token_index,
+            "violent_in_sentence": self.violent_in_sentence,
+            "countries": self.countries,
+            "places": self.places,
+            "entity_by_key": self.entity_by_key,
+            "entity_by_name": self.entity_by_name,
+            "org_by_name": self.org_by_name,
+        }
+        self._reads: list[Read] | None = None
+
+    def _read(self, table: str, key: Hashable) -> Any:
+        """The entry ``key`` of a table (None when absent), noted while a claim resolves."""
+        value = self._tables[table].get(key)
+        if self._reads is not None:
+            self._reads.append((table, key, value))
+        return value
+
+    def _event(self, event_id: str) -> Event:
+        found: Event | None = self._read("events", event_id)
+        return found if found is not None else self.events[event_id]
+
+    def _entity(self, entity_id: str) -> Entity:
+        found: Entity | None = self._read("entities", entity_id)
+        return found if found is not None else self.entities[entity_id]
+
+    def _unchanged(self, reads: tuple[Read, ...]) -> bool:
+        """Whether every entry a resolution read is still the same (or an equal) value."""
+        tables = self._tables
+        for table, key, value in reads:
+            now = tables[table].get(key)
+            if now is not value and now != value:
+                return False
+        return True
+
+    def resolve_kept(self, claim: Claim, known: Resolved, kept: Resolved) -> Subject:
+        """:meth:`resolve`, taken from ``known`` while the claim and every table entry its
+        resolution read are equal (the tables are only read through :meth:`_read`); the
+        answer, with what it read, goes into ``kept`` for the next call."""
+        found = known.get(claim.id)
+        if (
+            found is None
+            or (found[0] is not claim and found[0] != claim)
+            or not self._unchanged(found[1])
+        ):
+            self._reads = []
+            try:
+                subject = self.resolve(claim)
+                found = (claim, tuple(self._reads), subject)
+            finally:
+                self._reads = None
+        kept[claim.id] = found
+        return found[2]
 
     def event_subject(self, event_id: str) -> Subject:
-        return _subject("event", event_id, self.events[event_id].name)
+        return _subject("event", event_id, self._event(event_id).name)
 
     def entity_subject(self, entity_id: str) -> Subject:
-        return _subject("entity", entity_id, self.entities[entity_id].name)
+        return _subject("entity", entity_id, self._entity(entity_id).name)
 
     def _match_event(self, claim: Claim, local_only: bool) -> str | None:
         # Among all reports' incidents only a name tells which ("the Kerman bombing"): a
@@ -85,9 +150,9 @@ class SubjectResolver:
         if not toks:
             return None
         scores: dict[str, int] = defaultdict(int)
-        local = self.doc_events.get(claim.doc_id, set())
+        local = self._read("doc_events", claim.doc_id) or frozenset()
         for t in toks:
-            for event_id in self.token_index.get(t, ()):
+            for event_id in self._read("token_index", t) or ():
                 if event_id in local or not local_only:
                     scores[event_id] += 1
         if not scores:
@@ -110,16 +175,16 @@ class SubjectResolver:
 
     def _incident_of(self, claim: Claim, event_id: str) -> str | None:
         """The attack an arrest, charge or sentence figure is about (None: keep the event)."""
-        event = self.events[event_id]
+        event = self._event(event_id)
         if type_family(event.type) == "violent":
             return None
-        named = sorted(self.violent_in_sentence.get((claim.doc_id, claim.sentence), ()))
+        named = sorted(self._read("violent_in_sentence", (claim.doc_id, claim.sentence)) or ())
         if named:
             return min(named, key=lambda x: (abs(x[0] - claim.span[0]), x[1]))[1]
-        main_id = self.dominant.get(claim.doc_id)
+        main_id = self._read("dominant", claim.doc_id)
         if not main_id:
             return None
-        main = self.events[main_id]
+        main = self._event(main_id)
         if event.country and main.country and name_key(event.country) != name_key(main.country):
             return None
         if event.date and main.date:
@@ -137,7 +202,8 @@ class SubjectResolver:
             return True
         # "its GDP": only when the subject found is a place (not "its fighters" of a group).
         placed = subject.kind == "none" or (
-            subject.id in self.entities and label_family(self.entities[subject.id].label) == "place"
+            (placed_in := self._read("entities", subject.id)) is not None
+            and label_family(placed_in.label) == "place"
         )
         if not placed:
             return False
@@ -147,13 +213,14 @@ class SubjectResolver:
         # A region is no country: "one of the worst in the region, with the country ranking
         # 162nd" is about a country the report named before.
         said = set(words(claim.sentence))
-        entity = self.entities.get(subject.id or "")
+        entity = self._read("entities", subject.id or "")
         region = entity is not None and not is_country(name_key(entity.name))
         return region and "country" in said
 
     def _country_meant(self, claim: Claim) -> str | None:
         """The country "the country" / "its" refers to, as an entity id."""
-        before = [m for m in self.countries.get(claim.doc_id, ()) if m.start < claim.span[0]]
+        said = self._read("countries", claim.doc_id) or ()
+        before = [m for m in said if m.start < claim.span[0]]
         reach = claim.span[0] - len(claim.sentence)
         same = [m for m in before if m.start >= reach and m.text in claim.sentence]
         preps = {str(w) for w in tables()["country_reference_prepositions"]}
@@ -174,13 +241,14 @@ class SubjectResolver:
         return self._entity_of_key(key)
 
     def _entity_of_key(self, key: str) -> str | None:
-        return self.entity_by_key.get(key) or self.entity_by_name.get(name_key(key))
+        return self._read("entity_by_key", key) or self._read("entity_by_name", name_key(key))
 
     def _resolve(self, claim: Claim) -> Subject:
         if claim.subject_kind == "event":
-            if claim.subject_ref and claim.subject_ref in self.links:
-                return self.event_subject(self.links[claim.subject_ref])
-            if claim.subject_ref and claim.subject_ref in self.events:
+            linked = self._read("links", claim.subject_ref) if claim.subject_ref else None
+            if linked is not None:
+                return self.event_subject(linked)
+            if claim.subject_ref and self._read("events", claim.subject_ref) is not None:
                 return self.event_subject(claim.subject_ref)
             # The report's own incidents first: a word the phrase shares with an incident of
             # another report ("shooting at a motel") rarely makes it that incident.
@@ -190,7 +258,7 @@ class SubjectResolver:
             # A figure with no incident of its own named in its sentence is about the report's
             # incident; a phrase with its own distinctive words ("the civil war") names
             # another one, found among all incidents or left without a subject.
-            main = self.dominant.get(claim.doc_id)
+            main = self._read("dominant", claim.doc_id)
             own_words = bool(distinctive_tokens(claim.subject_name or ""))
             if main and claim.measure in EVENT_MEASURES and not own_words:
                 return self.event_subject(main)
@@ -203,9 +271,7 @@ class SubjectResolver:
                 if not ref:
                     continue
                 entity_id = (
-                    ref
-                    if ref in self.entities
-                    else self.entity_by_key.get(ref) or self.entity_by_name.get(name_key(ref))
+                    ref if self._read("entities", ref) is not None else self._entity_of_key(ref)
                 )
                 if entity_id:
                     return self.entity_subject(entity_id)
@@ -224,7 +290,7 @@ class SubjectResolver:
         if claim.measure in EVENT_MEASURES:
             return None
         reach = int(tables()["statistic_place_reach"])
-        for m in self.places.get(claim.doc_id, ()):
+        for m in self._read("places", claim.doc_id) or ():
             if claim.span[1] <= m.start <= claim.span[1] + reach and m.text in claim.sentence:
                 return self._entity_of_key(m.key)
         return None
@@ -238,10 +304,10 @@ class SubjectResolver:
         toks = name_key(counted).split()
         for n in range(min(5, len(toks)), 0, -1):
             for i in range(len(toks) - n + 1):
-                found = self.org_by_name.get(" ".join(toks[i : i + n]))
+                found = self._read("org_by_name", " ".join(toks[i : i + n]))
                 if found:
                     return found
         return None
 
 
-__all__ = ["SubjectResolver"]
+__all__ = ["Read", "Resolved", "SubjectResolver"]

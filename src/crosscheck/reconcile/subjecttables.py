@@ -29,7 +29,7 @@ class Tables:
     """Every lookup table of one picture."""
 
     violent_in_sentence: Violent
-    doc_events: dict[str, set[str]]
+    doc_events: dict[str, frozenset[str]]
     event_tokens: dict[str, set[str]]
     token_index: dict[str, set[str]]
     countries: dict[str, list[Mention]]
@@ -81,11 +81,11 @@ def _event_tables(
     event_mentions: Iterable[EventMention],
     event_links: Mapping[str, str],
     memo: TablesMemo,
-) -> tuple[Violent, dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+) -> tuple[Violent, dict[str, frozenset[str]], dict[str, set[str]], dict[str, set[str]]]:
     """The event tables, merged from each document's part; a part is made again only when
     the document's event mentions or their events changed (``memo.docs``)."""
     violent: Violent = {}
-    doc_events: dict[str, set[str]] = {}
+    doc_events: dict[str, frozenset[str]] = {}
     event_tokens: dict[str, set[str]] = defaultdict(set)
     kept: dict[str, frozenset[str]] = {}
     parts: dict[str, tuple[_DocKey, _DocPart]] = {}
@@ -96,9 +96,11 @@ def _event_tables(
             found = (key, _doc_part(ems, event_links, memo.words, kept))
         parts[doc_id] = found
         part_violent, events, tokens = found[1]
-        violent.update((k, list(v)) for k, v in part_violent.items())
+        # A part's lists and sets are never changed once made: the tables share them (and
+        # a claim's kept subject, which read them, finds the very same objects).
+        violent.update(part_violent)
         if events:
-            doc_events[doc_id] = set(events)
+            doc_events[doc_id] = events
         for event_id, found_words in tokens.items():
             event_tokens[event_id].update(found_words)
     memo.docs = parts  # no more documents than the picture's

@@ -299,29 +299,19 @@ def _report_totals(active: list[Claim]) -> list[Claim]:
     return kept or active
 
 
-def _number_key(value: Number | None) -> tuple[str, Number | None]:
-    # 130 and 130.0 are equal keys but print differently. The type by name: a saved state
-    # holds these keys, and it may name no callable (see reconcile.snapshot).
-    return (type(value).__name__, value)
-
-
 def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
-    """Everything a verdict reads: the claims as judged, their documents, the subject."""
-    claims = tuple(
-        sorted(
-            (
-                c.id,
-                c,
-                _number_key(c.low),
-                _number_key(c.high),
-                c.id in judge.parts,
-                c.id in judge.died,
-            )
-            for c in raw.claims
-        )
+    """Everything a verdict reads besides its :func:`_place` (what the group counts and its
+    claims' ids, in order): the claims themselves, the types of their bounds (130 and 130.0
+    are equal but print differently; by name, as a saved state may name no callable, see
+    reconcile.snapshot), whether each is a part or died later, and their documents. All in
+    the claims' order, which the place fixes."""
+    claims = tuple(raw.claims)
+    parts, died = judge.parts, judge.died
+    marks = tuple(
+        (type(c.low).__name__, type(c.high).__name__, c.id in parts, c.id in died) for c in claims
     )
-    docs = tuple(judge.s.documents.get(d) for d in sorted({c.doc_id for c in raw.claims}))
-    return (raw.subject, raw.measure, raw.counted, raw.slot, claims, docs)
+    docs = tuple(map(judge.s.documents.get, [c.doc_id for c in claims]))
+    return (claims, marks, docs)
 
 
 def _place(raw: RawGroup) -> tuple[Any, ...]:

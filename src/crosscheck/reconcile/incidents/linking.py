@@ -66,6 +66,9 @@ class IncidentMemo:
     towns: TownMatches = field(default_factory=lambda: TownMatches())
     #: The incidents of each region of linked local incidents, while it stays the same.
     regions: ClusterMemo = field(default_factory=ClusterMemo)
+    #: Each incident's mentions and dated violent towns, with the local incidents they came
+    #: from (see :func:`_mention_groups`).
+    built: dict[tuple[str, ...], Built] = field(default_factory=dict)
 
 
 def _town_matches(place: str, town: str) -> bool:
@@ -103,7 +106,9 @@ class TownMatches:
 
 def _share(d: DocRecords, memo: IncidentMemo) -> tuple[DocRecords, DocIncidents]:
     found = memo.docs.get(d.id)
-    if found is None or found[0] != d:
+    # Mostly the very records of the last update: the identity test first (a record's ==
+    # compares it field by field even with itself).
+    if found is None or (found[0] is not d and found[0] != d):
         found = (d, doc_incidents(d))
     return found
 
@@ -157,30 +162,69 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
         )
     else:
         groups = cluster(list(by_id), links, members, told, model.mean_strength)
-    out = _mention_groups(groups, by_id, ordered)
+    built = _mention_groups(groups, by_id, ordered, memo.built)
+    out = [b[1] for b in built]
     mains = {doc: by_id[n].members[0].id for doc, n in main_of.items()}
     needy = [
         (d, shares[d.id].town)
         for d in ordered
         if d.id not in mains and any(c.measure in EVENT_MEASURES for c in d.claims)
     ]
-    mains.update(_adopted_mains(needy, out, memo.towns if kept else TownMatches()))
+    placed = (p for b in built for p in b[2])
+    mains.update(_adopted_mains(needy, placed, memo.towns if kept else TownMatches()))
     if gone:
         _forget_gone(memo, set(shares))
     return Linked(groups=sorted(out, key=lambda g: g[0].id), mains=mains)
 
 
+#: The local incidents of one incident, its event mentions (in id order) and the towns,
+#: incident id and days of its dated violent mentions (what :func:`_adopted_mains` reads).
+Built = tuple[tuple[LocalIncident, ...], list[EventMention], tuple[tuple[str, str, date], ...]]
+
+
 def _mention_groups(
-    groups: list[list[str]], by_id: dict[str, LocalIncident], docs: Sequence[DocRecords]
-) -> list[list[EventMention]]:
-    ems_by_id = {em.id: em for d in docs for em in d.event_mentions}
-    return [
-        sorted(
-            (_as_linked(ems_by_id[f.id], f) for n in group for f in by_id[n].members),
+    groups: list[list[str]],
+    by_id: dict[str, LocalIncident],
+    docs: Sequence[DocRecords],
+    memo: dict[tuple[str, ...], Built],
+) -> list[Built]:
+    """Each incident built from its local incidents; one kept in ``memo`` is reused while
+    its local incidents are the very same objects (a report's share is kept only while its
+    records are equal, so its event mentions are equal too)."""
+    known = dict(memo)
+    memo.clear()
+    out: list[Built | None] = []
+    wanted: list[tuple[int, tuple[str, ...], tuple[LocalIncident, ...]]] = []
+    for group in groups:
+        key = tuple(group)
+        locals_ = tuple(by_id[n] for n in group)
+        found = known.get(key)
+        if found is not None and all(a is b for a, b in zip(found[0], locals_, strict=True)):
+            memo[key] = found
+        else:
+            wanted.append((len(out), key, locals_))
+            found = None
+        out.append(found)
+    # The event mentions of the reports of incidents built again, only.
+    needed = {x.doc_id for _, _, locals_ in wanted for x in locals_}
+    ems_by_id = {em.id: em for d in docs if d.id in needed for em in d.event_mentions}
+    for at, key, locals_ in wanted:
+        ems = sorted(
+            (_as_linked(ems_by_id[f.id], f) for x in locals_ for f in x.members),
             key=lambda em: em.id,
         )
-        for group in groups
-    ]
+        memo[key] = out[at] = (locals_, ems, _placed(ems))
+    return [b for b in out if b is not None]
+
+
+def _placed(group: list[EventMention]) -> tuple[tuple[str, str, date], ...]:
+    """The town, incident id and day of each dated violent mention of an incident."""
+    placed = []
+    for em in group:
+        when = day(em.date)
+        if em.location and when and type_family(em.type) == VIOLENT:
+            placed.append((name_key(em.location), group[0].id, when))
+    return tuple(placed)
 
 
 def _forget_gone(memo: IncidentMemo, docs: set[str]) -> None:
@@ -198,7 +242,7 @@ def _forget_gone(memo: IncidentMemo, docs: set[str]) -> None:
 
 def _adopted_mains(
     reports: Sequence[tuple[DocRecords, LeadPlace | None]],
-    groups: Sequence[list[EventMention]],
+    placed: Iterable[tuple[str, str, date]],
     towns: TownMatches,
 ) -> dict[str, str]:
     """Reports that name no incident of their own but give figures ("Shots fired at a bakery
@@ -208,11 +252,8 @@ def _adopted_mains(
         return {}
     days = int(tables()["context_days"])
     by_town: dict[str, list[tuple[str, date]]] = defaultdict(list)
-    for g in groups:
-        for em in g:
-            when = day(em.date)
-            if em.location and when and type_family(em.type) == VIOLENT:
-                by_town[name_key(em.location)].append((g[0].id, when))
+    for town, gid, when in placed:
+        by_town[town].append((gid, when))
     out: dict[str, str] = {}
     # Many reports name the same town: its matching towns are looked for once, and kept.
     towns.refresh(frozenset(by_town))

@@ -146,16 +146,22 @@ def report_links(
 
 
 def _report_pair(
-    reports: Mapping[str, Report], model: LinkModel, memo: LinkMemo | None
-) -> Callable[[str, str], float | None]:
-    """The strength of two reports (ids in order) when :func:`report_links` keeps it."""
+    reports: Mapping[str, Report],
+    main_of: Mapping[str, str],
+    model: LinkModel,
+    memo: LinkMemo | None,
+) -> Callable[[str, str], Link | None]:
+    """The link two reports (ids in order) make when :func:`report_links` keeps it."""
 
-    def evaluate(a: str, b: str) -> float | None:
+    def evaluate(a: str, b: str) -> Link | None:
         ra, rb = reports[a], reports[b]
         if cosine(ra.terms, rb.terms) < model.candidate_cosine:
             return None
         p = strength(ra, rb, model, memo)
-        return p if p >= _needed(ra, rb, model) else None
+        if p < _needed(ra, rb, model):
+            return None
+        x, y = sorted((main_of[a], main_of[b]))
+        return Link(p, x, y, checked=False)
 
     return evaluate
 
@@ -167,13 +173,13 @@ def report_links_kept(
     index: PairIndex,
     memo: LinkMemo | None = None,
 ) -> list[Link]:
-    """:func:`report_links`, comparing again only the pairs an update can change."""
-    found = index.update(reports, index_keys, _report_pair(reports, model, memo))
-    links: list[Link] = []
-    for a, b in sorted(found):
-        x, y = sorted((main_of[a], main_of[b]))
-        links.append(Link(found[(a, b)], x, y, checked=False))
-    return links
+    """:func:`report_links`, comparing again only the pairs an update can change.
+
+    A pair's link is kept whole: its incidents are its reports' main ones, which come with
+    the reports' shares, so they change only with the report objects the index compares.
+    """
+    found = index.update(reports, index_keys, _report_pair(reports, main_of, model, memo))
+    return [found[p] for p in sorted(found)]
 
 
 def block_keys(f: Features) -> list[tuple[str, str]]:
