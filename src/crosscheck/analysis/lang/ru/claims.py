@@ -154,12 +154,27 @@ class _Report:
 def _share(report: _Report, sent: Sentence, q: Quantity, pct: Token, as_of: str | None) -> Claim:
     """A percentage as the statistic measure ``percent``, its owner as the subject."""
     label, counted, owner = read_share(sent.tokens, pct, report.mentions, q.first)
+    return _statistic(report, sent, q, as_of, ("percent", label, counted), owner, pct.end)
+
+
+def _statistic(
+    report: _Report,
+    sent: Sentence,
+    q: Quantity,
+    as_of: str | None,
+    what: tuple[str, str, str],
+    owner: Mention | None,
+    end: int,
+) -> Claim:
+    """A statistic (``what``: measure, label, counted) whose owner, if any, is its subject;
+    its span runs from the number to ``end``."""
+    measure, label, counted = what
     return Claim(
         doc_id=report.doc_id,
-        measure="percent",
+        measure=measure,
         low=_number(q.low),
         high=_number(q.high),
-        span=(sent.tokens[q.first].start, pct.end),
+        span=(sent.tokens[q.first].start, end),
         sentence=sent.text,
         label=label,
         approximate=q.approximate,
@@ -303,23 +318,8 @@ def _group_size(report: _Report, sent: Sentence, q: Quantity, as_of: str | None)
     # Only an armed group: an organisation in the sentence is as often the source ("по
     # данным ООН") as the group.
     owner = next((m for m in inside if m.label == "ARMED_GROUP"), None)
-    return Claim(
-        doc_id=report.doc_id,
-        measure="count",
-        low=_number(q.low),
-        high=_number(q.high),
-        span=(sent.tokens[q.first].start, sent.tokens[q.last - 1].end),
-        sentence=sent.text,
-        label=f"{singular}s",
-        approximate=q.approximate,
-        vague=q.vague,
-        as_of=as_of,
-        attributed_to=_attribution(sent, report.statements),
-        subject_kind="entity" if owner else "none",
-        subject_ref=owner.key if owner else None,
-        subject_name=owner.canonical or owner.text if owner else None,
-        counted=singular,
-    )
+    what = ("count", f"{singular}s", singular)
+    return _statistic(report, sent, q, as_of, what, owner, sent.tokens[q.last - 1].end)
 
 
 def _lone_claims(report: _Report, sent: Sentence, as_of: str | None) -> list[Claim]:
