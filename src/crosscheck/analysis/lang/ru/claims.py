@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from crosscheck.analysis.lang.ru.counting import (
     counted_label,
@@ -154,21 +155,42 @@ class _Report:
 def _share(report: _Report, sent: Sentence, q: Quantity, pct: Token, as_of: str | None) -> Claim:
     """A percentage as the statistic measure ``percent``, its owner as the subject."""
     label, counted, owner = read_share(sent.tokens, pct, report.mentions, q.first)
-    return _statistic(report, sent, q, as_of, ("percent", label, counted), owner, pct.end)
+    what = ("percent", label, counted)
+    return _claim(report, sent, q, as_of, what, _about_owner(owner), pct.end)
 
 
-def _statistic(
+#: What a figure is about: (subject kind, subject ref, subject name).
+_About = tuple[Literal["event", "entity", "none"], str | None, str | None]
+
+
+def _about_owner(owner: Mention | None) -> _About:
+    """A statistic's owner as its subject ("населения Таджикистана")."""
+    if owner is None:
+        return "none", None, None
+    return "entity", owner.key, owner.canonical or owner.text
+
+
+def _about_event(event: EventMention | None) -> _About:
+    """The incident a count is a toll of."""
+    if event is None:
+        return "none", None, None
+    return "event", event.id, event.description
+
+
+def _claim(
     report: _Report,
     sent: Sentence,
     q: Quantity,
     as_of: str | None,
     what: tuple[str, str, str],
-    owner: Mention | None,
+    about: _About,
     end: int,
+    part_of: str | None = None,
 ) -> Claim:
-    """A statistic (``what``: measure, label, counted) whose owner, if any, is its subject;
-    its span runs from the number to ``end``."""
+    """The claim of ``q`` (``what``: measure, label, counted; ``about``: its subject); its
+    span runs from the number to ``end``."""
     measure, label, counted = what
+    kind, ref, name = about
     return Claim(
         doc_id=report.doc_id,
         measure=measure,
@@ -181,10 +203,11 @@ def _statistic(
         vague=q.vague,
         as_of=as_of,
         attributed_to=_attribution(sent, report.statements),
-        subject_kind="entity" if owner else "none",
-        subject_ref=owner.key if owner else None,
-        subject_name=owner.canonical or owner.text if owner else None,
+        subject_kind=kind,
+        subject_ref=ref,
+        subject_name=name,
         counted=counted,
+        part_of=part_of,
     )
 
 
@@ -285,23 +308,9 @@ def _figure(
     tokens = sent.tokens
     subject = _subject(sent, measure, report.events)
     counted, label = counted_label(tokens, q, measure, grammar())
-    return Claim(
-        doc_id=report.doc_id,
-        measure=measure,
-        low=_number(q.low),
-        high=_number(q.high),
-        span=(tokens[q.first].start, tokens[q.last - 1].end),
-        sentence=sent.text,
-        label=label,
-        approximate=q.approximate,
-        vague=q.vague,
-        as_of=as_of,
-        attributed_to=_attribution(sent, report.statements),
-        subject_kind="event" if subject else "none",
-        subject_ref=subject.id if subject else None,
-        subject_name=subject.description if subject else None,
-        counted=counted,
-        part_of=part_of,
+    end = tokens[q.last - 1].end
+    return _claim(
+        report, sent, q, as_of, (measure, label, counted), _about_event(subject), end, part_of
     )
 
 
@@ -319,7 +328,7 @@ def _group_size(report: _Report, sent: Sentence, q: Quantity, as_of: str | None)
     # данным ООН") as the group.
     owner = next((m for m in inside if m.label == "ARMED_GROUP"), None)
     what = ("count", f"{singular}s", singular)
-    return _statistic(report, sent, q, as_of, what, owner, sent.tokens[q.last - 1].end)
+    return _claim(report, sent, q, as_of, what, _about_owner(owner), sent.tokens[q.last - 1].end)
 
 
 def _lone_claims(report: _Report, sent: Sentence, as_of: str | None) -> list[Claim]:
