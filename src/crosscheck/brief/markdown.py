@@ -146,23 +146,10 @@ def _event_lines(s: dict[str, Any]) -> list[str]:
             f"{md_escape(a.get('name', ''))} ({md_escape(a.get('role', ''))})" for a in s["actors"]
         )
         out += [f"**Actors:** {actors}", ""]
-    if s["agree"]:
-        out += ["### What the sources agree on", ""]
-        for g in s["agree"]:
-            out += _group_lines(g, show_claims=False)
-        out.append("")
-    if s["differ"]:
-        out += ["### Where they differ", ""]
-        for g in s["differ"]:
-            out += _group_lines(g, show_claims=True)
-            if g["status"] == "evolving":
-                out += _series_table(g)
-        out.append("")
-    if s["single"]:
-        out += ["### Figures from a single source", ""]
-        for g in s["single"]:
-            out += _group_lines(g, show_claims=True)
-        out.append("")
+    # Agreed figures need no claims listed: the sources say the same.
+    out += _figure_section("What the sources agree on", s["agree"], show_claims=False)
+    out += _figure_section("Where they differ", s["differ"], show_claims=True)
+    out += _figure_section("Figures from a single source", s["single"], show_claims=True)
     if s["statements"]:
         out += ["### Who said what", ""]
         for st in s["statements"]:
@@ -172,6 +159,18 @@ def _event_lines(s: dict[str, Any]) -> list[str]:
             )
         out.append("")
     return out
+
+
+def _figure_section(title: str, groups: list[dict[str, Any]], show_claims: bool) -> list[str]:
+    """One heading of an incident's figures; an evolving figure shows its series."""
+    if not groups:
+        return []
+    out = [f"### {title}", ""]
+    for g in groups:
+        out += _group_lines(g, show_claims=show_claims)
+        if g["status"] == "evolving":
+            out += _series_table(g)
+    return [*out, ""]
 
 
 def _other_lines(other: list[dict[str, Any]]) -> list[str]:
