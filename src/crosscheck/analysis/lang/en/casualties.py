@@ -11,7 +11,7 @@ victim phrases name (:mod:`.victims`) and what the harm verbs did to them (:mod:
 
 It reads a parse and returns readings; it never decides a figure's subject or source
 (:mod:`crosscheck.analysis.lang.en.claims` does). Word lists live in ``data/en/casualties.yaml``
-(:mod:`.harmwords`). The names other modules use are importable from here.
+(:mod:`.harmwords`).
 """
 
 from __future__ import annotations
@@ -21,21 +21,15 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from crosscheck.analysis.figures import HARM_MEASURES
-from crosscheck.analysis.lang.en.harmed import harm_arguments, harm_word
+from crosscheck.analysis.lang.en.harmed import harm_arguments
 from crosscheck.analysis.lang.en.harmwords import (
-    HEADLINE,
     REFLEXIVE,
-    age_mark,
-    lookup_number,
     table,
     words,
 )
 from crosscheck.analysis.lang.en.measures import Reading, lemma, lookup
 from crosscheck.analysis.lang.en.outcomes import (
     contrasted_with_death,
-    fatal_adverb,
-    negated,
-    outcome,
     same_victim_verbs,
 )
 from crosscheck.analysis.lang.en.quantities import Quantity
@@ -212,16 +206,4 @@ def _self_harm(verb: Token, victims: Token) -> bool:
     return False
 
 
-__all__ = [
-    "HEADLINE",
-    "age_mark",
-    "fatal_adverb",
-    "harm_word",
-    "lookup_number",
-    "negated",
-    "outcome",
-    "same_victim_verbs",
-    "victim_count",
-    "victim_readings",
-    "words",
-]
+__all__ = ["victim_readings"]
