@@ -39,13 +39,21 @@ _TAKE = frozenset({"взять", "брать", "признать", "принят
 RESPONSIBILITY_WINDOW = 6
 
 
+def _phrase_at(lemmas: list[str], phrase: tuple[str, ...]) -> int | None:
+    """Where the lemma ``phrase`` first starts in ``lemmas``, or None."""
+    for i in range(len(lemmas) - len(phrase) + 1):
+        if tuple(lemmas[i : i + len(phrase)]) == phrase:
+            return i
+    return None
+
+
 def _claims_act(sent: Sentence) -> int | None:
     """The token where a phrase claiming an act starts ("взяло на себя ответственность")."""
     lemmas = [t.lemma for t in sent.tokens]
     for phrase in grammar().claim_phrases:
-        for i in range(len(lemmas) - len(phrase) + 1):
-            if tuple(lemmas[i : i + len(phrase)]) == phrase:
-                return i
+        at = _phrase_at(lemmas, phrase)
+        if at is not None:
+            return at
     for i, word in enumerate(lemmas):
         if word != "ответственность":
             continue
@@ -150,12 +158,11 @@ def _phrase_triggers(sent: Sentence) -> list[tuple[str, tuple[int, int, str]]]:
     lemmas = [t.lemma for t in sent.tokens]
     out = []
     for phrase, kind in grammar().trigger_phrases.items():
-        for i in range(len(lemmas) - len(phrase) + 1):
-            if tuple(lemmas[i : i + len(phrase)]) == phrase:
-                first, last = sent.tokens[i], sent.tokens[i + len(phrase) - 1]
-                text = sent.text[first.start - sent.start : last.end - sent.start]
-                out.append((kind, (first.start, last.end, text)))
-                break
+        i = _phrase_at(lemmas, phrase)
+        if i is not None:
+            first, last = sent.tokens[i], sent.tokens[i + len(phrase) - 1]
+            text = sent.text[first.start - sent.start : last.end - sent.start]
+            out.append((kind, (first.start, last.end, text)))
     return out
 
 
