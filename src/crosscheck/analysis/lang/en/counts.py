@@ -22,6 +22,7 @@ from crosscheck.analysis.lang.en.measures import (
     lemma,
     lookup,
     normalise,
+    of_object,
     word_set,
 )
 from crosscheck.analysis.lang.en.outcomes import negated, outcome
@@ -36,7 +37,7 @@ from crosscheck.analysis.lang.en.phrasings import (
     toll_measure,
     trailing_adjective,
 )
-from crosscheck.analysis.lang.en.plaincounts import of_object, statistic_reading
+from crosscheck.analysis.lang.en.plaincounts import statistic_reading
 from crosscheck.analysis.lang.en.quantities import Quantity
 from crosscheck.analysis.lang.en.roles import clause_role
 

@@ -222,6 +222,20 @@ def phrase_words(tok: Token, drop: set[int] | None = None, limit: int = 12) -> l
     return keep
 
 
+def of_object(tok: Token) -> Token | None:
+    """The object of the word's "of": "the number of *attacks*", "98% of *Tajiks*"."""
+    return next(
+        (
+            o
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def owner_of(tok: Token) -> Token | None:
     """Whose figure it is: the possessor ("ISIS-K's strength", "its population")."""
     for child in tok.children:
@@ -287,6 +301,7 @@ __all__ = [
     "lexicon",
     "lookup",
     "normalise",
+    "of_object",
     "owner_of",
     "phrase_words",
     "word_set",

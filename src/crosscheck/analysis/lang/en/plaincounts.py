@@ -16,25 +16,12 @@ from crosscheck.analysis.lang.en.measures import (
     is_person,
     lemma,
     normalise,
+    of_object,
     owner_of,
     phrase_words,
     word_set,
 )
 from crosscheck.analysis.lang.en.quantities import Quantity
-
-
-def of_object(noun: Token) -> Token | None:
-    """The object of the noun's "of": "the number *of attacks*", "a strength of 500 *men*"."""
-    return next(
-        (
-            o
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ),
-        None,
-    )
 
 
 def statistic_reading(
@@ -167,4 +154,4 @@ def _stray_subject(verb: Token) -> Token | None:
     return last
 
 
-__all__ = ["of_object", "statistic_reading"]
+__all__ = ["statistic_reading"]

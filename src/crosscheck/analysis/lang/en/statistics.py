@@ -17,6 +17,7 @@ from crosscheck.analysis.lang.en.measures import (
     clipped,
     lemma,
     normalise,
+    of_object,
     owner_of,
     phrase_words,
     word_set,
@@ -26,15 +27,6 @@ from crosscheck.analysis.lang.en.quantities import Quantity
 _CRITERION_PREPS = ("by", "for", "on")
 _RELATIVE = {"who", "which", "that", "whom"}
 _SKIP_PREPS = {"from", "to", "between", "by", "since", "with", "according"}
-
-
-def _of_object(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
 
 
 def _predicate(verb: Token, skip: set[int]) -> list[Token]:
@@ -92,7 +84,7 @@ def _share_phrase(pct: Token, skip: set[int]) -> tuple[list[Token], Token | None
     """The words of what the share is "of" ("95% of Tajikistan's population") or of the
     noun it modifies ("its 98% Muslim population"), and whose that is."""
     words: list[Token] = []
-    obj = _of_object(pct)
+    obj = of_object(pct)
     if obj is not None:
         words.extend(t for t in phrase_words(obj, limit=8))
         for child in obj.children:
@@ -123,7 +115,7 @@ def _share_verb(pct: Token) -> Token | None:
 def _share_subject(subj: Token) -> tuple[list[Token], Token]:
     """The words of the verb's subject, and the token they name: for a share noun ("the
     share of adults who smoke"), what it is a share of, with its modifiers."""
-    inner = _of_object(subj) if lemma(subj) in word_set("share_nouns") else None
+    inner = of_object(subj) if lemma(subj) in word_set("share_nouns") else None
     target = inner if inner is not None else subj
     words = list(phrase_words(target, limit=10))
     if inner is not None:

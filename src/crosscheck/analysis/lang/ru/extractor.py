@@ -7,7 +7,6 @@ everything after extraction (reconcile, store, faces) treats both languages alik
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -104,7 +103,7 @@ class RussianGrammar:
         # its figures cost no second pass.
         if title and not any(c.measure in HARM_MEASURES for c in out.claims):
             (parsed,) = self.models.parse_many([title])
-            told = _read(dataclasses.replace(doc, text=title), parsed).claims
+            told = _read(doc, parsed).claims
             out.claims.extend(headline_only(out.claims, told, title))
         return out
 
