@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from recon_records import event, mention
+from recon_records import doc, event, mention
 
 from crosscheck.model import EventMention, Mention
+from crosscheck.reconcile import DocRecords
 from crosscheck.reconcile.subjecttables import Tables, TablesMemo, lookup_tables
 
 
@@ -12,7 +13,16 @@ def _tables(
     ems: list[EventMention], links: dict[str, str], ms: list[Mention], memo: TablesMemo | None
 ) -> Tables:
     by_key = {m.id: f"ent-{m.key}" for m in ms}
-    return lookup_tables(ems, links, ms, by_key, [], memo)
+    ids = sorted({x.doc_id for x in [*ems, *ms]})
+    docs = [
+        DocRecords(
+            doc(i, None, None),
+            tuple(m for m in ms if m.doc_id == i),
+            tuple(em for em in ems if em.doc_id == i),
+        )
+        for i in ids
+    ]
+    return lookup_tables(docs, links, by_key, [], memo)
 
 
 def test_tables_with_a_memo_follow_added_changed_and_removed_documents() -> None:
@@ -20,6 +30,7 @@ def test_tables_with_a_memo_follow_added_changed_and_removed_documents() -> None
     raid_a = event("a", "a night raid on the Lantern Hills", type="raid", start=50)
     blast_b = event("b", "the Copper Quay depot blast", start=0)
     talks_c = event("c", "talks over the Copper Quay port", type="meeting", start=10)
+    gunfire_d = event("d", "shots at the Saltmarsh warehouse", type="shooting", start=0)
     places_a = [mention("a", "Eastmarch", "GPE", start=5), mention("a", "Lantern Hills", "LOC")]
     places_b = [mention("b", "Westmoor", "GPE", start=3)]
     moved_b = [mention("b", "Westmoor", "GPE", start=30), mention("b", "Rivermouth", "LOC")]
@@ -37,6 +48,17 @@ def test_tables_with_a_memo_follow_added_changed_and_removed_documents() -> None
             {blast_a.id: "E1", raid_a.id: "E1", blast_b.id: "E1"},
             places_a + moved_b,
         ),
+        # a document adds a word to an incident others tell, then goes again
+        (
+            [blast_a, raid_a, blast_b, gunfire_d],
+            {blast_a.id: "E1", raid_a.id: "E1", blast_b.id: "E1", gunfire_d.id: "E1"},
+            places_a + moved_b,
+        ),
+        (
+            [blast_a, raid_a, blast_b],
+            {blast_a.id: "E1", raid_a.id: "E1", blast_b.id: "E1"},
+            places_a + moved_b,
+        ),
         # a document comes whose incident is unlinked, one goes
         ([blast_b, talks_c], {blast_b.id: "E3"}, moved_b),
         ([blast_b, talks_c], {blast_b.id: "E3", talks_c.id: "E4"}, moved_b),
@@ -47,5 +69,7 @@ def test_tables_with_a_memo_follow_added_changed_and_removed_documents() -> None
         fresh = _tables(ems, links, ms, None)
         assert kept == fresh
         assert set(memo.docs) == {em.doc_id for em in ems}
+        # the incident's words are those of its mentions still there
+        assert ("saltmarsh" in kept.token_index) == (gunfire_d in ems)
     assert kept.doc_events == {"b": {"E3"}, "c": {"E4"}}
     assert "E4" in kept.token_index["talks"]

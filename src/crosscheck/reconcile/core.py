@@ -129,18 +129,18 @@ def reconcile_with_notes(
     entities = apply_entity_corrections(entities, mentions, corr, notes)
     mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
 
-    linked = link_incidents(records.ordered(), memo.incidents)
+    ordered = records.ordered()
+    linked = link_incidents(ordered, memo.incidents)
     events = apply_event_corrections(_events(linked.groups, memo), event_mentions, corr, notes)
     event_links = {mid: e.id for e in events for mid in e.mention_ids}
 
     fixed, overrides = apply_claim_corrections(claims, corr, notes)
     resolver = SubjectResolver(
         events,
-        event_mentions,
+        ordered,
         event_links,
         entities,
         dominant_event_ids(event_mentions, event_links, linked.mains),
-        mentions,
         mention_entities,
         memo.tables,
     )

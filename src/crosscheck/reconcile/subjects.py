@@ -17,16 +17,17 @@ Pure: no store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any, Literal
 
-from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, EventMention, Mention, Subject
+from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, Mention, Subject
 from crosscheck.reconcile.mentionfeatures import (
     dates_compatible,
     distinctive_tokens,
     name_tokens,
     type_family,
 )
+from crosscheck.reconcile.records import DocRecords
 from crosscheck.reconcile.subjecttables import TablesMemo, Violent, is_country, lookup_tables
 from crosscheck.reconcile.text import label_family, name_key, tables, words
 
@@ -47,25 +48,25 @@ class SubjectResolver:
     def __init__(
         self,
         events: list[Event],
-        event_mentions: list[EventMention],
+        docs: Sequence[DocRecords],
         event_links: dict[str, str],
         entities: list[Entity],
         dominant: dict[str, str],
-        mentions: list[Mention],
         mention_entities: dict[str, str] | None = None,
         memo: TablesMemo | None = None,
     ) -> None:
-        """Build the tables; ``mention_entities`` (mention id -> entity id) if already known,
-        ``memo`` what the last tables may hand over (see :class:`TablesMemo`)."""
+        """Build the tables over ``docs``' mentions and event mentions; ``mention_entities``
+        (mention id -> entity id) if already known, ``memo`` what the last tables may hand
+        over (see :class:`TablesMemo`)."""
         self.events = {e.id: e for e in events}
         by_id = mention_entities
         if by_id is None:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
-        t = lookup_tables(event_mentions, event_links, mentions, by_id, entities, memo)
+        t = lookup_tables(docs, event_links, by_id, entities, memo)
         self.violent_in_sentence: Violent = t.violent_in_sentence
         self.doc_events: dict[str, frozenset[str]] = t.doc_events
-        self.event_tokens: dict[str, set[str]] = t.event_tokens
-        self.token_index: dict[str, set[str]] = t.token_index
+        self.event_tokens: dict[str, frozenset[str]] = t.event_tokens
+        self.token_index: dict[str, frozenset[str]] = t.token_index
         self.countries: dict[str, list[Mention]] = t.countries
         self.places: dict[str, list[Mention]] = t.places
         self.links = event_links

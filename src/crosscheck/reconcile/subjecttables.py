@@ -7,9 +7,11 @@ of each incident, the entity of each mention key and of each name.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from crosscheck.analysis.geo import country_code
 from crosscheck.model import Entity, EventMention, Mention
@@ -30,8 +32,8 @@ class Tables:
 
     violent_in_sentence: Violent
     doc_events: dict[str, frozenset[str]]
-    event_tokens: dict[str, set[str]]
-    token_index: dict[str, set[str]]
+    event_tokens: dict[str, frozenset[str]]
+    token_index: dict[str, frozenset[str]]
     countries: dict[str, list[Mention]]
     places: dict[str, list[Mention]]
     entity_by_key: dict[str, str]
@@ -45,7 +47,7 @@ _DocKey = tuple[tuple[EventMention, ...], tuple[str | None, ...]]
 
 
 def _doc_part(
-    ems: list[EventMention],
+    ems: Sequence[EventMention],
     event_links: Mapping[str, str],
     known: Mapping[str, frozenset[str]],
     kept: dict[str, frozenset[str]],
@@ -70,55 +72,123 @@ def _doc_part(
     return violent, frozenset(tokens), {k: frozenset(v) for k, v in tokens.items()}
 
 
-def _by_document(event_mentions: Iterable[EventMention]) -> dict[str, list[EventMention]]:
-    out: dict[str, list[EventMention]] = defaultdict(list)
-    for em in event_mentions:
-        out[em.doc_id].append(em)
-    return out
+class _Docs(Protocol):
+    """What the tables read of one document (a :class:`~crosscheck.reconcile.DocRecords`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def mentions(self) -> tuple[Mention, ...]: ...
+    @property
+    def event_mentions(self) -> tuple[EventMention, ...]: ...
+
+
+@dataclass
+class _EventTables:
+    """The event tables merged from every document's part, patched part by part.
+
+    A table's entry is replaced, never changed in place: a kept subject holds the entries
+    its resolution read and compares them with the current ones.
+    """
+
+    violent: Violent = field(default_factory=dict)
+    doc_events: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Per incident, the documents whose parts give it words.
+    sources: dict[str, set[str]] = field(default_factory=dict)
+    event_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+    token_index: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def take(self, doc_id: str, part: _DocPart, sign: int, dirty: set[str]) -> None:
+        """Add (``sign`` 1) or take away (-1) one document's part."""
+        part_violent, events, tokens = part
+        for key, found in part_violent.items():
+            if sign > 0:
+                self.violent[key] = found
+            else:
+                del self.violent[key]
+        if sign > 0 and events:
+            self.doc_events[doc_id] = events
+        elif sign < 0:
+            self.doc_events.pop(doc_id, None)
+        for event_id, words in tokens.items():
+            if not words:
+                continue
+            if sign > 0:
+                self.sources.setdefault(event_id, set()).add(doc_id)
+            else:
+                sources = self.sources[event_id]
+                sources.discard(doc_id)
+                if not sources:
+                    del self.sources[event_id]
+            dirty.add(event_id)
+
+    def refresh(self, dirty: set[str], parts: Mapping[str, tuple[_DocKey, _DocPart]]) -> None:
+        """Each incident's words and the word index, for the incidents whose parts changed
+        (``parts``: every document's part, by document id)."""
+        came: dict[str, set[str]] = defaultdict(set)
+        went: dict[str, set[str]] = defaultdict(set)
+        for event_id in dirty:
+            old = self.event_tokens.get(event_id, frozenset())
+            given = (parts[doc_id][1][2][event_id] for doc_id in self.sources.get(event_id, ()))
+            new = frozenset().union(*given)
+            if new == old:
+                continue
+            if new:
+                self.event_tokens[event_id] = new
+            else:
+                del self.event_tokens[event_id]
+            for word in old - new:
+                went[word].add(event_id)
+            for word in new - old:
+                came[word].add(event_id)
+        # Each word's entry made once, however many incidents it gained or lost.
+        for word in came.keys() | went.keys():
+            now = (self.token_index.get(word, frozenset()) - went.get(word, set())) | came.get(
+                word, set()
+            )
+            if now:
+                self.token_index[word] = now
+            else:
+                del self.token_index[word]
 
 
 def _event_tables(
-    event_mentions: Iterable[EventMention],
-    event_links: Mapping[str, str],
-    memo: TablesMemo,
-) -> tuple[Violent, dict[str, frozenset[str]], dict[str, set[str]], dict[str, set[str]]]:
-    """The event tables, merged from each document's part; a part is made again only when
-    the document's event mentions or their events changed (``memo.docs``)."""
-    violent: Violent = {}
-    doc_events: dict[str, frozenset[str]] = {}
-    event_tokens: dict[str, set[str]] = defaultdict(set)
+    docs: Iterable[_Docs], event_links: Mapping[str, str], memo: TablesMemo
+) -> _EventTables:
+    """The event tables, merged from each document's part; a part is made again, and
+    patched into the tables, only when the document's event mentions or their events
+    changed (``memo.docs``)."""
     kept: dict[str, frozenset[str]] = {}
     parts: dict[str, tuple[_DocKey, _DocPart]] = {}
-    for doc_id, ems in _by_document(event_mentions).items():
-        key = (tuple(ems), tuple(event_links.get(em.id) for em in ems))
-        found = memo.docs.get(doc_id)
+    dirty: set[str] = set()
+    merged = memo.merged
+    if merged is None:  # a first call, or a memo saved without its merged tables
+        merged = _EventTables()
+        for doc_id, (_, part) in memo.docs.items():
+            merged.take(doc_id, part, 1, dirty)
+    for d in docs:
+        ems = d.event_mentions
+        if not ems:
+            continue
+        key = (ems, tuple(event_links.get(em.id) for em in ems))
+        found = memo.docs.pop(d.id, None)
         if found is None or found[0] != key:
+            if found is not None:
+                merged.take(d.id, found[1], -1, dirty)
             found = (key, _doc_part(ems, event_links, memo.words, kept))
-        parts[doc_id] = found
-        part_violent, events, tokens = found[1]
-        # A part's lists and sets are never changed once made: the tables share them (and
-        # a claim's kept subject, which read them, finds the very same objects).
-        violent.update(part_violent)
-        if events:
-            doc_events[doc_id] = events
-        for event_id, found_words in tokens.items():
-            event_tokens[event_id].update(found_words)
+            merged.take(d.id, found[1], 1, dirty)
+        parts[d.id] = found
+    for doc_id, (_, part) in memo.docs.items():  # the documents gone
+        merged.take(doc_id, part, -1, dirty)
+    merged.refresh(dirty, parts)
     memo.docs = parts  # no more documents than the picture's
     # The words of the texts read this time: those of unchanged documents live in their parts.
     memo.words = kept
-    token_index: dict[str, set[str]] = defaultdict(set)
-    for event_id, words in event_tokens.items():
-        for word in words:
-            token_index[word].add(event_id)
-    return (
-        violent,
-        doc_events,
-        {k: v for k, v in event_tokens.items() if v},
-        dict(token_index),
-    )
+    memo.merged = merged
+    return merged
 
 
-def _doc_places(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+def _doc_places(mentions: Iterable[Mention]) -> tuple[list[Mention], list[Mention]]:
     """One document's country mentions and its place mentions, in (start, id) order."""
     countries: list[Mention] = []
     places: list[Mention] = []
@@ -131,34 +201,45 @@ def _doc_places(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     return countries, places
 
 
-def _place_tables(mentions: Iterable[Mention], memo: TablesMemo) -> _Places:
+def _patch(table: dict[str, list[Mention]], doc_id: str, found: list[Mention] | None) -> None:
+    if found:
+        table[doc_id] = found
+    else:
+        table.pop(doc_id, None)
+
+
+def _place_tables(docs: Iterable[_Docs], memo: TablesMemo) -> _Places:
     """Per document, its country mentions and its place mentions, in (start, id) order; a
-    document's are sorted again only when its mentions changed (``memo.places``)."""
-    by_doc: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_doc[m.doc_id].append(m)
-    countries: dict[str, list[Mention]] = {}
-    places: dict[str, list[Mention]] = {}
+    document's are sorted again, and patched into the tables, only when its mentions
+    changed (``memo.places``)."""
+    if memo.place_tables is None:  # a first call, or a memo saved without them
+        memo.place_tables = ({}, {})
+        for doc_id, (_, (doc_countries, doc_places)) in memo.places.items():
+            _patch(memo.place_tables[0], doc_id, doc_countries)
+            _patch(memo.place_tables[1], doc_id, doc_places)
+    countries, places = memo.place_tables
     kept: dict[str, tuple[tuple[Mention, ...], tuple[list[Mention], list[Mention]]]] = {}
-    for doc_id, ms in by_doc.items():
-        key = tuple(ms)
-        found = memo.places.get(doc_id)
-        if found is None or found[0] != key:
-            found = (key, _doc_places(ms))
-        kept[doc_id] = found
-        doc_countries, doc_places = found[1]
-        if doc_countries:
-            countries[doc_id] = doc_countries
-        if doc_places:
-            places[doc_id] = doc_places
+    for d in docs:
+        ms = d.mentions
+        if not ms:
+            continue
+        found = memo.places.pop(d.id, None)
+        if found is None or (found[0] is not ms and found[0] != ms):
+            found = (ms, _doc_places(ms))
+            _patch(countries, d.id, found[1][0])
+            _patch(places, d.id, found[1][1])
+        kept[d.id] = found
+    for doc_id in memo.places:  # the documents gone
+        countries.pop(doc_id, None)
+        places.pop(doc_id, None)
     memo.places = kept
     return countries, places
 
 
-def _key_table(mentions: Iterable[Mention], mention_entities: Mapping[str, str]) -> dict[str, str]:
+def _key_table(docs: Iterable[_Docs], mention_entities: Mapping[str, str]) -> dict[str, str]:
     """Per mention key, the entity of its first mention (by id) that has one."""
     first: dict[str, tuple[str, str]] = {}
-    for m in mentions:
+    for m in (m for d in docs for m in d.mentions):
         entity_id = mention_entities.get(m.id)
         if entity_id is None:
             continue
@@ -195,7 +276,7 @@ class TablesMemo:
     made from, each document's place tables with its mentions, the distinctive words of the
     descriptions read last time (a text's words never change), and the name tables with the
     entities they were built from: equal inputs give equal tables, so reusing them changes
-    nothing but the time.
+    nothing but the time. The merged tables are patched with the parts that changed.
     """
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -204,36 +285,42 @@ class TablesMemo:
         default_factory=dict
     )
     names: tuple[tuple[Entity, ...], _Names] | None = None
+    #: The tables merged from the parts (None: to be merged again from them, as in a
+    #: memo saved without them).
+    merged: _EventTables | None = None
+    place_tables: _Places | None = None
+
+    def parts_only(self) -> TablesMemo:
+        """This memo without the tables merged from its parts (what is worth saving: they
+        are merged again from the parts in the first call after)."""
+        return dataclasses.replace(self, merged=None, place_tables=None)
 
 
 def lookup_tables(
-    event_mentions: Iterable[EventMention],
+    docs: Iterable[_Docs],
     event_links: Mapping[str, str],
-    mentions: Iterable[Mention],
     mention_entities: Mapping[str, str],
     entities: Iterable[Entity],
     memo: TablesMemo | None = None,
 ) -> Tables:
     """The lookup tables of one picture (``memo``: see :class:`TablesMemo`)."""
-    mentions = list(mentions)
+    docs = list(docs)
     memo = memo if memo is not None else TablesMemo()
-    violent, doc_events, event_tokens, token_index = _event_tables(
-        event_mentions, event_links, memo
-    )
+    merged = _event_tables(docs, event_links, memo)
     # Same records, same objects: the tuple comparisons mostly test identity.
-    countries, places = _place_tables(mentions, memo)
+    countries, places = _place_tables(docs, memo)
     named = tuple(entities)
     if memo.names is None or memo.names[0] != named:
         memo.names = (named, _name_tables(named))
     entity_by_name, org_by_name = memo.names[1]
     return Tables(
-        violent,
-        doc_events,
-        event_tokens,
-        token_index,
+        merged.violent,
+        merged.doc_events,
+        merged.event_tokens,
+        merged.token_index,
         countries,
         places,
-        _key_table(mentions, mention_entities),
+        _key_table(docs, mention_entities),
         entity_by_name,
         org_by_name,
     )
