@@ -100,14 +100,19 @@ def cluster(
     return sorted(groups.groups().values(), key=lambda g: g[0])
 
 
-_RegionKey = tuple[tuple[str, ...], tuple[Any, ...], tuple[Link, ...]]
+_Pair = tuple[str, str]
 
 
 @dataclass
 class ClusterMemo:
-    """The last run's incidents per region (nodes joined by links), with what they read."""
+    """The last run's regions (nodes joined by links) and their incidents, with what they
+    were made from: each region's links, and what each node's members and ``reads`` were."""
 
-    regions: dict[str, tuple[_RegionKey, list[list[str]]]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    by_pair: dict[_Pair, tuple[Link, ...]] = field(default_factory=dict)
+    inputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    #: A region's first node -> its nodes, its links and its incidents.
+    regions: dict[str, tuple[list[str], list[Link], list[list[str]]]] = field(default_factory=dict)
 
 
 def _regions(links: Sequence[Link]) -> list[tuple[list[str], list[Link]]]:
@@ -119,6 +124,49 @@ def _regions(links: Sequence[Link]) -> list[tuple[list[str], list[Link]]]:
     for link in links:
         of[joined.find(link.a)].append(link)
     return [(nodes, of[root]) for root, nodes in joined.groups().items()]
+
+
+def _by_pair(links: Iterable[Link]) -> dict[_Pair, tuple[Link, ...]]:
+    """The links of each pair of nodes (a pair may be linked twice: by its reports and by
+    its mentions)."""
+    out: dict[_Pair, tuple[Link, ...]] = {}
+    for link in links:
+        pair = (link.a, link.b)
+        found = out.get(pair)
+        out[pair] = (link,) if found is None else (*found, link)
+    return out
+
+
+def _touched(
+    nodes: Sequence[str],
+    links: list[Link],
+    members: Callable[[str], Sequence[Features]],
+    reads: Callable[[str], Hashable],
+    memo: ClusterMemo,
+) -> set[str]:
+    """The nodes whose links, members or ``reads`` differ from the last run's (``memo`` is
+    brought up to this run's)."""
+    # Lists and tuples compare item by item, the very same object first: mostly identity
+    # tests, and nothing to pair up when no link changed.
+    touched: set[str] = set()
+    if links != memo.links:
+        by_pair = _by_pair(links)
+        for pair, found in by_pair.items():
+            if memo.by_pair.get(pair) != found:
+                touched.update(pair)
+        touched.update(n for pair in memo.by_pair.keys() - by_pair.keys() for n in pair)
+        memo.links, memo.by_pair = links, by_pair
+    inputs = memo.inputs
+    for n in nodes:
+        now = members(n), reads(n)
+        if inputs.get(n) != now:
+            inputs[n] = now
+            touched.add(n)
+    gone = inputs.keys() - set(nodes)
+    for n in gone:
+        del inputs[n]
+    touched.update(gone)
+    return touched
 
 
 def cluster_regions(
@@ -134,21 +182,26 @@ def cluster_regions(
 
     A link only ever joins groups of its own region (nodes connected by links), and the
     tests before a join read only the two groups' nodes, so each region is clustered on
-    its own with the same answer. A region is clustered again only when its nodes, their
-    members, what ``strength`` reads of them (``reads``) or its links changed.
+    its own with the same answer. A region is made and clustered again only when one of
+    its nodes is *touched*: its links, its members or what ``strength`` reads of it
+    (``reads``) changed, or it came or went. An untouched region has the same nodes and
+    links as before (a link that came or went touches both its ends, so joins and splits
+    of regions are always made again).
     """
-    linked: set[str] = set()
-    out: list[list[str]] = []
-    known, memo.regions = memo.regions, {}
-    for region, own in _regions(list(links)):
-        linked.update(region)
-        key = (tuple(region), tuple((members(n), reads(n)) for n in region), tuple(own))
-        found = known.get(region[0])
-        if found is None or found[0] != key:
-            groups = cluster(region, own, members, strength, mean_strength)
-            found = (key, groups)
-        memo.regions[region[0]] = found
-        out.extend(found[1])
+    touched = _touched(nodes, list(links), members, reads, memo)
+    regions = {
+        first: region
+        for first, region in memo.regions.items()
+        if not any(n in touched for n in region[0])
+    }
+    # The links of the touched regions: both ends of each such link are in them.
+    redo = touched | {n for first, r in memo.regions.items() if first not in regions for n in r[0]}
+    own_links = [x for p, xs in memo.by_pair.items() if p[0] in redo for x in xs]
+    for region, own in _regions(own_links):
+        regions[region[0]] = (region, own, cluster(region, own, members, strength, mean_strength))
+    memo.regions = regions
+    linked = {n for r in regions.values() for n in r[0]}
+    out = [g for r in regions.values() for g in r[2]]
     out.extend([n] for n in nodes if n not in linked)
     return sorted(out, key=lambda g: g[0])
 
