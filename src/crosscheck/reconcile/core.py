@@ -13,6 +13,7 @@ gives exactly the picture of a run without.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +52,8 @@ class Memo:
     subjects: dict[str, Subject] = field(default_factory=dict)
     #: Each claim's subject with the table entries its resolution read.
     resolved: Resolved = field(default_factory=dict)
+    #: The picture's maps of the last run, by name, in key order.
+    links: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -107,9 +110,24 @@ def _kept(subjects: dict[str, Subject], before: dict[str, Subject]) -> dict[str,
     return {k: old if (old := before.get(k)) == v else v for k, v in subjects.items()}
 
 
-def _by_key(links: dict[str, Any]) -> dict[str, Any]:
-    """``links`` in key order (the keys alone are sorted: unique, so the order is the same)."""
-    return {k: links[k] for k in sorted(links)}
+#: More new keys than this and a map is sorted whole rather than new keys placed one by one.
+_PLACED = 64
+
+
+def _by_key(links: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """``links`` in key order, ``before`` the last run's map in key order: its order is kept
+    and only the keys that came are placed in it (the keys are unique, so the order is the
+    one sorting them all gives)."""
+    if links.keys() == before.keys():
+        return {k: links[k] for k in before}
+    came = links.keys() - before.keys()
+    if len(came) > _PLACED:
+        return {k: links[k] for k in sorted(links)}
+    went = before.keys() - links.keys()
+    keys = [k for k in before if k not in went] if went else list(before)
+    for k in came:
+        bisect.insort(keys, k)
+    return {k: links[k] for k in keys}
 
 
 def reconcile_with_notes(
@@ -162,15 +180,14 @@ def reconcile_with_notes(
     memo.verdicts = kept
     for note in notes:
         log.info(note)
-    picture = Picture(
-        entities=entities,
-        events=events,
-        groups=groups,
-        claim_subjects=_by_key(subjects),
-        mention_entities=_by_key(mention_entities),
-        event_links=_by_key(event_links),
-        claim_parts=_by_key(parts),
-    )
+    links = {
+        "claim_subjects": subjects,
+        "mention_entities": mention_entities,
+        "event_links": event_links,
+        "claim_parts": parts,
+    }
+    memo.links = {name: _by_key(found, memo.links.get(name, {})) for name, found in links.items()}
+    picture = Picture(entities=entities, events=events, groups=groups, **memo.links)
     return picture, notes
 
 
