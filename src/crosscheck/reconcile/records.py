@@ -7,6 +7,7 @@ frozen: a changed document is a new :class:`DocRecords`. Pure: no store.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -22,10 +23,11 @@ class DocRecords:
     event_mentions: tuple[EventMention, ...] = ()
     claims: tuple[Claim, ...] = ()
     profile: Profile | None = None
+    #: The document's id (a field, not a property: every stage reads it of every document).
+    id: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def id(self) -> str:
-        return self.document.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.document.id)
 
 
 @dataclass(frozen=True)
@@ -38,23 +40,30 @@ class Records:
     docs: dict[str, DocRecords] = field(default_factory=dict)
     corrections: tuple[Correction, ...] = ()
 
+    def __post_init__(self) -> None:
+        # The documents are kept in id order, so that every stage reads them in that order
+        # without sorting them again.
+        keys = list(self.docs)
+        if not all(map(operator.lt, keys, keys[1:])):
+            object.__setattr__(self, "docs", {k: self.docs[k] for k in sorted(keys)})
+
     def ordered(self) -> list[DocRecords]:
         """The documents in id order."""
-        return [self.docs[k] for k in sorted(self.docs)]
+        return list(self.docs.values())
 
     def documents(self) -> list[Document]:
-        return [d.document for d in self.ordered()]
+        return [d.document for d in self.docs.values()]
 
     def mentions(self) -> Iterator[Mention]:
-        for d in self.ordered():
+        for d in self.docs.values():
             yield from d.mentions
 
     def event_mentions(self) -> Iterator[EventMention]:
-        for d in self.ordered():
+        for d in self.docs.values():
             yield from d.event_mentions
 
     def claims(self) -> Iterator[Claim]:
-        for d in self.ordered():
+        for d in self.docs.values():
             yield from d.claims
 
 

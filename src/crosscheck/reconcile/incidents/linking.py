@@ -17,6 +17,7 @@ while they stay the same; results never depend on it.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -128,7 +129,7 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
     """
     kept = memo is not None
     memo = memo if memo is not None else IncidentMemo()
-    ordered = sorted(docs, key=lambda d: d.id)
+    ordered = sorted(docs, key=operator.attrgetter("id"))
     # The same pairs as before for unchanged reports: an update leaves no new objects behind.
     memo.docs, known = {d.id: _share(d, memo) for d in ordered}, memo.docs
     gone = known.keys() - memo.docs.keys()
