@@ -24,7 +24,7 @@ from crosscheck.reconcile.corrections import (
     apply_entity_corrections,
     apply_event_corrections,
 )
-from crosscheck.reconcile.entities import EntityMemo, resolve_entities
+from crosscheck.reconcile.entities import EntityMemo, resolve_document_entities
 from crosscheck.reconcile.grouping import GroupMemo, group_claims
 from crosscheck.reconcile.incidents.events import build_event, dominant_event_ids, event_id_for
 from crosscheck.reconcile.incidents.linking import IncidentMemo, link_incidents
@@ -143,7 +143,7 @@ def reconcile_with_notes(
     event_mentions = list(records.event_mentions())
     claims = list(records.claims())
 
-    entities = resolve_entities(mentions, settings.fuzzy_threshold, memo.entities)
+    entities = resolve_document_entities(records.ordered(), settings.fuzzy_threshold, memo.entities)
     entities = apply_entity_corrections(entities, mentions, corr, notes)
     mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
 

@@ -13,10 +13,12 @@ names changed, and the entities built from the same mentions. Results never depe
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
@@ -70,9 +72,38 @@ class EntityMemo:
     #: the same, the key's cluster is taken as it is.
     came: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     close: dict[tuple[int, str, str], dict[str, set[str]]] = field(default_factory=dict)
-    joins: tuple[int, tuple[tuple[str, Any], ...], list[list[str]]] | None = None
+    #: The fuzzy threshold and the keys of each entity, last joined.
+    joins: tuple[int, list[list[str]]] | None = None
     #: Each entity by its smallest key, with the mentions it was built from.
     built: dict[str, tuple[tuple[Mention, ...], Entity]] = field(default_factory=dict)
+    #: Each document's mentions, and them by key (None: not gathered, as in a memo saved
+    #: without them, see :meth:`without_documents`: every key is gathered again).
+    parts: dict[str, tuple[tuple[Mention, ...], dict[str, tuple[Mention, ...]]]] | None = field(
+        default_factory=dict
+    )
+    #: Each key's documents, in id order.
+    key_docs: dict[str, list[str]] = field(default_factory=dict)
+
+    def without_documents(self) -> EntityMemo:
+        """This memo without what each document's mentions are (what is worth saving)."""
+        return dataclasses.replace(self, parts=None, key_docs={})
+
+
+class DocMentions(Protocol):
+    """What entity resolution reads of one document (a :class:`DocRecords`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def mentions(self) -> tuple[Mention, ...]: ...
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """One document's mentions, for :func:`resolve_entities` given them all at once."""
+
+    id: str
+    mentions: tuple[Mention, ...]
 
 
 def _similar(a: str, b: str, threshold: int) -> bool:
@@ -185,6 +216,99 @@ def entity_id_for(keys: Iterable[str]) -> str:
     return stable_id("n", min(keys))
 
 
+def _by_key(mentions: tuple[Mention, ...]) -> dict[str, tuple[Mention, ...]]:
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        out[m.key].append(m)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _changed_keys(docs: Iterable[DocMentions], memo: EntityMemo) -> set[str]:
+    """The keys whose mentions may differ from the last call's: those of the documents
+    that came, changed or went (``memo.parts`` and ``memo.key_docs`` brought up to them)."""
+    before, memo.parts = memo.parts, {}
+    dirty: set[str] = set()
+    if before is None:  # nothing is known of the documents: every key is looked at again
+        before = {}
+        memo.key_docs = {}
+        dirty.update(memo.clusters)
+    for d in docs:
+        ms = d.mentions
+        found = before.pop(d.id, None)
+        if found is not None and (found[0] is ms or found[0] == ms):
+            memo.parts[d.id] = found
+            continue
+        if found is not None:
+            _file(d.id, found[1], memo.key_docs, -1, dirty)
+        if ms:
+            memo.parts[d.id] = found = (ms, _by_key(ms))
+            _file(d.id, found[1], memo.key_docs, 1, dirty)
+    for doc_id, (_, keyed) in before.items():  # the documents gone
+        _file(doc_id, keyed, memo.key_docs, -1, dirty)
+    return dirty
+
+
+def _file(
+    doc_id: str, keyed: dict[str, Any], key_docs: dict[str, list[str]], sign: int, dirty: set[str]
+) -> None:
+    """Add (``sign`` 1) or take away (-1) a document from the documents of its keys."""
+    for key in keyed:
+        dirty.add(key)
+        if sign > 0:
+            bisect.insort(key_docs.setdefault(key, []), doc_id)
+            continue
+        key_docs[key].remove(doc_id)
+        if not key_docs[key]:
+            del key_docs[key]
+
+
+def _clusters(dirty: set[str], memo: EntityMemo) -> bool:
+    """Bring the clusters of the changed keys up to date; whether the joins may change."""
+    clusters = memo.clusters
+    joins_stale = added = False
+    for key in dirty:
+        old = clusters.get(key)
+        docs = memo.key_docs.get(key)
+        if not docs:
+            clusters.pop(key, None)
+            memo.came.pop(key, None)
+            joins_stale = True
+            continue
+        parts = memo.parts or {}
+        raw = tuple(m for doc_id in docs for m in parts[doc_id][1][key])
+        if old is not None and memo.came.get(key) == raw:
+            continue
+        memo.came[key] = raw
+        members = tuple(sorted({m.id: m for m in raw}.values(), key=lambda m: m.id))
+        if old is None or old.mentions != members:
+            clusters[key] = key_cluster(key, members)
+            joins_stale = joins_stale or old is None or old.links != clusters[key].links
+            added = added or old is None
+    if added:  # the clusters are kept in key order
+        memo.clusters = {k: clusters[k] for k in sorted(clusters)}
+    return joins_stale
+
+
+def resolve_document_entities(
+    docs: Iterable[DocMentions], threshold: int = 90, memo: EntityMemo | None = None
+) -> list[Entity]:
+    """Cluster every document's mentions into entities (see :func:`resolve_entities`).
+
+    With a ``memo``, only the keys of the documents that came, changed or went are
+    gathered again, and the keys are joined again only when one came, went or offers
+    other names (the entities are the same either way).
+    """
+    memo = memo if memo is not None else EntityMemo()
+    joins_stale = _clusters(_changed_keys(docs, memo), memo)
+    clusters = memo.clusters
+    if joins_stale or memo.joins is None or memo.joins[0] != threshold:
+        memo.joins = (threshold, _join(clusters, threshold, memo))
+    entities = []
+    for keys in memo.joins[1]:
+        entities.append(_built(keys, clusters, memo))
+    return sorted(entities, key=lambda e: e.id)
+
+
 def resolve_entities(
     mentions: Iterable[Mention], threshold: int = 90, memo: EntityMemo | None = None
 ) -> list[Entity]:
@@ -198,33 +322,11 @@ def resolve_entities(
     Returns:
         Entities sorted by id, each with sorted mention ids and aliases.
     """
-    memo = memo if memo is not None else EntityMemo()
-    by_key: dict[str, list[Mention]] = defaultdict(list)
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        by_key[m.key].append(m)
-    clusters: dict[str, KeyCluster] = {}
-    came: dict[str, tuple[Mention, ...]] = {}
-    for key in sorted(by_key):
-        came[key] = raw = tuple(by_key[key])
-        known = memo.clusters.get(key)
-        if known is not None and memo.came.get(key) == raw:
-            clusters[key] = known
-            continue
-        members = tuple(sorted({m.id: m for m in raw}.values(), key=lambda m: m.id))
-        clusters[key] = (
-            known
-            if known is not None and known.mentions == members
-            else (key_cluster(key, members))
-        )
-    memo.clusters, memo.came = clusters, came
-    # The joins change only when some key comes, goes or offers other names.
-    inputs = tuple((key, c.links) for key, c in clusters.items())
-    if memo.joins is None or memo.joins[0] != threshold or memo.joins[1] != inputs:
-        memo.joins = (threshold, inputs, _join(clusters, threshold, memo))
-    entities = []
-    for keys in memo.joins[2]:
-        entities.append(_built(keys, clusters, memo))
-    return sorted(entities, key=lambda e: e.id)
+        by_doc[m.doc_id].append(m)
+    docs = [_Mentions(k, tuple(by_doc[k])) for k in sorted(by_doc)]
+    return resolve_document_entities(docs, threshold, memo)
 
 
 __all__ = [
@@ -233,5 +335,6 @@ __all__ = [
     "build_entity",
     "entity_id_for",
     "key_cluster",
+    "resolve_document_entities",
     "resolve_entities",
 ]
