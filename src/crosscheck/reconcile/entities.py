@@ -14,7 +14,6 @@ names changed, and the entities built from the same mentions. Results never depe
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -76,17 +75,12 @@ class EntityMemo:
     joins: tuple[int, list[list[str]]] | None = None
     #: Each entity by its smallest key, with the mentions it was built from.
     built: dict[str, tuple[tuple[Mention, ...], Entity]] = field(default_factory=dict)
-    #: Each document's mentions, and them by key (None: not gathered, as in a memo saved
-    #: without them, see :meth:`without_documents`: every key is gathered again).
-    parts: dict[str, tuple[tuple[Mention, ...], dict[str, tuple[Mention, ...]]]] | None = field(
+    #: Each document's mentions, and them by key.
+    parts: dict[str, tuple[tuple[Mention, ...], dict[str, tuple[Mention, ...]]]] = field(
         default_factory=dict
     )
     #: Each key's documents, in id order.
     key_docs: dict[str, list[str]] = field(default_factory=dict)
-
-    def without_documents(self) -> EntityMemo:
-        """This memo without what each document's mentions are (what is worth saving)."""
-        return dataclasses.replace(self, parts=None, key_docs={})
 
 
 class DocMentions(Protocol):
@@ -228,10 +222,6 @@ def _changed_keys(docs: Iterable[DocMentions], memo: EntityMemo) -> set[str]:
     that came, changed or went (``memo.parts`` and ``memo.key_docs`` brought up to them)."""
     before, memo.parts = memo.parts, {}
     dirty: set[str] = set()
-    if before is None:  # nothing is known of the documents: every key is looked at again
-        before = {}
-        memo.key_docs = {}
-        dirty.update(memo.clusters)
     for d in docs:
         ms = d.mentions
         found = before.pop(d.id, None)
@@ -274,8 +264,7 @@ def _clusters(dirty: set[str], memo: EntityMemo) -> bool:
             memo.came.pop(key, None)
             joins_stale = True
             continue
-        parts = memo.parts or {}
-        raw = tuple(m for doc_id in docs for m in parts[doc_id][1][key])
+        raw = tuple(m for doc_id in docs for m in memo.parts[doc_id][1][key])
         if old is not None and memo.came.get(key) == raw:
             continue
         memo.came[key] = raw

@@ -234,12 +234,7 @@ def _kept_memo(memo: Memo) -> Memo:
     saved keeps its own memo whole.
     """
     incidents = dataclasses.replace(memo.incidents, links=LinkMemo())
-    return dataclasses.replace(
-        memo,
-        incidents=incidents,
-        tables=memo.tables.parts_only(),
-        entities=memo.entities.without_documents(),
-    )
+    return dataclasses.replace(memo, incidents=incidents)
 
 
 def dump_state(reconciler: Reconciler, extra: Any = None) -> bytes:

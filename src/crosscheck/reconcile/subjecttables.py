@@ -7,7 +7,6 @@ of each incident, the entity of each mention key and of each name.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -162,10 +161,6 @@ def _event_tables(
     parts: dict[str, tuple[_DocKey, _DocPart]] = {}
     dirty: set[str] = set()
     merged = memo.merged
-    if merged is None:  # a first call, or a memo saved without its merged tables
-        merged = _EventTables()
-        for doc_id, (_, part) in memo.docs.items():
-            merged.take(doc_id, part, 1, dirty)
     for d in docs:
         ems = d.event_mentions
         if not ems:
@@ -184,7 +179,6 @@ def _event_tables(
     memo.docs = parts  # no more documents than the picture's
     # The words of the texts read this time: those of unchanged documents live in their parts.
     memo.words = kept
-    memo.merged = merged
     return merged
 
 
@@ -212,11 +206,6 @@ def _place_tables(docs: Iterable[_Docs], memo: TablesMemo) -> _Places:
     """Per document, its country mentions and its place mentions, in (start, id) order; a
     document's are sorted again, and patched into the tables, only when its mentions
     changed (``memo.places``)."""
-    if memo.place_tables is None:  # a first call, or a memo saved without them
-        memo.place_tables = ({}, {})
-        for doc_id, (_, (doc_countries, doc_places)) in memo.places.items():
-            _patch(memo.place_tables[0], doc_id, doc_countries)
-            _patch(memo.place_tables[1], doc_id, doc_places)
     countries, places = memo.place_tables
     kept: dict[str, tuple[tuple[Mention, ...], tuple[list[Mention], list[Mention]]]] = {}
     for d in docs:
@@ -285,15 +274,9 @@ class TablesMemo:
         default_factory=dict
     )
     names: tuple[tuple[Entity, ...], _Names] | None = None
-    #: The tables merged from the parts (None: to be merged again from them, as in a
-    #: memo saved without them).
-    merged: _EventTables | None = None
-    place_tables: _Places | None = None
-
-    def parts_only(self) -> TablesMemo:
-        """This memo without the tables merged from its parts (what is worth saving: they
-        are merged again from the parts in the first call after)."""
-        return dataclasses.replace(self, merged=None, place_tables=None)
+    #: The tables merged from the parts.
+    merged: _EventTables = field(default_factory=lambda: _EventTables())
+    place_tables: _Places = field(default_factory=lambda: ({}, {}))
 
 
 def lookup_tables(
