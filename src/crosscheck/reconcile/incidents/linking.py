@@ -198,9 +198,10 @@ def _mention_groups(
     wanted: list[tuple[int, tuple[str, ...], tuple[LocalIncident, ...]]] = []
     for group in groups:
         key = tuple(group)
-        locals_ = tuple(by_id[n] for n in group)
+        locals_ = tuple(map(by_id.__getitem__, group))
         found = known.get(key)
-        if found is not None and all(a is b for a, b in zip(found[0], locals_, strict=True)):
+        # The same key, so as many local incidents: each must be the very same object.
+        if found is not None and all(map(operator.is_, found[0], locals_)):
             memo[key] = found
         else:
             wanted.append((len(out), key, locals_))
