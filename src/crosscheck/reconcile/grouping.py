@@ -21,6 +21,7 @@ Pure: no store.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -227,7 +228,11 @@ def _same(a: object, b: object) -> bool:
     return a is b or a == b
 
 
-_Split = tuple[tuple[Claim, ...], tuple[tuple[Subject, str | None], ...], list["RawGroup"]]
+#: A base key's claims, their subjects and totals, and the groups split from them.
+_Split = tuple[
+    tuple[Claim, ...], tuple[tuple[Subject, ...], tuple[str | None, ...]], list["RawGroup"]
+]
+_ID = operator.attrgetter("id")
 
 
 @dataclass
@@ -259,7 +264,7 @@ def group_claims(
     memo = memo if memo is not None else GroupMemo()
     base: dict[_BaseKey, list[Claim]] = defaultdict(list)
     known_bases, memo.bases = memo.bases, {}
-    for c in sorted(claims, key=lambda c: c.id):
+    for c in sorted(claims, key=_ID):
         subject = subjects[c.id]
         made = known_bases.get(c.id)
         if made is None or not _same(made[0], c) or not _same(made[1], subject):
@@ -270,7 +275,9 @@ def group_claims(
     known, memo.splits = memo.splits, {}
     for key in sorted(base):
         members = tuple(base[key])
-        of = tuple((subjects[c.id], parts.get(c.id)) for c in members)
+        ids = tuple(map(_ID, members))
+        # Tuples compare item by item, the very same object first: mostly identity tests.
+        of = (tuple(map(subjects.__getitem__, ids)), tuple(map(parts.get, ids)))
         found = known.get(key)
         if found is None or found[0] != members or found[1] != of:
             found = (members, of, split_base(key[2], key[3], list(members), subjects, parts))

@@ -16,7 +16,9 @@ Every number of the estimate names the claim it came from in the reason. Pure: n
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from crosscheck.model import EVENT_MEASURES, Claim, ClaimGroup, Document, Estimate, stable_id
@@ -299,6 +301,18 @@ def _report_totals(active: list[Claim]) -> list[Claim]:
     return kept or active
 
 
+_ID = operator.attrgetter("id")
+_DOC = operator.attrgetter("doc_id")
+_LOW = operator.attrgetter("low")
+_HIGH = operator.attrgetter("high")
+_NAME = operator.attrgetter("__name__")
+
+
+def _kinds(values: Iterable[Any]) -> tuple[str, ...]:
+    """The names of the values' types."""
+    return tuple(map(_NAME, map(type, values)))
+
+
 def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
     """Everything a verdict reads besides its :func:`_place` (what the group counts and its
     claims' ids, in order): the claims themselves, the types of their bounds (130 and 130.0
@@ -306,11 +320,14 @@ def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
     reconcile.snapshot), whether each is a part or died later, and their documents. All in
     the claims' order, which the place fixes."""
     claims = tuple(raw.claims)
-    parts, died = judge.parts, judge.died
-    marks = tuple(
-        (type(c.low).__name__, type(c.high).__name__, c.id in parts, c.id in died) for c in claims
+    ids = tuple(map(_ID, claims))
+    marks = (
+        _kinds(map(_LOW, claims)),
+        _kinds(map(_HIGH, claims)),
+        tuple(map(judge.parts.__contains__, ids)),
+        tuple(map(judge.died.__contains__, ids)),
     )
-    docs = tuple(map(judge.s.documents.get, [c.doc_id for c in claims]))
+    docs = tuple(map(judge.s.documents.get, map(_DOC, claims)))
     return (claims, marks, docs)
 
 
@@ -320,7 +337,7 @@ def _place(raw: RawGroup) -> tuple[Any, ...]:
     Looked up by this (cheap to hash) and then compared whole with :func:`verdict_key`:
     hashing the full key would hash every claim and document of the picture on every run.
     """
-    return (raw.subject, raw.measure, raw.counted, raw.slot, tuple(c.id for c in raw.claims))
+    return (raw.subject, raw.measure, raw.counted, raw.slot, tuple(map(_ID, raw.claims)))
 
 
 Verdicts = dict[tuple[Any, ...], tuple[tuple[Any, ...], ClaimGroup]]
