@@ -8,8 +8,9 @@ import pytest
 from recon_records import claim, doc, event
 from recon_records import reconcile_all as reconcile
 
-from crosscheck.model import Subject
-from crosscheck.reconcile.parts import PartsMemo, report_parts
+from crosscheck.model import Claim, Document, Subject
+from crosscheck.reconcile.claimchanges import ChangesMemo, changed_documents
+from crosscheck.reconcile.parts import DiedMemo, PartsMemo, died_later, report_parts
 
 
 def test_smaller_figures_of_one_report_are_parts_of_its_total() -> None:
@@ -167,11 +168,14 @@ def test_parts_with_a_memo_equal_parts_without_through_changes() -> None:
         "b": [claim("b", "killed", 3, 3, start=10), claim("b", "killed", 1, 1, start=90)],
     }
     subjects = {c.id: shooting for cs in claims.values() for c in cs}
-    memo = PartsMemo()
+    documents = {k: doc(k, None, "2016-05-06") for k in claims}
+    memo, changes = PartsMemo(), ChangesMemo()
 
     def check() -> dict[str, str]:
-        flat = [c for key in sorted(claims) for c in claims[key]]
-        warm = report_parts(flat, subjects, memo)
+        flat = sorted((c for cs in claims.values() for c in cs), key=lambda c: c.id)
+        stored = {k: d for k, d in documents.items() if k in claims}
+        changed = changed_documents(flat, subjects, stored, changes)
+        warm = report_parts(flat, subjects, memo, changed)
         assert warm == report_parts(flat, subjects)
         return warm
 
@@ -182,3 +186,38 @@ def test_parts_with_a_memo_equal_parts_without_through_changes() -> None:
     assert check() == {claims["a"][0].id: claims["a"][1].id}
     del claims["a"]
     assert check() == {} and set(memo.docs) == {"b"}
+
+
+def test_victims_who_died_later_with_a_memo_equal_them_without_through_changes() -> None:
+    """Only the incidents of changed reports are looked at again; the answer never differs
+    from a call without the memo (a death reported, retold, withdrawn; a report re-dated)."""
+    shooting = Subject("event", "e-1", "shooting")
+    reports: dict[str, tuple[Document, list[Claim]]] = {
+        "a": (doc("a", "Courier", "2016-05-06"), [claim("a", "injured", 1, 1, start=10)]),
+        "b": (doc("b", "Herald", "2016-05-08"), [claim("b", "killed", 1, 1, start=10)]),
+    }
+    memo, changes = DiedMemo(), ChangesMemo()
+
+    def check() -> frozenset[str]:
+        flat = sorted((c for _, cs in reports.values() for c in cs), key=lambda c: c.id)
+        subjects = dict.fromkeys((c.id for c in flat), shooting)
+        documents = {k: d for k, (d, _) in reports.items()}
+        changed = changed_documents(flat, subjects, documents, changes)
+        parts = report_parts(flat, subjects)
+
+        def published(c: Claim) -> str | None:
+            return documents[c.doc_id].published
+
+        warm = died_later(flat, subjects, parts, published, memo, changed)
+        assert warm == died_later(flat, subjects, parts, published)
+        return warm
+
+    hurt = reports["a"][1][0].id
+    assert check() == {hurt}
+    reports["c"] = (doc("c", "Wire", "2016-05-07"), [claim("c", "injured", 1, 1, start=30)])
+    assert check() == {hurt, reports["c"][1][0].id}
+    reports["a"] = (dataclasses.replace(reports["a"][0], published="2016-05-09"), reports["a"][1])
+    assert check() == {reports["c"][1][0].id}  # told after the death: someone who lived
+    del reports["b"]
+    assert check() == frozenset()
+    assert not memo.out

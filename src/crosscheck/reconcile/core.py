@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosscheck.model import Claim, Correction, Picture, Subject
+from crosscheck.reconcile.claimchanges import ChangesMemo, changed_documents
 from crosscheck.reconcile.corrections import (
     apply_claim_corrections,
     apply_entity_corrections,
@@ -28,7 +29,7 @@ from crosscheck.reconcile.entities import EntityMemo, resolve_document_entities
 from crosscheck.reconcile.grouping import GroupMemo, group_claims
 from crosscheck.reconcile.incidents.events import build_event, dominant_event_ids, event_id_for
 from crosscheck.reconcile.incidents.linking import IncidentMemo, link_incidents
-from crosscheck.reconcile.parts import PartsMemo, died_later, report_parts
+from crosscheck.reconcile.parts import DiedMemo, PartsMemo, died_later, report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
 from crosscheck.reconcile.subjects import Resolved, SubjectResolver
@@ -49,6 +50,9 @@ class Memo:
     verdicts: Verdicts = field(default_factory=dict)
     tables: TablesMemo = field(default_factory=TablesMemo)
     parts: PartsMemo = field(default_factory=PartsMemo)
+    died: DiedMemo = field(default_factory=DiedMemo)
+    #: Each claim with its subject and each document as the last run saw them.
+    changes: ChangesMemo = field(default_factory=ChangesMemo)
     subjects: dict[str, Subject] = field(default_factory=dict)
     #: Each claim's subject with the table entries its resolution read.
     resolved: Resolved = field(default_factory=dict)
@@ -164,9 +168,10 @@ def reconcile_with_notes(
     )
     subjects = _kept(_subjects(resolver, fixed, overrides, notes, memo), memo.subjects)
     memo.subjects = subjects
-    parts = report_parts(fixed, subjects, memo.parts)
     sourcing = Sourcing({d.id: d for d in documents})
-    died = died_later(fixed, subjects, parts, sourcing.published)
+    changed = changed_documents(fixed, subjects, sourcing.documents, memo.changes)
+    parts = report_parts(fixed, subjects, memo.parts, changed)
+    died = died_later(fixed, subjects, parts, sourcing.published, memo.died, changed)
     judge = Judge(sourcing, frozenset(parts), died)
     known: Verdicts = memo.verdicts
     kept: Verdicts = {}

@@ -14,7 +14,7 @@ were killed") are never parts of the victims' toll. Pure: no store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.model import EVENT_MEASURES, Claim, Subject
@@ -28,32 +28,40 @@ def _perpetrators() -> frozenset[str]:
 
 
 def report_parts(
-    claims: Iterable[Claim], subjects: Mapping[str, Subject], memo: PartsMemo | None = None
+    claims: Iterable[Claim],
+    subjects: Mapping[str, Subject],
+    memo: PartsMemo | None = None,
+    changed: Collection[str] | None = None,
 ) -> dict[str, str]:
     """Claim id -> id of its report's total, for every claim that is a part of one.
 
     Args:
         claims: every claim (after analyst corrections; rejected ones are never totals).
         subjects: each claim's resolved subject.
-        memo: the last call's answer per report; a report is read again only when its
-            claims or their subjects changed (the answer is the same either way).
+        memo: the last call's answer per report, which this call brings up to date.
+        changed: the documents whose claims or subjects may differ from the memo's last
+            call (see :mod:`crosscheck.reconcile.claimchanges`); only they are read again.
+            None: every document is.
     """
+    memo = memo if memo is not None else PartsMemo()
+    if changed is None:
+        memo.docs, memo.out = {}, {}
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        by_doc[c.doc_id].append(c)
-    known = memo.docs if memo is not None else {}
-    kept: dict[str, _DocParts] = {}
-    out: dict[str, str] = {}
-    for doc_id, members in by_doc.items():
+        if changed is None or c.doc_id in changed:
+            by_doc[c.doc_id].append(c)
+    for doc_id in by_doc.keys() | set(changed or ()):
+        old = memo.docs.pop(doc_id, None)
+        for claim_id in old[1] if old is not None else ():
+            del memo.out[claim_id]
+        members = by_doc.get(doc_id)
+        if not members:
+            continue
         key = (tuple(members), tuple(subjects.get(c.id) for c in members))
-        found = known.get(doc_id)
-        if found is None or found[0] != key:
-            found = (key, _doc_parts(members, subjects))
-        kept[doc_id] = found
-        out.update(found[1])
-    if memo is not None:
-        memo.docs = kept
-    return out
+        found = old if old is not None and old[0] == key else (key, _doc_parts(members, subjects))
+        memo.docs[doc_id] = found
+        memo.out.update(found[1])
+    return dict(memo.out)
 
 
 _DocParts = tuple[tuple[tuple[Claim, ...], tuple[Subject | None, ...]], dict[str, str]]
@@ -61,9 +69,11 @@ _DocParts = tuple[tuple[tuple[Claim, ...], tuple[Subject | None, ...]], dict[str
 
 @dataclass
 class PartsMemo:
-    """The last run's parts per report, with the claims and subjects they were read from."""
+    """The last run's parts per report, with the claims and subjects they were read from,
+    and all of them together."""
 
     docs: dict[str, _DocParts] = field(default_factory=dict)
+    out: dict[str, str] = field(default_factory=dict)
 
 
 def _doc_parts(claims: Sequence[Claim], subjects: Mapping[str, Subject]) -> dict[str, str]:
@@ -95,11 +105,47 @@ def _doc_parts(claims: Sequence[Claim], subjects: Mapping[str, Subject]) -> dict
     return out
 
 
+#: A report's figures about one incident: its largest killed and injured figures that can
+#: be compared (by measure), and the ids of all its injured figures.
+_Filed = tuple[dict[str, Claim], list[str]]
+
+
+@dataclass
+class DiedMemo:
+    """The last run's reports per incident, and the injured figures whose victim died."""
+
+    reports: dict[str, dict[str, _Filed]] = field(default_factory=dict)
+    doc_events: dict[str, set[str]] = field(default_factory=dict)
+    out: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _filed(
+    harmed: Iterable[Claim], subjects: Mapping[str, Subject], parts: Mapping[str, str]
+) -> dict[str, _Filed]:
+    """One report's killed and injured figures, by incident."""
+    out: dict[str, _Filed] = {}
+    for c in harmed:
+        subject = subjects.get(c.id)
+        if subject is None or not subject.id:
+            continue
+        totals, injured = out.setdefault(subject.id, ({}, []))
+        if c.measure == "injured":
+            injured.append(c.id)
+        if c.status == "rejected" or c.id in parts or subject.kind != "event" or top(c) is None:
+            continue
+        known = totals.get(c.measure)
+        if known is None or (top(c) or 0) > (top(known) or 0):
+            totals[c.measure] = c
+    return out
+
+
 def died_later(
     claims: Sequence[Claim],
     subjects: Mapping[str, Subject],
     parts: Mapping[str, str],
     published: Callable[[Claim], str | None],
+    memo: DiedMemo | None = None,
+    changed: Collection[str] | None = None,
 ) -> frozenset[str]:
     """Ids of the single-victim injured figures whose victim other reports count as dead.
 
@@ -109,36 +155,47 @@ def died_later(
     figure is what the toll was before the death, not a second victim. A report of one
     hurt published after every report of the death (``published``: the publication day of
     a claim's report) already knew of it: its victim is someone who lived.
+
+    With a ``memo``, only the incidents the ``changed`` documents give figures about are
+    looked at again (see :func:`report_parts`; None: every document is).
     """
-    totals: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    memo = memo if memo is not None else DiedMemo()
+    if changed is None:
+        memo.reports, memo.doc_events, memo.out = {}, {}, {}
     # Only the killed and injured figures are read (the statistics are most of the claims).
-    harmed = [c for c in claims if c.measure in ("killed", "injured")]
-    for c in harmed:
-        if c.status == "rejected" or c.id in parts:
-            continue
-        subject = subjects.get(c.id)
-        if subject is None or subject.kind != "event" or not subject.id or top(c) is None:
-            continue
-        known = totals[(subject.id, c.doc_id)].get(c.measure)
-        if known is None or (top(c) or 0) > (top(known) or 0):
-            totals[(subject.id, c.doc_id)][c.measure] = c
-    by_event: dict[str, list[dict[str, Claim]]] = defaultdict(list)
-    for (event, _), report in totals.items():
-        by_event[event].append(report)
-    out: set[str] = set()
-    for reports in by_event.values():
-        out |= _one_hurt_died(reports, published) | _hurt_moved_to_dead(reports, published)
-    if not out:
-        return frozenset()
-    # Every restatement of a flagged report's hurt victim goes with it.
-    flagged = {(subjects[i].id, c.doc_id) for c in harmed if (i := c.id) in out}
-    return frozenset(
-        c.id
-        for c in harmed
-        if c.measure == "injured"
-        and (s := subjects.get(c.id)) is not None
-        and (s.id, c.doc_id) in flagged
-    )
+    harmed: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.measure in ("killed", "injured") and (changed is None or c.doc_id in changed):
+            harmed[c.doc_id].append(c)
+    dirty: set[str] = set()
+    for doc_id in harmed.keys() | set(changed or ()):
+        for event in memo.doc_events.pop(doc_id, ()):
+            del memo.reports[event][doc_id]
+            dirty.add(event)
+        filed = _filed(harmed.get(doc_id, ()), subjects, parts)
+        for event, found in filed.items():
+            memo.reports.setdefault(event, {})[doc_id] = found
+            dirty.add(event)
+        if filed:
+            memo.doc_events[doc_id] = set(filed)
+    for event in dirty:
+        reports = memo.reports.get(event) or {}
+        told = [r[0] for r in reports.values() if r[0]]
+        hurt = _one_hurt_died(told, published) | _hurt_moved_to_dead(told, published)
+        # Every restatement of a flagged report's hurt victim goes with it.
+        out = frozenset(
+            i
+            for totals, injured in reports.values()
+            if "injured" in totals and totals["injured"].id in hurt
+            for i in injured
+        )
+        if out:
+            memo.out[event] = out
+        else:
+            memo.out.pop(event, None)
+        if not reports:
+            memo.reports.pop(event, None)
+    return frozenset().union(*memo.out.values())
 
 
 def _one_hurt_died(
