@@ -7,6 +7,8 @@ from recon_records import claim, doc, event
 from recon_records import reconcile_all as reconcile
 
 from crosscheck.model import Subject
+from crosscheck.reconcile.claimchanges import ChangesMemo, changed_documents
+from crosscheck.reconcile.grouping import GroupMemo, group_claims
 from crosscheck.reconcile.sameness import restates
 
 PLACE = {"location": "Port Vale", "country": "Freedonia", "coords": (10.0, 20.0)}
@@ -140,3 +142,35 @@ def test_restated_statistic_is_recognised(a: str, b: str, same: bool) -> None:
 # Grouping remembered between calls: a warm call must give what a cold call gives.
 
 _A, _B = Subject("entity", "n-a", "Alpha Front"), Subject("entity", "n-b", "Beta League")
+
+
+def test_groups_with_a_memo_equal_groups_without_through_changes() -> None:
+    """Only the claims of changed reports are filed again; the groups never differ from a
+    call without the memo (reports added, re-figured, moved to another subject, removed)."""
+    siege = Subject("event", "e-1", "siege")
+    fire = Subject("event", "e-2", "fire")
+    claims = {
+        "a": [claim("a", "killed", 4, 4, start=10), claim("a", "injured", 9, 9, start=60)],
+        "b": [claim("b", "killed", 5, 5, start=10)],
+    }
+    subjects = {c.id: siege for cs in claims.values() for c in cs}
+    documents = {k: doc(k, k.upper(), "2030-02-11") for k in "abc"}
+    memo, changes = GroupMemo(), ChangesMemo()
+
+    def check() -> list[tuple[str, str, list[str]]]:
+        flat = sorted((c for cs in claims.values() for c in cs), key=lambda c: c.id)
+        stored = {k: d for k, d in documents.items() if k in claims}
+        changed = changed_documents(flat, subjects, stored, changes)
+        warm = group_claims(flat, subjects, memo, {}, changed)
+        assert warm == group_claims(flat, subjects)
+        return sorted((g.subject.id or "", g.measure, [c.id for c in g.claims]) for g in warm)
+
+    assert [m for _, m, _ in check()] == ["injured", "killed"]
+    claims["c"] = [claim("c", "killed", 4, 4, start=10)]
+    subjects[claims["c"][0].id] = siege
+    assert len(check()[1][2]) == 3  # one killed group of three reports
+    subjects[claims["b"][0].id] = fire
+    assert ("e-2", "killed", [claims["b"][0].id]) in check()
+    del claims["a"]
+    assert [m for _, m, _ in check()] == ["killed", "killed"]
+    assert set(memo.keyed) == {key for _, _, key in memo.bases.values()}

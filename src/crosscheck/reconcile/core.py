@@ -178,7 +178,7 @@ def reconcile_with_notes(
     groups = sorted(
         (
             judged(judge, raw, known, kept)
-            for raw in group_claims(fixed, subjects, memo.groups, parts)
+            for raw in group_claims(fixed, subjects, memo.groups, parts, changed)
         ),
         key=lambda g: g.id,
     )

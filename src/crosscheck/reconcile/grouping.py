@@ -20,11 +20,12 @@ Pure: no store.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -243,6 +244,38 @@ class GroupMemo:
     restated: RestateMemo = field(default_factory=RestateMemo)
     #: Each claim's base key, with the claim and subject it was made from.
     bases: dict[str, tuple[Claim, Subject, _BaseKey]] = field(default_factory=dict)
+    #: The claims of each base key, in id order, and the base keys in order.
+    keyed: dict[_BaseKey, list[Claim]] = field(default_factory=dict)
+    order: list[_BaseKey] = field(default_factory=list)
+
+
+def _refile(
+    claims: Iterable[Claim],
+    subjects: Mapping[str, Subject],
+    memo: GroupMemo,
+    changed: Collection[str] | None,
+) -> set[_BaseKey]:
+    """File the claims of the ``changed`` documents (all when None) under their base keys
+    again; answer the base keys whose claims may have changed."""
+    if changed is None:
+        memo.bases, memo.keyed, memo.order, memo.splits = {}, {}, [], {}
+    dirty: set[_BaseKey] = set()
+    gone = [made for made in memo.bases.values() if changed is None or made[0].doc_id in changed]
+    for c, _, key in gone:
+        del memo.bases[c.id]
+        members = memo.keyed[key]
+        del members[bisect.bisect_left(members, c.id, key=_ID)]
+        dirty.add(key)
+    for c in claims:
+        if changed is not None and c.doc_id not in changed:
+            continue
+        subject = subjects[c.id]
+        made = next((x for x in gone if x[0] is c and x[1] is subject), None)
+        key = made[2] if made is not None else _base_key(c, subject)
+        memo.bases[c.id] = (c, subject, key)
+        bisect.insort(memo.keyed.setdefault(key, []), c, key=_ID)
+        dirty.add(key)
+    return dirty
 
 
 def group_claims(
@@ -250,39 +283,37 @@ def group_claims(
     subjects: Mapping[str, Subject],
     memo: GroupMemo | None = None,
     parts: Mapping[str, str] | None = None,
+    changed: Collection[str] | None = None,
 ) -> list[RawGroup]:
     """Group claims (already corrected) by subject, measure, counted and as-of slot.
 
     ``parts`` maps a figure that is a part of its report's total to that total's id
     (see :func:`crosscheck.reconcile.parts.report_parts`): a part of a total the report
     gives by difference is counted with that total (see :func:`split_base`).
-    With a ``memo`` a subject's claims are split again only when they (or their subjects,
-    or their totals) changed since the run that filled it; the groups are the same either
-    way.
+    With a ``memo``, only the claims of the ``changed`` documents are filed again (see
+    :mod:`crosscheck.reconcile.claimchanges`; None: every claim is), and a subject's claims
+    are split again only when they (or their subjects, or their totals) changed since the
+    run that filled it; the groups are the same either way.
     """
     parts = parts or {}
     memo = memo if memo is not None else GroupMemo()
-    base: dict[_BaseKey, list[Claim]] = defaultdict(list)
-    known_bases, memo.bases = memo.bases, {}
-    for c in sorted(claims, key=_ID):
-        subject = subjects[c.id]
-        made = known_bases.get(c.id)
-        if made is None or not _same(made[0], c) or not _same(made[1], subject):
-            made = (c, subject, _base_key(c, subject))
-        memo.bases[c.id] = made
-        base[made[2]].append(c)
-    out: list[RawGroup] = []
-    known, memo.splits = memo.splits, {}
-    for key in sorted(base):
-        members = tuple(base[key])
+    for key in _refile(claims, subjects, memo, changed):
+        members = tuple(memo.keyed.get(key, ()))
+        if not members:
+            memo.keyed.pop(key, None)
+            memo.splits.pop(key, None)
+            del memo.order[bisect.bisect_left(memo.order, key)]
+            continue
         ids = tuple(map(_ID, members))
         # Tuples compare item by item, the very same object first: mostly identity tests.
         of = (tuple(map(subjects.__getitem__, ids)), tuple(map(parts.get, ids)))
-        found = known.get(key)
+        found = memo.splits.get(key)
+        if found is None:
+            bisect.insort(memo.order, key)
         if found is None or found[0] != members or found[1] != of:
             found = (members, of, split_base(key[2], key[3], list(members), subjects, parts))
-        memo.splits[key] = found
-        out.extend(found[2])
+            memo.splits[key] = found
+    out = [g for key in memo.order for g in memo.splits[key][2]]
     return merge_restated(out, memo.restated)
 
 
