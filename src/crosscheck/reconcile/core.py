@@ -51,6 +51,8 @@ class Memo:
     tables: TablesMemo = field(default_factory=TablesMemo)
     parts: PartsMemo = field(default_factory=PartsMemo)
     died: DiedMemo = field(default_factory=DiedMemo)
+    #: The parts and the deaths told later of the last run.
+    marks: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     #: Each claim with its subject and each document as the last run saw them.
     changes: ChangesMemo = field(default_factory=ChangesMemo)
     subjects: dict[str, Subject] = field(default_factory=dict)
@@ -173,11 +175,16 @@ def reconcile_with_notes(
     parts = report_parts(fixed, subjects, memo.parts, changed)
     died = died_later(fixed, subjects, parts, sourcing.published, memo.died, changed)
     judge = Judge(sourcing, frozenset(parts), died)
+    # The claims whose verdict inputs may have changed: those of the changed documents, and
+    # those that became or stopped being a part or a death told later.
+    touched = {c.id for c in fixed if c.doc_id in changed}
+    touched |= (judge.parts ^ memo.marks[0]) | (judge.died ^ memo.marks[1])
+    memo.marks = (judge.parts, judge.died)
     known: Verdicts = memo.verdicts
     kept: Verdicts = {}
     groups = sorted(
         (
-            judged(judge, raw, known, kept)
+            judged(judge, raw, known, kept, touched)
             for raw in group_claims(fixed, subjects, memo.groups, parts, changed)
         ),
         key=lambda g: g.id,

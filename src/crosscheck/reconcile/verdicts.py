@@ -19,6 +19,7 @@ from __future__ import annotations
 import operator
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from crosscheck.model import EVENT_MEASURES, Claim, ClaimGroup, Document, Estimate, stable_id
@@ -340,27 +341,43 @@ def _place(raw: RawGroup) -> tuple[Any, ...]:
     return (raw.subject, raw.measure, raw.counted, raw.slot, tuple(map(_ID, raw.claims)))
 
 
-Verdicts = dict[tuple[Any, ...], tuple[tuple[Any, ...], ClaimGroup]]
+#: Each group's place -> its verdict key, its verdict and the raw group judged.
+Verdicts = dict[tuple[Any, ...], tuple[tuple[Any, ...], ClaimGroup, RawGroup]]
 
 
 def judged(
-    judge: Judge, raw: RawGroup, known: Verdicts | None = None, kept: Verdicts | None = None
+    judge: Judge,
+    raw: RawGroup,
+    known: Verdicts | None = None,
+    kept: Verdicts | None = None,
+    touched: AbstractSet[str] | None = None,
 ) -> ClaimGroup:
     """``judge.judge(raw)``, taken from ``known`` when everything it reads is unchanged.
 
     The key holds the frozen claims and documents themselves, so a changed field of either
     is a different key: nothing is listed by hand. The verdict is also put in ``kept`` (the
-    verdicts a caller keeps for its next call).
+    verdicts a caller keeps for its next call). ``touched``: the claims whose record, subject,
+    document or marks (part, died later) may differ from the run that filled ``known``
+    (None: any may); the very group judged last time with none of them touched is not
+    compared again.
     """
     if known is None and kept is None:
         return judge.judge(raw)
-    key = verdict_key(judge, raw)
     place = _place(raw)
     found = (known or {}).get(place)
-    if found is None or found[0] != key:
-        # Only a new verdict keeps its new key: an unchanged one keeps the old objects, so
-        # an update leaves no new long-lived objects behind for what it did not change.
-        found = (key, judge.judge(raw))
+    if (
+        found is None
+        or found[2] is not raw
+        or touched is None
+        or not touched.isdisjoint(map(_ID, raw.claims))
+    ):
+        key = verdict_key(judge, raw)
+        if found is None or found[0] != key:
+            found = (key, judge.judge(raw), raw)
+        elif found[2] is not raw:
+            # Only a new verdict keeps its new key: an unchanged one keeps the old objects,
+            # so an update leaves few new long-lived objects behind.
+            found = (found[0], found[1], raw)
     if kept is not None:
         kept[place] = found
     return found[1]
