@@ -192,7 +192,7 @@ def reconcile_with_notes(
     memo.verdicts = kept
     for note in notes:
         log.info(note)
-    links = {
+    links: dict[str, dict[str, Any]] = {
         "claim_subjects": subjects,
         "mention_entities": mention_entities,
         "event_links": event_links,
