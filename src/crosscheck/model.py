@@ -43,11 +43,8 @@ Precision = Literal["day", "night", "month", "year"]
 
 
 def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
-    """A deterministic id such as ``c-1a2b…`` built from ``parts``.
-
-    Ids must not depend on ingest order or process, so re-processing and
-    recomputation from scratch give the same ids.
-    """
+    """A deterministic id such as ``c-1a2b…`` built from ``parts``: the same in any ingest
+    order and process, so re-processing and recomputation from scratch give the same ids."""
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}-{digest[:length]}"
 
