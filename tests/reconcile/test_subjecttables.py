@@ -6,6 +6,7 @@ from recon_records import doc, event, mention
 
 from crosscheck.model import EventMention, Mention
 from crosscheck.reconcile import DocRecords
+from crosscheck.reconcile.entities import EntityMemo, resolve_document_entities
 from crosscheck.reconcile.subjecttables import Tables, TablesMemo, lookup_tables
 
 
@@ -73,3 +74,24 @@ def test_tables_with_a_memo_follow_added_changed_and_removed_documents() -> None
         assert ("saltmarsh" in kept.token_index) == (gunfire_d in ems)
     assert kept.doc_events == {"b": {"E3"}, "c": {"E4"}}
     assert "E4" in kept.token_index["talks"]
+
+
+def test_the_key_table_from_resolved_keys_equals_the_one_read_from_documents() -> None:
+    """Each key's entity is that of its first mention (by id) that has one, whether the
+    mentions are read from the documents or handed over by entity resolution."""
+    ms = [
+        mention("b", "Eastmarch", "GPE", start=3),
+        mention("a", "Eastmarch", "GPE", start=9),
+        mention("a", "Westmoor", "GPE", start=1),
+    ]
+    docs = [DocRecords(doc(k, None, None), tuple(m for m in ms if m.doc_id == k)) for k in "ab"]
+    entities = EntityMemo()
+    resolve_document_entities(docs, 90, entities)
+    first = min((m for m in ms if m.key == "eastmarch"), key=lambda m: m.id)
+    # The first Eastmarch mention has no entity: the key takes the next one's.
+    by_mention = {m.id: f"ent-{m.id}" for m in ms if m is not first}
+    plain = lookup_tables(docs, {}, by_mention, [])
+    handed = lookup_tables(docs, {}, by_mention, [], keyed=entities.mentions_by_key())
+    assert plain == handed
+    second = next(m for m in ms if m.key == "eastmarch" and m is not first)
+    assert handed.entity_by_key["eastmarch"] == f"ent-{second.id}"

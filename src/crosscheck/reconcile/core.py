@@ -167,6 +167,7 @@ def reconcile_with_notes(
         dominant_event_ids(event_mentions, event_links, linked.mains),
         mention_entities,
         memo.tables,
+        memo.entities.mentions_by_key(),
     )
     subjects = _kept(_subjects(resolver, fixed, overrides, notes, memo), memo.subjects)
     memo.subjects = subjects

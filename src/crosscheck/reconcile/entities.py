@@ -82,6 +82,10 @@ class EntityMemo:
     #: Each key's documents, in id order.
     key_docs: dict[str, list[str]] = field(default_factory=dict)
 
+    def mentions_by_key(self) -> dict[str, tuple[Mention, ...]]:
+        """Each mention key's mentions, in id order, as last resolved."""
+        return {key: c.mentions for key, c in self.clusters.items()}
+
 
 class DocMentions(Protocol):
     """What entity resolution reads of one document (a :class:`DocRecords`)."""

@@ -54,15 +54,17 @@ class SubjectResolver:
         dominant: dict[str, str],
         mention_entities: dict[str, str] | None = None,
         memo: TablesMemo | None = None,
+        keyed: Mapping[str, Sequence[Mention]] | None = None,
     ) -> None:
         """Build the tables over ``docs``' mentions and event mentions; ``mention_entities``
         (mention id -> entity id) if already known, ``memo`` what the last tables may hand
-        over (see :class:`TablesMemo`)."""
+        over (see :class:`TablesMemo`), ``keyed`` each mention key's mentions in id order
+        (see :func:`lookup_tables`)."""
         self.events = {e.id: e for e in events}
         by_id = mention_entities
         if by_id is None:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
-        t = lookup_tables(docs, event_links, by_id, entities, memo)
+        t = lookup_tables(docs, event_links, by_id, entities, memo, keyed)
         self.violent_in_sentence: Violent = t.violent_in_sentence
         self.doc_events: dict[str, frozenset[str]] = t.doc_events
         self.event_tokens: dict[str, frozenset[str]] = t.event_tokens

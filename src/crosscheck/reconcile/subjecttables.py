@@ -225,17 +225,27 @@ def _place_tables(docs: Iterable[_Docs], memo: TablesMemo) -> _Places:
     return countries, places
 
 
-def _key_table(docs: Iterable[_Docs], mention_entities: Mapping[str, str]) -> dict[str, str]:
+def _keyed(docs: Iterable[_Docs]) -> dict[str, list[Mention]]:
+    """Each mention key's mentions, in id order."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for d in docs:
+        for m in d.mentions:
+            out[m.key].append(m)
+    return {k: sorted(ms, key=lambda m: m.id) for k, ms in out.items()}
+
+
+def _key_table(
+    keyed: Mapping[str, Sequence[Mention]], mention_entities: Mapping[str, str]
+) -> dict[str, str]:
     """Per mention key, the entity of its first mention (by id) that has one."""
-    first: dict[str, tuple[str, str]] = {}
-    for m in (m for d in docs for m in d.mentions):
-        entity_id = mention_entities.get(m.id)
-        if entity_id is None:
-            continue
-        known = first.get(m.key)
-        if known is None or m.id < known[0]:
-            first[m.key] = (m.id, entity_id)
-    return {key: found[1] for key, found in first.items()}
+    out: dict[str, str] = {}
+    for key, mentions in keyed.items():
+        for m in mentions:
+            entity_id = mention_entities.get(m.id)
+            if entity_id is not None:
+                out[key] = entity_id
+                break
+    return out
 
 
 def _name_tables(entities: Iterable[Entity]) -> tuple[dict[str, str], dict[str, str]]:
@@ -285,8 +295,10 @@ def lookup_tables(
     mention_entities: Mapping[str, str],
     entities: Iterable[Entity],
     memo: TablesMemo | None = None,
+    keyed: Mapping[str, Sequence[Mention]] | None = None,
 ) -> Tables:
-    """The lookup tables of one picture (``memo``: see :class:`TablesMemo`)."""
+    """The lookup tables of one picture (``memo``: see :class:`TablesMemo`; ``keyed``: each
+    mention key's mentions in id order, when entity resolution has them at hand)."""
     docs = list(docs)
     memo = memo if memo is not None else TablesMemo()
     merged = _event_tables(docs, event_links, memo)
@@ -303,7 +315,7 @@ def lookup_tables(
         merged.token_index,
         countries,
         places,
-        _key_table(docs, mention_entities),
+        _key_table(keyed if keyed is not None else _keyed(docs), mention_entities),
         entity_by_name,
         org_by_name,
     )
