@@ -266,15 +266,17 @@ def _refile(
         members = memo.keyed[key]
         del members[bisect.bisect_left(members, c.id, key=_ID)]
         dirty.add(key)
+    was = {made[0].id: made for made in gone}
     for c in claims:
         if changed is not None and c.doc_id not in changed:
             continue
         subject = subjects[c.id]
-        made = next((x for x in gone if x[0] is c and x[1] is subject), None)
-        key = made[2] if made is not None else _base_key(c, subject)
-        memo.bases[c.id] = (c, subject, key)
-        bisect.insort(memo.keyed.setdefault(key, []), c, key=_ID)
-        dirty.add(key)
+        made = was.get(c.id)
+        if made is None or made[0] is not c or made[1] is not subject:
+            made = (c, subject, _base_key(c, subject))
+        memo.bases[c.id] = made
+        bisect.insort(memo.keyed.setdefault(made[2], []), c, key=_ID)
+        dirty.add(made[2])
     return dirty
 
 

@@ -104,7 +104,7 @@ class _EventTables:
             if sign > 0:
                 self.violent[key] = found
             else:
-                del self.violent[key]
+                self.violent.pop(key, None)
         if sign > 0 and events:
             self.doc_events[doc_id] = events
         elif sign < 0:
