@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosscheck.model import Claim, Correction, Picture, Subject
+from crosscheck.model import Claim, ClaimGroup, Correction, Picture, Subject
 from crosscheck.reconcile.claimchanges import ChangesMemo, changed_documents
 from crosscheck.reconcile.corrections import (
     apply_claim_corrections,
@@ -136,42 +136,11 @@ def _by_key(links: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
     return {k: links[k] for k in keys}
 
 
-def reconcile_with_notes(
-    records: Records, settings: ReconcileSettings | None = None, memo: Memo | None = None
-) -> tuple[Picture, list[str]]:
-    """Like :func:`reconcile`, also returning a note per correction that had to be skipped."""
-    settings = settings or ReconcileSettings()
-    memo = memo if memo is not None else Memo()
-    notes: list[str] = []
-    corr = _sorted_corrections(records.corrections)
-    documents = records.documents()
-    mentions = list(records.mentions())
-    event_mentions = list(records.event_mentions())
-    claims = list(records.claims())
-
-    entities = resolve_document_entities(records.ordered(), settings.fuzzy_threshold, memo.entities)
-    entities = apply_entity_corrections(entities, mentions, corr, notes)
-    mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
-
-    ordered = records.ordered()
-    linked = link_incidents(ordered, memo.incidents)
-    events = apply_event_corrections(_events(linked.groups, memo), event_mentions, corr, notes)
-    event_links = {mid: e.id for e in events for mid in e.mention_ids}
-
-    fixed, overrides = apply_claim_corrections(claims, corr, notes)
-    resolver = SubjectResolver(
-        events,
-        ordered,
-        event_links,
-        entities,
-        dominant_event_ids(event_mentions, event_links, linked.mains),
-        mention_entities,
-        memo.tables,
-        memo.entities.mentions_by_key(),
-    )
-    subjects = _kept(_subjects(resolver, fixed, overrides, notes, memo), memo.subjects)
-    memo.subjects = subjects
-    sourcing = Sourcing({d.id: d for d in documents})
+def _judged_groups(
+    fixed: list[Claim], subjects: dict[str, Subject], sourcing: Sourcing, memo: Memo
+) -> tuple[dict[str, str], list[ClaimGroup]]:
+    """Report parts and the groups with their verdicts; every stage reads again only the
+    documents changed since the memo's last run (see :mod:`.claimchanges`)."""
     changed = changed_documents(fixed, subjects, sourcing.documents, memo.changes)
     parts = report_parts(fixed, subjects, memo.parts, changed)
     died = died_later(fixed, subjects, parts, sourcing.published, memo.died, changed)
@@ -191,6 +160,45 @@ def reconcile_with_notes(
         key=lambda g: g.id,
     )
     memo.verdicts = kept
+    return parts, groups
+
+
+def reconcile_with_notes(
+    records: Records, settings: ReconcileSettings | None = None, memo: Memo | None = None
+) -> tuple[Picture, list[str]]:
+    """Like :func:`reconcile`, also returning a note per correction that had to be skipped."""
+    settings = settings or ReconcileSettings()
+    memo = memo if memo is not None else Memo()
+    notes: list[str] = []
+    corr = _sorted_corrections(records.corrections)
+    documents = records.documents()
+    mentions = list(records.mentions())
+    event_mentions = list(records.event_mentions())
+    claims = list(records.claims())
+
+    ordered = records.ordered()
+    entities = resolve_document_entities(ordered, settings.fuzzy_threshold, memo.entities)
+    entities = apply_entity_corrections(entities, mentions, corr, notes)
+    mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
+
+    linked = link_incidents(ordered, memo.incidents)
+    events = apply_event_corrections(_events(linked.groups, memo), event_mentions, corr, notes)
+    event_links = {mid: e.id for e in events for mid in e.mention_ids}
+
+    fixed, overrides = apply_claim_corrections(claims, corr, notes)
+    resolver = SubjectResolver(
+        events,
+        ordered,
+        event_links,
+        entities,
+        dominant_event_ids(event_mentions, event_links, linked.mains),
+        mention_entities,
+        memo.tables,
+        memo.entities.mentions_by_key(),
+    )
+    subjects = _kept(_subjects(resolver, fixed, overrides, notes, memo), memo.subjects)
+    memo.subjects = subjects
+    parts, groups = _judged_groups(fixed, subjects, Sourcing({d.id: d for d in documents}), memo)
     for note in notes:
         log.info(note)
     links: dict[str, dict[str, Any]] = {
