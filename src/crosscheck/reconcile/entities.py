@@ -67,9 +67,6 @@ class EntityMemo:
     """What entity resolution may reuse between calls (held by a Reconciler)."""
 
     clusters: dict[str, KeyCluster] = field(default_factory=dict)
-    #: Each key's mentions as they came (before the cluster sorted them): while they come
-    #: the same, the key's cluster is taken as it is.
-    came: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     close: dict[tuple[int, str, str], dict[str, set[str]]] = field(default_factory=dict)
     #: The fuzzy threshold and the keys of each entity, last joined.
     joins: tuple[int, list[list[str]]] | None = None
@@ -264,19 +261,16 @@ def _clusters(dirty: set[str], memo: EntityMemo) -> bool:
         old = clusters.get(key)
         docs = memo.key_docs.get(key)
         if not docs:
-            clusters.pop(key, None)
-            memo.came.pop(key, None)
-            joins_stale = True
+            if clusters.pop(key, None) is not None:
+                joins_stale = True
             continue
-        raw = tuple(m for doc_id in docs for m in memo.parts[doc_id][1][key])
-        if old is not None and memo.came.get(key) == raw:
-            continue
-        memo.came[key] = raw
+        raw = (m for doc_id in docs for m in memo.parts[doc_id][1][key])
         members = tuple(sorted({m.id: m for m in raw}.values(), key=lambda m: m.id))
-        if old is None or old.mentions != members:
-            clusters[key] = key_cluster(key, members)
-            joins_stale = joins_stale or old is None or old.links != clusters[key].links
-            added = added or old is None
+        if old is not None and old.mentions == members:
+            continue
+        clusters[key] = key_cluster(key, members)
+        joins_stale = joins_stale or old is None or old.links != clusters[key].links
+        added = added or old is None
     if added:  # the clusters are kept in key order
         memo.clusters = {k: clusters[k] for k in sorted(clusters)}
     return joins_stale

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from crosscheck.analysis.geo import country_code
 from crosscheck.model import Entity, EventMention, Mention
 from crosscheck.reconcile.mentionfeatures import distinctive_tokens, type_family
+from crosscheck.reconcile.records import DocRecords
 from crosscheck.reconcile.text import label_family, name_key
 
 Violent = dict[tuple[str, str], list[tuple[int, str]]]
@@ -69,17 +69,6 @@ def _doc_part(
         kept[text] = found
         tokens[event_id].update(found)
     return violent, frozenset(tokens), {k: frozenset(v) for k, v in tokens.items()}
-
-
-class _Docs(Protocol):
-    """What the tables read of one document (a :class:`~crosscheck.reconcile.DocRecords`)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def mentions(self) -> tuple[Mention, ...]: ...
-    @property
-    def event_mentions(self) -> tuple[EventMention, ...]: ...
 
 
 @dataclass
@@ -152,7 +141,7 @@ class _EventTables:
 
 
 def _event_tables(
-    docs: Iterable[_Docs], event_links: Mapping[str, str], memo: TablesMemo
+    docs: Iterable[DocRecords], event_links: Mapping[str, str], memo: TablesMemo
 ) -> _EventTables:
     """The event tables, merged from each document's part; a part is made again, and
     patched into the tables, only when the document's event mentions or their events
@@ -202,7 +191,7 @@ def _patch(table: dict[str, list[Mention]], doc_id: str, found: list[Mention] | 
         table.pop(doc_id, None)
 
 
-def _place_tables(docs: Iterable[_Docs], memo: TablesMemo) -> _Places:
+def _place_tables(docs: Iterable[DocRecords], memo: TablesMemo) -> _Places:
     """Per document, its country mentions and its place mentions, in (start, id) order; a
     document's are sorted again, and patched into the tables, only when its mentions
     changed (``memo.places``)."""
@@ -225,7 +214,7 @@ def _place_tables(docs: Iterable[_Docs], memo: TablesMemo) -> _Places:
     return countries, places
 
 
-def _keyed(docs: Iterable[_Docs]) -> dict[str, list[Mention]]:
+def _keyed(docs: Iterable[DocRecords]) -> dict[str, list[Mention]]:
     """Each mention key's mentions, in id order."""
     out: dict[str, list[Mention]] = defaultdict(list)
     for d in docs:
@@ -290,7 +279,7 @@ class TablesMemo:
 
 
 def lookup_tables(
-    docs: Iterable[_Docs],
+    docs: Iterable[DocRecords],
     event_links: Mapping[str, str],
     mention_entities: Mapping[str, str],
     entities: Iterable[Entity],
