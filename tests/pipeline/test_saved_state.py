@@ -22,6 +22,7 @@ from crosscheck.pipeline import picture as picture_module
 from crosscheck.pipeline.corrections import correct_claim
 from crosscheck.pipeline.ingest import ingest_paths, reconcile_pending
 from crosscheck.pipeline.picture import configure, forget_state, rebuild_picture
+from crosscheck.reconcile.snapshot import FORMAT
 from crosscheck.store import Store, open_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -242,7 +243,7 @@ def test_damaged_or_stale_state_is_rebuilt_with_one_notice(
     assert reason in notices[0] and "rebuilding the picture" in notices[0]
     assert len(rebuilds) == 2
     state = store.load_saved_state()
-    assert state is not None and state.format == 1  # a good state saved again
+    assert state is not None and state.format == FORMAT  # a good state saved again
     _rebuilt(store)
     store.close()
 

