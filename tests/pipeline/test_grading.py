@@ -102,3 +102,37 @@ def test_track_records_worked_out_again_only_where_needed(
     assert (after["Steady Wire"].right, after["Steady Wire"].superseded) == (3, 1)
     refresh_outlet_records(graded)  # from scratch: the same
     assert graded.outlet_records() == after
+
+
+def test_outcomes_prepared_ahead_equal_those_worked_out_after(
+    graded: Store, settings: Settings, tmp_path: Path
+) -> None:
+    """A new process prepares the outcomes of the picture it starts from while a worker
+    extracts; the refresh after its update keeps them and gives the full records."""
+    from crosscheck.pipeline import grading
+    from crosscheck.pipeline.grading import prepare_outlet_records, refresh_outlet_records
+    from crosscheck.pipeline.picture import prefetch
+
+    start = prefetch(graded)  # the picture the next update starts from
+    assert start is not None
+    grading._OUTCOMES.pop(graded, None)  # as in a new process
+    prepare_outlet_records(graded, start.groups)
+    prepared = dict(grading._OUTCOMES[graded])
+    assert prepared and all(outcomes for _, outcomes in prepared.values())
+    prepare_outlet_records(graded, [])  # a process that holds outcomes keeps them
+    assert grading._OUTCOMES[graded] == prepared
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "late.txt").write_text(
+        "The death toll from the bombing at the central bus station in Mombasa on 3 June has"
+        " risen to 15, officials said.\n",
+        encoding="utf-8",
+    )
+    meta = '{"title": "late", "outlet": "Late Ledger", "published": "2024-06-09"}'
+    (extra / "late.meta.json").write_text(meta, encoding="utf-8")
+    ingest_paths(graded, [str(extra)], settings)
+    after = graded.outlet_records()
+    kept = {id(g) for g, _ in grading._OUTCOMES[graded].values()} & {id(g) for g in start.groups}
+    assert kept  # the groups the update left alone were not worked out again
+    refresh_outlet_records(graded)  # from scratch: the same
+    assert graded.outlet_records() == after

@@ -323,7 +323,7 @@ def test_new_ingest_process_extracts_in_a_worker_while_reading_the_state(
         "picture.PREFETCH_BYTES = 1\n"
         "read = []\n"
         "ahead = picture.prefetch\n"
-        "picture.prefetch = lambda s: (read.append(1), ahead(s))\n"
+        "picture.prefetch = lambda s: (read.append(1), ahead(s))[1]\n"
         "store = open_store(sys.argv[1])\n"
         "settings = load_settings({'db': sys.argv[1]}, environ={})\n"
         "report = ingest_paths(store, [sys.argv[2]], settings, workers=1)\n"

@@ -17,7 +17,7 @@ from crosscheck.assess.records import Alert
 from crosscheck.errors import CrosscheckError
 from crosscheck.model import Picture
 from crosscheck.pipeline.delivery import deliver
-from crosscheck.pipeline.grading import refresh_outlet_records
+from crosscheck.pipeline.grading import prepare_outlet_records, refresh_outlet_records
 from crosscheck.pipeline.rules import active_rules, run_rules
 from crosscheck.store import Store
 
@@ -53,4 +53,15 @@ def follow_up(store: Store, picture: Picture | None, new_doc_ids: Sequence[str])
     return done
 
 
-__all__ = ["FollowUp", "follow_up"]
+def prepare_follow_up(store: Store, picture: Picture) -> None:
+    """What the follow-up of the next update can work out before it: the outcomes of the
+    groups of ``picture``, the picture that update starts from (see
+    :func:`crosscheck.pipeline.grading.prepare_outlet_records`). Done while a worker
+    extracts; a failure here is left to the follow-up itself."""
+    try:
+        prepare_outlet_records(store, picture.groups)
+    except CrosscheckError as exc:
+        log.debug("the follow-up was not prepared (%s)", exc)
+
+
+__all__ = ["FollowUp", "follow_up", "prepare_follow_up"]

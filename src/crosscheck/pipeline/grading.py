@@ -77,6 +77,21 @@ def refresh_outlet_records(
     return len(records)
 
 
+def prepare_outlet_records(store: Store, groups: Sequence[ClaimGroup]) -> None:
+    """Work out the outcomes of ``groups`` now, unless this process already holds some.
+
+    For the groups of the picture the next update starts from, read ahead while a worker
+    extracts (:func:`crosscheck.pipeline.followup.prepare_follow_up`): the refresh after
+    that update then works out only the groups it changed, as in a process that made the
+    last picture itself, instead of reading every claim's outlet and figures again.
+    """
+    if store in _OUTCOMES:
+        return
+    todo = [g for g in groups if g.sources >= 2]
+    facts = store.claim_facts([cid for g in todo for cid in g.claims]) if todo else {}
+    _OUTCOMES[store] = {g.id: (g, group_outcomes(g, facts)) for g in todo}
+
+
 def analyst_grades(store: Store, kind: str) -> dict[str, tuple[str, str, Action]]:
     """Grades analysts set for ``kind`` ("outlet" or "claim").
 

@@ -117,8 +117,8 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def _read_ahead(store: Store, reconcile: bool) -> Callable[[], object] | None:
     """Reading the store's saved picture state, when the update after extraction would read
-    a large one: done while a worker extracts, it is off the wait (see
-    :class:`crosscheck.pipeline.workers.Extractors`)."""
+    a large one, and preparing the follow-up of that update from it: done while a worker
+    extracts, both are off the wait (see :class:`crosscheck.pipeline.workers.Extractors`)."""
     if not reconcile:
         return None
     from crosscheck.pipeline.picture import prefetch, worth_prefetching
@@ -128,9 +128,14 @@ def _read_ahead(store: Store, reconcile: bool) -> Callable[[], object] | None:
 
     def read() -> None:
         try:
-            prefetch(store)
+            picture = prefetch(store)
         except CrosscheckError as exc:  # the update reads it again, and fails or rebuilds there
             log.debug("%s: the saved picture state was not read ahead (%s)", store.name, exc)
+            return
+        if picture is not None:
+            from crosscheck.pipeline.followup import prepare_follow_up
+
+            prepare_follow_up(store, picture)
 
     return read
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from crosscheck.analysis.extractor import Extractor, split_chunks
 from crosscheck.analysis.figures import headline_only
+from crosscheck.analysis.gazetteer import share_tokenizer
 from crosscheck.analysis.lang.en import claims, entities, events, statements
 from crosscheck.analysis.lang.en.context import Chunk
 from crosscheck.analysis.lang.en.harmwords import HEADLINE
@@ -47,6 +48,8 @@ class EnglishGrammar:
 
     def __init__(self, settings: Settings) -> None:
         self.parser = SpacyPass(settings.spacy_model)
+        nlp = self.parser.nlp
+        share_tokenizer(nlp.vocab, nlp.make_doc)
 
     def headline(self, title: str) -> str:
         return sentence_case(title)
