@@ -70,3 +70,20 @@ def test_an_unwritable_cache_only_costs_a_build(
     assert cached("towns", _counting({"a": 1}, calls), [source]) == {"a": 1}
     assert cached("towns", _counting({"a": 1}, calls), [source]) == {"a": 1}
     assert len(calls) == 2
+
+
+def test_the_region_table_read_back_equals_the_one_built(cache: Path) -> None:
+    """The subdivisions index is kept like the city index: read back, the same table, and
+    named by the places data it was built from."""
+    from crosscheck.analysis import geo
+
+    geo._region_index.cache_clear()
+    try:
+        first = geo._region_index()
+        names = [p.name for p in cache.iterdir() if p.name.startswith("regions-")]
+        assert len(names) == 1
+        geo._region_index.cache_clear()
+        assert geo._region_index() == first == geo._build_region_index()
+        assert any(place.kind == "region" for places in first.values() for place in places)
+    finally:
+        geo._region_index.cache_clear()

