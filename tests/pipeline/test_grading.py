@@ -110,15 +110,20 @@ def test_outcomes_prepared_ahead_equal_those_worked_out_after(
     """A new process prepares the outcomes of the picture it starts from while a worker
     extracts; the refresh after its update keeps them and gives the full records."""
     from crosscheck.pipeline import grading
+    from crosscheck.pipeline.followup import prepare_follow_up
     from crosscheck.pipeline.grading import prepare_outlet_records, refresh_outlet_records
     from crosscheck.pipeline.picture import prefetch
 
-    start = prefetch(graded)  # the picture the next update starts from
+    start = prefetch(graded)  # the Reconciler the next update starts from
     assert start is not None
+    before = list(start.picture.groups)  # the update replaces its picture
     grading._OUTCOMES.pop(graded, None)  # as in a new process
-    prepare_outlet_records(graded, start.groups)
+    prepare_follow_up(graded, start)  # outlets and figures as the Reconciler holds them
     prepared = dict(grading._OUTCOMES[graded])
     assert prepared and all(outcomes for _, outcomes in prepared.values())
+    grading._OUTCOMES.pop(graded, None)
+    prepare_outlet_records(graded, before)  # as the store holds them
+    assert grading._OUTCOMES[graded] == prepared
     prepare_outlet_records(graded, [])  # a process that holds outcomes keeps them
     assert grading._OUTCOMES[graded] == prepared
     extra = tmp_path / "extra"
@@ -132,7 +137,7 @@ def test_outcomes_prepared_ahead_equal_those_worked_out_after(
     (extra / "late.meta.json").write_text(meta, encoding="utf-8")
     ingest_paths(graded, [str(extra)], settings)
     after = graded.outlet_records()
-    kept = {id(g) for g, _ in grading._OUTCOMES[graded].values()} & {id(g) for g in start.groups}
+    kept = {id(g) for g, _ in grading._OUTCOMES[graded].values()} & {id(g) for g in before}
     assert kept  # the groups the update left alone were not worked out again
     refresh_outlet_records(graded)  # from scratch: the same
     assert graded.outlet_records() == after

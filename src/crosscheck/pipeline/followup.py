@@ -13,12 +13,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from crosscheck.assess.grading import ClaimFacts
 from crosscheck.assess.records import Alert
 from crosscheck.errors import CrosscheckError
 from crosscheck.model import Picture
 from crosscheck.pipeline.delivery import deliver
 from crosscheck.pipeline.grading import prepare_outlet_records, refresh_outlet_records
 from crosscheck.pipeline.rules import active_rules, run_rules
+from crosscheck.reconcile import Reconciler
 from crosscheck.store import Store
 
 log = logging.getLogger(__name__)
@@ -53,13 +55,18 @@ def follow_up(store: Store, picture: Picture | None, new_doc_ids: Sequence[str])
     return done
 
 
-def prepare_follow_up(store: Store, picture: Picture) -> None:
+def prepare_follow_up(store: Store, start: Reconciler) -> None:
     """What the follow-up of the next update can work out before it: the outcomes of the
-    groups of ``picture``, the picture that update starts from (see
-    :func:`crosscheck.pipeline.grading.prepare_outlet_records`). Done while a worker
-    extracts; a failure here is left to the follow-up itself."""
+    groups of the picture that update starts from, ``start``'s (see
+    :func:`crosscheck.pipeline.grading.prepare_outlet_records`), with the outlets and
+    figures of its records: the store's, but for documents changed since, whose groups the
+    update makes anew. Done while a worker extracts; a failure is left to the follow-up."""
+    docs = start.records.docs
+    facts = {
+        c.id: ClaimFacts(d.document.outlet, c.low, c.high) for d in docs.values() for c in d.claims
+    }
     try:
-        prepare_outlet_records(store, picture.groups)
+        prepare_outlet_records(store, start.picture.groups, facts)
     except CrosscheckError as exc:
         log.debug("the follow-up was not prepared (%s)", exc)
 

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from crosscheck.assess.grading import (
@@ -77,18 +77,22 @@ def refresh_outlet_records(
     return len(records)
 
 
-def prepare_outlet_records(store: Store, groups: Sequence[ClaimGroup]) -> None:
+def prepare_outlet_records(
+    store: Store, groups: Sequence[ClaimGroup], facts: Mapping[str, ClaimFacts] | None = None
+) -> None:
     """Work out the outcomes of ``groups`` now, unless this process already holds some.
 
     For the groups of the picture the next update starts from, read ahead while a worker
     extracts (:func:`crosscheck.pipeline.followup.prepare_follow_up`): the refresh after
     that update then works out only the groups it changed, as in a process that made the
     last picture itself, instead of reading every claim's outlet and figures again.
+    ``facts``: the claims' as the caller holds them (else read from the store).
     """
     if store in _OUTCOMES:
         return
     todo = [g for g in groups if g.sources >= 2]
-    facts = store.claim_facts([cid for g in todo for cid in g.claims]) if todo else {}
+    if facts is None:
+        facts = store.claim_facts([cid for g in todo for cid in g.claims]) if todo else {}
     _OUTCOMES[store] = {g.id: (g, group_outcomes(g, facts)) for g in todo}
 
 

@@ -128,14 +128,14 @@ def _read_ahead(store: Store, reconcile: bool) -> Callable[[], object] | None:
 
     def read() -> None:
         try:
-            picture = prefetch(store)
+            start = prefetch(store)
         except CrosscheckError as exc:  # the update reads it again, and fails or rebuilds there
             log.debug("%s: the saved picture state was not read ahead (%s)", store.name, exc)
             return
-        if picture is not None:
+        if start is not None:
             from crosscheck.pipeline.followup import prepare_follow_up
 
-            prepare_follow_up(store, picture)
+            prepare_follow_up(store, start)
 
     return read
 

@@ -83,11 +83,12 @@ def worth_prefetching(store: Store) -> bool:
     return store.saved_state_bytes() >= PREFETCH_BYTES
 
 
-def prefetch(store: Store) -> Picture | None:
+def prefetch(store: Store) -> Reconciler | None:
     """Read the store's saved Reconciler now, so that the next update starts from it.
 
-    Returns the picture that update starts from (None: it rebuilds), for other work to be
-    prepared from it meanwhile (:func:`crosscheck.pipeline.followup.prepare_follow_up`).
+    Returns that Reconciler (None: the update rebuilds), for work to be prepared from its
+    records and picture meanwhile (:func:`crosscheck.pipeline.followup.prepare_follow_up`);
+    the caller only reads it.
 
     Safe whenever it is done: an update trusts a held Reconciler only as far as the store's
     stamps and picture token say (:mod:`crosscheck.pipeline.saved`), as it trusts one held
@@ -99,13 +100,13 @@ def prefetch(store: Store) -> Picture | None:
         wanted = _SETTINGS.get(store) or reconcile_settings(None)
         held = _HELD.get(store)
         if held is not None and held.reconciler.settings == wanted:
-            return held.reconciler.picture
+            return held.reconciler
     held = saved.load(store, wanted, notify=False)
     if held is None:
         return None
     with _LOCK:
         # One another thread brought up to date meanwhile is newer: keep it.
-        return _HELD.setdefault(store, held).reconciler.picture
+        return _HELD.setdefault(store, held).reconciler
 
 
 def _doc_records(store: Store, doc_ids: list[str] | None) -> dict[str, DocRecords]:
