@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
-from lxml import etree, html
+from typing import TYPE_CHECKING
 
 from crosscheck.ingest.resources import load_data
+
+if TYPE_CHECKING:  # lxml is imported when markup is read, not by every command
+    from lxml import etree, html
 
 _SPACES = re.compile(r"[^\S\n]+")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
@@ -27,6 +29,8 @@ def _tag_sets() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _parser() -> html.HTMLParser:
+    from lxml import html
+
     return html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
@@ -72,6 +76,8 @@ def html_to_text(markup: str, keep: frozenset[str] = frozenset()) -> str:
     """
     if not markup.strip():
         return ""
+    from lxml import etree, html
+
     try:
         root = html.document_fromstring(markup, parser=_parser())
     except (etree.ParserError, ValueError):

@@ -15,11 +15,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from crosscheck.errors import InputError
 from crosscheck.ingest.base import RawDocument, register_reader
@@ -27,6 +25,10 @@ from crosscheck.ingest.dates import normalise_published
 from crosscheck.ingest.encoding import decode_bytes
 from crosscheck.ingest.language import normalise_language
 from crosscheck.ingest.markup import html_to_text
+
+if TYPE_CHECKING:  # markdown-it is imported when a Markdown file is read, not by every command
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Front-matter keys people use for each metadata field, in order of preference.
@@ -41,6 +43,8 @@ _FRONT_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
