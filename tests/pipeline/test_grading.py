@@ -75,6 +75,20 @@ def test_set_grade_checks_its_input(graded: Store) -> None:
     assert claim_grades(graded, groups)[claim]["credibility"]["source"] == "analyst"
 
 
+def _late_report(tmp_path: Path) -> Path:
+    """A folder with a later report that raises the toll of the Mombasa bombing to 15."""
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "late.txt").write_text(
+        "The death toll from the bombing at the central bus station in Mombasa on 3 June has"
+        " risen to 15, officials said.\n",
+        encoding="utf-8",
+    )
+    meta = '{"title": "late", "outlet": "Late Ledger", "published": "2024-06-09"}'
+    (extra / "late.meta.json").write_text(meta, encoding="utf-8")
+    return extra
+
+
 def test_track_records_worked_out_again_only_where_needed(
     graded: Store, settings: Settings, tmp_path: Path
 ) -> None:
@@ -88,16 +102,7 @@ def test_track_records_worked_out_again_only_where_needed(
     assert graded.outlet_records() == full
     # A later report that raises one toll: only that group changes, Quick Post's early count
     # there is still superseded, and Steady Wire's 12 is now an early count too.
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    (extra / "late.txt").write_text(
-        "The death toll from the bombing at the central bus station in Mombasa on 3 June has"
-        " risen to 15, officials said.\n",
-        encoding="utf-8",
-    )
-    meta = '{"title": "late", "outlet": "Late Ledger", "published": "2024-06-09"}'
-    (extra / "late.meta.json").write_text(meta, encoding="utf-8")
-    ingest_paths(graded, [str(extra)], settings)
+    ingest_paths(graded, [str(_late_report(tmp_path))], settings)
     after = graded.outlet_records()
     assert (after["Steady Wire"].right, after["Steady Wire"].superseded) == (3, 1)
     refresh_outlet_records(graded)  # from scratch: the same
@@ -126,16 +131,7 @@ def test_outcomes_prepared_ahead_equal_those_worked_out_after(
     assert grading._OUTCOMES[graded] == prepared
     prepare_outlet_records(graded, [])  # a process that holds outcomes keeps them
     assert grading._OUTCOMES[graded] == prepared
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    (extra / "late.txt").write_text(
-        "The death toll from the bombing at the central bus station in Mombasa on 3 June has"
-        " risen to 15, officials said.\n",
-        encoding="utf-8",
-    )
-    meta = '{"title": "late", "outlet": "Late Ledger", "published": "2024-06-09"}'
-    (extra / "late.meta.json").write_text(meta, encoding="utf-8")
-    ingest_paths(graded, [str(extra)], settings)
+    ingest_paths(graded, [str(_late_report(tmp_path))], settings)
     after = graded.outlet_records()
     kept = {id(g) for g, _ in grading._OUTCOMES[graded].values()} & {id(g) for g in before}
     assert kept  # the groups the update left alone were not worked out again
