@@ -83,6 +83,17 @@ def test_words_holding_the_separator_survive() -> None:
     assert again is not None and again.terms == odd.terms and again.lead == odd.lead
 
 
+def test_word_tables_of_the_wrong_shape_are_refused() -> None:
+    from crosscheck.reconcile.packed import saved_profile
+
+    class _Forged:
+        def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+            return (saved_profile, ("d1", (("a", b""),)))
+
+    with pytest.raises(SavedStateError, match="unreadable"):
+        _load(pickle.dumps({"records": _Forged()}))
+
+
 def test_a_report_side_with_foreign_fields_is_refused() -> None:
     class _Forged:
         def __reduce__(self) -> tuple[object, tuple[object, ...]]:

@@ -88,8 +88,16 @@ class SavedProfile(Profile):
     __hash__ = Profile.__hash__
 
 
+def _shaped(packed: Any) -> tuple[Packed, ...]:
+    """``packed`` if it holds one packed table per word table (else the read fails)."""
+    if not isinstance(packed, tuple) or len(packed) != len(_TABLES):
+        raise TypeError("saved word tables of the wrong shape")
+    return packed
+
+
 def saved_profile(doc_id: str, packed: tuple[Packed, ...]) -> SavedProfile:
     """The profile :func:`reduce_profile` wrote (named by the saved bytes)."""
+    packed = _shaped(packed)
     out = object.__new__(SavedProfile)
     _PROFILE_SLOTS["doc_id"].__set__(out, doc_id)
     SavedProfile._packed.__set__(out, packed)  # type: ignore[attr-defined]
@@ -134,6 +142,7 @@ def saved_report(state: dict[str, Any], packed: tuple[Packed, ...]) -> SavedRepo
     """The report :func:`reduce_report` wrote (named by the saved bytes)."""
     if not isinstance(state, dict) or state.keys() != _REPORT_FIELDS - set(_TABLES):
         raise TypeError("a saved report's fields are not a report's")
+    packed = _shaped(packed)
     out = object.__new__(SavedReport)
     out.__dict__.update(state)
     out.__dict__["_packed"] = packed
