@@ -111,6 +111,18 @@ def test_ru_a_toll_that_rose_to_a_number_is_that_number(
             ("killed", 6, 6),
             "трое мужчин, две женщины и ребенок",
         ),
+        # Lone people named before the count are one each, as "a man and two children".
+        (
+            "В результате обстрела погибли мужчина и двое детей.",
+            ("killed", 3, 3),
+            "мужчина и двое детей",
+        ),
+        (
+            "При взрыве ранены мужчина, женщина и трое детей.",
+            ("injured", 5, 5),
+            "мужчина, женщина и трое детей",
+        ),
+        ("Ранены женщина и трое детей, сообщает МЧС.", ("injured", 4, 4), "женщина и трое детей"),
     ],
 )
 def test_ru_a_list_of_people_counts_every_member(

@@ -1,10 +1,11 @@
 """Lists of counted people joined by "и": one figure of all their members.
 
 "погибли трое мужчин и две женщины" is five killed, "ранены двое взрослых и трое детей"
-five injured, "задержаны четверо мужчин и женщина" five arrested, as English adds up "two
-men and a woman". Each member is a number with its own noun of people (or, last, a lone
-noun: one person), and Natasha's parse must join the nouns (``conj``): "погибли трое
-детей и двое взрослых получили ранения" are two figures of two verbs.
+five injured, "задержаны четверо мужчин и женщина" five arrested, "погибли мужчина и двое
+детей" three, as English adds up "two men and a woman". Each member is a number with its own
+noun of people (or a lone noun: one person, last or first), and Natasha's parse must join
+the nouns (``conj``): "погибли трое детей и двое взрослых получили ранения" are two figures
+of two verbs.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def summed_lists(
             out[-1] = replace(prev, low=prev.low + q.low, high=prev.low + q.low, through=noun + 1)
         else:
             out.append(q)
-    return [_lone_last(tokens, q, g) for q in out]
+    nouns = {n.index for q in out if (n := counted_noun(tokens, q)) is not None}
+    return [_lone_last(tokens, _lone_first(tokens, q, nouns, g), g) for q in out]
 
 
 def _member(tok: Token | None, g: Grammar) -> bool:
@@ -93,6 +95,38 @@ def _lone_last(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> Quantity:
     if not (lone and _member(noun, g) and singular(noun.text)):
         return q
     return replace(q, low=q.low + 1, high=q.low + 1, through=noun.index + 1)
+
+
+def _lone_first(tokens: tuple[Token, ...], q: Quantity, counted: set[int], g: Grammar) -> Quantity:
+    """ "мужчина и двое детей", "мужчина, женщина и двое детей": lone singular nouns of
+    people joined before a count are one more each. Only a whole list counts, from its first
+    noun (the one the others are joined to), none of them counted by a number of its own."""
+    noun = counted_noun(tokens, q)
+    if noun is None or q.through or q.first != q.start or not _exact(q) or q.low is None:
+        return q
+    if not _member(noun, g) or noun.rel != "conj":
+        return q
+    first, at = None, q.start - 1
+    while at >= 1 and tokens[at].text.lower() in ("и", ","):
+        lone = tokens[at - 1]
+        if not _single(tokens, lone, counted, g) or noun.head not in (lone.index, lone.head):
+            return q
+        first, at = lone.index, lone.index - 1
+        if lone.index == noun.head:
+            break
+    if first is None or first != noun.head:
+        return q
+    added = sum(1 for t in tokens[first : q.start] if t.pos == "NOUN")
+    low = q.low + added
+    return replace(q, first=first, low=low, high=low, through=noun.index + 1)
+
+
+def _single(tokens: tuple[Token, ...], noun: Token, counted: set[int], g: Grammar) -> bool:
+    """One person named by a lone singular noun, with no number of its own."""
+    if noun.pos != "NOUN" or noun.index in counted or not _member(noun, g):
+        return False
+    numbered = any(t.head == noun.index and t.pos == "NUM" for t in tokens)
+    return singular(noun.text) and not numbered
 
 
 __all__ = ["summed_lists"]
