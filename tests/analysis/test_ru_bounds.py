@@ -175,3 +175,21 @@ def test_people_named_without_numerals_add_up(
     extractor: RussianExtractor, text: str, expected: list[Figure]
 ) -> None:
     assert _figures(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lone person beside a figure of another measure, or beside numbers that are no
+        # figures (a year, an age), is one person, as in a sentence without numbers.
+        ("Погиб мужчина, двое детей получили ранения.", [("killed", 1, 1), ("injured", 2, 2)]),
+        ("В 2023 году в Кургане погиб мужчина.", [("killed", 1, 1)]),
+        ("Погиб мужчина 45 лет.", [("killed", 1, 1)]),
+        # Never beside a figure of its own measure: the figure already counts him.
+        ("Погибли 12 человек, в том числе полицейский.", [("killed", 12, 12)]),
+    ],
+)
+def test_a_lone_person_beside_figures_counts_once(
+    extractor: RussianExtractor, text: str, expected: list[Figure]
+) -> None:
+    assert _figures(extractor, text) == expected

@@ -229,11 +229,17 @@ def find_claims(
     for sent in sentences:
         as_of = _as_of(sent, published)
         quantities = find_quantities(sent.tokens)
-        if quantities:
-            # A sentence with figures counts by them, not by its nouns.
-            _figures(report, sent, quantities, as_of, out, totals)
-        else:
+        if not quantities:
             out.extend(_lone_claims(report, sent, as_of))
+            continue
+        before = len(out)
+        _figures(report, sent, quantities, as_of, out, totals)
+        # A sentence with figures counts by them; a lone person is read beside them only
+        # for a measure none of them gives ("погиб мужчина, двое детей получили ранения").
+        given = {c.measure for c in out[before:]}
+        lone = [c for c in _lone_claims(report, sent, as_of) if c.measure not in given]
+        if lone:
+            out[before:] = sorted(out[before:] + lone, key=lambda c: c.span)
     return out
 
 
