@@ -123,6 +123,12 @@ def test_ru_a_toll_that_rose_to_a_number_is_that_number(
             "мужчина, женщина и трое детей",
         ),
         ("Ранены женщина и трое детей, сообщает МЧС.", ("injured", 4, 4), "женщина и трое детей"),
+        # ... and lone people between two counts.
+        (
+            "Погибли двое мужчин, женщина и трое детей.",
+            ("killed", 6, 6),
+            "двое мужчин, женщина и трое детей",
+        ),
     ],
 )
 def test_ru_a_list_of_people_counts_every_member(

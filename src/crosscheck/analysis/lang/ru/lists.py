@@ -28,14 +28,16 @@ def summed_lists(
     """``quantities`` with each list of exact counts of people joined into one quantity
     that adds them up, its phrase running through the last member's noun."""
     out: list[Quantity] = []
+    nouns = {n.index for q in quantities if (n := counted_noun(tokens, q)) is not None}
     for q in quantities:
         prev = out[-1] if out else None
-        noun = _next_member(tokens, prev, q, g) if prev is not None else None
-        if prev is not None and noun is not None and prev.low is not None and q.low is not None:
-            out[-1] = replace(prev, low=prev.low + q.low, high=prev.low + q.low, through=noun + 1)
+        joined = _next_member(tokens, prev, q, nouns, g) if prev is not None else None
+        if prev is not None and joined is not None and prev.low is not None and q.low is not None:
+            noun, lone = joined
+            total = prev.low + lone + q.low
+            out[-1] = replace(prev, low=total, high=total, through=noun + 1)
         else:
             out.append(q)
-    nouns = {n.index for q in out if (n := counted_noun(tokens, q)) is not None}
     return [_lone_last(tokens, _lone_first(tokens, q, nouns, g), g) for q in out]
 
 
@@ -65,21 +67,42 @@ def _last_noun(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
     return tokens[q.through - 1] if q.through else counted_noun(tokens, q)
 
 
-def _next_member(tokens: tuple[Token, ...], prev: Quantity, q: Quantity, g: Grammar) -> int | None:
-    """The index of ``q``'s noun when ``q`` is the next member of ``prev``'s list."""
+def _next_member(
+    tokens: tuple[Token, ...], prev: Quantity, q: Quantity, counted: set[int], g: Grammar
+) -> tuple[int, int] | None:
+    """When ``q`` is the next member of ``prev``'s list: the index of ``q``'s noun and how
+    many lone people stand between them ("двое мужчин, женщина и трое детей": 1)."""
     last = _last_noun(tokens, prev)
     if last is None or not _member(last, g) or not (_exact(prev) and _exact(q)):
         return None
-    if q.first != q.start or not _joined(tokens, last.index + 1, q.first):
+    if q.first != q.start:
         return None
     noun = counted_noun(tokens, q)
     if noun is None or not _member(noun, g) or noun.rel != "conj":
         return None
-    return noun.index if noun.head in _members(tokens, prev) else None
+    heads = _members(tokens, prev)
+    if noun.head not in heads:
+        return None
+    lone = _lone_between(tokens, last.index + 1, q.first, heads, counted, g)
+    return None if lone is None else (noun.index, lone)
 
 
-def _joined(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    return [t.text.lower() for t in tokens[start:end]] in _JOINS
+def _lone_between(
+    tokens: tuple[Token, ...], start: int, end: int, heads: set[int], counted: set[int], g: Grammar
+) -> int | None:
+    """How many lone people stand between two members of a list, each joined to its first
+    noun, with a comma or "и" on each side; None when anything else does."""
+    if [t.text.lower() for t in tokens[start:end]] in _JOINS:
+        return 0
+    words = tokens[start:end]
+    joins, people = words[0::2], words[1::2]
+    if len(words) % 2 == 0 or any(t.text.lower() not in ("и", ",") for t in joins):
+        return None
+    if not all(
+        _single(tokens, t, counted, g) and t.rel == "conj" and t.head in heads for t in people
+    ):
+        return None
+    return len(people)
 
 
 def _lone_last(tokens: tuple[Token, ...], q: Quantity, g: Grammar) -> Quantity:
