@@ -20,6 +20,8 @@ from crosscheck.analysis.lang.ru.parse import Token, singular
 #: What may stand between one member's noun and the next member ("мужчин, две женщины и
 #: ребёнок"); the parse's ``conj`` tells a list's comma from a clause's.
 _JOINS = (["и"], [","], [",", "и"])
+#: What joins a lone person to the members beside it.
+_JOIN_WORDS = frozenset({"и", ","})
 
 
 def summed_lists(
@@ -92,11 +94,11 @@ def _lone_between(
 ) -> int | None:
     """How many lone people stand between two members of a list, each joined to its first
     noun, with a comma or "и" on each side; None when anything else does."""
-    if [t.text.lower() for t in tokens[start:end]] in _JOINS:
-        return 0
     words = tokens[start:end]
+    if [t.text.lower() for t in words] in _JOINS:
+        return 0
     joins, people = words[0::2], words[1::2]
-    if len(words) % 2 == 0 or any(t.text.lower() not in ("и", ",") for t in joins):
+    if len(words) % 2 == 0 or any(t.text.lower() not in _JOIN_WORDS for t in joins):
         return None
     if not all(
         _single(tokens, t, counted, g) and t.rel == "conj" and t.head in heads for t in people
@@ -129,17 +131,16 @@ def _lone_first(tokens: tuple[Token, ...], q: Quantity, counted: set[int], g: Gr
         return q
     if not _member(noun, g) or noun.rel != "conj":
         return q
-    first, at = None, q.start - 1
-    while at >= 1 and tokens[at].text.lower() in ("и", ","):
+    first, added, at = None, 0, q.start - 1
+    while at >= 1 and tokens[at].text.lower() in _JOIN_WORDS:
         lone = tokens[at - 1]
         if not _single(tokens, lone, counted, g) or noun.head not in (lone.index, lone.head):
             return q
-        first, at = lone.index, lone.index - 1
+        first, added, at = lone.index, added + 1, lone.index - 1
         if lone.index == noun.head:
             break
     if first is None or first != noun.head:
         return q
-    added = sum(1 for t in tokens[first : q.start] if t.pos == "NOUN")
     low = q.low + added
     return replace(q, first=first, low=low, high=low, through=noun.index + 1)
 
