@@ -199,3 +199,20 @@ def test_a_lone_person_beside_figures_counts_once(
     extractor: RussianExtractor, text: str, expected: list[Figure]
 ) -> None:
     assert _figures(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A possessive pronoun between a number and its noun ("двое его сообщников") leaves
+        # the noun counted: it joins a list, and an unknown noun is still no count of people.
+        ("В Омске задержаны водитель и двое его сообщников.", [("arrested", 3, 3)]),
+        ("При пожаре в Курске погибли женщина и трое её детей.", [("killed", 4, 4)]),
+        ("В аварии под Псковом пострадали двое их соседей и водитель.", [("injured", 3, 3)]),
+        ("В Твери сгорели двое их сараев.", []),
+    ],
+)
+def test_ru_a_possessive_between_a_number_and_its_noun(
+    extractor: RussianExtractor, text: str, expected: list[Figure]
+) -> None:
+    assert _figures(extractor, text) == expected

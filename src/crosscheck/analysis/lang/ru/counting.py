@@ -41,7 +41,7 @@ def counted_noun(tokens: tuple[Token, ...], q: Quantity) -> Token | None:
             # ("35 получили ранения") leaves the measure to the cues.
             nounlike = any(tok.lemma in ls for ls in (*g.counted.values(), g.people))
             return tok if nounlike and _participle(tok) else None
-        if tok.pos not in ("ADJ", "DET", "NUM"):
+        if tok.pos not in ("ADJ", "DET", "NUM") and fold(tok.text) not in g.possessives:
             return None
     return None
 

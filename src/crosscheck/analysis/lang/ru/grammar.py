@@ -62,6 +62,7 @@ class Grammar:
     labels: dict[str, str]
     nouns: dict[str, str]  # restrictive people noun lemma -> English noun
     count_heads: frozenset[str]
+    possessives: frozenset[str]  # "двое его сообщников": between a number and its noun
     size_words: frozenset[str]
     size_nouns: dict[str, str]  # noun of a group's members -> English singular
     months: dict[str, int]
@@ -149,6 +150,7 @@ def _measure_tables(measures: dict[str, Any]) -> dict[str, Any]:
         "labels": {str(k): str(v) for k, v in measures["labels"].items()},
         "nouns": {fold(k): str(v) for k, v in measures["nouns"].items()},
         "count_heads": _words(measures["count_heads"]),
+        "possessives": _words(measures["possessives"]),
         "size_words": _words(measures.get("size_words")),
         "size_nouns": {fold(k): str(v) for k, v in (measures.get("size_nouns") or {}).items()},
     }
