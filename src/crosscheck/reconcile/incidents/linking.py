@@ -23,10 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from crosscheck.model import EVENT_MEASURES, EventMention
+from crosscheck.model import EventMention
 from crosscheck.reconcile.dates import day
 from crosscheck.reconcile.incidents.clusters import ClusterMemo, cluster, cluster_regions
-from crosscheck.reconcile.incidents.documents import VIOLENT, DocIncidents, doc_incidents
+from crosscheck.reconcile.incidents.documents import VIOLENT, doc_incidents
 from crosscheck.reconcile.incidents.links import (
     MAX_BLOCK,
     MAX_POSTINGS,
@@ -40,6 +40,7 @@ from crosscheck.reconcile.incidents.links import (
 from crosscheck.reconcile.incidents.local import LocalIncident
 from crosscheck.reconcile.incidents.pairindex import PairIndex
 from crosscheck.reconcile.incidents.reports import link_model
+from crosscheck.reconcile.incidents.shares import Share, Shares
 from crosscheck.reconcile.leads import LeadPlace
 from crosscheck.reconcile.mentionfeatures import Features, type_family
 from crosscheck.reconcile.records import DocRecords
@@ -58,7 +59,8 @@ class Linked:
 class IncidentMemo:
     """What incident linking may keep between calls (held by a Reconciler)."""
 
-    docs: dict[str, tuple[DocRecords, DocIncidents]] = field(default_factory=dict)
+    #: Every report's share and the maps made of them (see :mod:`.shares`).
+    shares: Shares = field(default_factory=lambda: Shares())
     links: LinkMemo = field(default_factory=LinkMemo)
     #: The candidate pairs of reports and of local incidents, and the links they gave.
     report_pairs: PairIndex = field(default_factory=lambda: PairIndex(MAX_POSTINGS))
@@ -70,6 +72,11 @@ class IncidentMemo:
     #: Each incident's mentions and dated violent towns, with the local incidents they came
     #: from (see :func:`_mention_groups`).
     built: dict[tuple[str, ...], Built] = field(default_factory=dict)
+
+    @property
+    def docs(self) -> dict[str, Share]:
+        """Each report's records and share."""
+        return self.shares.docs
 
 
 def _town_matches(place: str, town: str) -> bool:
@@ -105,8 +112,8 @@ class TownMatches:
         return found
 
 
-def _share(d: DocRecords, memo: IncidentMemo) -> tuple[DocRecords, DocIncidents]:
-    found = memo.docs.get(d.id)
+def _share(d: DocRecords, memo: IncidentMemo) -> Share:
+    found = memo.shares.docs.get(d.id)
     # Mostly the very records of the last update: the identity test first (a record's ==
     # compares it field by field even with itself).
     if found is None or (found[0] is not d and found[0] != d):
@@ -130,25 +137,21 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
     kept = memo is not None
     memo = memo if memo is not None else IncidentMemo()
     ordered = sorted(docs, key=operator.attrgetter("id"))
-    # The same pairs as before for unchanged reports: an update leaves no new objects behind.
-    memo.docs, known = {d.id: _share(d, memo) for d in ordered}, memo.docs
-    gone = known.keys() - memo.docs.keys()
-    shares = {k: v[1] for k, v in memo.docs.items()}
-    incidents = [x for s in shares.values() for x in s.incidents]
-    reports = {k: s.report for k, s in shares.items() if s.report is not None and s.main}
-    main_of = {k: s.main for k, s in shares.items() if s.main is not None}
+    # The same shares as before for unchanged reports: an update leaves no new objects behind.
+    shares = memo.shares
+    gone = shares.update(ordered, lambda d: _share(d, memo))
+    by_id, reports, main_of = shares.by_id, shares.reports, shares.main_of
     model = link_model()
     # Two reports compared as wholes are not linked again by their mentions lightly.
-    compared = {main_of[d] for d in reports}
-    languages = {main_of[d]: r.language for d, r in reports.items()}
-    by_id = {x.id: x for x in incidents}
+    compared = shares.report_of.keys()
     if kept:
         links = report_links_kept(reports, main_of, model, memo.report_pairs, memo.links)  # type: ignore[arg-type]
-        links += mention_links_kept(by_id, compared, memo.mention_pairs, languages)
+        links += mention_links_kept(by_id, compared, memo.mention_pairs, shares.languages)
     else:
+        incidents = [x for d in ordered for x in shares.docs[d.id][1].incidents]
         links = report_links(reports, main_of, model, memo.links)  # type: ignore[arg-type]
-        links += mention_links(incidents, compared, memo.links, languages)
-    report_of = {main_of[d]: r for d, r in reports.items()}
+        links += mention_links(incidents, compared, memo.links, shares.languages)
+    report_of = shares.report_of
 
     def told(a: str, b: str) -> float | None:
         ra, rb = report_of.get(a), report_of.get(b)
@@ -165,16 +168,12 @@ def link_incidents(docs: Iterable[DocRecords], memo: IncidentMemo | None = None)
         groups = cluster(list(by_id), links, members, told, model.mean_strength)
     built = _mention_groups(groups, by_id, ordered, memo.built)
     out = [b[1] for b in built]
-    mains = {doc: by_id[n].members[0].id for doc, n in main_of.items()}
-    needy = [
-        (d, shares[d.id].town)
-        for d in ordered
-        if d.id not in mains and any(c.measure in EVENT_MEASURES for c in d.claims)
-    ]
+    mains = dict(shares.mains)
+    needy = [shares.needy[k] for k in sorted(shares.needy)]
     placed = (p for b in built for p in b[2])
     mains.update(_adopted_mains(needy, placed, memo.towns if kept else TownMatches()))
     if gone:
-        _forget_gone(memo, set(shares))
+        _forget_gone(memo, set(shares.docs))
     return Linked(groups=sorted(out, key=lambda g: g[0].id), mains=mains)
 
 

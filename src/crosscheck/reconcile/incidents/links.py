@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -269,7 +270,7 @@ def _evidence(a: LocalIncident, b: LocalIncident, memo: LinkMemo | None) -> tupl
 
 def mention_links(
     incidents: Iterable[LocalIncident],
-    compared: set[str],
+    compared: AbstractSet[str],
     memo: LinkMemo | None = None,
     languages: Mapping[str, str] | None = None,
 ) -> list[Link]:
@@ -303,7 +304,7 @@ def incident_blocks(inc: LocalIncident) -> set[tuple[str, str, str]]:
 
 
 def _mention_pair(
-    compared: set[str], memo: LinkMemo | None, languages: Mapping[str, str]
+    compared: AbstractSet[str], memo: LinkMemo | None, languages: Mapping[str, str]
 ) -> Callable[[LocalIncident, LocalIncident], Link | None]:
     """The link two local incidents (in id order) make by their mentions, if any."""
     threshold = int(tables()["event_scores"]["link_threshold"])
@@ -327,7 +328,7 @@ def _mention_pair(
 
 def mention_links_kept(
     incidents: Mapping[str, LocalIncident],
-    compared: set[str],
+    compared: AbstractSet[str],
     index: PairIndex,
     languages: Mapping[str, str],
 ) -> list[Link]:
