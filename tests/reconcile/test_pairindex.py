@@ -53,6 +53,7 @@ def test_kept_pairs_equal_pairs_found_from_scratch(seed: int) -> None:
         wanted = {p: evaluate(*p) for p in _scratch(items, limit)}
         assert found == {p: v for p, v in wanted.items() if v is not None}
         assert all(a < b for a, b in found)
+        assert index.in_order() == [found[p] for p in sorted(found)]
 
 
 def test_an_unchanged_item_is_not_compared_again() -> None:

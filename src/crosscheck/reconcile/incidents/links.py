@@ -179,8 +179,8 @@ def report_links_kept(
     A pair's link is kept whole: its incidents are its reports' main ones, which come with
     the reports' shares, so they change only with the report objects the index compares.
     """
-    found = index.update(reports, index_keys, _report_pair(reports, main_of, model, memo))
-    return [found[p] for p in sorted(found)]
+    index.update(reports, index_keys, _report_pair(reports, main_of, model, memo))
+    return index.in_order()
 
 
 def block_keys(f: Features) -> list[tuple[str, str]]:
@@ -336,8 +336,8 @@ def mention_links_kept(
     can change. Whether an incident's report was compared as a whole, and its language,
     come with its report's share, so they change only with the incident object."""
     link = _mention_pair(compared, None, languages)
-    found = index.update(incidents, incident_blocks, lambda a, b: link(incidents[a], incidents[b]))
-    return [found[p] for p in sorted(found)]
+    index.update(incidents, incident_blocks, lambda a, b: link(incidents[a], incidents[b]))
+    return index.in_order()
 
 
 __all__ = [

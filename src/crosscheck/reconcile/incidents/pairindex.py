@@ -19,6 +19,7 @@ equal), and a new object is always compared again.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -40,6 +41,9 @@ class PairIndex:
     keys: dict[str, frozenset[Hashable]] = field(default_factory=dict)
     blocks: dict[Hashable, set[str]] = field(default_factory=dict)
     found: dict[Pair, Any] = field(default_factory=dict)
+    #: The pairs of ``found`` in sorted order, kept as pairs come and go (sorting them all
+    #: again took each update longer than the few pairs it changes).
+    order: list[Pair] = field(default_factory=list)
 
     def _remove(self, item: str, dirty: set[Pair]) -> None:
         for key in self.keys.pop(item, frozenset()):
@@ -87,12 +91,22 @@ class PairIndex:
                 self._add(item, frozenset(keys_of(obj)), dirty)
         self.items = dict(items)
         for pair in dirty:
-            self.found.pop(pair, None)
-            if self._candidate(pair):
-                value = evaluate(*pair)
-                if value is not None:
-                    self.found[pair] = value
+            had = self.found.pop(pair, None) is not None
+            value = evaluate(*pair) if self._candidate(pair) else None
+            if value is not None:
+                self.found[pair] = value
+            if had != (value is not None):
+                at = bisect.bisect_left(self.order, pair)
+                if had:
+                    del self.order[at]
+                else:
+                    self.order.insert(at, pair)
         return self.found
+
+    def in_order(self) -> list[Any]:
+        """What ``evaluate`` gave for each candidate pair, in the pairs' sorted order."""
+        found = self.found
+        return [found[p] for p in self.order]
 
 
 __all__ = ["Pair", "PairIndex"]
