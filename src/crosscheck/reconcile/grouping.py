@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -126,13 +127,21 @@ def subject_key(subject: Subject) -> tuple[str, str]:
 
 @dataclass
 class RawGroup:
-    """Claims sharing one group key, before the verdict."""
+    """Claims sharing one group key, before the verdict (never changed once made)."""
 
     subject: Subject
     measure: str
     counted: str
     slot: str
     claims: list[Claim]
+    #: What it counts and its claims' ids: where its verdict is kept between runs (see
+    #: :func:`crosscheck.reconcile.verdicts.judged`). Made once: a group kept between runs
+    #: is looked up at every run.
+    place: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ids = tuple(c.id for c in self.claims)
+        self.place = (self.subject, self.measure, self.counted, self.slot, ids)
 
 
 def _variant(a: str, b: str, threshold: int) -> bool:

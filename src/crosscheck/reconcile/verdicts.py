@@ -338,7 +338,7 @@ def _place(raw: RawGroup) -> tuple[Any, ...]:
     Looked up by this (cheap to hash) and then compared whole with :func:`verdict_key`:
     hashing the full key would hash every claim and document of the picture on every run.
     """
-    return (raw.subject, raw.measure, raw.counted, raw.slot, tuple(map(_ID, raw.claims)))
+    return raw.place
 
 
 #: Each group's place -> its verdict key, its verdict and the raw group judged.
