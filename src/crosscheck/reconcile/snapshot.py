@@ -294,9 +294,12 @@ def load_state(
         raise SavedStateError("made by another version of crosscheck or other settings")
     if saved_digest != digest(body):
         raise SavedStateError("its bytes do not match their checksum (damaged)")
+    source = io.BytesIO(body)
+    reader = _Reader(source)
     try:
         with _collector_paused():
-            payload = _Reader(io.BytesIO(body)).load()
+            payload = reader.load()
+            source.close()  # the bytes are not kept with the reader
             # What was just read lives as long as the Reconciler: set it apart from what the
             # collector walks, or its first passes after the read walk it all (once per
             # generation it climbs), for nothing it could free. Only worth it when large.
@@ -317,6 +320,7 @@ def load_state(
         picture=payload["picture"],
         memo=payload["memo"],
         notes=payload["notes"],
+        read_with=reader,
     )
     return reconciler, payload.get("extra")
 
