@@ -19,11 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from rapidfuzz import fuzz
-
 from crosscheck.model import Entity, Mention, stable_id
-from crosscheck.reconcile.text import acronym, is_acronym, label_family, name_key, tables
-from crosscheck.reconcile.unionfind import UnionFind
+from crosscheck.reconcile.entityjoins import CloseNames, JoinIndex, grows, join_new, joined
+from crosscheck.reconcile.text import acronym, is_acronym, label_family, name_key
 
 
 @dataclass(frozen=True)
@@ -67,9 +65,11 @@ class EntityMemo:
     """What entity resolution may reuse between calls (held by a Reconciler)."""
 
     clusters: dict[str, KeyCluster] = field(default_factory=dict)
-    close: dict[tuple[int, str, str], dict[str, set[str]]] = field(default_factory=dict)
-    #: The fuzzy threshold and the keys of each entity, last joined.
-    joins: tuple[int, list[list[str]]] | None = None
+    close: CloseNames = field(default_factory=dict)
+    #: The joins of the clusters last joined (with their fuzzy threshold), and the keys of
+    #: each entity they make.
+    joins: JoinIndex | None = None
+    groups: list[list[str]] = field(default_factory=list)
     #: Each entity by its smallest key, with the mentions it was built from.
     built: dict[str, tuple[tuple[Mention, ...], Entity]] = field(default_factory=dict)
     #: Each document's mentions, and them by key.
@@ -99,69 +99,6 @@ class _Mentions:
 
     id: str
     mentions: tuple[Mention, ...]
-
-
-def _similar(a: str, b: str, threshold: int) -> bool:
-    if abs(len(a) - len(b)) > max(len(a), len(b)) * 0.2:
-        return False
-    if "".join(ch for ch in a if ch.isdigit()) != "".join(ch for ch in b if ch.isdigit()):
-        return False
-    return fuzz.ratio(a, b) >= threshold
-
-
-def _close_names(
-    block: tuple[int, str, str], names: list[str], memo: EntityMemo
-) -> dict[str, set[str]]:
-    """Name -> the other names of its block within the fuzzy threshold (pairs compared once)."""
-    close = memo.close.setdefault(block, {})
-    known = list(close)
-    for name in names:
-        if name in close:
-            continue
-        close[name] = set()
-        for other in known:
-            if _similar(name, other, block[0]):
-                close[name].add(other)
-                close[other].add(name)
-        known.append(name)
-    wanted = set(names)
-    return {n: close[n] & wanted for n in names}
-
-
-def _join(clusters: dict[str, KeyCluster], threshold: int, memo: EntityMemo) -> list[list[str]]:
-    """The keys of each entity: clusters joined by exact names, acronyms and spelling."""
-    uf = UnionFind()
-    for key in clusters:
-        uf.add(key)
-    min_len = int(tables()["fuzzy_min_length"])
-    by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
-    by_acronym: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for key in sorted(clusters):
-        c = clusters[key]
-        for name in sorted(c.names):
-            by_name[(c.family, name)].append(key)
-        for pair in c.acronyms:
-            by_acronym[pair].append(key)
-    for keys in by_name.values():
-        for other in keys[1:]:
-            uf.union(keys[0], other)
-    for (family, name), keys in sorted(by_name.items()):
-        if name.replace(" ", "").isalpha() and " " not in name:
-            for target in by_acronym.get((family, name), []):
-                if clusters[keys[0]].looks_acronym:
-                    uf.union(keys[0], target)
-    # Fuzzy spelling variants, blocked by family and first letter so cost stays near-linear.
-    blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for (family, name), keys in sorted(by_name.items()):
-        if len(name) >= min_len:
-            blocks[(family, name[0])].append((name, keys[0]))
-    for block, entries in blocks.items():
-        key_of = dict(entries)
-        close = _close_names((threshold, *block), list(key_of), memo)
-        for name_a, key_a in entries:
-            for name_b in sorted(close.get(name_a, ())):
-                uf.union(key_a, key_of[name_b])
-    return list(uf.groups().values())
 
 
 def _pick_name(mentions: Sequence[Mention]) -> str:
@@ -253,27 +190,36 @@ def _file(
             del key_docs[key]
 
 
-def _clusters(dirty: set[str], memo: EntityMemo) -> bool:
-    """Bring the clusters of the changed keys up to date; whether the joins may change."""
+def _clusters(dirty: set[str], memo: EntityMemo) -> tuple[dict[str, KeyCluster | None], bool]:
+    """Bring the clusters of the changed keys up to date. Answers the keys that came (None)
+    or only gained names or acronyms (their cluster before), and whether a key went or
+    changed otherwise what it joins by (then the joins are made again)."""
     clusters = memo.clusters
-    joins_stale = added = False
+    changes: dict[str, KeyCluster | None] = {}
+    rejoin = came = False
     for key in dirty:
         old = clusters.get(key)
         docs = memo.key_docs.get(key)
         if not docs:
             if clusters.pop(key, None) is not None:
-                joins_stale = True
+                rejoin = True
             continue
         raw = (m for doc_id in docs for m in memo.parts[doc_id][1][key])
         members = tuple(sorted({m.id: m for m in raw}.values(), key=lambda m: m.id))
         if old is not None and old.mentions == members:
             continue
-        clusters[key] = key_cluster(key, members)
-        joins_stale = joins_stale or old is None or old.links != clusters[key].links
-        added = added or old is None
-    if added:  # the clusters are kept in key order
+        new = clusters[key] = key_cluster(key, members)
+        if old is None:
+            changes[key] = None
+            came = True
+        elif old.links != new.links:
+            if grows(old, new):
+                changes[key] = old
+            else:
+                rejoin = True
+    if came:  # the clusters are kept in key order
         memo.clusters = {k: clusters[k] for k in sorted(clusters)}
-    return joins_stale
+    return changes, rejoin
 
 
 def resolve_document_entities(
@@ -286,12 +232,18 @@ def resolve_document_entities(
     other names (the entities are the same either way).
     """
     memo = memo if memo is not None else EntityMemo()
-    joins_stale = _clusters(_changed_keys(docs, memo), memo)
+    changes, rejoin = _clusters(_changed_keys(docs, memo), memo)
     clusters = memo.clusters
-    if joins_stale or memo.joins is None or memo.joins[0] != threshold:
-        memo.joins = (threshold, _join(clusters, threshold, memo))
+    index = memo.joins
+    if index is None or index.threshold != threshold or rejoin:
+        index = memo.joins = joined(clusters, threshold, memo.close)
+        memo.groups = index.groups()
+    elif changes:
+        if not join_new(index, changes, clusters, memo.close):
+            index = memo.joins = joined(clusters, threshold, memo.close)
+        memo.groups = index.groups()
     entities = []
-    for keys in memo.joins[1]:
+    for keys in memo.groups:
         entities.append(_built(keys, clusters, memo))
     return sorted(entities, key=lambda e: e.id)
 

@@ -7,13 +7,15 @@ as representative keeps the result independent of the order of the joins. Pure.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 
+@dataclass
 class UnionFind:
-    """Disjoint sets over strings; the representative is the smallest member."""
+    """Disjoint sets over strings; the representative is the smallest member. A record (a
+    dataclass), so that a Reconciler's saved state may hold one."""
 
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+    parent: dict[str, str] = field(default_factory=dict)
 
     def add(self, item: str) -> None:
         self.parent.setdefault(item, item)
