@@ -3,12 +3,14 @@
 Mentions sharing a key (gazetteer id or normalised text) start as one cluster; clusters
 of the same label family are then joined when one is the acronym of the other, when
 their transliterated names are equal ("Путин" / "Putin"), or when their spellings are
-close (rapidfuzz ratio at or above the threshold, long names only). Pure: no store.
+close (rapidfuzz ratio at or above the threshold, long names only; see
+:mod:`.entityjoins`). Pure: no store.
 
 :class:`EntityMemo` lets a :class:`crosscheck.reconcile.Reconciler` skip work whose inputs
 are unchanged: the clusters of keys whose mentions are the same, the spelling comparisons of
-names already compared (a pair of names always compares the same), the joins while no key's
-names changed, and the entities built from the same mentions. Results never depend on it.
+names already compared (a pair of names always compares the same), the joins (keys that came
+or only gained names are joined to them alone), and the entities built from the same
+mentions. Results never depend on it.
 """
 
 from __future__ import annotations
