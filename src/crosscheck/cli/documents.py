@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crosscheck.cli.app import STATE, app
 from crosscheck.cli.output import Format, clean, console, emit, emit_object
@@ -27,16 +26,29 @@ def info(fmt: FormatOpt = Format.table) -> None:
     emit_object(info_view(STATE.settings, __version__), fmt)
 
 
+def _no_progress(done: int, total: int | None, source: str) -> None:
+    return None
+
+
 @contextmanager
 def ingest_progress() -> Iterator[IngestProgress]:
-    """A transient progress bar on stderr; yields the callback the ingest functions take."""
+    """A transient progress bar on stderr; yields the callback the ingest functions take.
+
+    Only on a terminal: elsewhere a transient bar shows nothing, and the bar's module is not
+    imported (a thirtieth of a second of a one-report ``crosscheck ingest``)."""
+    err = console(stderr=True)
+    if not err.is_terminal:
+        yield _no_progress
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     bar = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[source]}", markup=False),
-        console=console(stderr=True),
+        console=err,
         transient=True,
     )
     with bar:
