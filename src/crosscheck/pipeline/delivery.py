@@ -12,11 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
-
-from feedgen.feed import FeedGenerator
 
 from crosscheck import __version__
 from crosscheck.assess.records import Alert, Rule
@@ -48,6 +44,10 @@ def atom_feed(
     store: Store, base_url: str, *, rule_id: str | None = None, limit: int = 100
 ) -> bytes:
     """The newest alerts (of one rule, or all) as an Atom document."""
+    # Imported here: every picture update's follow-up imports this module, and most never
+    # serve a feed or post an alert (the two imports are a fortieth of a second).
+    from feedgen.feed import FeedGenerator
+
     base = base_url.rstrip("/")
     alerts = store.alerts_page(rule_id=rule_id, limit=limit)
     feed = FeedGenerator()
@@ -74,6 +74,9 @@ def atom_feed(
 
 def post_alert(url: str, alert: Alert, rule: Rule) -> str:
     """POST one alert as JSON; returns "ok STATUS" or "failed: REASON" (never raises)."""
+    import urllib.error
+    import urllib.request
+
     body = json.dumps(
         {"alert": alert.to_dict(), "rule": {"id": rule.id, "kind": rule.kind, "name": rule.name}},
         ensure_ascii=False,
