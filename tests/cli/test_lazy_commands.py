@@ -70,3 +70,18 @@ def test_every_registered_command_is_in_the_table() -> None:
     load_commands()
     names = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
     assert names == set(COMMAND_MODULES)
+
+
+def test_ingest_prints_its_lines_without_rich() -> None:
+    """A one-report ingest prints a line or two: the table library is for listings (and
+    the progress bar for a terminal)."""
+    loaded = _loaded("--db", "x.db", "ingest", "one.txt")
+    assert not sorted(m for m in loaded if m == "rich" or m.startswith("rich."))
+
+
+def test_the_update_follow_up_loads_no_feed_or_web_client() -> None:
+    """Every picture update runs the follow-up; only a feed or a webhook needs these."""
+    probe = "import sys, crosscheck.pipeline.followup; print(' '.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "feedgen" not in loaded and "urllib.request" not in loaded

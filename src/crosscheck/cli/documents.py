@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from crosscheck.cli.app import STATE, app
-from crosscheck.cli.output import Format, clean, console, emit, emit_object
+from crosscheck.cli.output import Format, clean, console, emit, emit_object, on_terminal, say
 from crosscheck.errors import NotFoundError
 from crosscheck.pipeline.documents import document_view, info_view
 from crosscheck.pipeline.ingest import IngestReport, ingest_paths, reprocess
@@ -36,8 +36,7 @@ def ingest_progress() -> Iterator[IngestProgress]:
 
     Only on a terminal: elsewhere a transient bar shows nothing, and the bar's module is not
     imported (a thirtieth of a second of a one-report ``crosscheck ingest``)."""
-    err = console(stderr=True)
-    if not err.is_terminal:
+    if not on_terminal(stderr=True):
         yield _no_progress
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -48,7 +47,7 @@ def ingest_progress() -> Iterator[IngestProgress]:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[source]}", markup=False),
-        console=err,
+        console=console(stderr=True),
         transient=True,
     )
     with bar:
@@ -102,20 +101,19 @@ def ingest(
 
 def print_ingest_report(report: IngestReport, fmt: Format) -> None:
     """One `failed: …` line per bad input, then the new/unchanged/failed counts."""
-    err = console(stderr=True)
     for error in report.failed:
-        err.print(f"failed: {clean(error)}", markup=False)
+        say(f"failed: {clean(error)}", stderr=True)
     for note in report.notes:
-        err.print(f"not analysed: {clean(note)}", markup=False)
+        say(f"not analysed: {clean(note)}", stderr=True)
     summary = report.to_dict()
     if fmt is Format.json:
         emit_object(summary, fmt)
         return
-    err.print(
+    say(
         f"new: {summary['new']}, unchanged: {summary['unchanged']}, failed: {summary['failed']}"
         + (f", new versions: {summary['versions']}" if summary["versions"] else "")
         + (f", no extractor: {summary['no_extractor']}" if summary["no_extractor"] else ""),
-        markup=False,
+        stderr=True,
     )
 
 

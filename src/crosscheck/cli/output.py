@@ -10,16 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -63,7 +64,25 @@ def clean(value: Any, width: int | None = None) -> str:
 
 
 def console(stderr: bool = False) -> Console:
+    # Rich is imported on first use: a command that prints a line or two (a one-report
+    # ``crosscheck ingest``) does without its fiftieth of a second.
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def say(line: str, *, stderr: bool = False) -> None:
+    """Print one line of our own words (any report text in it already :func:`clean`) as is."""
+    (sys.stderr if stderr else sys.stdout).write(line + "\n")
+
+
+def on_terminal(stderr: bool = False) -> bool:
+    """Whether the stream is a terminal, as Rich would decide (``FORCE_TERMINAL`` wins)."""
+    forced = os.environ.get("FORCE_TERMINAL")
+    if forced is not None:
+        return forced.strip().lower() not in ("", "0", "false", "no")
+    stream = sys.stderr if stderr else sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def emit(
@@ -88,6 +107,9 @@ def emit(
             writer.writerow({c: _csv_value(row.get(c)) for c in cols})
         sys.stdout.write(buf.getvalue())
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title, show_lines=False)
     for col in cols:
         table.add_column(col, overflow="fold")
