@@ -130,7 +130,8 @@ def test_snapshot_refuses_a_record_of_the_wrong_shape() -> None:
 def test_snapshot_reader_goes_with_its_reconciler() -> None:
     """The reader's memo holds every object it read: it is kept with the Reconciler it read
     (freeing it would slow a one-report ingest down) and must go with it, never stay on
-    (frozen out of the collector after a large read) for the life of the process."""
+    (frozen out of the collector after a large read) for the life of the process. A
+    Reconciler that goes on lets it go at its second update."""
     rng = random.Random(7)
     reconciler = Reconciler(SETTINGS)
     reconciler.update(Delta(upserts=tuple(_report(k, rng) for k in range(6))))
@@ -141,6 +142,12 @@ def test_snapshot_reader_goes_with_its_reconciler() -> None:
         loaded, _ = _load(body)
         assert loaded.records == reconciler.records
         assert isinstance(loaded.read_with, _Reader)
+        loaded.update(Delta())
+        assert isinstance(loaded.read_with, _Reader)  # one update: the process may end now
+        loaded.update(Delta())
+        assert loaded.read_with is None
+        assert not [o for o in gc.get_objects() if isinstance(o, _Reader)]
+        loaded, _ = _load(body)
         del loaded
         assert not [o for o in gc.get_objects() if isinstance(o, _Reader)]
     finally:

@@ -72,14 +72,19 @@ class Reconciler:
     picture: Picture = field(default_factory=Picture)
     memo: Memo = field(default_factory=Memo)
     notes: list[str] = field(default_factory=list)
-    #: What a Reconciler read back from a saved state was read with, kept as long as it:
-    #: the reader's memo holds an entry for each object read (2.5 million at 10,000
+    #: What a Reconciler read back from a saved state was read with, kept until its second
+    #: update: the reader's memo holds an entry for each object read (2.5 million at 10,000
     #: reports), and freeing them takes a twentieth of a second that a one-report ingest,
-    #: which ends right after its update, need not pay. Dropping the Reconciler frees it.
+    #: which ends right after its one update, need not pay. A process that goes on (the
+    #: watch, the server) frees it at its next update.
     read_with: object = field(default=None, repr=False, compare=False)
+    updates: int = field(default=0, repr=False, compare=False)
 
     def update(self, delta: Delta) -> tuple[Picture, PictureDelta]:
         """Apply ``delta`` and answer the new picture and what changed in it."""
+        self.updates += 1
+        if self.updates > 1:
+            self.read_with = None
         self.records = delta.apply(self.records)
         new, self.notes = reconcile_with_notes(self.records, self.settings, self.memo)
         changes = picture_delta(self.picture, new)
