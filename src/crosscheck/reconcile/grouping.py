@@ -134,9 +134,11 @@ class RawGroup:
     counted: str
     slot: str
     claims: list[Claim]
-    #: What it counts and its claims' ids: where its verdict is kept between runs (see
-    #: :func:`crosscheck.reconcile.verdicts.judged`). Made once: a group kept between runs
-    #: is looked up at every run.
+    #: What it counts and its claims' ids: where its verdict is kept between runs, looked up
+    #: by this (cheap to hash) and then compared whole with its verdict key (see
+    #: :func:`crosscheck.reconcile.verdicts.judged`; hashing the full key would hash every
+    #: claim and document of the picture on every run). Made once: a group kept between
+    #: runs is looked up at every run.
     place: tuple[Any, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

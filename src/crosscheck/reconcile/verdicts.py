@@ -315,7 +315,7 @@ def _kinds(values: Iterable[Any]) -> tuple[str, ...]:
 
 
 def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
-    """Everything a verdict reads besides its :func:`_place` (what the group counts and its
+    """Everything a verdict reads besides its group's place (what the group counts and its
     claims' ids, in order): the claims themselves, the types of their bounds (130 and 130.0
     are equal but print differently; by name, as a saved state may name no callable, see
     reconcile.snapshot), whether each is a part or died later, and their documents. All in
@@ -330,15 +330,6 @@ def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
     )
     docs = tuple(map(judge.s.documents.get, map(_DOC, claims)))
     return (claims, marks, docs)
-
-
-def _place(raw: RawGroup) -> tuple[Any, ...]:
-    """Where a group's verdict is kept between runs: what it counts and its claims' ids.
-
-    Looked up by this (cheap to hash) and then compared whole with :func:`verdict_key`:
-    hashing the full key would hash every claim and document of the picture on every run.
-    """
-    return raw.place
 
 
 #: Each group's place -> its verdict key, its verdict and the raw group judged.
@@ -363,7 +354,7 @@ def judged(
     """
     if known is None and kept is None:
         return judge.judge(raw)
-    place = _place(raw)
+    place = raw.place
     found = (known or {}).get(place)
     if (
         found is None
