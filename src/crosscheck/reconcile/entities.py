@@ -230,19 +230,23 @@ def resolve_document_entities(
     """Cluster every document's mentions into entities (see :func:`resolve_entities`).
 
     With a ``memo``, only the keys of the documents that came, changed or went are
-    gathered again, and the keys are joined again only when one came, went or offers
-    other names (the entities are the same either way).
+    gathered again; keys that came or only gained names are joined to the kept joins alone,
+    and all keys are joined again only when one went or changed otherwise (see
+    :func:`~crosscheck.reconcile.entityjoins.join_new`; the entities are the same either way).
     """
     memo = memo if memo is not None else EntityMemo()
     changes, rejoin = _clusters(_changed_keys(docs, memo), memo)
     clusters = memo.clusters
     index = memo.joins
-    if index is None or index.threshold != threshold or rejoin:
+    if (
+        index is None
+        or index.threshold != threshold
+        or rejoin
+        or (changes and not join_new(index, changes, clusters, memo.close))
+    ):
         index = memo.joins = joined(clusters, threshold, memo.close)
         memo.groups = index.groups()
     elif changes:
-        if not join_new(index, changes, clusters, memo.close):
-            index = memo.joins = joined(clusters, threshold, memo.close)
         memo.groups = index.groups()
     entities = []
     for keys in memo.groups:
