@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from crosscheck.cli.app import STATE, app
-from crosscheck.cli.output import Format, clean, console, emit, emit_object, on_terminal, say
+from crosscheck.cli.output import Format, clean, console, emit, emit_object, say, stderr_is_terminal
 from crosscheck.errors import NotFoundError
 from crosscheck.pipeline.documents import document_view, info_view
 from crosscheck.pipeline.ingest import IngestReport, ingest_paths, reprocess
@@ -36,7 +36,7 @@ def ingest_progress() -> Iterator[IngestProgress]:
 
     Only on a terminal: elsewhere a transient bar shows nothing, and the bar's module is not
     imported (a thirtieth of a second of a one-report ``crosscheck ingest``)."""
-    if not on_terminal(stderr=True):
+    if not stderr_is_terminal():
         yield _no_progress
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

@@ -76,13 +76,17 @@ def say(line: str, *, stderr: bool = False) -> None:
     (sys.stderr if stderr else sys.stdout).write(line + "\n")
 
 
-def on_terminal(stderr: bool = False) -> bool:
-    """Whether the stream is a terminal, as Rich would decide (``FORCE_TERMINAL`` wins)."""
-    forced = os.environ.get("FORCE_TERMINAL")
-    if forced is not None:
-        return forced.strip().lower() not in ("", "0", "false", "no")
-    stream = sys.stderr if stderr else sys.stdout
-    return bool(getattr(stream, "isatty", lambda: False)())
+def stderr_is_terminal() -> bool:
+    """Whether Rich takes stderr for a terminal. Rich is asked only when it might: with no
+    terminal behind stderr and neither of the variables that force one set
+    (``TTY_COMPATIBLE``, ``FORCE_COLOR``), its answer is no, without importing it."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    try:
+        tty = bool(isatty()) if isatty is not None else False
+    except ValueError:  # a closed stream
+        tty = False
+    forced = bool(os.environ.get("TTY_COMPATIBLE")) or "FORCE_COLOR" in os.environ
+    return (tty or forced) and console(stderr=True).is_terminal
 
 
 def emit(
