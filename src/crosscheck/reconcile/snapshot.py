@@ -143,10 +143,7 @@ def _restore(cls: type, *values: Any) -> Any:
 
     The name the bytes call; :class:`_Reader` answers it with its own (:func:`_restorer`).
     """
-    obj: Any = object.__new__(cls)
-    for put, value in zip(_setters(cls), values, strict=True):
-        put(obj, value)
-    return obj
+    return _restorer()(cls, *values)
 
 
 def _restorer() -> Callable[..., Any]:
