@@ -13,7 +13,6 @@ gives exactly the picture of a run without.
 
 from __future__ import annotations
 
-import bisect
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +28,7 @@ from crosscheck.reconcile.entities import EntityMemo, resolve_document_entities
 from crosscheck.reconcile.grouping import GroupMemo, group_claims
 from crosscheck.reconcile.incidents.events import build_event, dominant_event_ids, event_id_for
 from crosscheck.reconcile.incidents.linking import IncidentMemo, link_incidents
+from crosscheck.reconcile.linkmaps import LinkMaps
 from crosscheck.reconcile.parts import DiedMemo, PartsMemo, died_later, report_parts
 from crosscheck.reconcile.records import Records
 from crosscheck.reconcile.settings import ReconcileSettings
@@ -55,11 +55,10 @@ class Memo:
     marks: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     #: Each claim with its subject and each document as the last run saw them.
     changes: ChangesMemo = field(default_factory=ChangesMemo)
-    subjects: dict[str, Subject] = field(default_factory=dict)
     #: Each claim's subject with the table entries its resolution read.
     resolved: Resolved = field(default_factory=dict)
-    #: The picture's maps of the last run, by name, in key order.
-    links: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The picture's maps of the last run, and what that run changed in them.
+    links: LinkMaps = field(default_factory=LinkMaps)
 
 
 def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -93,47 +92,27 @@ def _subjects(
     notes: list[str],
     memo: Memo,
 ) -> dict[str, Subject]:
-    subjects: dict[str, Subject] = {}
+    """Each claim's subject: the last run's map, patched where a subject is not equal to the
+    last one (an equal one is kept as that very object: the stages after compare claims'
+    subjects, and the same object compares at once)."""
+    patch = memo.links.begin("claim_subjects")
+    last = patch.now.get
     known, memo.resolved = memo.resolved, {}
     for c in claims:
         ref = overrides.get(c.id)
         if ref and ref in resolver.events:
-            subjects[c.id] = resolver.event_subject(ref)
+            subject = resolver.event_subject(ref)
         elif ref and ref in resolver.entities:
-            subjects[c.id] = resolver.entity_subject(ref)
+            subject = resolver.entity_subject(ref)
         else:
             if ref:
                 notes.append(
                     f"subject {ref} of edited claim {c.id} no longer exists; resolved anew"
                 )
-            subjects[c.id] = resolver.resolve_kept(c, known, memo.resolved)
-    return subjects
-
-
-def _kept(subjects: dict[str, Subject], before: dict[str, Subject]) -> dict[str, Subject]:
-    """``subjects``, each equal to its last run's taken as that very object: the stages after
-    compare claims' subjects, and the same object compares at once (nor is it kept twice)."""
-    return {k: old if (old := before.get(k)) == v else v for k, v in subjects.items()}
-
-
-#: More new keys than this and a map is sorted whole rather than new keys placed one by one.
-_PLACED = 64
-
-
-def _by_key(links: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
-    """``links`` in key order, ``before`` the last run's map in key order: its order is kept
-    and only the keys that came are placed in it (the keys are unique, so the order is the
-    one sorting them all gives)."""
-    if links.keys() == before.keys():
-        return {k: links[k] for k in before}
-    came = links.keys() - before.keys()
-    if len(came) > _PLACED:
-        return {k: links[k] for k in sorted(links)}
-    went = before.keys() - links.keys()
-    keys = [k for k in before if k not in went] if went else list(before)
-    for k in came:
-        bisect.insort(keys, k)
-    return {k: links[k] for k in keys}
+            subject = resolver.resolve_kept(c, known, memo.resolved)
+        if (old := last(c.id)) is not subject and old != subject:
+            patch.put(c.id, subject)
+    return memo.links.end("claim_subjects", patch, (c.id for c in claims))
 
 
 def _judged_groups(
@@ -179,11 +158,11 @@ def reconcile_with_notes(
     ordered = records.ordered()
     entities = resolve_document_entities(ordered, settings.fuzzy_threshold, memo.entities)
     entities = apply_entity_corrections(entities, mentions, corr, notes)
-    mention_entities = {mid: e.id for e in entities for mid in e.mention_ids}
+    mention_entities = memo.links.owned("mention_entities", entities)
 
     linked = link_incidents(ordered, memo.incidents)
     events = apply_event_corrections(_events(linked.groups, memo), event_mentions, corr, notes)
-    event_links = {mid: e.id for e in events for mid in e.mention_ids}
+    event_links = memo.links.owned("event_links", events)
 
     fixed, overrides = apply_claim_corrections(claims, corr, notes)
     resolver = SubjectResolver(
@@ -196,19 +175,12 @@ def reconcile_with_notes(
         memo.tables,
         memo.entities.mentions_by_key(),
     )
-    subjects = _kept(_subjects(resolver, fixed, overrides, notes, memo), memo.subjects)
-    memo.subjects = subjects
+    subjects = _subjects(resolver, fixed, overrides, notes, memo)
     parts, groups = _judged_groups(fixed, subjects, Sourcing({d.id: d for d in documents}), memo)
     for note in notes:
         log.info(note)
-    links: dict[str, dict[str, Any]] = {
-        "claim_subjects": subjects,
-        "mention_entities": mention_entities,
-        "event_links": event_links,
-        "claim_parts": parts,
-    }
-    memo.links = {name: _by_key(found, memo.links.get(name, {})) for name, found in links.items()}
-    picture = Picture(entities=entities, events=events, groups=groups, **memo.links)
+    memo.links.replaced("claim_parts", dict(parts))
+    picture = Picture(entities=entities, events=events, groups=groups, **memo.links.maps)
     return picture, notes
 
 

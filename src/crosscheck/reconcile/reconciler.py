@@ -11,11 +11,13 @@ while no key's names changed). Forgetting is dropping the Reconciler.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from crosscheck.model import Picture
 from crosscheck.reconcile.core import Memo, reconcile_with_notes
+from crosscheck.reconcile.linkmaps import Changes
 from crosscheck.reconcile.records import Delta, Records
 from crosscheck.reconcile.settings import ReconcileSettings
 
@@ -52,14 +54,20 @@ def _links_delta(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, An
     return gone, came
 
 
-def picture_delta(old: Picture, new: Picture) -> PictureDelta:
-    """What differs between two pictures (records compared whole, links by key)."""
+def picture_delta(
+    old: Picture, new: Picture, links: Mapping[str, Changes] | None = None
+) -> PictureDelta:
+    """What differs between two pictures (records compared whole, links by key, unless
+    ``links`` already tells what changed in them: see :class:`LinkMaps`)."""
     gone: dict[str, Any] = {}
     came: dict[str, Any] = {}
     for name in _PARTS:
         gone[name], came[name] = _records_delta(getattr(old, name), getattr(new, name))
     for name in _LINKS:
-        gone[name], came[name] = _links_delta(getattr(old, name), getattr(new, name))
+        if links is not None:
+            gone[name], came[name] = links[name]
+        else:
+            gone[name], came[name] = _links_delta(getattr(old, name), getattr(new, name))
     return PictureDelta(Picture(**gone), Picture(**came))
 
 
@@ -87,7 +95,8 @@ class Reconciler:
             self.read_with = None
         self.records = delta.apply(self.records)
         new, self.notes = reconcile_with_notes(self.records, self.settings, self.memo)
-        changes = picture_delta(self.picture, new)
+        # The memo's maps were the last picture's: what the run changed in them is the delta.
+        changes = picture_delta(self.picture, new, self.memo.links.take_changes())
         self.picture = new
         return new, changes
 
