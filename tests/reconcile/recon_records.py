@@ -13,6 +13,7 @@ from crosscheck.model import (
     Mention,
     Picture,
     Profile,
+    Subject,
 )
 from crosscheck.reconcile import (
     DocRecords,
@@ -21,6 +22,7 @@ from crosscheck.reconcile import (
     reconcile,
     reconcile_with_notes,
 )
+from crosscheck.reconcile.claimchanges import ChangesMemo, changed_documents
 
 _spans: dict[str, int] = {}
 
@@ -169,3 +171,26 @@ def resolve_events(
     for doc_id in sorted({em.doc_id for em in event_mentions} - known):
         docs.append(doc(doc_id, None, None))
     return reconcile_all(docs, mentions or [], event_mentions).events
+
+
+class Changes:
+    """The documents changed between calls, as a Reconciler finds them: a document whose
+    record, or one of whose claims or their subjects, is not the very object of the last
+    call (or came, or went)."""
+
+    def __init__(self) -> None:
+        self.claims: dict[str, tuple[Claim, Subject]] = {}
+        self.memo = ChangesMemo()
+
+    def __call__(
+        self, claims: list[Claim], subjects: dict[str, Subject], documents: dict[str, Document]
+    ) -> frozenset[str]:
+        now = {c.id: (c, subjects[c.id]) for c in claims}
+        moved = {
+            c.doc_id
+            for k, (c, s) in now.items()
+            if (was := self.claims.get(k)) is None or was[0] is not c or was[1] is not s
+        }
+        moved |= {c.doc_id for k, (c, _) in self.claims.items() if k not in now}  # gone
+        self.claims = now
+        return changed_documents(documents, self.memo, moved)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from recon_records import claim, doc, event
+from recon_records import Changes, claim, doc, event
 from recon_records import reconcile_all as reconcile
 
 from crosscheck.model import Subject
-from crosscheck.reconcile.claimchanges import ChangesMemo, changed_documents
 from crosscheck.reconcile.grouping import GroupMemo, group_claims
 from crosscheck.reconcile.sameness import restates
 
@@ -155,12 +154,12 @@ def test_groups_with_a_memo_equal_groups_without_through_changes() -> None:
     }
     subjects = {c.id: siege for cs in claims.values() for c in cs}
     documents = {k: doc(k, k.upper(), "2030-02-11") for k in "abc"}
-    memo, changes = GroupMemo(), ChangesMemo()
+    memo, changes = GroupMemo(), Changes()
 
     def check() -> list[tuple[str, str, list[str]]]:
         flat = sorted((c for cs in claims.values() for c in cs), key=lambda c: c.id)
         stored = {k: d for k, d in documents.items() if k in claims}
-        changed = changed_documents(flat, subjects, stored, changes)
+        changed = changes(flat, subjects, stored)
         warm = group_claims(flat, subjects, memo, {}, changed)
         assert warm == group_claims(flat, subjects)
         return sorted((g.subject.id or "", g.measure, [c.id for c in g.claims]) for g in warm)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from recon_records import claim, doc, event
+from recon_records import Changes, claim, doc, event
 from recon_records import reconcile_all as reconcile
 
 from crosscheck.model import Claim, Document, Subject
-from crosscheck.reconcile.claimchanges import ChangesMemo, changed_documents
 from crosscheck.reconcile.parts import DiedMemo, PartsMemo, died_later, report_parts
 
 
@@ -169,12 +168,12 @@ def test_parts_with_a_memo_equal_parts_without_through_changes() -> None:
     }
     subjects = {c.id: shooting for cs in claims.values() for c in cs}
     documents = {k: doc(k, None, "2016-05-06") for k in claims}
-    memo, changes = PartsMemo(), ChangesMemo()
+    memo, changes = PartsMemo(), Changes()
 
     def check() -> dict[str, str]:
         flat = sorted((c for cs in claims.values() for c in cs), key=lambda c: c.id)
         stored = {k: d for k, d in documents.items() if k in claims}
-        changed = changed_documents(flat, subjects, stored, changes)
+        changed = changes(flat, subjects, stored)
         warm = report_parts(flat, subjects, memo, changed)
         assert warm == report_parts(flat, subjects)
         return warm
@@ -196,13 +195,13 @@ def test_victims_who_died_later_with_a_memo_equal_them_without_through_changes()
         "a": (doc("a", "Courier", "2016-05-06"), [claim("a", "injured", 1, 1, start=10)]),
         "b": (doc("b", "Herald", "2016-05-08"), [claim("b", "killed", 1, 1, start=10)]),
     }
-    memo, changes = DiedMemo(), ChangesMemo()
+    memo, changes = DiedMemo(), Changes()
 
     def check() -> frozenset[str]:
         flat = sorted((c for _, cs in reports.values() for c in cs), key=lambda c: c.id)
         subjects = dict.fromkeys((c.id for c in flat), shooting)
         documents = {k: d for k, (d, _) in reports.items()}
-        changed = changed_documents(flat, subjects, documents, changes)
+        changed = changes(flat, subjects, documents)
         parts = report_parts(flat, subjects)
 
         def published(c: Claim) -> str | None:

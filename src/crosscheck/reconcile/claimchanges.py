@@ -13,37 +13,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from crosscheck.model import Claim, Document, Subject
+from crosscheck.model import Document
 
 
 @dataclass
 class ChangesMemo:
-    """Each claim with its subject, and each document, as the last run saw them."""
+    """Each document as the last run saw it."""
 
-    claims: dict[str, tuple[Claim, Subject]] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
 
 
 def changed_documents(
-    claims: Iterable[Claim],
-    subjects: Mapping[str, Subject],
-    documents: Mapping[str, Document],
-    memo: ChangesMemo,
+    documents: Mapping[str, Document], memo: ChangesMemo, claims_changed: Iterable[str] = ()
 ) -> frozenset[str]:
     """The ids of the documents changed since the last run (``memo`` is brought up to this
-    one); the documents gone are among them."""
-    changed: set[str] = set()
-    before, memo.claims = memo.claims, {}
-    for c in claims:
-        subject = subjects[c.id]
-        found = before.pop(c.id, None)
-        if found is None or found[0] is not c or found[1] is not subject:
-            changed.add(c.doc_id)
-            if found is not None:
-                changed.add(found[0].doc_id)
-            found = (c, subject)
-        memo.claims[c.id] = found
-    changed.update(c.doc_id for c, _ in before.values())  # claims gone
+    one): those whose record is not the last run's, those gone, and ``claims_changed``
+    (the documents whose claims or subjects changed, which subject resolution finds as it
+    goes through the claims)."""
+    changed = set(claims_changed)
     known = memo.documents
     changed.update(k for k, d in documents.items() if known.get(k) is not d)
     changed.update(known.keys() - documents.keys())

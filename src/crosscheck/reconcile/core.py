@@ -53,7 +53,7 @@ class Memo:
     died: DiedMemo = field(default_factory=DiedMemo)
     #: The parts and the deaths told later of the last run.
     marks: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-    #: Each claim with its subject and each document as the last run saw them.
+    #: Each document as the last run saw it.
     changes: ChangesMemo = field(default_factory=ChangesMemo)
     #: Each claim's subject with the table entries its resolution read.
     resolved: Resolved = field(default_factory=dict)
@@ -91,36 +91,55 @@ def _subjects(
     overrides: dict[str, str],
     notes: list[str],
     memo: Memo,
-) -> dict[str, Subject]:
-    """Each claim's subject: the last run's map, patched where a subject is not equal to the
-    last one (an equal one is kept as that very object: the stages after compare claims'
-    subjects, and the same object compares at once)."""
+) -> tuple[dict[str, Subject], set[str]]:
+    """Each claim's subject, and the documents with a claim or a subject that is not the
+    very one of the last run (or came or went: see :mod:`.claimchanges`).
+
+    The subjects are the last run's map, patched where a subject is not equal to the last
+    one: an equal one is kept as that very object, so the stages after compare it at once.
+    """
     patch = memo.links.begin("claim_subjects")
     last = patch.now.get
-    known, memo.resolved = memo.resolved, {}
+    known, kept = memo.resolved, {}
+    memo.resolved = kept
+    changed: set[str] = set()
     for c in claims:
+        found = known.get(c.id)
+        if found is None or found[0] is not c:
+            changed.add(c.doc_id)
+            if found is not None:
+                changed.add(found[0].doc_id)
         ref = overrides.get(c.id)
-        if ref and ref in resolver.events:
-            subject = resolver.event_subject(ref)
-        elif ref and ref in resolver.entities:
-            subject = resolver.entity_subject(ref)
+        if ref and (ref in resolver.events or ref in resolver.entities):
+            if ref in resolver.events:
+                subject = resolver.event_subject(ref)
+            else:
+                subject = resolver.entity_subject(ref)
+            kept[c.id] = (c, None, subject)
         else:
             if ref:
                 notes.append(
                     f"subject {ref} of edited claim {c.id} no longer exists; resolved anew"
                 )
-            subject = resolver.resolve_kept(c, known, memo.resolved)
+            subject = resolver.resolve_kept(c, known, kept)
         if (old := last(c.id)) is not subject and old != subject:
             patch.put(c.id, subject)
-    return memo.links.end("claim_subjects", patch, (c.id for c in claims))
+            changed.add(c.doc_id)
+    changed.update(known[k][0].doc_id for k in known.keys() - kept.keys())  # claims gone
+    return memo.links.end("claim_subjects", patch, kept), changed
 
 
 def _judged_groups(
-    fixed: list[Claim], subjects: dict[str, Subject], sourcing: Sourcing, memo: Memo
+    fixed: list[Claim],
+    subjects: dict[str, Subject],
+    sourcing: Sourcing,
+    memo: Memo,
+    claims_changed: set[str],
 ) -> tuple[dict[str, str], list[ClaimGroup]]:
     """Report parts and the groups with their verdicts; every stage reads again only the
-    documents changed since the memo's last run (see :mod:`.claimchanges`)."""
-    changed = changed_documents(fixed, subjects, sourcing.documents, memo.changes)
+    documents changed since the memo's last run (see :mod:`.claimchanges`): those whose
+    claims or subjects changed (``claims_changed``) and those whose record did."""
+    changed = changed_documents(sourcing.documents, memo.changes, claims_changed)
     parts = report_parts(fixed, subjects, memo.parts, changed)
     died = died_later(fixed, subjects, parts, sourcing.published, memo.died, changed)
     judge = Judge(sourcing, frozenset(parts), died)
@@ -175,8 +194,9 @@ def reconcile_with_notes(
         memo.tables,
         memo.entities.mentions_by_key(),
     )
-    subjects = _subjects(resolver, fixed, overrides, notes, memo)
-    parts, groups = _judged_groups(fixed, subjects, Sourcing({d.id: d for d in documents}), memo)
+    subjects, claims_changed = _subjects(resolver, fixed, overrides, notes, memo)
+    sourcing = Sourcing({d.id: d for d in documents})
+    parts, groups = _judged_groups(fixed, subjects, sourcing, memo, claims_changed)
     for note in notes:
         log.info(note)
     memo.links.replaced("claim_parts", dict(parts))

@@ -34,8 +34,9 @@ from crosscheck.reconcile.text import label_family, name_key, tables, words
 _Kind = Literal["event", "entity", "none"]
 #: One entry a resolution read: the table's name, the key and the value found (None: absent).
 Read = tuple[str, Hashable, Any]
-#: Claim id -> the claim, the entries its resolution read, and its subject.
-Resolved = dict[str, tuple[Claim, tuple[Read, ...], Subject]]
+#: Claim id -> the claim, the entries its resolution read (None: the subject an analyst
+#: gave it, not resolved), and its subject.
+Resolved = dict[str, tuple[Claim, tuple[Read, ...] | None, Subject]]
 
 
 def _subject(kind: _Kind, id_: str | None, name: str | None) -> Subject:
@@ -123,10 +124,11 @@ class SubjectResolver:
     def resolve_kept(self, claim: Claim, known: Resolved, kept: Resolved) -> Subject:
         """:meth:`resolve`, taken from ``known`` while the claim and every table entry its
         resolution read are equal (the tables are only read through :meth:`_read`); the
-        answer, with what it read, goes into ``kept`` for the next call."""
+        answer, with what it read and this very claim, goes into ``kept`` for the next call."""
         found = known.get(claim.id)
         if (
             found is None
+            or found[1] is None
             or (found[0] is not claim and found[0] != claim)
             or not self._unchanged(found[1])
         ):
@@ -136,6 +138,8 @@ class SubjectResolver:
                 found = (claim, tuple(self._reads), subject)
             finally:
                 self._reads = None
+        elif found[0] is not claim:
+            found = (claim, found[1], found[2])
         kept[claim.id] = found
         return found[2]
 
