@@ -5,7 +5,9 @@ each claim, the claim itself, its subject and its document. A document is *chang
 its record is not the very object of the last run, or one of its claims, or a claim's
 subject, is not (or came, or went). Equal but new objects count as changed: more work for
 the stages, never another picture. A :class:`crosscheck.reconcile.Reconciler` works this
-out once per update and the stages read again only the changed documents. Pure: no store.
+out once per update and the stages read again only the changed documents: subject
+resolution collects the documents whose claims or subjects changed as it goes through the
+claims, and :func:`changed_documents` adds those whose record changed. Pure: no store.
 """
 
 from __future__ import annotations
