@@ -184,15 +184,17 @@ def reconcile_with_notes(
     event_links = memo.links.owned("event_links", events)
 
     fixed, overrides = apply_claim_corrections(claims, corr, notes)
+    gone, came = memo.links.changes["event_links"]
     resolver = SubjectResolver(
         events,
-        ordered,
+        records.docs,
         event_links,
         entities,
         dominant_event_ids(event_mentions, event_links, linked.mains),
         mention_entities,
         memo.tables,
         memo.entities.mentions_by_key(),
+        gone.keys() | came.keys(),
     )
     subjects, claims_changed = _subjects(resolver, fixed, overrides, notes, memo)
     sourcing = Sourcing({d.id: d for d in documents})

@@ -17,7 +17,7 @@ Pure: no store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import Any, Literal
 
 from crosscheck.model import EVENT_MEASURES, Claim, Entity, Event, Mention, Subject
@@ -49,23 +49,25 @@ class SubjectResolver:
     def __init__(
         self,
         events: list[Event],
-        docs: Sequence[DocRecords],
+        docs: Sequence[DocRecords] | Mapping[str, DocRecords],
         event_links: dict[str, str],
         entities: list[Entity],
         dominant: dict[str, str],
         mention_entities: dict[str, str] | None = None,
         memo: TablesMemo | None = None,
         keyed: Mapping[str, Sequence[Mention]] | None = None,
+        moved_links: Collection[str] | None = None,
     ) -> None:
         """Build the tables over ``docs``' mentions and event mentions; ``mention_entities``
         (mention id -> entity id) if already known, ``memo`` what the last tables may hand
         over (see :class:`TablesMemo`), ``keyed`` each mention key's mentions in id order
-        (see :func:`lookup_tables`)."""
+        and ``moved_links`` the event mentions whose incident changed since the memo's last
+        tables (see :func:`lookup_tables`)."""
         self.events = {e.id: e for e in events}
         by_id = mention_entities
         if by_id is None:
             by_id = {mid: e.id for e in entities for mid in e.mention_ids}
-        t = lookup_tables(docs, event_links, by_id, entities, memo, keyed)
+        t = lookup_tables(docs, event_links, by_id, entities, memo, keyed, moved_links)
         self.violent_in_sentence: Violent = t.violent_in_sentence
         self.doc_events: dict[str, frozenset[str]] = t.doc_events
         self.event_tokens: dict[str, frozenset[str]] = t.event_tokens

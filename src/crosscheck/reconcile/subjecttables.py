@@ -8,7 +8,7 @@ of each incident, the entity of each mention key and of each name.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.analysis.geo import country_code
@@ -140,32 +140,52 @@ class _EventTables:
                 del self.token_index[word]
 
 
+def _dirty(
+    docs: Mapping[str, DocRecords],
+    changed: set[str],
+    moved_links: Collection[str] | None,
+    memo: TablesMemo,
+) -> Iterable[str]:
+    """The documents whose part of the event tables may have changed: those changed, and
+    those with an event mention whose incident changed (every one when that is unknown)."""
+    if moved_links is None:
+        return docs.keys() | memo.docs.keys()
+    at = memo.em_docs
+    return changed | {d for em in moved_links if (d := at.get(em)) is not None}
+
+
 def _event_tables(
-    docs: Iterable[DocRecords], event_links: Mapping[str, str], memo: TablesMemo
+    docs: Mapping[str, DocRecords],
+    changed: set[str],
+    event_links: Mapping[str, str],
+    moved_links: Collection[str] | None,
+    memo: TablesMemo,
 ) -> _EventTables:
     """The event tables, merged from each document's part; a part is made again, and
     patched into the tables, only when the document's event mentions or their events
-    changed (``memo.docs``)."""
+    changed (``memo.docs``; ``changed``: the documents not the very records of the last
+    call, ``moved_links``: the event mentions whose incident changed since, None: unknown)."""
     kept: dict[str, frozenset[str]] = {}
-    parts: dict[str, tuple[_DocKey, _DocPart]] = {}
     dirty: set[str] = set()
-    merged = memo.merged
-    for d in docs:
-        ems = d.event_mentions
-        if not ems:
-            continue
+    merged, parts, at = memo.merged, memo.docs, memo.em_docs
+    for doc_id in _dirty(docs, changed, moved_links, memo):
+        d = docs.get(doc_id)
+        ems = d.event_mentions if d is not None else ()
+        found = parts.get(doc_id)
         key = (ems, tuple(event_links.get(em.id) for em in ems))
-        found = memo.docs.pop(d.id, None)
-        if found is None or found[0] != key:
-            if found is not None:
-                merged.take(d.id, found[1], -1, dirty)
-            found = (key, _doc_part(ems, event_links, memo.words, kept))
-            merged.take(d.id, found[1], 1, dirty)
-        parts[d.id] = found
-    for doc_id, (_, part) in memo.docs.items():  # the documents gone
-        merged.take(doc_id, part, -1, dirty)
+        if found is not None and found[0] == key:
+            continue
+        if found is not None:
+            merged.take(doc_id, found[1], -1, dirty)
+            for em in found[0][0]:
+                at.pop(em.id, None)
+            del parts[doc_id]
+        if ems:
+            parts[doc_id] = found = (key, _doc_part(ems, event_links, memo.words, kept))
+            merged.take(doc_id, found[1], 1, dirty)
+            for em in ems:
+                at[em.id] = doc_id
     merged.refresh(dirty, parts)
-    memo.docs = parts  # no more documents than the picture's
     # The words of the texts read this time: those of unchanged documents live in their parts.
     memo.words = kept
     return merged
@@ -191,26 +211,26 @@ def _patch(table: dict[str, list[Mention]], doc_id: str, found: list[Mention] | 
         table.pop(doc_id, None)
 
 
-def _place_tables(docs: Iterable[DocRecords], memo: TablesMemo) -> _Places:
+def _place_tables(docs: Mapping[str, DocRecords], changed: set[str], memo: TablesMemo) -> _Places:
     """Per document, its country mentions and its place mentions, in (start, id) order; a
     document's are sorted again, and patched into the tables, only when its mentions
-    changed (``memo.places``)."""
+    changed (``memo.places``; ``changed``: the documents not the very records of the last
+    call)."""
     countries, places = memo.place_tables
-    kept: dict[str, tuple[tuple[Mention, ...], tuple[list[Mention], list[Mention]]]] = {}
-    for d in docs:
-        ms = d.mentions
-        if not ms:
+    for doc_id in changed:
+        d = docs.get(doc_id)
+        ms = d.mentions if d is not None else ()
+        found = memo.places.get(doc_id)
+        if found is not None and (found[0] is ms or found[0] == ms):
             continue
-        found = memo.places.pop(d.id, None)
-        if found is None or (found[0] is not ms and found[0] != ms):
-            found = (ms, _doc_places(ms))
-            _patch(countries, d.id, found[1][0])
-            _patch(places, d.id, found[1][1])
-        kept[d.id] = found
-    for doc_id in memo.places:  # the documents gone
-        countries.pop(doc_id, None)
-        places.pop(doc_id, None)
-    memo.places = kept
+        if ms:
+            memo.places[doc_id] = found = (ms, _doc_places(ms))
+            _patch(countries, doc_id, found[1][0])
+            _patch(places, doc_id, found[1][1])
+        else:
+            memo.places.pop(doc_id, None)
+            countries.pop(doc_id, None)
+            places.pop(doc_id, None)
     return countries, places
 
 
@@ -273,26 +293,37 @@ class TablesMemo:
         default_factory=dict
     )
     names: tuple[tuple[Entity, ...], _Names] | None = None
+    #: The documents of the last call, by id (the caller's very mapping: it is never changed).
+    last: Mapping[str, DocRecords] = field(default_factory=dict)
+    #: Each event mention of ``docs``' parts, with its document.
+    em_docs: dict[str, str] = field(default_factory=dict)
     #: The tables merged from the parts.
     merged: _EventTables = field(default_factory=lambda: _EventTables())
     place_tables: _Places = field(default_factory=lambda: ({}, {}))
 
 
 def lookup_tables(
-    docs: Iterable[DocRecords],
+    docs: Iterable[DocRecords] | Mapping[str, DocRecords],
     event_links: Mapping[str, str],
     mention_entities: Mapping[str, str],
     entities: Iterable[Entity],
     memo: TablesMemo | None = None,
     keyed: Mapping[str, Sequence[Mention]] | None = None,
+    moved_links: Collection[str] | None = None,
 ) -> Tables:
     """The lookup tables of one picture (``memo``: see :class:`TablesMemo`; ``keyed``: each
-    mention key's mentions in id order, when entity resolution has them at hand)."""
-    docs = list(docs)
+    mention key's mentions in id order, when entity resolution has them at hand;
+    ``docs`` by id or in any order; ``moved_links``: the event mentions whose incident changed
+    since the memo's last call, when the caller knows)."""
+    by_id = docs if isinstance(docs, Mapping) else {d.id: d for d in docs}
     memo = memo if memo is not None else TablesMemo()
-    merged = _event_tables(docs, event_links, memo)
-    # Same records, same objects: the tuple comparisons mostly test identity.
-    countries, places = _place_tables(docs, memo)
+    # The documents not the very records of the last call: only theirs are read again.
+    last = memo.last
+    changed = {k for k, d in by_id.items() if last.get(k) is not d}
+    changed.update(last.keys() - by_id.keys())
+    memo.last = by_id
+    merged = _event_tables(by_id, changed, event_links, moved_links, memo)
+    countries, places = _place_tables(by_id, changed, memo)
     named = tuple(entities)
     if memo.names is None or memo.names[0] != named:
         memo.names = (named, _name_tables(named))
@@ -304,7 +335,7 @@ def lookup_tables(
         merged.token_index,
         countries,
         places,
-        _key_table(keyed if keyed is not None else _keyed(docs), mention_entities),
+        _key_table(keyed if keyed is not None else _keyed(by_id.values()), mention_entities),
         entity_by_name,
         org_by_name,
     )
