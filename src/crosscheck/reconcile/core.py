@@ -45,7 +45,7 @@ class Memo:
 
     entities: EntityMemo = field(default_factory=EntityMemo)
     incidents: IncidentMemo = field(default_factory=IncidentMemo)
-    events: dict[str, tuple[tuple[Any, ...], Any]] = field(default_factory=dict)
+    events: dict[str, tuple[list[Any], Any]] = field(default_factory=dict)
     groups: GroupMemo = field(default_factory=GroupMemo)
     verdicts: Verdicts = field(default_factory=dict)
     tables: TablesMemo = field(default_factory=TablesMemo)
@@ -68,17 +68,20 @@ def _sorted_corrections(corrections: tuple[Correction, ...]) -> list[Correction]
 def _events(groups: list[list[Any]], memo: Memo) -> list[Any]:
     """Events of the linked mention groups, each built again only when its members changed.
 
-    Kept by the smallest member id (the event id is made from it): an event whose members
-    are the same is taken as it is, without making its id again.
+    Kept by the smallest member id, the first of a group (the event id is made from it): an
+    event whose members are the same is taken as it is, without making its id again; a
+    group kept by linking is the very list of the last call, and compares at once.
     """
     out = []
-    kept: dict[str, tuple[tuple[Any, ...], Any]] = {}
+    kept: dict[str, tuple[list[Any], Any]] = {}
+    known = memo.events
     for members in groups:
-        first = min(m.id for m in members)
-        key = tuple(members)
-        found = memo.events.get(first)
-        if found is None or found[0] != key:
-            found = (key, build_event(event_id_for(members), members))
+        first = members[0].id
+        found = known.get(first)
+        if found is None or (found[0] is not members and found[0] != members):
+            found = (members, build_event(event_id_for(members), members))
+        elif found[0] is not members:
+            found = (members, found[1])
         kept[first] = found
         out.append(found[1])
     memo.events = kept

@@ -51,6 +51,8 @@ from crosscheck.reconcile.text import name_key, tables
 class Linked:
     """The incidents, and each report's main violent incident."""
 
+    #: Each incident's event mentions, in id order (an incident kept from the last call is
+    #: the very list it was then).
     groups: list[list[EventMention]]
     mains: dict[str, str]  # document id -> a mention id of its main violent incident
 
