@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from recon_records import doc, event, mention
 
-from crosscheck.model import EventMention, Mention
+from crosscheck.model import Entity, EventMention, Mention
 from crosscheck.reconcile import DocRecords
 from crosscheck.reconcile.entities import EntityMemo, resolve_document_entities
 from crosscheck.reconcile.subjecttables import Tables, TablesMemo, lookup_tables
@@ -121,3 +121,38 @@ def test_the_key_table_from_resolved_keys_equals_the_one_read_from_documents() -
     assert plain == handed
     second = next(m for m in ms if m.key == "eastmarch" and m is not first)
     assert handed.entity_by_key["eastmarch"] == f"ent-{second.id}"
+
+
+def test_name_tables_with_a_memo_follow_entities_renamed_relabelled_added_and_removed() -> None:
+    def entity(id_: str, label: str, *names: str, mentions: tuple[str, ...] = ()) -> Entity:
+        return Entity(id_, names[0], label, {n: ["d"] for n in names}, list(mentions))
+
+    steps = [
+        [entity("n-2", "ORG", "Blue Hand"), entity("n-5", "GPE", "Eastmarch")],
+        # a mention more: the same names
+        [entity("n-2", "ORG", "Blue Hand", mentions=("m1",)), entity("n-5", "GPE", "Eastmarch")],
+        # a smaller id comes with a name already borne
+        [
+            entity("n-1", "ORG", "the Blue Hand"),
+            entity("n-2", "ORG", "Blue Hand"),
+            entity("n-5", "GPE", "Eastmarch"),
+        ],
+        # an organisation that becomes a place, then an alias more
+        [
+            entity("n-1", "GPE", "the Blue Hand"),
+            entity("n-2", "ORG", "Blue Hand"),
+            entity("n-5", "GPE", "Eastmarch"),
+        ],
+        [
+            entity("n-1", "GPE", "the Blue Hand"),
+            entity("n-2", "ORG", "Blue Hand", "BHF"),
+            entity("n-5", "GPE", "Eastmarch"),
+        ],
+        [entity("n-5", "GPE", "Eastmarch", "East March")],
+    ]
+    memo = TablesMemo()
+    for entities in steps:
+        kept = lookup_tables([], {}, {}, entities, memo)
+        fresh = lookup_tables([], {}, {}, entities)
+        assert (kept.entity_by_name, kept.org_by_name) == (fresh.entity_by_name, fresh.org_by_name)
+    assert kept.entity_by_name == {"eastmarch": "n-5", "east march": "n-5"}

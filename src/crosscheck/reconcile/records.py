@@ -8,9 +8,9 @@ frozen: a changed document is a new :class:`DocRecords`. Pure: no store.
 from __future__ import annotations
 
 import operator
-from itertools import chain
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from crosscheck.model import Claim, Correction, Document, EventMention, Mention, Profile
 

@@ -257,19 +257,40 @@ def _key_table(
     return out
 
 
-def _name_tables(entities: Iterable[Entity]) -> tuple[dict[str, str], dict[str, str]]:
-    """Per name key, the entity (and the organisation) with the smallest id bearing it."""
+def _name_tables(
+    entities: Iterable[Entity], known: Mapping[str, str], keys: dict[str, str]
+) -> _Names:
+    """Per name key, the entity (and the organisation) with the smallest id bearing it
+    (``known``: name keys of aliases made before; ``keys`` gets those of these entities)."""
     by_name: dict[str, str] = {}
     by_org: dict[str, str] = {}
     for e in entities:
         org = label_family(e.label) == "org"
         for alias in e.aliases:
-            key = name_key(alias)
+            key = keys[alias] = known.get(alias) or name_key(alias)
             if key not in by_name or e.id < by_name[key]:
                 by_name[key] = e.id
             if org and len(key) >= 3 and (key not in by_org or e.id < by_org[key]):
                 by_org[key] = e.id
     return by_name, by_org
+
+
+def _names_kept(entities: Sequence[Entity], memo: TablesMemo) -> _Names:
+    """The name tables, made again only when an entity came, went, or changed its names or
+    label (most updates change only which mentions an entity has)."""
+    last, memo.named = memo.named, entities
+    if memo.names is not None and len(last) == len(entities):
+        before = {e.id: e for e in last}
+        if all(
+            (o := before.get(e.id)) is e
+            or (o is not None and o.aliases.keys() == e.aliases.keys() and o.label == e.label)
+            for e in entities
+        ):
+            return memo.names
+    keys: dict[str, str] = {}
+    memo.names = _name_tables(entities, memo.name_keys, keys)
+    memo.name_keys = keys  # no more than the aliases of these entities
+    return memo.names
 
 
 _Places = tuple[dict[str, list[Mention]], dict[str, list[Mention]]]
@@ -292,7 +313,11 @@ class TablesMemo:
     places: dict[str, tuple[tuple[Mention, ...], tuple[list[Mention], list[Mention]]]] = field(
         default_factory=dict
     )
-    names: tuple[tuple[Entity, ...], _Names] | None = None
+    #: The name tables, the entities they were made from (the caller's very list) and the
+    #: name key of each of their aliases.
+    names: _Names | None = None
+    named: Sequence[Entity] = ()
+    name_keys: dict[str, str] = field(default_factory=dict)
     #: The documents of the last call, by id (the caller's very mapping: it is never changed).
     last: Mapping[str, DocRecords] = field(default_factory=dict)
     #: Each event mention of ``docs``' parts, with its document.
@@ -324,10 +349,9 @@ def lookup_tables(
     memo.last = by_id
     merged = _event_tables(by_id, changed, event_links, moved_links, memo)
     countries, places = _place_tables(by_id, changed, memo)
-    named = tuple(entities)
-    if memo.names is None or memo.names[0] != named:
-        memo.names = (named, _name_tables(named))
-    entity_by_name, org_by_name = memo.names[1]
+    entity_by_name, org_by_name = _names_kept(
+        entities if isinstance(entities, Sequence) else list(entities), memo
+    )
     return Tables(
         merged.violent,
         merged.doc_events,
