@@ -27,7 +27,7 @@ import dataclasses
 import logging
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from crosscheck.config import Settings
 from crosscheck.model import Picture
@@ -153,15 +153,18 @@ def _fresh(store: Store, settings: ReconcileSettings) -> Reconciler:
     return reconciler
 
 
-def _delta(store: Store, reconciler: Reconciler, touched: set[str]) -> Delta:
-    """What changed in the store since the Reconciler's last update, for these documents."""
-    stored = set(store.document_ids())
+def _delta(
+    store: Store, reconciler: Reconciler, touched: set[str], stored: Set[str] | None = None
+) -> Delta:
+    """What changed in the store since the Reconciler's last update, for these documents
+    (``stored``: the ids of every stored document, when the caller has just read them)."""
+    stored = set(store.document_ids()) if stored is None else stored
     known = reconciler.records.docs
     read = _doc_records(store, sorted(touched & stored))
     # A new version leaves its predecessor out of the picture; a removed one brings it back.
     superseded = {d.document.supersedes for d in read.values() if d.document.supersedes}
     removals = {k for k in touched | superseded if k not in stored or k in superseded}
-    removals |= {k for k in known if k not in stored}
+    removals |= known.keys() - stored
     upserts = [d for k, d in read.items() if k not in superseded]
     return Delta(
         upserts=tuple(upserts),
@@ -200,7 +203,8 @@ def _updated(store: Store, held: saved.Held, touched: set[str]) -> saved.Held:
     # The stored picture is the Reconciler's only while it carries the token seen with it;
     # otherwise (another process wrote one since) the update is written against the rows.
     old = None if stored is not None and stored == held.picture else store.load_picture()
-    new, changes = held.reconciler.update(_delta(store, held.reconciler, changed))
+    # The stamps name every stored document: no second read of the ids.
+    new, changes = held.reconciler.update(_delta(store, held.reconciler, changed, stamps.keys()))
     if old is None:
         # Only the records that changed, on a picture known to be the stored one.
         store.save_picture_delta(changes.gone, changes.came, token=stored)
