@@ -376,8 +376,13 @@ def geocode(name: str, country_hint: str | None = None) -> Place | None:
 
 
 def load_gazetteer() -> None:
-    """Read the city table's bytes now, not in the middle of the first lookup."""
+    """Read the gazetteer's tables now, not in the middle of the first lookup: the city
+    table's bytes, the countries, the places of ``data/places.yaml`` and the regions (a
+    process that forks a worker does this first, and both share them)."""
     _city_shards()
+    _country_index()
+    _extra_index()
+    _region_index()
 
 
 __all__ = ["Place", "country_code", "geocode", "load_gazetteer", "normalise_place", "place_entries"]

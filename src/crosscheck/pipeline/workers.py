@@ -141,9 +141,9 @@ class Extractors:
             return
         batches = itertools.chain([first], pending)
         if alone:
-            # Both processes geocode (extraction, then the picture update here): the city
-            # table's bytes are read once, before the fork, and shared copy-on-write; each
-            # process unpacks only the shards of the names it looks up.
+            # Both processes geocode (extraction, then the picture update here): the
+            # gazetteer's tables are read once, before the fork, and shared copy-on-write;
+            # each process unpacks only the city shards of the names it looks up.
             load_gazetteer()
         self._pool = ExtractionPool(self.settings, self.workers, load_here=not alone)
         yield from self._pool.map(batches, self.meanwhile)
