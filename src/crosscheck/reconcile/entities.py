@@ -160,21 +160,26 @@ def _by_key(mentions: tuple[Mention, ...]) -> dict[str, tuple[Mention, ...]]:
 def _changed_keys(docs: Iterable[DocMentions], memo: EntityMemo) -> set[str]:
     """The keys whose mentions may differ from the last call's: those of the documents
     that came, changed or went (``memo.parts`` and ``memo.key_docs`` brought up to them)."""
-    before, memo.parts = memo.parts, {}
+    docs = docs if isinstance(docs, Sequence) else list(docs)
+    parts, key_docs = memo.parts, memo.key_docs
     dirty: set[str] = set()
+    kept = 0
     for d in docs:
         ms = d.mentions
-        found = before.pop(d.id, None)
+        found = parts.get(d.id)
         if found is not None and (found[0] is ms or found[0] == ms):
-            memo.parts[d.id] = found
+            kept += 1
             continue
         if found is not None:
-            _file(d.id, found[1], memo.key_docs, -1, dirty)
+            _file(d.id, found[1], key_docs, -1, dirty)
+            del parts[d.id]
         if ms:
-            memo.parts[d.id] = found = (ms, _by_key(ms))
-            _file(d.id, found[1], memo.key_docs, 1, dirty)
-    for doc_id, (_, keyed) in before.items():  # the documents gone
-        _file(doc_id, keyed, memo.key_docs, -1, dirty)
+            parts[d.id] = found = (ms, _by_key(ms))
+            _file(d.id, found[1], key_docs, 1, dirty)
+            kept += 1
+    if len(parts) > kept:  # documents went: only then are the ids gathered
+        for doc_id in parts.keys() - {d.id for d in docs}:
+            _file(doc_id, parts.pop(doc_id)[1], key_docs, -1, dirty)
     return dirty
 
 
@@ -198,7 +203,7 @@ def _clusters(dirty: set[str], memo: EntityMemo) -> tuple[dict[str, KeyCluster |
     changed otherwise what it joins by (then the joins are made again)."""
     clusters = memo.clusters
     changes: dict[str, KeyCluster | None] = {}
-    rejoin = came = False
+    rejoin = False
     for key in dirty:
         old = clusters.get(key)
         docs = memo.key_docs.get(key)
@@ -213,14 +218,12 @@ def _clusters(dirty: set[str], memo: EntityMemo) -> tuple[dict[str, KeyCluster |
         new = clusters[key] = key_cluster(key, members)
         if old is None:
             changes[key] = None
-            came = True
         elif old.links != new.links:
             if grows(old, new):
                 changes[key] = old
             else:
                 rejoin = True
-    if came:  # the clusters are kept in key order
-        memo.clusters = {k: clusters[k] for k in sorted(clusters)}
+    # In no particular order: they are looked up, and joined in key order (entityjoins).
     return changes, rejoin
 
 
