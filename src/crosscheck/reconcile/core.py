@@ -14,6 +14,7 @@ gives exactly the picture of a run without.
 from __future__ import annotations
 
 import logging
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,8 @@ from crosscheck.reconcile.subjecttables import TablesMemo
 from crosscheck.reconcile.verdicts import Judge, Sourcing, Verdicts, judged
 
 log = logging.getLogger(__name__)
+
+_ID = operator.attrgetter("id")
 
 
 @dataclass
@@ -85,7 +88,7 @@ def _events(groups: list[list[Any]], memo: Memo) -> list[Any]:
         kept[first] = found
         out.append(found[1])
     memo.events = kept
-    return sorted(out, key=lambda e: e.id)
+    return sorted(out, key=_ID)
 
 
 def _subjects(
@@ -158,7 +161,7 @@ def _judged_groups(
             judged(judge, raw, known, kept, touched)
             for raw in group_claims(fixed, subjects, memo.groups, parts, changed)
         ),
-        key=lambda g: g.id,
+        key=_ID,
     )
     memo.verdicts = kept
     return parts, groups

@@ -16,6 +16,7 @@ mentions. Results never depend on it.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -254,7 +255,7 @@ def resolve_document_entities(
     entities = []
     for keys in memo.groups:
         entities.append(_built(keys, clusters, memo))
-    return sorted(entities, key=lambda e: e.id)
+    return sorted(entities, key=operator.attrgetter("id"))
 
 
 def resolve_entities(

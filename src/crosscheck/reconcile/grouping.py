@@ -27,7 +27,6 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -139,11 +138,14 @@ class RawGroup:
     #: :func:`crosscheck.reconcile.verdicts.judged`; hashing the full key would hash every
     #: claim and document of the picture on every run). Made once: a group kept between
     #: runs is looked up at every run.
-    place: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+    place: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        ids = tuple(c.id for c in self.claims)
-        self.place = (self.subject, self.measure, self.counted, self.slot, ids)
+        # A string, whose hash Python keeps: a tuple's (with the subject's) was worked out
+        # twice per group and update.
+        s = self.subject
+        key = (s.kind, s.id, s.name, self.measure, self.counted, self.slot)
+        self.place = "\x1f".join((repr(key), *(c.id for c in self.claims)))
 
 
 def _variant(a: str, b: str, threshold: int) -> bool:

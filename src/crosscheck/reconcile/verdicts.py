@@ -333,7 +333,7 @@ def verdict_key(judge: Judge, raw: RawGroup) -> tuple[Any, ...]:
 
 
 #: Each group's place -> its verdict key, its verdict and the raw group judged.
-Verdicts = dict[tuple[Any, ...], tuple[tuple[Any, ...], ClaimGroup, RawGroup]]
+Verdicts = dict[str, tuple[tuple[Any, ...], ClaimGroup, RawGroup]]
 
 
 def judged(
