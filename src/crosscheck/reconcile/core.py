@@ -106,7 +106,8 @@ def _subjects(
     """
     patch = memo.links.begin("claim_subjects")
     last = patch.now.get
-    known, kept = memo.resolved, {}
+    known: Resolved = memo.resolved
+    kept: Resolved = {}
     memo.resolved = kept
     changed: set[str] = set()
     for c in claims:
