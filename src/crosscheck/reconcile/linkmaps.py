@@ -55,6 +55,7 @@ class Patch:
         self.came: dict[str, Any] = {}
 
     def drop(self, key: str) -> None:
+        """Remove ``key`` (it is in the map)."""
         old = self.now.pop(key)
         if self.came.pop(key, _MISSING) is _MISSING or key in self.gone:
             self.gone.setdefault(key, old)
@@ -70,6 +71,7 @@ class Patch:
         self.came[key] = value
 
     def netted(self) -> Changes:
+        """What the patch changed: the entries gone (old values) and came (new values)."""
         same = [k for k, v in self.came.items() if k in self.gone and self.gone[k] == v]
         for k in same:
             del self.gone[k], self.came[k]

@@ -305,7 +305,9 @@ class TablesMemo:
     made from, each document's place tables with its mentions, the distinctive words of the
     descriptions read last time (a text's words never change), and the name tables with the
     entities they were built from: equal inputs give equal tables, so reusing them changes
-    nothing but the time. The merged tables are patched with the parts that changed.
+    nothing but the time. The merged tables are patched with the parts that changed; only
+    the documents that are not the very records of the last call, or that hold an event
+    mention whose incident moved, are looked at (when the caller says which moved).
     """
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)
