@@ -7,6 +7,7 @@ parses (text, job) pairs in batches for the shared :class:`~.extractor.Extractor
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -31,12 +32,33 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _saved_tokenizer(nlp: Any) -> None:
+    """Give ``nlp`` (loaded without its tokenizer) the tokenizer its pipeline saved, unless
+    that is byte for byte the one its language made (English pipelines save the defaults:
+    reading them again makes every tokenizer exception a second time, a tenth of a second
+    of every process that extracts)."""
+    from spacy.tokenizer import Tokenizer
+
+    saved = Path(nlp.path) / "tokenizer" if nlp.path is not None else None
+    if saved is None or not saved.exists():
+        return
+    mine = nlp.tokenizer
+    same = (
+        isinstance(mine, Tokenizer)
+        and saved.is_file()
+        and saved.read_bytes() == mine.to_bytes(exclude=["vocab"])
+    )
+    if not same:
+        mine.from_disk(saved, exclude=["vocab"])  # as spaCy's own load reads it
+
+
 def load_pipeline(name: str) -> Any:
     """Load a spaCy pipeline by package name or path; never downloads."""
     import spacy
 
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=["tokenizer"])
+        _saved_tokenizer(nlp)
     except OSError as exc:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed ({exc.__class__.__name__}); run `make setup`"
