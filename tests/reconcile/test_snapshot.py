@@ -137,6 +137,7 @@ def test_snapshot_reader_goes_with_its_reconciler() -> None:
     reconciler.update(Delta(upserts=tuple(_report(k, rng) for k in range(6))))
     body = dump_state(reconciler)
     was = gc.isenabled()
+    gc.collect()  # what other tests left to the collector is none of this test's
     gc.disable()  # freed by reference counts alone, as a frozen read would have to be
     try:
         loaded, _ = _load(body)
@@ -150,6 +151,40 @@ def test_snapshot_reader_goes_with_its_reconciler() -> None:
         loaded, _ = _load(body)
         del loaded
         assert not [o for o in gc.get_objects() if isinstance(o, _Reader)]
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_a_refused_state_leaves_no_reader_behind() -> None:
+    """The error of a state refused after it was read (damaged bytes, another shape, other
+    settings) holds nothing read: a log record that keeps the error keeps no reader, nor
+    the objects its memo holds."""
+    reconciler = Reconciler(SETTINGS)
+    reconciler.update(Delta(upserts=(_report(1, random.Random(1)),)))
+    body = dump_state(reconciler)
+    damaged = body[:100] + bytes([body[100] ^ 0xFF]) + body[101:]
+    other = dump_state(Reconciler(ReconcileSettings(fuzzy_threshold=80)))
+    refused = [
+        (damaged, digest(body)),
+        (pickle.dumps({"records": _Short()}), None),
+        (pickle.dumps(["a", "list"]), None),
+        (other, None),
+    ]
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for bad, said in refused:
+            with pytest.raises(SavedStateError) as caught:
+                load_state(
+                    bad,
+                    settings=SETTINGS,
+                    saved_fingerprint=fingerprint(SETTINGS),
+                    saved_digest=said or digest(bad),
+                )
+            kept = caught.value  # as a log record would keep it
+            assert not [o for o in gc.get_objects() if isinstance(o, _Reader)], kept
     finally:
         if was:
             gc.enable()

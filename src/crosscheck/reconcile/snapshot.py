@@ -281,6 +281,18 @@ def dump_state(reconciler: Reconciler, extra: Any = None) -> bytes:
     return out.getvalue()
 
 
+def _refusal(payload: Any, settings: ReconcileSettings) -> str | None:
+    """Why what was read is no picture state made with ``settings`` (None: it is one)."""
+    if not isinstance(payload, dict):
+        return "not a saved picture state"
+    for key, kind in _PAYLOAD_TYPES:
+        if not isinstance(payload.get(key), kind):
+            return f"its {key} is not what a picture state holds"
+    if payload["settings"] != settings:
+        return "made with other settings"
+    return None
+
+
 def load_state(
     body: bytes, *, settings: ReconcileSettings, saved_fingerprint: str, saved_digest: str
 ) -> tuple[Reconciler, Any]:
@@ -298,33 +310,30 @@ def load_state(
     checking.start()
     source = io.BytesIO(body)
     reader = _Reader(source)
+    payload: Any = None
+    failure = None
     try:
         with _collector_paused():
             try:
                 payload = reader.load()
             finally:
                 checking.join()
-            if checked != [saved_digest]:
-                raise SavedStateError("its bytes do not match their checksum (damaged)")
-            source.close()  # the bytes are not kept with the reader
             # What was just read lives as long as the Reconciler: set it apart from what the
             # collector walks, or its first passes after the read walk it all (once per
             # generation it climbs), for nothing it could free. Only worth it when large.
-            if len(body) >= _FREEZE_BYTES:
+            if checked == [saved_digest] and len(body) >= _FREEZE_BYTES:
                 gc.freeze()
-    except SavedStateError:
-        raise
     except Exception as exc:  # any failure to read means "do not use it"
-        if checked != [saved_digest]:
-            raise SavedStateError("its bytes do not match their checksum (damaged)") from exc
-        raise SavedStateError(f"unreadable ({type(exc).__name__}: {exc})") from exc
-    if not isinstance(payload, dict):
-        raise SavedStateError("not a saved picture state")
-    for key, kind in _PAYLOAD_TYPES:
-        if not isinstance(payload.get(key), kind):
-            raise SavedStateError(f"its {key} is not what a picture state holds")
-    if payload["settings"] != settings:
-        raise SavedStateError("made with other settings")
+        failure = f"unreadable ({type(exc).__name__}: {exc})"
+    source.close()  # the bytes are not kept with the reader
+    if checked != [saved_digest]:
+        failure = "its bytes do not match their checksum (damaged)"
+    failure = failure or _refusal(payload, settings)
+    if failure is not None:
+        # Raised here, with nothing read still named: the error (which a log may keep)
+        # holds no frame that holds the reader, whose memo holds everything it read.
+        del reader, payload
+        raise SavedStateError(failure)
     reconciler = Reconciler(
         settings=settings,
         records=payload["records"],
