@@ -17,7 +17,7 @@ keys up, and the store orders its rows itself. Pure: no store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -39,8 +39,8 @@ class Owner(Protocol):
 _MISSING = object()
 
 
-def _changes(old: dict[str, Any], new: dict[str, Any]) -> Changes:
-    """What differs between two whole maps (for a map made anew)."""
+def map_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Changes:
+    """What differs between two whole maps (a map made anew; two pictures' maps)."""
     gone = {k: v for k, v in old.items() if (y := new.get(k, _MISSING)) is not v and y != v}
     came = {k: v for k, v in new.items() if (y := old.get(k, _MISSING)) is not v and y != v}
     return gone, came
@@ -150,7 +150,7 @@ class LinkMaps:
         the map's first run)."""
         if name not in self.maps:
             made = {k: made[k] for k in sorted(made)}
-        self.changes[name] = _changes(self.maps.get(name, {}), made)
+        self.changes[name] = map_changes(self.maps.get(name, {}), made)
         self.maps[name] = made
         return made
 
@@ -172,4 +172,4 @@ def _repatched(patch: Patch, went: list[Owner], came: list[Owner]) -> bool:
     return True
 
 
-__all__ = ["Changes", "LinkMaps", "Owner", "Patch"]
+__all__ = ["Changes", "LinkMaps", "Owner", "Patch", "map_changes"]

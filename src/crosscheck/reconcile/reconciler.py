@@ -17,7 +17,7 @@ from typing import Any
 
 from crosscheck.model import Picture
 from crosscheck.reconcile.core import Memo, reconcile_with_notes
-from crosscheck.reconcile.linkmaps import Changes
+from crosscheck.reconcile.linkmaps import Changes, map_changes
 from crosscheck.reconcile.records import Delta, Records
 from crosscheck.reconcile.settings import ReconcileSettings
 
@@ -47,13 +47,6 @@ def _records_delta(old: list[Any], new: list[Any]) -> tuple[list[Any], list[Any]
     return gone, came
 
 
-def _links_delta(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    missing = object()
-    gone = {k: v for k, v in old.items() if (y := new.get(k, missing)) is not v and y != v}
-    came = {k: v for k, v in new.items() if (y := old.get(k, missing)) is not v and y != v}
-    return gone, came
-
-
 def picture_delta(
     old: Picture, new: Picture, links: Mapping[str, Changes] | None = None
 ) -> PictureDelta:
@@ -67,7 +60,7 @@ def picture_delta(
         if links is not None:
             gone[name], came[name] = links[name]
         else:
-            gone[name], came[name] = _links_delta(getattr(old, name), getattr(new, name))
+            gone[name], came[name] = map_changes(getattr(old, name), getattr(new, name))
     return PictureDelta(Picture(**gone), Picture(**came))
 
 
