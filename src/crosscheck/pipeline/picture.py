@@ -153,12 +153,9 @@ def _fresh(store: Store, settings: ReconcileSettings) -> Reconciler:
     return reconciler
 
 
-def _delta(
-    store: Store, reconciler: Reconciler, touched: set[str], stored: Set[str] | None = None
-) -> Delta:
+def _delta(store: Store, reconciler: Reconciler, touched: set[str], stored: Set[str]) -> Delta:
     """What changed in the store since the Reconciler's last update, for these documents
-    (``stored``: the ids of every stored document, when the caller has just read them)."""
-    stored = set(store.document_ids()) if stored is None else stored
+    (``stored``: the ids of every stored document, as just read with their stamps)."""
     known = reconciler.records.docs
     read = _doc_records(store, sorted(touched & stored))
     # A new version leaves its predecessor out of the picture; a removed one brings it back.
