@@ -117,11 +117,9 @@ def _subjects(
             if found is not None:
                 changed.add(found[0].doc_id)
         ref = overrides.get(c.id)
-        if ref and (ref in resolver.events or ref in resolver.entities):
-            if ref in resolver.events:
-                subject = resolver.event_subject(ref)
-            else:
-                subject = resolver.entity_subject(ref)
+        given = resolver.given(ref) if ref else None
+        if given is not None:
+            subject = given
             kept[c.id] = (c, None, subject)
         else:
             if ref:

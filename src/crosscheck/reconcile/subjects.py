@@ -145,6 +145,15 @@ class SubjectResolver:
         kept[claim.id] = found
         return found[2]
 
+    def given(self, ref: str) -> Subject | None:
+        """The subject an analyst gave a claim by id (an incident's or an entity's), None
+        when no resolved incident or entity has that id."""
+        if ref in self.events:
+            return self.event_subject(ref)
+        if ref in self.entities:
+            return self.entity_subject(ref)
+        return None
+
     def event_subject(self, event_id: str) -> Subject:
         return _subject("event", event_id, self._event(event_id).name)
 
